@@ -1,0 +1,74 @@
+"""The pipeline in its visible order, for one input:
+
+read (bytes → text) → clean (rules as data) → Article → prepare (overrides,
+typography, identifier) → render → backend → atomic write.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from .atomic import atomic_output
+from .backends import SUFFIXES, get_writer
+from .errors import ExporterError, RenderError
+from .model import Article
+from .options import ExportOptions
+from .reading import DEFAULT_MAX_BYTES, SourceDocument, read_source
+from .render import Book
+from .transforms import prepare
+
+log = logging.getLogger(__name__)
+
+
+def clean_source(source: SourceDocument, options: ExportOptions | None = None) -> Article:
+    """The cleaned article of an already-read source (no typography, no overrides)."""
+    from .cleaning import clean, load_rules
+
+    rules = load_rules(options.rules_files if options else ())
+    return clean(source, rules)
+
+
+def load_article(path: Path, options: ExportOptions | None = None, *,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Read and clean ``path``: the article as found, before overrides and typography."""
+    return clean_source(read_source(path, max_bytes=max_bytes), options)
+
+
+def prepared_article(path: Path, options: ExportOptions, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """The article as it goes into the book: cleaned, overridden, typeset."""
+    return prepare(load_article(path, options, max_bytes=max_bytes), options)
+
+
+@dataclass(frozen=True)
+class WrittenOutput:
+    format: str
+    path: Path
+    size: int
+
+
+def write_book(book: Book, options: ExportOptions, stem: str, *,
+               formats: tuple[str, ...] | None = None) -> list[WrittenOutput]:
+    """Write ``book`` in each asked format to ``options.output_dir/stem.<ext>``, atomically."""
+    written: list[WrittenOutput] = []
+    for fmt in formats or options.formats:
+        destination = Path(options.output_dir) / f"{stem}{SUFFIXES[fmt]}"
+        writer = get_writer(fmt)
+        with atomic_output(destination) as temporary:
+            try:
+                writer(book, options, temporary)
+            except ExporterError:
+                raise
+            except RecursionError:
+                raise RenderError(f"{fmt}: the document is nested too deeply to render") from None
+        written.append(WrittenOutput(fmt, destination, destination.stat().st_size))
+        log.info("wrote %s", destination)
+    return written
+
+
+def export_file(path: Path, options: ExportOptions, *, stem: str | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES) -> list[WrittenOutput]:
+    """Export one input file to each asked format; the simplest public entry point."""
+    article = prepared_article(path, options, max_bytes=max_bytes)
+    return write_book(Book.single(article), options, stem or Path(path).stem)

@@ -1,0 +1,346 @@
+"""One renderer for every backend: `Article` → a `RenderedBook` of XHTML sections.
+
+Each `Section` body is a single well-formed XHTML ``<section>`` element (as
+a string) in reading order: title page, article, author bio, colophon. The
+EPUB backend writes one content document per section; the PDF backend joins
+them into one HTML document. The two differ only in CSS and packaging.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import urlsplit
+
+from .model import (
+    Article, Block, BlockQuote, Emphasis, Figure, Heading, Inline, LineBreak, Link,
+    ListBlock, Paragraph, Rule, Strong, Text, join_names,
+)
+
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+EPUB_NS = "http://www.idpf.org/2007/ops"
+
+# Section kinds, in the order a book holds them.
+COVER, TITLEPAGE, TOC, BODYMATTER, BACKMATTER, COLOPHON = (
+    "cover", "titlepage", "toc", "bodymatter", "backmatter", "colophon",
+)
+
+# Headings of the back matter in the article's language: the bio page is part
+# of the book, so it speaks the book's language. English when unknown.
+_ABOUT_AUTHOR = {
+    "en": "About the Author", "fr": "À propos de l’auteur", "de": "Über den Autor",
+    "es": "Sobre el autor", "it": "L’autore", "pt": "Sobre o autor", "nl": "Over de auteur",
+    "ru": "Об авторе", "pl": "O autorze", "sv": "Om författaren", "da": "Om forfatteren",
+    "nb": "Om forfatteren", "fi": "Kirjoittajasta", "cs": "O autorovi", "el": "Σχετικά με τον συγγραφέα",
+    "tr": "Yazar hakkında", "uk": "Про автора", "ja": "著者について", "zh": "关于作者", "ar": "عن الكاتب",
+}
+_ABOUT_AUTHORS = {"en": "About the Authors", "fr": "À propos des auteurs", "de": "Über die Autoren"}
+_CONTENTS = {"en": "Contents", "fr": "Table des matières", "de": "Inhalt", "es": "Índice",
+             "it": "Indice", "pt": "Sumário", "nl": "Inhoud", "ru": "Содержание"}
+_BY = {"en": "by", "fr": "par", "de": "von", "es": "por", "it": "di", "pt": "por", "nl": "door"}
+
+
+def _word(table: dict[str, str], language: str) -> str:
+    return table.get(language.split("-")[0].lower(), table["en"])
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str  # unique in the book: file stem in the EPUB, anchor in the PDF
+    title: str  # as listed in the table of contents
+    kind: str  # one of the section kinds above
+    epub_type: str  # the epub:type value on the <section>
+    body: str  # one well-formed XHTML <section> element
+    language: str
+    in_toc: bool = True
+
+
+@dataclass(frozen=True)
+class RenderedBook:
+    title: str
+    authors: tuple[str, ...]
+    language: str
+    sections: tuple[Section, ...]
+
+    def section(self, kind: str) -> Section | None:
+        return next((s for s in self.sections if s.kind == kind), None)
+
+
+# ---------------------------------------------------------------- inlines and blocks
+
+
+def safe_href(href: str) -> str | None:
+    """Links survive only to the web or mail: never javascript:, data:, file:."""
+    try:
+        scheme = urlsplit(href.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return href.strip() if scheme in ("http", "https", "mailto") else None
+
+
+def render_inlines(inlines: tuple[Inline, ...]) -> str:
+    out: list[str] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            out.append(escape(node.text, quote=False))
+        elif isinstance(node, Emphasis):
+            out.append(f"<em>{render_inlines(node.children)}</em>")
+        elif isinstance(node, Strong):
+            out.append(f"<strong>{render_inlines(node.children)}</strong>")
+        elif isinstance(node, Link):
+            href = safe_href(node.href)
+            inner = render_inlines(node.children)
+            out.append(f'<a href="{escape(href)}">{inner}</a>' if href else inner)
+        elif isinstance(node, LineBreak):
+            out.append("<br/>")
+    return "".join(out)
+
+
+def render_blocks(blocks: tuple[Block, ...], *, heading_offset: int = 0) -> str:
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(f"<p>{render_inlines(block.children)}</p>")
+        elif isinstance(block, Heading):
+            level = min(6, max(2, block.level + heading_offset))
+            out.append(f"<h{level}>{render_inlines(block.children)}</h{level}>")
+        elif isinstance(block, BlockQuote):
+            out.append(f"<blockquote>{render_blocks(block.blocks, heading_offset=heading_offset)}</blockquote>")
+        elif isinstance(block, ListBlock):
+            tag = "ol" if block.ordered else "ul"
+            items = "".join(f"<li>{render_blocks(item, heading_offset=heading_offset)}</li>" for item in block.items)
+            out.append(f"<{tag}>{items}</{tag}>")
+        elif isinstance(block, Figure):
+            # Images are not carried into the book (no remote fetching; see README):
+            # the caption or alt text keeps what the picture said.
+            caption = render_inlines(block.caption) or escape(block.alt, quote=False)
+            if caption:
+                out.append(f'<figure class="figure-text"><figcaption>{caption}</figcaption></figure>')
+        elif isinstance(block, Rule):
+            out.append('<hr class="section-break"/>')
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- sections
+
+
+def _attr(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _section(sid: str, epub_type: str, inner: str, *, role: str | None = None,
+             classes: str | None = None, labelled_by: str | None = None) -> str:
+    attrs = [f'id="{sid}"', f'epub:type="{epub_type}"']
+    if role:
+        attrs.append(f'role="{role}"')
+    if classes:
+        attrs.append(f'class="{classes}"')
+    if labelled_by:
+        attrs.append(f'aria-labelledby="{labelled_by}"')
+    return f"<section {' '.join(attrs)}>{inner}</section>"
+
+
+def format_date(iso: str | None, language: str) -> str | None:
+    """``2016-07-27`` → ``27 July 2016`` style for display (ISO stays in metadata)."""
+    if not iso:
+        return None
+    from datetime import date
+
+    parts = iso.split("-")
+    try:
+        if len(parts) == 3:
+            day = date(int(parts[0]), int(parts[1]), int(parts[2]))
+            if language.lower().startswith("en-us"):
+                return f"{day:%B} {day.day}, {day.year}"
+            if language.lower().startswith("en"):
+                return f"{day.day} {day:%B} {day.year}"
+            return day.isoformat()
+        if len(parts) == 2:
+            return f"{date(int(parts[0]), int(parts[1]), 1):%B %Y}" if language.startswith("en") else iso
+    except ValueError:
+        return iso
+    return iso
+
+
+def title_page(article: Article, sid: str = "titlepage") -> Section:
+    meta = article.meta
+    lines = [f'<h1 class="book-title">{escape(meta.title, quote=False)}</h1>']
+    if meta.subtitle:
+        lines.append(f'<p class="book-subtitle">{escape(meta.subtitle, quote=False)}</p>')
+    if meta.authors:
+        lines.append(f'<p class="book-author">{escape(join_names(meta.authors) or "", quote=False)}</p>')
+    facts = [x for x in (format_date(meta.date, meta.language), meta.publisher) if x]
+    if facts:
+        lines.append('<p class="book-imprint">' + "<br/>".join(escape(f, quote=False) for f in facts) + "</p>")
+    body = _section(sid, "titlepage", '<div class="titlepage-block">' + "".join(lines) + "</div>",
+                    classes="titlepage")
+    return Section(sid, meta.title, TITLEPAGE, "titlepage", body, meta.language)
+
+
+def article_section(article: Article, sid: str = "article", *, in_collection: bool = False) -> Section:
+    """The article itself: its heading, byline and date, then the body."""
+    meta = article.meta
+    head_id = f"{sid}-title"
+    parts = [f'<h1 id="{head_id}" class="article-title">{escape(meta.title, quote=False)}</h1>']
+    if meta.subtitle:
+        parts.append(f'<p class="article-subtitle">{escape(meta.subtitle, quote=False)}</p>')
+    byline = join_names(meta.authors)
+    date_text = format_date(meta.date, meta.language)
+    if in_collection and (byline or date_text):
+        bits = []
+        if byline:
+            bits.append(f'<span class="byline-author">{escape(byline, quote=False)}</span>')
+        if date_text:
+            bits.append(f'<span class="byline-date">{escape(date_text, quote=False)}</span>')
+        parts.append('<p class="byline">' + '<span class="byline-sep"> · </span>'.join(bits) + "</p>")
+    parts.append('<div class="article-body">' + render_blocks(article.blocks) + "</div>")
+    body = _section(sid, "bodymatter chapter", "".join(parts), role="doc-chapter", classes="article",
+                    labelled_by=head_id)
+    return Section(sid, meta.title, BODYMATTER, "bodymatter chapter", body, meta.language)
+
+
+def bio_section(articles: tuple[Article, ...], sid: str = "about-author") -> Section | None:
+    """The author-bio page: one entry per distinct author that has a bio."""
+    seen: set[str] = set()
+    entries: list[str] = []
+    for article in articles:
+        bio = article.meta.bio
+        if bio is None or not bio.text.strip():
+            continue
+        name = bio.author or join_names(article.meta.authors) or ""
+        key = name.casefold() or bio.text.casefold()
+        if key in seen:
+            continue
+        seen.add(key)
+        entry = f'<p class="bio-text">{escape(bio.text, quote=False)}</p>'
+        if name:
+            entry += f'<p class="bio-name">{escape(name, quote=False)}</p>'
+        entries.append(f'<div class="bio-entry">{entry}</div>')
+    if not entries:
+        return None
+    language = articles[0].meta.language
+    heading = _word(_ABOUT_AUTHORS if len(entries) > 1 else _ABOUT_AUTHOR, language)
+    head_id = f"{sid}-title"
+    inner = f'<h2 id="{head_id}" class="bio-heading">{escape(heading, quote=False)}</h2>' + "".join(entries)
+    body = _section(sid, "backmatter", inner, classes="bio", labelled_by=head_id)
+    return Section(sid, heading, BACKMATTER, "backmatter", body, language)
+
+
+def colophon_section(articles: tuple[Article, ...], *, font_name: str | None, sid: str = "colophon") -> Section:
+    language = articles[0].meta.language
+    lines: list[str] = []
+    for article in articles:
+        meta = article.meta
+        source = meta.publisher or ""
+        if meta.source_url and safe_href(meta.source_url):
+            url = escape(meta.source_url)
+            link = f'<a href="{url}">{escape(meta.source_url, quote=False)}</a>'
+            source = f"{escape(source, quote=False)}, {link}" if source else link
+        else:
+            source = escape(source, quote=False)
+        date_text = format_date(meta.date, meta.language)
+        bits = [b for b in (source, escape(date_text, quote=False) if date_text else "") if b]
+        prefix = f"<em>{escape(meta.title, quote=False)}</em>" if len(articles) > 1 else "First published"
+        if bits:
+            lines.append(f'<p class="colophon-source">{prefix}: {", ".join(bits)}.</p>')
+    if font_name:
+        lines.append(f'<p class="colophon-type">Set in {escape(font_name, quote=False)}.</p>')
+    lines.append('<p class="colophon-maker">Made with Article Exporter.</p>')
+    body = _section(sid, "colophon", "".join(lines), classes="colophon")
+    return Section(sid, "Colophon", COLOPHON, "colophon", body, language, in_toc=False)
+
+
+def render_article(article: Article, *, font_name: str | None = None) -> RenderedBook:
+    """The sections of a one-article book, in reading order."""
+    sections = [title_page(article), article_section(article)]
+    bio = bio_section((article,))
+    if bio is not None:
+        sections.append(bio)
+    sections.append(colophon_section((article,), font_name=font_name))
+    meta = article.meta
+    return RenderedBook(meta.title, meta.authors, meta.language, tuple(sections))
+
+
+def xhtml_document(section: Section, *, title: str, stylesheets: tuple[str, ...] = ()) -> str:
+    """A whole XHTML5 content document around one section (XML declaration,
+    ``lang`` and ``xml:lang``, utf-8) as EPUB readers and Send to Kindle want."""
+    links = "".join(f'<link rel="stylesheet" type="text/css" href="{_attr(href)}"/>' for href in stylesheets)
+    lang = _attr(section.language)
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
+        f'<html xmlns="{XHTML_NS}" xmlns:epub="{EPUB_NS}" lang="{lang}" xml:lang="{lang}">'
+        f"<head><meta charset=\"utf-8\"/><title>{escape(title, quote=False)}</title>{links}</head>"
+        f"<body>{section.body}</body></html>\n"
+    )
+
+
+# ---------------------------------------------------------------- books and collections
+
+
+@dataclass(frozen=True)
+class Book:
+    """What a backend writes: one article, or a collection of several."""
+
+    title: str
+    articles: tuple[Article, ...]
+    is_collection: bool = False
+
+    @classmethod
+    def single(cls, article: Article) -> "Book":
+        return cls(article.meta.title, (article,), False)
+
+    @property
+    def language(self) -> str:
+        return self.articles[0].meta.language
+
+    @property
+    def authors(self) -> tuple[str, ...]:
+        names: list[str] = []
+        for article in self.articles:
+            for name in article.meta.authors:
+                if name not in names:
+                    names.append(name)
+        return tuple(names)
+
+    @property
+    def date(self) -> str | None:
+        dates = [a.meta.date for a in self.articles if a.meta.date]
+        return max(dates) if dates else None
+
+
+def toc_section(book: Book, article_ids: tuple[str, ...], sid: str = "contents") -> Section:
+    """A printed table of contents (the PDF fills in page numbers from the links)."""
+    language = book.language
+    heading = _word(_CONTENTS, language)
+    items = []
+    for article, aid in zip(book.articles, article_ids):
+        byline = join_names(article.meta.authors)
+        by = f'<span class="toc-author">{escape(byline, quote=False)}</span>' if byline else ""
+        items.append(
+            f'<li><a class="toc-link" href="#{aid}"><span class="toc-title">'
+            f"{escape(article.meta.title, quote=False)}</span></a>{by}</li>"
+        )
+    head_id = f"{sid}-title"
+    inner = f'<h2 id="{head_id}" class="toc-heading">{escape(heading, quote=False)}</h2><ol class="toc-list">{"".join(items)}</ol>'
+    body = _section(sid, "toc", inner, role="doc-toc", classes="contents", labelled_by=head_id)
+    return Section(sid, heading, TOC, "toc", body, language)
+
+
+def render_book(book: Book, *, font_name: str | None = None) -> RenderedBook:
+    """The sections of ``book`` in reading order: title page, [contents],
+    article(s), author bio(s), colophon."""
+    if not book.is_collection:
+        return render_article(book.articles[0], font_name=font_name)
+    cover_meta = book.articles[0].meta
+    from dataclasses import replace as _replace
+
+    front = Article(_replace(cover_meta, title=book.title, subtitle=None, authors=book.authors,
+                             date=book.date, publisher=None, bio=None))
+    ids = tuple(f"article-{n:03d}" for n in range(1, len(book.articles) + 1))
+    sections = [title_page(front), toc_section(book, ids)]
+    sections += [article_section(a, sid, in_collection=True) for a, sid in zip(book.articles, ids)]
+    bio = bio_section(book.articles)
+    if bio is not None:
+        sections.append(bio)
+    sections.append(colophon_section(book.articles, font_name=font_name))
+    return RenderedBook(book.title, book.authors, book.language, tuple(sections))

@@ -1,0 +1,144 @@
+"""Book typography as a transform on the model (never in the cleaner).
+
+Straight quotes become curly ones in the article's language, ``--`` becomes
+a dash, ``...`` an ellipsis, and a non-breaking space goes where typography
+wants one (French punctuation, English honorifics). Text that is already
+typographic passes through unchanged, so the transform is idempotent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .model import (
+    Article, Block, BlockQuote, Emphasis, Figure, Heading, Inline, Link, ListBlock, Paragraph, Strong, Text,
+)
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"  # narrow no-break space, before French ; : ! ? and inside « »
+
+# (open double, close double, open single, close single) by language.
+_QUOTES = {
+    "en": ("“", "”", "‘", "’"),
+    "nl": ("“", "”", "‘", "’"),
+    "de": ("„", "“", "‚", "‘"),
+    "cs": ("„", "“", "‚", "‘"),
+    "pl": ("„", "”", "‚", "’"),
+    "fr": ("«" + NNBSP, NNBSP + "»", "“", "”"),
+    "ru": ("«", "»", "„", "“"),
+    "uk": ("«", "»", "„", "“"),
+    "es": ("«", "»", "“", "”"),
+    "it": ("«", "»", "“", "”"),
+    "pt": ("«", "»", "“", "”"),
+    "sv": ("”", "”", "’", "’"),
+    "fi": ("”", "”", "’", "’"),
+}
+_APOSTROPHE = "’"
+
+# "--" between words: a closed em dash in English (US house style, as the
+# NYT and most American books set it), a spaced en dash elsewhere.
+_DOUBLE_HYPHEN = re.compile(r"\s*(?<!-)---?(?!-)\s*")
+_ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|St|Mt|Gen|Sen|Rep|Gov|Sgt|Lt|Col|Capt)\. (?=[A-Z])")
+_FRENCH_PUNCT = re.compile(r" ?([;:!?])(?=\s|$)")
+_OPENERS = "([{–—-/\"“„«‘‚"
+_WORD_CHAR = re.compile(r"\w", re.UNICODE)
+
+
+def _quotes_for(language: str) -> tuple[str, str, str, str]:
+    return _QUOTES.get(language.split("-")[0].lower(), _QUOTES["en"])
+
+
+def smarten(text: str, language: str = "en", previous: str = " ") -> str:
+    """Typographic form of ``text``; ``previous`` is the character before it
+    (from the preceding inline) so quotes at inline boundaries turn right."""
+    lang = language.split("-")[0].lower()
+    open_double, close_double, open_single, close_single = _quotes_for(language)
+    if lang == "en":
+        text = _DOUBLE_HYPHEN.sub("—", text)
+    else:
+        text = _DOUBLE_HYPHEN.sub(" – ", text)
+    text = _ELLIPSIS.sub("…", text)
+    out: list[str] = []
+    prev = previous
+    for i, char in enumerate(text):
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if char == '"':
+            # Opening after space or opening punctuation, closing after a word or stop.
+            opening = prev.isspace() or prev in _OPENERS
+            out.append(open_double if opening else close_double)
+        elif char == "'":
+            if _WORD_CHAR.match(prev) and _WORD_CHAR.match(nxt):
+                out.append(_APOSTROPHE)  # don't, Khrushchev's
+            elif (prev.isspace() or prev in _OPENERS) and nxt.isdigit():
+                out.append(_APOSTROPHE)  # '90s
+            elif prev.isspace() or prev in _OPENERS:
+                out.append(open_single)
+            else:
+                out.append(close_single if lang != "en" or not _WORD_CHAR.match(nxt) else _APOSTROPHE)
+        else:
+            out.append(char)
+        prev = out[-1][-1] if out[-1] else prev
+    result = "".join(out)
+    if lang == "en":
+        result = _HONORIFIC.sub(lambda m: m.group(1) + "." + NBSP, result)
+    elif lang == "fr":
+        result = _FRENCH_PUNCT.sub(lambda m: NNBSP + m.group(1), result)
+        result = result.replace("« ", "«" + NNBSP).replace(" »", NNBSP + "»")
+        result = result.replace("«" + NNBSP + NNBSP, "«" + NNBSP).replace(NNBSP + NNBSP + "»", NNBSP + "»")
+    return result
+
+
+class _Smartener:
+    """Walks inlines in reading order carrying the last character seen."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.previous = " "
+
+    def text(self, value: str) -> str:
+        result = smarten(value, self.language, self.previous)
+        if result:
+            self.previous = result[-1]
+        return result
+
+    def inlines(self, nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        out: list[Inline] = []
+        for node in nodes:
+            if isinstance(node, Text):
+                out.append(Text(self.text(node.text)))
+            elif isinstance(node, (Emphasis, Strong, Link)):
+                out.append(replace(node, children=self.inlines(node.children)))
+            else:
+                self.previous = " "
+                out.append(node)
+        return tuple(out)
+
+    def block(self, block: Block) -> Block:
+        self.previous = " "
+        if isinstance(block, (Paragraph, Heading)):
+            return replace(block, children=self.inlines(block.children))
+        if isinstance(block, BlockQuote):
+            return replace(block, blocks=tuple(self.block(b) for b in block.blocks))
+        if isinstance(block, ListBlock):
+            return replace(block, items=tuple(tuple(self.block(b) for b in item) for item in block.items))
+        if isinstance(block, Figure):
+            return replace(block, caption=self.inlines(block.caption))
+        return block
+
+
+def apply_typography(article: Article) -> Article:
+    """The article with typographic quotes, dashes, ellipses and spaces."""
+    language = article.meta.language or "en"
+    smart = _Smartener(language)
+    blocks = tuple(smart.block(b) for b in article.blocks)
+    meta = article.meta
+
+    def fix(value: str | None) -> str | None:
+        return smarten(value, language) if value else value
+
+    bio = replace(meta.bio, text=smarten(meta.bio.text, language)) if meta.bio else None
+    new_meta = replace(meta, title=fix(meta.title) or meta.title, subtitle=fix(meta.subtitle),
+                       description=fix(meta.description), bio=bio)
+    return replace(article, meta=new_meta, blocks=blocks)
