@@ -1,0 +1,98 @@
+"""The article cleaner: a source document → an `Article`.
+
+`clean` runs a visible tuple of small named steps (`TEXT_STEPS` or
+`HTML_STEPS`, then `COMMON_STEPS`); each takes and returns a `Draft` and
+never mutates its input. What is boilerplate or metadata is data in
+``rules.toml`` (extend it with `load_rules([...])` / ``--rules FILE``).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from ..errors import CleaningError
+from ..model import Article, Bio, Heading, Meta, Paragraph, plain_text
+from ..reading import SourceDocument
+from .draft import Draft, Step, block_text
+from .rules import Rules, load_rules
+from .steps_common import (authors_from_bio, authors_tidy, date_from_updated, drop_boilerplate_blocks,
+                           find_bio, guess_language_step, strip_phrases, take_metadata_blocks)
+from .steps_text import TEXT_STEPS
+
+log = logging.getLogger(__name__)
+
+__all__ = ["clean", "load_rules", "Rules", "scorer_view", "COMMON_STEPS", "TEXT_STEPS"]
+
+COMMON_STEPS: tuple[Step, ...] = (
+    strip_phrases,
+    drop_boilerplate_blocks,
+    take_metadata_blocks,
+    find_bio,
+    authors_tidy,
+    authors_from_bio,
+    date_from_updated,
+    guess_language_step,
+)
+
+_default_rules: Rules | None = None
+
+
+def clean(source: SourceDocument, rules: Rules | None = None) -> Article:
+    """Clean ``source`` into an `Article`; raise `CleaningError` when no article text is left."""
+    global _default_rules
+    if rules is None:
+        if _default_rules is None:
+            _default_rules = load_rules()
+        rules = _default_rules
+    draft = Draft(source=source, rules=rules)
+    if source.kind == "html":
+        from .steps_html import HTML_STEPS  # deferred: lxml/trafilatura are not needed for text
+
+        steps = HTML_STEPS + COMMON_STEPS
+    else:
+        steps = TEXT_STEPS + COMMON_STEPS
+    for step in steps:
+        draft = step(draft)
+        log.debug("after %s: %d blocks", step.__name__, len(draft.blocks))
+    return _finish(draft)
+
+
+def _finish(draft: Draft) -> Article:
+    body = tuple(b for b in draft.blocks if block_text(b) or not isinstance(b, (Paragraph, Heading)))
+    if not any(isinstance(b, Paragraph) and block_text(b) for b in body) and not draft.bio_text:
+        raise CleaningError("no article text found (only boilerplate or no text)", path=draft.source.path)
+    title = draft.title or _fallback_title(draft)
+    bio = Bio(text=draft.bio_text, author=draft.bio_author) if draft.bio_text else None
+    meta = Meta(
+        title=title,
+        subtitle=draft.subtitle,
+        authors=draft.authors,
+        date=draft.date,
+        publisher=draft.publisher,
+        language=draft.language or "en",
+        source_url=draft.source_url,
+        description=draft.description,
+        bio=bio,
+    )
+    return Article(meta=meta, blocks=body)
+
+
+def _fallback_title(draft: Draft) -> str:
+    """With no headline found, the file's name stands in (an e-book needs a title)."""
+    if draft.source.path is not None:
+        return draft.source.path.stem.replace("-", " ").replace("_", " ").strip().capitalize() or "Untitled"
+    return "Untitled"
+
+
+def scorer_view(article: Article) -> dict[str, Any]:
+    """The flat keys the corpus scorer (and ``exporter clean --json``) read."""
+    meta = article.meta
+    return {
+        "title": meta.title,
+        "author": meta.author,
+        "authors": list(meta.authors),
+        "date": meta.date,
+        "paragraphs": [text for text in (block_text(b) for b in article.blocks) if text],
+        "bio": meta.bio.text if meta.bio else None,
+    }

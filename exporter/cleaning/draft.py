@@ -1,0 +1,62 @@
+"""The value the cleaning steps pass along: an article being made.
+
+Each step takes a `Draft` and returns a new one (`dataclasses.replace`);
+nothing is mutated in place, so a step can be tested alone and the pipeline
+read as a list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any, Callable
+
+from ..model import Block, Heading, Paragraph, Text, plain_text
+from ..reading import SourceDocument
+from .rules import Rules
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Draft:
+    source: SourceDocument
+    rules: Rules
+    blocks: tuple[Block, ...] = ()
+    title: str | None = None
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+    updated: str | None = None  # an "updated" stamp: the date only when nothing better is known
+    publisher: str | None = None
+    language: str | None = None
+    source_url: str | None = None
+    description: str | None = None
+    bio_text: str | None = None
+    bio_author: str | None = None
+    # The text path's lines before they become blocks; the HTML path's parsed page.
+    lines: tuple[str, ...] = ()
+    page: Any = None
+
+    def but(self, **changes: Any) -> "Draft":
+        return replace(self, **changes)
+
+
+Step = Callable[[Draft], Draft]
+
+
+def squash(text: str) -> str:
+    """Collapse every run of white space (newlines, NBSP, tabs) to one space and trim."""
+    return _SPACE.sub(" ", text.replace("\u00ad", "")).strip()
+
+
+def block_text(block: Block) -> str:
+    return squash(plain_text(block))
+
+
+def paragraph(text: str) -> Paragraph:
+    return Paragraph((Text(text),))
+
+
+def is_prose(block: Block) -> bool:
+    return isinstance(block, (Paragraph, Heading))

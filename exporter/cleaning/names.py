@@ -1,0 +1,70 @@
+"""Recognising person names in bylines and bios."""
+
+from __future__ import annotations
+
+import re
+
+# Lower-case particles inside names (Ludwig van Beethoven, Charles de Gaulle).
+_PARTICLES = {"de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das",
+              "bin", "ibn", "al", "el", "y", "ter", "ten", "zu"}
+# Words that start with a capital but mark a role or an organisation, not a name.
+_NOT_NAME_WORDS = {
+    "the", "a", "an", "by", "and", "staff", "reporter", "editor", "writer", "correspondent", "contributor",
+    "news", "press", "associated", "reuters", "agency", "media", "team", "desk", "service", "updated",
+    "published", "posted", "share", "comments", "more", "times", "post", "daily", "weekly", "magazine",
+    "admin", "guest", "author", "photo", "photos", "video", "opinion", "analysis", "columnist",
+    "senior", "chief", "contributing", "special", "to", "for", "in", "on", "at", "of", "with", "via",
+    "from", "newsroom", "online", "digital", "wire", "wires", "bureau", "report", "reports",
+    "he", "she", "they", "it", "we", "i", "you", "this", "that", "his", "her", "their", "our", "my",
+}
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md"}
+_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+
+
+def is_person_name(text: str) -> bool:
+    """``text`` looks like a person's name: 2 to 5 capitalised words (particles and initials allowed)."""
+    words = text.split()
+    if not 2 <= len(words) <= 5 or len(text) > 60:
+        return False
+    capitalised = 0
+    for index, word in enumerate(words):
+        bare = word.rstrip(",")
+        if bare.casefold() in _SUFFIXES and index > 0:
+            continue
+        if bare.casefold() in _PARTICLES and 0 < index < len(words) - 1:
+            continue
+        if not _WORD.match(bare) or not bare[0].isupper():
+            return False
+        if bare.strip(".").casefold() in _NOT_NAME_WORDS:
+            return False
+        capitalised += 1
+    return capitalised >= 2
+
+
+def tidy_name(name: str) -> str:
+    """Title-case an ALL-CAPS byline name; leave mixed case as written."""
+    name = " ".join(name.split()).strip(" ,;:|-–—")
+    if name.isupper():
+        name = " ".join(part.capitalize() if len(part) > 2 else part for part in name.split())
+        name = re.sub(r"(?<=[-'’])[a-z]", lambda m: m.group(0).upper(), name)
+        name = re.sub(r"\bMc([a-z])", lambda m: "Mc" + m.group(1).upper(), name)
+    return name
+
+
+_BYLINE_PREFIX = re.compile(r"^(?:by|written by|words by|story by|text by|reporting by|par|von|por|di|door)\s*:?\s+",
+                            re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
+# "Jane Doe, Reuters" / "Jane Doe | Staff writer" / "Jane Doe — Updated ..." : the tail is not a name.
+_TAIL = re.compile(r"\s*(?:\||•|·|—|–|\bupdated\b|\bpublished\b|\bposted\b|\d).*$", re.IGNORECASE)
+
+
+def byline_names(text: str) -> tuple[str, ...]:
+    """The person names in a byline ("By Jane Doe and John Roe, Reuters" → both names)."""
+    text = _BYLINE_PREFIX.sub("", " ".join(text.split()))
+    text = _TAIL.sub("", text)
+    names: list[str] = []
+    for part in _SPLIT.split(text):
+        part = tidy_name(part)
+        if part and is_person_name(part) and part not in names:
+            names.append(part)
+    return tuple(names)

@@ -1,0 +1,138 @@
+"""Cleaning rules as data: the shipped ``rules.toml`` plus the user's ``--rules`` files.
+
+A rules file is TOML with these arrays of tables (every entry may carry a
+``why`` string; the shipped file gives one for each):
+
+``[[drop_line]] pattern = '...'``
+    a regular expression; a block of text it matches (``re.search``, so anchor
+    it) is dropped. Only blocks up to `MAX_RULE_TEXT` characters are tested:
+    boilerplate lines are short, and this bounds the regex's work.
+``[[drop_phrase]] pattern = '...'``
+    removed from inside a block's text (e.g. "Advertisement" glued into a paragraph).
+``[[drop_selector]] selector = '...'``
+    a CSS selector; matching HTML elements are removed before extraction.
+``[[metadata]] kind = "date" | "updated" | "author" pattern = '...'``
+    a block matching the pattern is metadata, not text: its named group
+    ``value`` is read as a date or a byline and the block is dropped.
+
+User files are layered after the shipped one: their rules add to it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Sequence
+
+from ..errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+# Boilerplate lines are short; a longer block is prose and rules never see it
+# whole, which also bounds the time any one pattern can take.
+MAX_RULE_TEXT = 400
+METADATA_KINDS = ("date", "updated", "author")
+
+
+@dataclass(frozen=True)
+class MetadataRule:
+    kind: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Rules:
+    drop_lines: tuple[re.Pattern[str], ...] = ()
+    drop_phrases: tuple[re.Pattern[str], ...] = ()
+    drop_selectors: tuple[str, ...] = ()
+    metadata: tuple[MetadataRule, ...] = ()
+
+    def merged(self, other: "Rules") -> "Rules":
+        return Rules(
+            drop_lines=self.drop_lines + other.drop_lines,
+            drop_phrases=self.drop_phrases + other.drop_phrases,
+            drop_selectors=self.drop_selectors + other.drop_selectors,
+            metadata=self.metadata + other.metadata,
+        )
+
+    def is_boilerplate(self, text: str) -> bool:
+        if len(text) > MAX_RULE_TEXT:
+            return False
+        return any(p.search(text) for p in self.drop_lines)
+
+    def strip_phrases(self, text: str) -> str:
+        for p in self.drop_phrases:
+            text = p.sub("", text)
+        return text
+
+
+def load_rules(extra_files: Sequence[Path] = ()) -> Rules:
+    """The shipped rules, then each of ``extra_files`` added in order."""
+    shipped = resources.files(__package__).joinpath("rules.toml").read_text(encoding="utf-8")
+    rules = parse_rules(shipped, origin="rules.toml (shipped)")
+    for path in extra_files:
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise ConfigError(f"cannot read rules file: {getattr(err, 'strerror', None) or err}", path=path) from None
+        rules = rules.merged(parse_rules(text, origin=path))
+    return rules
+
+
+def parse_rules(text: str, *, origin: Path | str = "<rules>") -> Rules:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"not valid TOML: {err}", path=origin) from None
+    known = {"drop_line", "drop_phrase", "drop_selector", "metadata"}
+    unknown = set(data) - known
+    if unknown:
+        raise ConfigError(f"unknown rule kind(s) {sorted(unknown)}; known: {sorted(known)}", path=origin)
+
+    def entries(key: str, field: str) -> list[dict]:
+        items = data.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            raise ConfigError(f"[[{key}]] must be an array of tables", path=origin)
+        for item in items:
+            if not isinstance(item.get(field), str) or not item[field]:
+                raise ConfigError(f"every [[{key}]] needs a non-empty string '{field}'", path=origin)
+        return items
+
+    def compile_(pattern: str, key: str) -> re.Pattern[str]:
+        try:
+            return re.compile(pattern, re.IGNORECASE)
+        except re.error as err:
+            raise ConfigError(f"bad pattern in [[{key}]] {pattern!r}: {err}", path=origin) from None
+
+    metadata = []
+    for item in entries("metadata", "pattern"):
+        kind = item.get("kind")
+        if kind not in METADATA_KINDS:
+            raise ConfigError(f"[[metadata]] kind must be one of {METADATA_KINDS}, not {kind!r}", path=origin)
+        pattern = compile_(item["pattern"], "metadata")
+        if "value" not in pattern.groupindex:
+            raise ConfigError(f"[[metadata]] pattern {item['pattern']!r} needs a (?P<value>...) group", path=origin)
+        metadata.append(MetadataRule(kind, pattern))
+    selectors = tuple(item["selector"] for item in entries("drop_selector", "selector"))
+    for selector in selectors:
+        _check_selector(selector, origin)
+    return Rules(
+        drop_lines=tuple(compile_(i["pattern"], "drop_line") for i in entries("drop_line", "pattern")),
+        drop_phrases=tuple(compile_(i["pattern"], "drop_phrase") for i in entries("drop_phrase", "pattern")),
+        drop_selectors=selectors,
+        metadata=tuple(metadata),
+    )
+
+
+def _check_selector(selector: str, origin: Path | str) -> None:
+    from .html_tree import compile_selector  # deferred: the text path needs no CSS
+
+    try:
+        compile_selector(selector)
+    except ValueError as err:
+        raise ConfigError(f"bad CSS selector {selector!r}: {err}", path=origin) from None

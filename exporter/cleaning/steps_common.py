@@ -1,0 +1,144 @@
+"""Steps shared by the text and HTML paths: they work on the draft's blocks."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from ..model import BlockQuote, Emphasis, Heading, Link, ListBlock, Paragraph, Strong, Text
+from .bio import BIO_WINDOW, match_bio
+from .dates import parse_date
+from .draft import Draft, block_text
+from .language import guess_language
+from .names import byline_names
+
+log = logging.getLogger(__name__)
+
+
+def _map_text(node, fn):
+    """A copy of an inline/block tree with ``fn`` applied to every Text."""
+    if isinstance(node, tuple):
+        return tuple(_map_text(child, fn) for child in node)
+    if isinstance(node, Text):
+        return Text(fn(node.text))
+    if isinstance(node, (Emphasis, Strong, Link, Paragraph, Heading)):
+        return replace(node, children=_map_text(node.children, fn))
+    if isinstance(node, BlockQuote):
+        return replace(node, blocks=_map_text(node.blocks, fn))
+    if isinstance(node, ListBlock):
+        return replace(node, items=tuple(_map_text(item, fn) for item in node.items))
+    return node
+
+
+def strip_phrases(draft: Draft) -> Draft:
+    """Remove phrase rules' matches inside blocks; drop blocks left empty."""
+    if not draft.rules.drop_phrases:
+        return draft
+    blocks = tuple(_map_text(b, draft.rules.strip_phrases) for b in draft.blocks)
+    return draft.but(blocks=tuple(b for b, old in zip(blocks, draft.blocks)
+                                  if block_text(b) or not block_text(old)))
+
+
+def drop_boilerplate_blocks(draft: Draft) -> Draft:
+    """Drop paragraphs and headings that a drop_line rule matches whole."""
+    kept = tuple(b for b in draft.blocks
+                 if not (isinstance(b, (Paragraph, Heading)) and draft.rules.is_boilerplate(block_text(b))))
+    return draft.but(blocks=kept)
+
+
+def take_metadata_blocks(draft: Draft) -> Draft:
+    """Blocks that are a date stamp or byline set the metadata (if still unknown) and leave the body.
+
+    Only the article's first blocks are looked at: a "By ..." or "Posted ..." line
+    deep in the body is more likely prose or a quoted note than the article's own.
+    """
+    changes: dict = {}
+    kept = []
+    for index, block in enumerate(draft.blocks):
+        if index < 8 and isinstance(block, Paragraph):
+            found = read_metadata(draft, block_text(block))
+            if found:
+                kind, value = found
+                field = {"date": "date", "updated": "updated", "author": "authors"}[kind]
+                if not getattr(draft, field) and field not in changes:
+                    changes[field] = value
+                continue
+        kept.append(block)
+    return draft.but(blocks=tuple(kept), **changes)
+
+
+def read_metadata(draft: Draft, text: str):
+    """``(kind, value)`` when a metadata rule matches ``text`` and its value reads as a date or names."""
+    if len(text) > 160:
+        return None
+    for rule in draft.rules.metadata:
+        m = rule.pattern.search(text)
+        if not m:
+            continue
+        value = m.group("value")
+        if rule.kind in ("date", "updated"):
+            parsed = parse_date(value)
+            if parsed:
+                return rule.kind, parsed
+        else:
+            names = byline_names(value)
+            if names:
+                return rule.kind, names
+    return None
+
+
+def find_bio(draft: Draft) -> Draft:
+    """Take the closing bio paragraph out of the body (see `bio.match_bio`)."""
+    if draft.bio_text:
+        return draft
+    blocks = list(draft.blocks)
+    first = max(1, len(blocks) - BIO_WINDOW)
+    for index in range(len(blocks) - 1, first - 1, -1):
+        block = blocks[index]
+        if not isinstance(block, Paragraph):
+            continue
+        text = block_text(block)
+        found = match_bio(text)
+        if found is None:
+            continue
+        # A bio may be followed by a second bio sentence-paragraph ("He contributed this ...").
+        tail = [block_text(b) for b in blocks[index + 1:]]
+        log.debug("bio found: %r", text[:80])
+        return draft.but(
+            blocks=tuple(blocks[:index] + blocks[index + 1:]),
+            bio_text=text if not tail else text,
+            bio_author=found.name,
+            publisher=draft.publisher or found.publisher,
+        )
+    return draft
+
+
+def authors_from_bio(draft: Draft) -> Draft:
+    """With no byline, the person the bio introduces is the author."""
+    if not draft.authors and draft.bio_author:
+        return draft.but(authors=(draft.bio_author,))
+    return draft
+
+
+def date_from_updated(draft: Draft) -> Draft:
+    """An "updated" stamp is the only date some archives show; use it when nothing better is known."""
+    if not draft.date and draft.updated:
+        return draft.but(date=draft.updated)
+    return draft
+
+
+def guess_language_step(draft: Draft) -> Draft:
+    if draft.language:
+        return draft
+    sample = " ".join(block_text(b) for b in draft.blocks[:20])
+    return draft.but(language=guess_language(sample))
+
+
+def authors_tidy(draft: Draft) -> Draft:
+    """Re-read authors through the byline parser (drops agencies, splits 'A and B')."""
+    names: list[str] = []
+    for raw in draft.authors:
+        for name in byline_names(raw) or ():
+            if name not in names:
+                names.append(name)
+    return draft.but(authors=tuple(names))
