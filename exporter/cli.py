@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from . import __version__
+from . import __version__  # noqa: F401  (cheap: the package imports no Qt, no WeasyPrint)
 from .errors import ExitStatus, ExporterError, UsageError, exit_code_for
 from .options import (
     DEFAULT_PAGE_SIZE, FORMATS, PAGE_SIZES, PDF_VARIANTS, ExportOptions, MetaOverrides, parse_length,
