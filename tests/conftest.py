@@ -1,0 +1,38 @@
+"""Shared fixtures. Tests that need ../shared (the corpus) skip when it is absent:
+a user's clone has no ../shared."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED = REPO_ROOT.parent / "shared"
+SEED = REPO_ROOT / "source" / "act-of-repentance.txt"
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    corpus = SHARED / "corpus"
+    if not corpus.is_dir():
+        pytest.skip(f"the shared corpus is absent ({corpus}): it exists only beside the team's checkout")
+    return corpus
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
