@@ -8,6 +8,7 @@ and `ExitStatus`. This module imports neither PySide6 nor WeasyPrint.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import sys
@@ -295,9 +296,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     try:
         if argv and argv[0] in COMMANDS:
             build, run = COMMANDS[argv[0]]
-            args = build().parse_args(argv[1:])
+            argv = argv[1:]
         else:
             build, run = build_export_parser, run_export
+        with contextlib.redirect_stdout(stdout):  # --help and --version go to our stdout
             args = build().parse_args(argv)
         return int(run(args, stdout, stderr))
     except SystemExit as exit_:  # --help / --version

@@ -1,0 +1,162 @@
+"""In-process CLI tests: exit codes, stdout/stderr discipline, --json, bad input.
+
+Every test that gives the CLI a source file checks the file is unchanged after."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from exporter.cli import main
+
+from .conftest import file_digest
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path, seed_path: Path) -> Path:
+    target = tmp_path / "in" / seed_path.name
+    target.parent.mkdir()
+    shutil.copy(seed_path, target)
+    return target
+
+
+@pytest.fixture
+def unchanged():
+    """Register files whose bytes must not change during the test."""
+    watched: dict[Path, str] = {}
+
+    def watch(*paths: Path) -> None:
+        for path in paths:
+            watched[path] = file_digest(path)
+
+    yield watch
+    for path, digest in watched.items():
+        assert file_digest(path) == digest, f"{path} was modified"
+
+
+# ---------------------------------------------------------------- clean
+
+
+def test_clean_json_gives_the_seed_facts_and_nothing_on_stderr(seed_copy, unchanged):
+    unchanged(seed_copy)
+    code, out, err = run("clean", str(seed_copy), "--json")
+    assert code == 0, err
+    assert err == ""
+    data = json.loads(out)
+    assert data["title"] == "An Act of Repentance"
+    assert data["author"] == "William Taubman"
+    assert data["authors"] == ["William Taubman"]
+    assert data["date"] == "2016-07-27"
+    assert len(data["paragraphs"]) == 12
+    assert data["bio"].startswith("William Taubman, professor of political science at Amherst College")
+    assert "Get the latest updates" not in out
+    assert "Last Updated" not in out
+    assert data["article"]["type"] == "Article"
+
+
+def test_clean_overrides_apply(seed_copy):
+    code, out, _ = run("clean", str(seed_copy), "--json", "--title", "Repentance", "--author", "A. Writer; B. Writer")
+    assert code == 0
+    data = json.loads(out)
+    assert data["title"] == "Repentance"
+    assert data["authors"] == ["A. Writer", "B. Writer"]
+
+
+def test_clean_reads_standard_input(seed_path, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(seed_path.read_bytes())))
+    code, out, err = run("clean", "-", "--name", "piped.txt", "--json")
+    assert code == 0, err
+    assert json.loads(out)["title"] == "An Act of Repentance"
+
+
+BAD_INPUTS = {
+    "empty.txt": (b"", "empty"),
+    "blank.txt": (b"   \n\n\t  \n", "white space"),
+    "binary.txt": (bytes(range(256)) * 64, "binary"),
+    "no-article.html": (b"<html><body><nav><a href='/'>Home</a></nav><footer>(c) 2024</footer></body></html>", "no article"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_clean_bad_input_is_one_line_naming_the_file(tmp_path, name, unchanged):
+    data, words = BAD_INPUTS[name]
+    path = tmp_path / name
+    path.write_bytes(data)
+    unchanged(path)
+    code, out, err = run("clean", str(path), "--json")
+    assert code == 1
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith(f"exporter: error: {path}: ")
+    assert words in lines[0].lower()
+    assert "Traceback" not in err
+
+
+def test_clean_undecodable_bytes_in_unknown_encoding(tmp_path):
+    # Bytes that are not UTF-8 and carry many C1 controls: no encoding reads them as text.
+    path = tmp_path / "garbled.txt"
+    path.write_bytes(bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D, 0x00, 0x01, 0x02]) * 400)
+    code, _, err = run("clean", str(path))
+    assert code == 1
+    assert err.startswith(f"exporter: error: {path}: ")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_missing_file_is_an_error_naming_it(tmp_path):
+    code, out, err = run("clean", str(tmp_path / "nope.txt"))
+    assert code == 1
+    assert out == ""
+    assert "nope.txt" in err and "no such file" in err
+
+
+# ---------------------------------------------------------------- usage
+
+
+def test_version_and_help_exit_zero():
+    code, out, _ = run("--version")
+    assert code == 0 and out.startswith("exporter ")
+    code, out, _ = run("--help")
+    assert code == 0 and "--epub" in out and "--pdf" in out and "--collection" in out
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["--bogus"], "unrecognized arguments"),
+    (["--page-size", "huge"], "page size"),
+    (["--bleed", "3"], "length"),
+    (["--date", "27/07/2016"], "--date"),
+    (["--lang", "english!"], "--lang"),
+    (["--jobs", "0"], "--jobs"),
+    (["--crop-marks"], "--bleed"),
+    (["--sort", "date"], "--collection"),
+    (["--rules", "/no/such/rules.toml"], "rules file"),
+])
+def test_usage_errors_exit_2_with_one_line(argv, words, tmp_path, seed_copy):
+    code, out, err = run(*argv, str(seed_copy), "-o", str(tmp_path / "out"))
+    assert code == 2, err
+    assert out == ""
+    assert err.startswith("exporter: error: ")
+    assert words in err
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_internal_errors_show_traceback_only_when_asked(seed_copy, monkeypatch):
+    def explode(*args, **kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.setattr("exporter.pipeline.clean_source", explode)
+    code, _, err = run("clean", str(seed_copy))
+    assert code == 1
+    assert "internal error: ValueError: boom" in err and "Traceback" not in err
+    with pytest.raises(ValueError):
+        run("clean", str(seed_copy), "--traceback")
