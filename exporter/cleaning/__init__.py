@@ -38,6 +38,14 @@ COMMON_STEPS: tuple[Step, ...] = (
 _default_rules: Rules | None = None
 
 
+def html_pipeline() -> tuple[Step, ...]:
+    """HTML_STEPS, then COMMON_STEPS with the page-level bio search right after the in-body one."""
+    from .steps_html import HTML_STEPS, bio_after_body  # deferred: the text path needs no lxml/trafilatura
+
+    at = COMMON_STEPS.index(find_bio) + 1
+    return HTML_STEPS + COMMON_STEPS[:at] + (bio_after_body,) + COMMON_STEPS[at:]
+
+
 def clean(source: SourceDocument, rules: Rules | None = None) -> Article:
     """Clean ``source`` into an `Article`; raise `CleaningError` when no article text is left."""
     global _default_rules
@@ -46,12 +54,7 @@ def clean(source: SourceDocument, rules: Rules | None = None) -> Article:
             _default_rules = load_rules()
         rules = _default_rules
     draft = Draft(source=source, rules=rules)
-    if source.kind == "html":
-        from .steps_html import HTML_STEPS  # deferred: lxml/trafilatura are not needed for text
-
-        steps = HTML_STEPS + COMMON_STEPS
-    else:
-        steps = TEXT_STEPS + COMMON_STEPS
+    steps = html_pipeline() if source.kind == "html" else TEXT_STEPS + COMMON_STEPS
     for step in steps:
         draft = step(draft)
         log.debug("after %s: %d blocks", step.__name__, len(draft.blocks))

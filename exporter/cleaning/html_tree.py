@@ -23,3 +23,263 @@ def compile_selector(selector: str) -> etree.XPath:
         return etree.XPath(GenericTranslator().css_to_xpath(selector))
     except (SelectorError, etree.XPathSyntaxError) as err:
         raise ValueError(str(err)) from None
+
+
+# ------------------------------------------------------------------ parsing
+
+import copy
+import re
+from urllib.parse import urlsplit
+
+from lxml import html as lxml_html
+
+from ..model import (Block, BlockQuote, Emphasis, Figure, Heading, Inline, LineBreak, Link, ListBlock,
+                     Paragraph, Rule, Strong, Text)
+
+# libxml2 limits nesting to 256 levels without huge_tree; anything deeper is
+# flattened by the parser. Our walk stops descending well before Python's
+# recursion limit in any case.
+MAX_WALK_DEPTH = 300
+
+
+def parse_html(text: str) -> etree._Element:
+    """The page's root element; ValueError when nothing parses."""
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=False, recover=True)
+    # lxml refuses str input that carries an XML encoding declaration.
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text[:512]) + text[512:]
+    try:
+        root = lxml_html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as err:
+        raise ValueError(str(err)) from None
+    if root is None:
+        raise ValueError("no HTML elements")
+    return root
+
+
+def without(root: etree._Element, selectors: tuple[str, ...]) -> etree._Element:
+    """A copy of ``root`` with the elements matching ``selectors`` removed (their tail text kept)."""
+    root = copy.deepcopy(root)
+    for selector in selectors:
+        for element in compile_selector(selector)(root):
+            if element.getparent() is not None:
+                drop_keeping_tail(element)
+    return root
+
+
+def drop_keeping_tail(element: etree._Element) -> None:
+    parent = element.getparent()
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+# ------------------------------------------------------------ element → blocks
+
+_EMPHASIS = {"em", "i", "cite", "dfn", "var"}
+_STRONG = {"strong", "b"}
+_BREAK = {"br", "lb"}
+_HEADINGS = {"h1": 2, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_LISTS = {"ul", "ol", "list", "dl"}
+_ITEMS = {"li", "item", "dd", "dt"}
+_QUOTES = {"blockquote", "quote"}
+_SKIP = {"script", "style", "noscript", "template", "iframe", "object", "embed", "form", "button", "input",
+         "select", "textarea", "svg", "canvas", "audio", "video", "head", "title", "meta", "link", "nav"}
+_BLOCKS = ({"p", "div", "section", "article", "main", "header", "footer", "aside", "body", "html", "pre",
+            "figure", "figcaption", "table", "tbody", "thead", "tfoot", "tr", "row", "td", "th", "cell", "hr",
+            "address", "details", "summary", "center", "fieldset", "head", "doc", "graphic", "img", "picture",
+            "code", "caption", "dialog", "hgroup"}
+           | set(_HEADINGS) | _LISTS | _ITEMS | _QUOTES)
+_SAFE_HREF = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+
+
+def _tag(element) -> str:
+    tag = element.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def _rend(element) -> str:
+    return (element.get("rend") or "").lower()
+
+
+def element_blocks(element: etree._Element) -> tuple[Block, ...]:
+    """Model blocks for an element's content (HTML or trafilatura's XML vocabulary)."""
+    builder = _BlockBuilder()
+    builder.container(element, 0)
+    return tuple(builder.blocks)
+
+
+class _BlockBuilder:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.inlines: list[Inline] = []
+
+    def flush(self) -> None:
+        inlines = normalise_inlines(self.inlines)
+        self.inlines = []
+        if inlines:
+            self.blocks.append(Paragraph(inlines))
+
+    def container(self, element, depth: int) -> None:
+        """Walk ``element``'s children, turning inline runs into paragraphs."""
+        if element.text:
+            self.inlines.append(Text(element.text))
+        for child in element:
+            self.node(child, depth + 1)
+            if child.tail:
+                self.inlines.append(Text(child.tail))
+        self.flush()
+
+    def node(self, element, depth: int) -> None:
+        tag = _tag(element)
+        if not tag or tag in _SKIP:
+            return
+        if depth > MAX_WALK_DEPTH:
+            self.inlines.append(Text(" ".join(element.itertext())))
+            return
+        if tag not in _BLOCKS:
+            self.inlines.extend(inline_nodes(element, depth))
+            return
+        self.flush()
+        if tag in _HEADINGS or (tag == "head"):
+            level = _HEADINGS.get(tag) or _heading_level(_rend(element))
+            children = normalise_inlines(list(inline_children(element, depth)))
+            if children:
+                self.blocks.append(Heading(level, children))
+        elif tag in _QUOTES:
+            inner = _BlockBuilder()
+            inner.container(element, depth)
+            if inner.blocks:
+                self.blocks.append(BlockQuote(tuple(inner.blocks)))
+        elif tag in _LISTS:
+            items = []
+            for child in element:
+                if _tag(child) in _ITEMS:
+                    inner = _BlockBuilder()
+                    inner.container(child, depth + 1)
+                    if inner.blocks:
+                        items.append(tuple(inner.blocks))
+            if items:
+                ordered = tag == "ol" or _rend(element) in ("ol", "ordered")
+                self.blocks.append(ListBlock(ordered, tuple(items)))
+        elif tag == "hr":
+            self.blocks.append(Rule())
+        elif tag in ("img", "graphic"):
+            return  # remote images are never fetched; alt text alone is not article prose
+        elif tag in ("tr", "row"):
+            cells = [normalise_inlines(list(inline_children(c, depth + 1))) for c in element
+                     if _tag(c) in ("td", "th", "cell")]
+            cells = [c for c in cells if c]
+            if cells:
+                joined: list[Inline] = []
+                for index, cell in enumerate(cells):
+                    if index:
+                        joined.append(Text(" | "))
+                    joined.extend(cell)
+                self.blocks.append(Paragraph(normalise_inlines(joined)))
+            else:
+                self.container(element, depth)
+        else:
+            self.container(element, depth)
+
+
+def _heading_level(rend: str) -> int:
+    m = re.match(r"h([1-6])$", rend)
+    return max(2, int(m.group(1))) if m else 2
+
+
+def inline_children(element, depth: int):
+    if element.text:
+        yield Text(element.text)
+    for child in element:
+        yield from inline_nodes(child, depth + 1)
+        if child.tail:
+            yield Text(child.tail)
+
+
+def inline_nodes(element, depth: int) -> list[Inline]:
+    tag = _tag(element)
+    if not tag or tag in _SKIP:
+        return []
+    if depth > MAX_WALK_DEPTH:
+        return [Text(" ".join(element.itertext()))]
+    if tag in _BREAK:
+        return [LineBreak()]
+    children = tuple(inline_children(element, depth))
+    rend = _rend(element)
+    if tag in _EMPHASIS or (tag == "hi" and "i" in rend):
+        return [Emphasis(children)]
+    if tag in _STRONG or (tag == "hi" and "b" in rend):
+        return [Strong(children)]
+    if tag in ("a", "ref"):
+        href = (element.get("href") or element.get("target") or "").strip()
+        if _SAFE_HREF.match(href) and urlsplit(href).scheme:
+            return [Link(children, href)]
+    if tag in _BLOCKS:  # a block inside an inline (bad markup): keep its text on the line
+        return [Text(" "), *children, Text(" ")]
+    return list(children)
+
+
+def normalise_inlines(inlines: list[Inline]) -> tuple[Inline, ...]:
+    """Collapse white space like a browser: runs become one space, none at the edges."""
+    out = _collapse(inlines, [True])
+    out = _trim_edges(out)
+    return tuple(out)
+
+
+def _collapse(inlines, after_space: list[bool]) -> list[Inline]:
+    out: list[Inline] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            text = _SPACE.sub(" ", node.text)
+            if after_space[0]:
+                text = text.lstrip(" ")
+            if not text:
+                continue
+            after_space[0] = text.endswith(" ")
+            if out and isinstance(out[-1], Text):
+                out[-1] = Text(out[-1].text + text)
+            else:
+                out.append(Text(text))
+        elif isinstance(node, LineBreak):
+            if out and isinstance(out[-1], Text):
+                out[-1] = Text(out[-1].text.rstrip(" "))
+            out.append(node)
+            after_space[0] = True
+        else:
+            children = _collapse(node.children, after_space)
+            if children:
+                out.append(type(node)(tuple(children), node.href) if isinstance(node, Link)
+                           else type(node)(tuple(children)))
+    return out
+
+
+def _trim_edges(nodes: list[Inline]) -> list[Inline]:
+    while nodes and isinstance(nodes[0], LineBreak):
+        nodes = nodes[1:]
+    while nodes and isinstance(nodes[-1], LineBreak):
+        nodes = nodes[:-1]
+    if not nodes:
+        return nodes
+    nodes = [_strip_side(nodes[0], left=True)] + nodes[1:]
+    nodes = nodes[:-1] + [_strip_side(nodes[-1], left=False)]
+    return [n for n in nodes if not (isinstance(n, Text) and not n.text)]
+
+
+def _strip_side(node: Inline, *, left: bool) -> Inline:
+    if isinstance(node, Text):
+        return Text(node.text.lstrip() if left else node.text.rstrip())
+    if isinstance(node, (Emphasis, Strong, Link)) and node.children:
+        children = list(node.children)
+        if left:
+            children[0] = _strip_side(children[0], left=True)
+        else:
+            children[-1] = _strip_side(children[-1], left=False)
+        children = [c for c in children if not (isinstance(c, Text) and not c.text)]
+        return type(node)(tuple(children), node.href) if isinstance(node, Link) else type(node)(tuple(children))
+    return node

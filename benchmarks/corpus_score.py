@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Score our cleaner (and trafilatura beside it) on ../shared/corpus.
+
+    python benchmarks/corpus_score.py [--corpus DIR] [--input html|text] [--no-peer]
+                                      [--source S] [--per-case DIR]
+
+For each input kind (the page's ``source.html`` and the whole-page text
+``scrape.txt``) the cleaner runs in-process over every case, writes one
+prediction JSON per case into a temporary folder, and the corpus's own
+``score.py`` prints its table. trafilatura 2.3 is scored the same way:
+``bare_extraction`` on the HTML; on a scrape, each block wrapped in ``<p>``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import importlib.util
+import json
+import logging
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+sys.path.insert(0, str(ROOT))
+
+from exporter.cleaning import clean, load_rules, scorer_view  # noqa: E402
+from exporter.errors import ExporterError  # noqa: E402
+from exporter.reading import decode_source  # noqa: E402
+
+INPUTS = {"html": "source.html", "text": "scrape.txt"}
+
+
+def load_scorer(corpus: Path):
+    spec = importlib.util.spec_from_file_location("corpus_score_py", corpus / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def case_dirs(corpus: Path, sources: list[str] | None = None) -> list[Path]:
+    out = []
+    for expected in sorted(corpus.glob("*/*/expected.json")):
+        if sources and expected.parent.parent.name not in sources:
+            continue
+        out.append(expected.parent)
+    return out
+
+
+def ours(path: Path, kind: str, rules) -> dict:
+    source = decode_source(path.read_bytes(), path=path, kind=kind)
+    try:
+        return scorer_view(clean(source, rules))
+    except ExporterError:
+        return {}
+
+
+def trafilatura_peer(path: Path, kind: str) -> dict:
+    from trafilatura import bare_extraction
+
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if kind == "text":
+        blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
+        text = "<html><body>" + "".join(f"<p>{html.escape(b)}</p>" for b in blocks) + "</body></html>"
+    document = bare_extraction(text, with_metadata=True, include_comments=False)
+    if document is None:
+        return {}
+    return {"title": document.title, "author": document.author, "date": document.date,
+            "paragraphs": [line for line in (document.text or "").split("\n") if line.strip()], "bio": None}
+
+
+def predict(corpus: Path, kind: str, out_dir: Path, make, sources=None) -> tuple[int, float]:
+    """Write one prediction per case; return (cases, slowest seconds)."""
+    count, slowest = 0, 0.0
+    for case in case_dirs(corpus, sources):
+        path = case / INPUTS[kind]
+        if not path.exists():
+            continue
+        started = time.perf_counter()
+        prediction = make(path, kind)
+        slowest = max(slowest, time.perf_counter() - started)
+        target = out_dir / case.parent.name / f"{case.name}.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(prediction, ensure_ascii=False), encoding="utf-8")
+        count += 1
+    return count, slowest
+
+
+def score_ours(corpus: Path, kind: str, sources=None) -> dict:
+    """Aggregate scores of our cleaner on one input kind (used by tests/test_corpus_floors.py)."""
+    scorer = load_scorer(corpus)
+    rules = load_rules()
+    with tempfile.TemporaryDirectory() as tmp:
+        predict(corpus, kind, Path(tmp), lambda p, k: ours(p, k, rules), sources)
+        rows = [scorer.score_case(e, scorer.load_pred(Path(tmp), e)[0])
+                for e in scored_cases(scorer, corpus, kind, sources)]
+        return scorer.aggregate(rows)
+
+
+def scored_cases(scorer, corpus: Path, kind: str, sources=None) -> list[dict]:
+    """The scorer's cases that have this input (the seed exists only as text, so it has no HTML score)."""
+    cases = scorer.load_cases(corpus, sources or list(scorer.SOURCES), False, None)
+    return [e for e in cases if (corpus / e["source"] / e["case"] / INPUTS[kind]).exists()]
+
+
+def print_scores(scorer, corpus: Path, pred: Path, label: str, kind: str, sources=None,
+                 per_case: Path | None = None) -> None:
+    rows = [scorer.score_case(e, scorer.load_pred(pred, e)[0]) for e in scored_cases(scorer, corpus, kind, sources)]
+    groups = [(src, scorer.aggregate([r for r in rows if r["source"] == src]))
+              for src in sorted({r["source"] for r in rows})]
+    groups.append((label, scorer.aggregate(rows)))
+    scorer.print_table(groups)
+    if per_case:
+        per_case.mkdir(parents=True, exist_ok=True)
+        with (per_case / f"{label}.tsv").open("w", encoding="utf-8") as out:
+            for r in rows:
+                out.write("\t".join(f"{k}={v}" for k, v in r.items()) + "\n")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--input", choices=sorted(INPUTS), action="append")
+    ap.add_argument("--source", action="append")
+    ap.add_argument("--no-peer", action="store_true", help="skip trafilatura's own scores")
+    ap.add_argument("--per-case", type=Path, help="write per-case rows as TSV into this folder")
+    args = ap.parse_args(argv)
+    if not (args.corpus / "score.py").exists():
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.ERROR)
+    scorer = load_scorer(args.corpus)
+    rules = load_rules()
+    for kind in args.input or ["html", "text"]:
+        runs = [("ours", lambda p, k: ours(p, k, rules))]
+        if not args.no_peer:
+            runs.append(("trafilatura", trafilatura_peer))
+        for label, make in runs:
+            with tempfile.TemporaryDirectory() as tmp:
+                started = time.perf_counter()
+                n, slowest = predict(args.corpus, kind, Path(tmp), make, args.source)
+                took = time.perf_counter() - started
+                print(f"\n== {label} from {INPUTS[kind]}: {n} cases, {took:.1f} s "
+                      f"({took / max(n, 1) * 1000:.0f} ms/case, slowest {slowest * 1000:.0f} ms)")
+                print_scores(scorer, args.corpus, Path(tmp), f"{label}-{kind}", kind, args.source, args.per_case)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

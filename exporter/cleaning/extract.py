@@ -1,0 +1,69 @@
+"""Adapter for trafilatura: the main-content element of a page.
+
+trafilatura 2.3 quirks held here: `bare_extraction` returns a `Document`
+whose ``body`` is an lxml element in its own XML vocabulary (p, head, list/
+item, quote, hi[@rend], ref[@target], lb) or None when it refuses the page
+(too short, no main text); it logs at WARNING for ordinary pages, so its
+logger is quietened; it mutates the tree it is given, so it gets a copy.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+
+from lxml import etree
+
+from .draft import squash
+
+log = logging.getLogger(__name__)
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+logging.getLogger("htmldate").setLevel(logging.ERROR)
+
+# Below this many characters of extracted text trafilatura has missed the
+# article (or the input is a fragment); our own container pick takes over.
+_MIN_TEXT = 200
+
+
+def extract_main(pruned: etree._Element, original: etree._Element) -> etree._Element | None:
+    """The element holding the article body (trafilatura's XML or a page element)."""
+    body = _trafilatura_body(pruned)
+    fallback = _densest_container(pruned)
+    if body is None:
+        return fallback
+    text = squash(" ".join(body.itertext()))
+    if len(text) < _MIN_TEXT and fallback is not None and len(squash(" ".join(fallback.itertext()))) > len(text):
+        return fallback
+    return body
+
+
+def _trafilatura_body(root: etree._Element) -> etree._Element | None:
+    from trafilatura import bare_extraction  # deferred: ~0.3 s import, only the HTML path needs it
+
+    try:
+        document = bare_extraction(
+            copy.deepcopy(root), include_comments=False, include_tables=True, include_images=False,
+            include_formatting=True, include_links=True, with_metadata=False, favor_recall=True,
+            deduplicate=False,
+        )
+    except Exception as err:  # a third-party failure is logged and the fallback used, never fatal
+        log.warning("trafilatura failed (%s); using the fallback extraction", err)
+        return None
+    body = getattr(document, "body", None) if document is not None else None
+    return body if body is not None and len(body) else None
+
+
+def _densest_container(root: etree._Element) -> etree._Element | None:
+    """The element whose direct <p> children hold the most text (fragments: the body itself)."""
+    best, best_score = None, 0
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        score = sum(len(squash(" ".join(p.itertext()))) for p in element
+                    if isinstance(p.tag, str) and p.tag in ("p", "blockquote", "ul", "ol", "h2", "h3"))
+        if score > best_score:
+            best, best_score = element, score
+    if best is None:
+        body = root.find(".//body")
+        return body if body is not None else root
+    return best

@@ -1,0 +1,252 @@
+"""Metadata a whole HTML page carries: JSON-LD, <meta>, <time>, lang, <h1>/<title>.
+
+Read before any heuristic: publishers state title, authors and dates for
+search engines and social cards, and that is more reliable than guessing from
+the visible text.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .dates import parse_date
+from .draft import squash
+from .names import byline_names, is_person_name
+
+log = logging.getLogger(__name__)
+
+_ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "opinionnewsarticle",
+                  "analysisnewsarticle", "scholarlyarticle", "techarticle", "report", "posting",
+                  "socialmediaposting", "liveblogposting", "webpage", "backgroundnewsarticle", "reviewnewsarticle"}
+# A title separator followed by a short site name ("Headline | The Daily Planet").
+_SITE_SUFFIX = re.compile(r"\s+(?:[|–—·•:»]|-{1,2})\s+[^|–—·•»]{2,60}$")
+_MAX_JSONLD = 2_000_000
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    title: str | None = None
+    h1s: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+    publisher: str | None = None
+    language: str | None = None
+    source_url: str | None = None
+    description: str | None = None
+
+
+def read_page_meta(root: etree._Element) -> PageMeta:
+    ld = _json_ld_article(root)
+    metas = _metas(root)
+
+    def meta(*names: str) -> str | None:
+        for name in names:
+            value = metas.get(name)
+            if value:
+                return value
+        return None
+
+    doc_title = squash(" ".join(root.xpath("//title[1]//text()"))) or None
+    h1s = tuple(t for t in (squash(" ".join(h.itertext())) for h in root.iter("h1")) if t)[:5]
+    social = meta("og:title", "twitter:title", "dc.title", "title", "sailthru.title")
+    headline = _text(ld.get("headline")) or _text(ld.get("name"))
+    title = choose_title(headline, social, doc_title, h1s)
+
+    authors = _ld_authors(ld.get("author")) or _ld_authors(ld.get("creator"))
+    if not authors:
+        for name in ("author", "article:author", "dc.creator", "sailthru.author", "byl", "parsely-author",
+                     "citation_author", "dcterms.creator"):
+            value = metas.get(name)
+            if value and not value.startswith("http"):
+                authors = byline_names(value) or (tuple(n for n in re.split(r"\s*[,;]\s*", value) if is_person_name(n)))
+                if authors:
+                    break
+    if not authors:
+        authors = _visible_byline(root)
+
+    date = None
+    for value in (_text(ld.get("datePublished")), meta("article:published_time", "og:published_time",
+                  "datepublished", "publishdate", "publish-date", "pubdate", "date", "dc.date", "dc.date.issued",
+                  "dcterms.created", "sailthru.date", "parsely-pub-date", "citation_publication_date",
+                  "article.published", "published-date"),
+                  _itemprop(root, "datePublished"), _first_time(root), _text(ld.get("dateCreated")),
+                  meta("article:modified_time", "og:updated_time", "last-modified"),
+                  _text(ld.get("dateModified"))):
+        date = parse_date(value)
+        if date:
+            break
+
+    publisher = _ld_name(ld.get("publisher")) or meta("og:site_name", "application-name", "publisher", "dc.publisher")
+    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or meta(
+        "content-language", "og:locale", "language", "dc.language") or _text(ld.get("inLanguage"))
+    language = _bcp47(lang)
+    url = _canonical(root) or meta("og:url") or _text(ld.get("url"))
+    description = meta("description", "og:description", "twitter:description") or _text(ld.get("description"))
+    return PageMeta(title=title, h1s=h1s, authors=authors, date=date, publisher=squash(publisher) if publisher else None,
+                    language=language, source_url=url if url and url.startswith("http") else None,
+                    description=squash(description) if description else None)
+
+
+def choose_title(headline: str | None, social: str | None, doc_title: str | None,
+                 h1s: tuple[str, ...]) -> str | None:
+    """The headline among the page's candidates.
+
+    An <h1> that the social/document title starts with or contains is the
+    headline without the site suffix; otherwise JSON-LD's headline, then the
+    social title with a site suffix cut off.
+    """
+    labelled = [squash(t) for t in (headline, social, doc_title) if t]
+    for h1 in h1s:
+        if len(h1.split()) >= 2 and any(_loose(h1) and _loose(h1) in _loose(t) for t in labelled):
+            return h1
+    for candidate in labelled:
+        if headline and candidate == squash(headline):
+            return candidate
+        cut = _SITE_SUFFIX.sub("", candidate)
+        if len(cut.split()) >= 2:
+            return cut
+    if h1s:
+        return h1s[0]
+    return labelled[0] if labelled else None
+
+
+def _loose(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _metas(root) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for element in root.iter("meta"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop")
+               or element.get("http-equiv") or "").strip().lower()
+        value = element.get("content")
+        if key and value and value.strip() and key not in out:
+            out[key] = value.strip()
+    return out
+
+
+def _json_ld_article(root) -> dict:
+    """The first JSON-LD object whose @type is an article kind (looking into @graph and lists)."""
+    found: list[dict] = []
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        raw = (script.text or "").strip()
+        if not raw or len(raw) > _MAX_JSONLD:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            try:  # some CMSs leave control characters or a trailing semicolon in the block
+                data = json.loads(re.sub(r"[\x00-\x1f]", " ", raw).rstrip(";"))
+            except ValueError:
+                continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                types = item.get("@type")
+                types = types if isinstance(types, list) else [types]
+                if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in types):
+                    found.append(item)
+                if "@graph" in item:
+                    stack.extend(item["@graph"] if isinstance(item["@graph"], list) else [item["@graph"]])
+                if isinstance(item.get("mainEntity"), (dict, list)):
+                    stack.append(item["mainEntity"])
+    # Prefer a real article type over a WebPage wrapper.
+    found.sort(key=lambda item: str(item.get("@type")).lower() in ("webpage", "['webpage']"))
+    return found[0] if found else {}
+
+
+def _text(value) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value")
+    return squash(str(value)) if isinstance(value, (str, int, float)) and str(value).strip() else None
+
+
+def _ld_name(value) -> str | None:
+    return _text(value)
+
+
+def _ld_authors(value) -> tuple[str, ...]:
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items:
+        if isinstance(item, dict):
+            kind = str(item.get("@type", "person")).lower()
+            if "organization" in kind:
+                continue
+            raw = item.get("name")
+        else:
+            raw = item
+        if isinstance(raw, list):
+            raw = ", ".join(str(r) for r in raw)
+        if isinstance(raw, str) and raw.strip() and not raw.strip().startswith("http"):
+            for name in byline_names(raw):
+                if name not in names:
+                    names.append(name)
+    return tuple(names)
+
+
+def _itemprop(root, prop: str) -> str | None:
+    for element in root.xpath(f"//*[@itemprop='{prop}']"):
+        value = element.get("content") or element.get("datetime") or squash(" ".join(element.itertext()))
+        if value:
+            return value
+    return None
+
+
+def _first_time(root) -> str | None:
+    for element in root.iter("time"):
+        value = element.get("datetime") or squash(" ".join(element.itertext()))
+        if value and parse_date(value):
+            return value
+    return None
+
+
+_BYLINE_XPATH = ("//*[@rel='author'] | //*[@itemprop='author'] | "
+                 "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline')"
+                 " or contains(@class, 'author-name') or contains(@class, 'byline__name')"
+                 " or contains(@class, 'authorName') or contains(@class, 'author_name')]")
+
+
+def _visible_byline(root) -> tuple[str, ...]:
+    """Names in a visible byline element (rel=author, itemprop=author, class byline/author-name)."""
+    try:
+        elements = root.xpath(_BYLINE_XPATH)
+    except etree.XPathError:
+        return ()
+    for element in elements[:10]:
+        text = squash(" ".join(element.itertext()))
+        if not text or len(text) > 150:
+            continue
+        names = byline_names(text)
+        if names:
+            return names
+    return ()
+
+
+def _canonical(root) -> str | None:
+    for element in root.iter("link"):
+        if (element.get("rel") or "").lower() == "canonical" and element.get("href"):
+            return element.get("href").strip()
+    return None
+
+
+def _bcp47(value: str | None) -> str | None:
+    if not value:
+        return None
+    m = re.match(r"^\s*([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}|\d{3}))?\b", value)
+    if not m:
+        return None
+    tag = m.group(1).lower()
+    return f"{tag}-{m.group(2).upper()}" if m.group(2) else tag
