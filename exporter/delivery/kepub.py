@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 KOBO_SPAN_CLASS = "koboSpan"
 # Elements that start a new "paragraph" number, as in kepubify.
-_PARAGRAPH_TAGS = frozenset({"p", "ol", "ul", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure"})
+_PARAGRAPH_TAGS = frozenset({"p", "ol", "ul", "table", "h1", "h2", "h3", "h4", "h5", "h6"})
 # Text inside these is code, layout or foreign markup: spans would break it.
 _SKIP_TAGS = frozenset({"script", "style", "pre", "audio", "video", "svg", "math", "head", "title"})
 # A sentence ends at . ! ? or … (possibly repeated), then closing quotes or
