@@ -21,10 +21,11 @@ BIO_WINDOW = 3
 
 _LEAD = re.compile(r"^(?:[—–\-*•]+\s*|about the (?:author|writer)s?\s*:?\s*|\(\s*)+", re.IGNORECASE)
 _HANDLE = re.compile(r"\s*\((?:@\w+|[^)]{0,40}@[^)]{0,40})\)")
+# "Name is/has/covers ..." or "Name, <role>, is/has ..." (an apposition, then a bio verb).
 _NAME_THEN_VERB = re.compile(
-    r"^(?P<name>[^,.;:()\"“”]{3,60}?)"
-    r"(?:,\s+|\s+(?:is|was|has|had|writes|wrote|teaches|taught|covers|lives|serves|served|holds|works|worked"
-    r"|edits|hosts|directs|leads|reports|blogs|previously|currently|also)\b)"
+    r"^(?P<name>[^,;:()\"“”]{3,60}?)(?:,\s+[^;]{2,200}?,)?"
+    r"\s+(?i:is|was|has|had|writes|wrote|teaches|taught|covers|lives|serves|served|holds|works|worked"
+    r"|edits|hosts|directs|leads|reports|blogs|previously|currently|also)\b"
 )
 _ROLE = re.compile(
     r"\b(?:professor|author|co-?author|columnist|editor|writer|journalist|correspondent|reporter|fellow|director"
@@ -32,7 +33,7 @@ _ROLE = re.compile(
     r"|president|chair(?:man|woman)?|ceo|book|books|teaches|covers|blogger|commentator|host|producer|consultant"
     r"|lawyer|attorney|physician|doctor|scientist|student|candidate|ph\.?d|graduate|specialist|expert|critic"
     r"|essayist|memoir|novel|biography|contributed|newsletter|podcast|senior|former|member|strategist|adviser"
-    r"|advisor|diplomat|ambassador|minister|secretary|partner|executive|manager|coordinator|associate|staff"
+    r"|covered|written by|founded|joined|advisor|diplomat|ambassador|minister|secretary|partner|executive|manager|coordinator|associate|staff"
     r"|intern|freelance|based in|lives in|twitter|follow (?:him|her|them))\b",
     re.IGNORECASE,
 )
@@ -44,6 +45,15 @@ _APPEARED_IN = re.compile(
     r"\b(?:originally|first) (?:appeared|was published|ran|published) (?:in|on|by) "
     r"(?P<pub>(?:the |The )?[A-Z][\w&'’.\-]*(?:\s+(?:of |for |& |and )?[A-Z][\w&'’.\-]*){0,5})"
 )
+
+
+# "Jane Doe, president of Acme, says: ..." is a quote in a press release, not a bio.
+_REPORTED_SPEECH = re.compile(r"\b(?:says|said|told|added|explained|according to)\b\s*[:,“\"]?|[“\"]\s*$|:\s*[“\"]",
+                              re.IGNORECASE)
+# Author widgets that truncate a profile and link to it ("... Full Bio", "View all posts by"):
+# site furniture repeated on every page of the author, not part of the article.
+_PROFILE_CARD = re.compile(r"(?:\.\.\.|…)\s*(?:full bio|read more|more)\s*$|\b(?:view|see) all (?:posts|articles|stories) by\b",
+                           re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -64,9 +74,12 @@ def match_bio(text: str) -> BioMatch | None:
     if not m:
         return None
     name = tidy_name(m.group("name"))
-    if not is_person_name(name):
+    words = name.split()
+    # "Dan Roe Dan is ..." : an author card's name label glued to its blurb (site furniture).
+    if not is_person_name(name) or words[0] == words[-1]:
         return None
-    if not _ROLE.search(body[m.end():]):
+    rest = body[m.end():]
+    if not _ROLE.search(rest) or _REPORTED_SPEECH.search(rest[:200]) or _PROFILE_CARD.search(body):
         return None
     return BioMatch(name=name, publisher=publisher_in(body))
 

@@ -43,7 +43,7 @@ def _trafilatura_body(root: etree._Element) -> etree._Element | None:
     try:
         document = bare_extraction(
             copy.deepcopy(root), include_comments=False, include_tables=True, include_images=False,
-            include_formatting=True, include_links=True, with_metadata=False, favor_recall=True,
+            include_formatting=True, include_links=True, with_metadata=False,
             deduplicate=False,
         )
     except Exception as err:  # a third-party failure is logged and the fallback used, never fatal

@@ -92,7 +92,9 @@ def find_bio(draft: Draft) -> Draft:
     if draft.bio_text:
         return draft
     blocks = list(draft.blocks)
-    first = max(1, len(blocks) - BIO_WINDOW)
+    # A bio closes the article: it is among the last few blocks, or, further up,
+    # everything after it is page furniture (teasers an extractor kept) and goes.
+    first = max(1, min(len(blocks) - BIO_WINDOW, int(len(blocks) * 0.6)))
     for index in range(len(blocks) - 1, first - 1, -1):
         block = blocks[index]
         if not isinstance(block, Paragraph):
@@ -101,12 +103,11 @@ def find_bio(draft: Draft) -> Draft:
         found = match_bio(text)
         if found is None:
             continue
-        # A bio may be followed by a second bio sentence-paragraph ("He contributed this ...").
-        tail = [block_text(b) for b in blocks[index + 1:]]
         log.debug("bio found: %r", text[:80])
+        after = blocks[index + 1:] if index >= len(blocks) - BIO_WINDOW else []
         return draft.but(
-            blocks=tuple(blocks[:index] + blocks[index + 1:]),
-            bio_text=text if not tail else text,
+            blocks=tuple(blocks[:index] + after),
+            bio_text=text,
             bio_author=found.name,
             publisher=draft.publisher or found.publisher,
         )

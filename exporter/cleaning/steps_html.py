@@ -31,6 +31,7 @@ class HtmlPage:
 
     root: etree._Element
     meta: PageMeta = PageMeta()
+    pruned: etree._Element | None = None  # a copy without the rules' drop selectors
 
 
 def parse_page(draft: Draft) -> Draft:
@@ -44,7 +45,7 @@ def parse_page(draft: Draft) -> Draft:
 def page_metadata(draft: Draft) -> Draft:
     meta = read_page_meta(draft.page.root)
     return draft.but(
-        page=HtmlPage(root=draft.page.root, meta=meta),
+        page=HtmlPage(root=draft.page.root, meta=meta, pruned=draft.page.pruned),
         title=meta.title, authors=meta.authors, date=meta.date, publisher=meta.publisher,
         language=meta.language, source_url=meta.source_url, description=meta.description,
     )
@@ -55,7 +56,7 @@ def extract_body(draft: Draft) -> Draft:
     pruned = without(draft.page.root, draft.rules.drop_selectors)
     body = extract_main(pruned, draft.page.root)
     blocks = element_blocks(body) if body is not None else ()
-    return draft.but(blocks=blocks)
+    return draft.but(blocks=blocks, page=HtmlPage(root=draft.page.root, meta=draft.page.meta, pruned=pruned))
 
 
 def drop_title_block(draft: Draft) -> Draft:
@@ -74,42 +75,60 @@ def drop_title_block(draft: Draft) -> Draft:
 
 
 def bio_after_body(draft: Draft) -> Draft:
-    """A bio the extractor left out: the first bio-shaped paragraph shortly after the body's last one.
+    """A bio the extractor left out: a bio-shaped paragraph shortly after the body's last one.
 
-    Author boxes often sit just outside the article element, so extractors drop
-    them; they follow the last body paragraph in document order.
+    Author notes often sit just outside the article element (a signature line,
+    a "bottom of article" box), so extractors drop them; they follow the last
+    body paragraph in document order. The page is searched without the rules'
+    drop selectors, so author cards in page footers stay out.
     """
     last = next((block_text(b) for b in reversed(draft.blocks) if isinstance(b, Paragraph)), None)
+    root = draft.page.pruned if draft.page.pruned is not None else draft.page.root
     if not last or draft.bio_text:
         return draft
-    root = draft.page.root
-    anchor = None
-    probe = last[:60]
-    for element in root.iter("p", "div", "section", "blockquote", "li"):
-        if len(element) > 30:
-            continue
-        text = squash(" ".join(element.itertext()))
-        if text.startswith(probe) or (len(probe) > 20 and probe in text and len(text) < len(last) * 2 + 200):
-            anchor = element
+    anchor = _find_paragraph(root, last)
     if anchor is None:
         return draft
     seen = 0
-    for element in anchor.itersuccessors() if hasattr(anchor, "itersuccessors") else _following(anchor):
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag not in ("p", "div", "span", "section", "aside", "em", "i", "footer"):
+    for element in anchor.xpath("following::*"):
+        if element.tag in _HEADING_TAGS:
+            break  # a new section (related stories, comments) has begun
+        if element.tag not in _BIO_TAGS:
             continue
-        if any(isinstance(child.tag, str) and child.tag in ("p", "div", "section") for child in element):
+        if any(isinstance(child.tag, str) and child.tag in _BLOCK_TAGS for child in element):
             continue
         text = squash(" ".join(element.itertext()))
         if not text:
             continue
         seen += 1
-        if seen > 8:
+        if seen > MAX_BIO_DISTANCE:
             break
         found = match_bio(text)
         if found:
             return draft.but(bio_text=text, bio_author=found.name, publisher=draft.publisher or found.publisher)
     return draft
+
+
+# How many text elements after the body's end may come before the bio.
+# Signature lines and "about the author" notes come right after the text; an
+# author card further down (after tags, newsletter boxes) is page furniture.
+MAX_BIO_DISTANCE = 3
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BIO_TAGS = {"p", "div", "span", "section", "aside", "em", "i", "small"}
+_BLOCK_TAGS = {"p", "div", "section", "article", "ul", "ol", "table", "blockquote"}
+
+
+def _find_paragraph(root, text: str):
+    """The last leaf-ish element whose text starts like ``text``."""
+    probe = text[:60]
+    anchor = None
+    for element in root.iter("p", "div", "blockquote", "li", "section"):
+        if element.tag != "p" and any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in element):
+            continue
+        own = squash(" ".join(element.itertext()))
+        if own.startswith(probe):
+            anchor = element
+    return anchor
 
 
 def _following(element):
