@@ -5,6 +5,7 @@ package is cheap: no Qt, no WeasyPrint (backends load on first use).
 """
 
 from .batch import BatchReport, FileReport, default_jobs, export_batch
+from .delivery import DeliveryResult, list_devices, load_config, send_book
 from .errors import ExitStatus, ExporterError, exit_code_for
 from .model import Article, Bio, Meta, plain_text
 from .options import (
@@ -22,6 +23,7 @@ __all__ = [
     "parse_length", "parse_page_size",
     "export_batch", "export_file", "load_article", "prepared_article", "default_jobs",
     "BatchReport", "FileReport",
+    "send_book", "load_config", "list_devices", "DeliveryResult",
     "ExitStatus", "ExporterError", "exit_code_for",
     "SUPPORTED_SUFFIXES",
     "__version__",

@@ -17,11 +17,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import DeliveryError
-from . import mail, usb
 from .config import DeliveryConfig, SmtpSettings, is_email_address
-from .epubfile import read_title
 from .errors import MessageTooLargeError, MissingSmtpConfigError, UnknownTargetError
 from .password import smtp_password
+
+# mail (smtplib, ssl, email) and usb (lxml for kepub) are imported where used:
+# `import exporter` re-exports this API and must stay cheap for the CLI and GUI.
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +71,8 @@ def resolve_target(target: str, config: DeliveryConfig, *, roots: Iterable[Path]
         return Target(label=target, email=device.email, path=device.path, kind=device.kind)
     if is_email_address(target):
         return Target(label=target, email=target)
+    from . import usb
+
     readers = usb.find_readers(usb.default_mount_roots() if roots is None else roots)
     for kind, folder in readers:
         if folder.name.lower() == target.lower():
@@ -110,6 +113,8 @@ def send_book(
     resolved = check_target(target, config, roots=roots)
     if resolved.email is not None:
         return _send_mail(source, resolved, config, now or datetime.now(timezone.utc))
+    from . import usb
+
     copied = usb.copy_to_device(source, resolved.path, kind=resolved.kind, label=resolved.label)
     for notice in copied.notices:
         logger.debug("%s", notice)
@@ -135,6 +140,8 @@ def send_books(
 
 def list_devices(config: DeliveryConfig, *, roots: Iterable[Path] | None = None) -> list[Device]:
     """Configured devices (mounted or not) and any Kindle or Kobo found mounted under ``roots``."""
+    from . import usb
+
     devices: list[Device] = []
     configured_paths: set[Path] = set()
     for name, device in sorted(config.devices.items()):
@@ -200,6 +207,9 @@ def _require_smtp(config: DeliveryConfig, target: Target) -> SmtpSettings:
 
 
 def _send_mail(source: Path, target: Target, config: DeliveryConfig, now: datetime) -> DeliveryResult:
+    from . import mail
+    from .epubfile import read_title
+
     smtp = _require_smtp(config, target)
     size = source.stat().st_size
     limit = size_limit(target.email)
