@@ -264,14 +264,24 @@ def render_article(article: Article, *, font_name: str | None = None) -> Rendere
 def xhtml_document(section: Section, *, title: str, stylesheets: tuple[str, ...] = ()) -> str:
     """A whole XHTML5 content document around one section (XML declaration,
     ``lang`` and ``xml:lang``, utf-8) as EPUB readers and Send to Kindle want."""
+    return xhtml_page(section.body, language=section.language, title=title, stylesheets=stylesheets)
+
+
+def xhtml_page(body: str, *, language: str, title: str, stylesheets: tuple[str, ...] = ()) -> str:
+    """`xhtml_document` for any body markup (the EPUB's navigation document)."""
     links = "".join(f'<link rel="stylesheet" type="text/css" href="{_attr(href)}"/>' for href in stylesheets)
-    lang = _attr(section.language)
+    lang = _attr(language)
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
         f'<html xmlns="{XHTML_NS}" xmlns:epub="{EPUB_NS}" lang="{lang}" xml:lang="{lang}">'
         f"<head><meta charset=\"utf-8\"/><title>{escape(title, quote=False)}</title>{links}</head>"
-        f"<body>{section.body}</body></html>\n"
+        f"<body>{body}</body></html>\n"
     )
+
+
+def contents_heading(language: str) -> str:
+    """"Contents" in ``language`` (the printed contents and the EPUB's nav)."""
+    return _word(_CONTENTS, language)
 
 
 # ---------------------------------------------------------------- books and collections
@@ -311,7 +321,7 @@ class Book:
 def toc_section(book: Book, article_ids: tuple[str, ...], sid: str = "contents") -> Section:
     """A printed table of contents (the PDF fills in page numbers from the links)."""
     language = book.language
-    heading = _word(_CONTENTS, language)
+    heading = contents_heading(language)
     items = []
     for article, aid in zip(book.articles, article_ids):
         byline = join_names(article.meta.authors)

@@ -1,0 +1,354 @@
+"""The one adapter around ebooklib 0.20, holding all its quirks.
+
+The EPUB backend describes a book as a `Package` (documents in reading order,
+resources, navigation, metadata); `write_package` has ebooklib write the OPF,
+the NCX and the zip, then makes the result trustworthy:
+
+- ``write_epub`` returns False on an OSError instead of raising: we ask it to
+  raise and check the result anyway.
+- ``EpubHtml`` re-parses a chapter with the HTML parser, writes it *empty*
+  when that fails, rebuilds ``<head>`` and drops ``<body>`` attributes. We
+  never use it: every content document is a finished XHTML file that we parse
+  with lxml's strict XML parser first and hand over as an opaque `EpubItem`,
+  which ebooklib writes byte for byte. (Semantics live on the ``<section>``.)
+- ``dc:language`` is written only when ``set_language`` is called: we call it,
+  for each language, always.
+- ``dcterms:modified`` is the local clock with a ``Z`` appended, and every zip
+  entry gets the current time: we pass a fixed UTC time and rewrite the zip
+  (mimetype first, stored, no extra field; fixed timestamps, order and modes).
+- The NCX says ``dtb:depth`` 0; our table of contents is one level deep, so
+  the rewrite says 1.
+- Several creators all get ``id="creator"`` (#356) and ``add_author`` puts a
+  ``marc:relators`` scheme on ``file-as``: we write the creators' refinements
+  ourselves, one id each.
+
+Finally the written file is opened again with zipfile and lxml, and anything
+missing or empty raises `RenderError`.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import posixpath
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from ebooklib import epub
+from lxml import etree
+
+from .errors import OutputError, RenderError
+
+log = logging.getLogger(__name__)
+
+XHTML_MEDIA_TYPE = "application/xhtml+xml"
+_FOLDER = "EPUB"  # ebooklib's content folder inside the zip
+_NS = {
+    "opf": "http://www.idpf.org/2007/opf",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "container": "urn:oasis:names:tc:opendocument:xmlns:container",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+    "ncx": "http://www.daisy.org/z3986/2005/ncx/",
+}
+# The zip's timestamp floor: DOS dates start in 1980.
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One XHTML content document, complete (XML declaration, head, body)."""
+
+    uid: str
+    file_name: str  # relative to the content folder, e.g. "article.xhtml"
+    title: str
+    xhtml: bytes
+    properties: tuple[str, ...] = ()  # manifest properties, e.g. ("nav",)
+    linear: bool = True
+
+
+@dataclass(frozen=True)
+class Resource:
+    uid: str
+    file_name: str
+    media_type: str
+    content: bytes
+    properties: tuple[str, ...] = ()  # ("cover-image",) for the cover
+
+
+@dataclass(frozen=True)
+class NavPoint:
+    """An entry of the NCX (EPUB 2 readers' table of contents)."""
+
+    uid: str
+    title: str
+    href: str
+
+
+@dataclass(frozen=True)
+class GuideReference:
+    """An EPUB 2 ``<guide>`` reference (Kindle still reads "text" for Start Reading)."""
+
+    type: str  # EPUB 2 vocabulary: cover, title-page, text, toc, colophon …
+    title: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Creator:
+    name: str
+    file_as: str | None = None
+    role: str = "aut"  # MARC relator
+
+
+@dataclass(frozen=True)
+class Metadata:
+    identifier: str
+    title: str
+    languages: tuple[str, ...]  # BCP 47, the first is the book's
+    modified: datetime  # UTC
+    creators: tuple[Creator, ...] = ()
+    date: str | None = None
+    publisher: str | None = None
+    description: str | None = None
+    sources: tuple[str, ...] = ()
+    # <meta property="…">value</meta> lines, e.g. the schema.org accessibility ones.
+    properties: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Package:
+    metadata: Metadata
+    spine: tuple[Document, ...]  # reading order
+    nav: Document  # the EPUB 3 navigation document (not in the spine)
+    resources: tuple[Resource, ...] = ()
+    ncx: tuple[NavPoint, ...] = ()
+    guide: tuple[GuideReference, ...] = field(default_factory=tuple)
+
+
+# ---------------------------------------------------------------- checks before writing
+
+
+def parse_xhtml(data: bytes, *, name: str) -> etree._Element:
+    """Parse a content document strictly; a document ebooklib would write
+    empty (or a reader would refuse) raises here instead."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as err:
+        raise RenderError(f"{name}: not well-formed XHTML ({err.msg})") from None
+    if root.tag != f"{{{_NS['xhtml']}}}html":
+        raise RenderError(f"{name}: the root element is not XHTML <html>")
+    body = root.find("xhtml:body", _NS)
+    if body is None or not _has_content(body):
+        raise RenderError(f"{name}: the document body is empty")
+    return root
+
+
+def _has_content(element: etree._Element) -> bool:
+    text = "".join(element.itertext()).strip()
+    return bool(text) or element.find(".//xhtml:img", _NS) is not None
+
+
+def _check_package(package: Package) -> None:
+    if not package.metadata.title.strip():
+        raise RenderError("the book has no title")
+    if not package.metadata.languages or not all(package.metadata.languages):
+        raise RenderError("the book has no language")
+    if not package.spine:
+        raise RenderError("the book has no content documents")
+    names = [d.file_name for d in (*package.spine, package.nav)] + [r.file_name for r in package.resources]
+    uids = [d.uid for d in (*package.spine, package.nav)] + [r.uid for r in package.resources]
+    if len(set(names)) != len(names) or len(set(uids)) != len(uids):
+        raise RenderError("two items of the book share a file name or id")
+    for document in (*package.spine, package.nav):
+        parse_xhtml(document.xhtml, name=document.file_name)
+    for resource in package.resources:
+        if not resource.content:
+            raise RenderError(f"{resource.file_name}: empty resource")
+
+
+# ---------------------------------------------------------------- ebooklib
+
+
+def _ebook(package: Package) -> epub.EpubBook:
+    meta = package.metadata
+    book = epub.EpubBook()
+    book.set_identifier(meta.identifier)
+    book.set_title(meta.title)
+    for language in meta.languages:
+        book.set_language(language)
+    book.language = meta.languages[0]  # set_language keeps the last one; the first is the book's
+    for n, creator in enumerate(meta.creators, start=1):
+        uid = f"creator-{n}"
+        book.add_metadata("DC", "creator", creator.name, {"id": uid})
+        if creator.file_as:
+            book.add_metadata(None, "meta", creator.file_as, {"refines": f"#{uid}", "property": "file-as"})
+        book.add_metadata(None, "meta", creator.role, {"refines": f"#{uid}", "property": "role",
+                                                        "scheme": "marc:relators"})
+    if meta.date:
+        book.add_metadata("DC", "date", meta.date)
+    if meta.publisher:
+        book.add_metadata("DC", "publisher", meta.publisher)
+    if meta.description:
+        book.add_metadata("DC", "description", meta.description)
+    for source in meta.sources:
+        book.add_metadata("DC", "source", source)
+    for prop, value in meta.properties:
+        book.add_metadata(None, "meta", value, {"property": prop})
+
+    for resource in package.resources:
+        if "cover-image" in resource.properties:
+            # set_cover marks the manifest item cover-image and adds the EPUB 2
+            # <meta name="cover">; create_page=False: our own cover page is in the spine.
+            book.set_cover(resource.file_name, resource.content, create_page=False)
+            continue
+        item = epub.EpubItem(uid=resource.uid, file_name=resource.file_name,
+                             media_type=resource.media_type, content=resource.content)
+        item.properties = list(resource.properties)
+        book.add_item(item)
+
+    book.add_item(epub.EpubNcx())
+    spine_items = []
+    for document in (package.nav, *package.spine):
+        item = epub.EpubItem(uid=document.uid, file_name=document.file_name,
+                             media_type=XHTML_MEDIA_TYPE, content=document.xhtml)
+        item.properties = list(document.properties)
+        item.is_linear = document.linear
+        book.add_item(item)
+        if document is not package.nav:
+            spine_items.append(item)
+    book.spine = spine_items
+    book.toc = [epub.Link(point.href, point.title, point.uid) for point in package.ncx]
+    book.guide = [{"type": ref.type, "title": ref.title, "href": ref.href} for ref in package.guide]
+    return book
+
+
+def _ebooklib_bytes(package: Package) -> bytes:
+    book = _ebook(package)
+    buffer = io.BytesIO()
+    options = {
+        "raise_exceptions": True,
+        "mtime": package.metadata.modified,
+        "epub3_landmark": False,  # our nav document carries the landmarks
+        "epub3_pages": False,
+        "play_order": {"enabled": True, "start_from": 1},
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # its "will raise in the future" notice
+        try:
+            ok = epub.write_epub(buffer, book, options)
+        except OSError as err:
+            raise RenderError(f"ebooklib could not write the EPUB: {err}") from None
+    if ok is False or not buffer.getvalue():
+        raise RenderError("ebooklib reported a failure writing the EPUB")
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------- deterministic zip
+
+
+def _zip_time(modified: datetime) -> tuple[int, int, int, int, int, int]:
+    stamp = (modified.year, modified.month, modified.day, modified.hour, modified.minute, modified.second)
+    return max(stamp, _ZIP_EPOCH)
+
+
+_FIRST_ENTRIES = ("mimetype", "META-INF/container.xml", f"{_FOLDER}/content.opf", f"{_FOLDER}/toc.ncx")
+
+
+def rewrite_zip(data: bytes, modified: datetime) -> bytes:
+    """The same EPUB with reproducible bytes: ``mimetype`` first and stored with
+    no extra field, then container, OPF, NCX and the rest in ebooklib's order;
+    every entry with the same timestamp, mode and creator system."""
+    stamp = _zip_time(modified)
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        names = [info.filename for info in source.infolist()]
+        contents = {name: source.read(name) for name in names}
+    ncx = f"{_FOLDER}/toc.ncx"
+    if ncx in contents:
+        contents[ncx] = contents[ncx].replace(b'content="0" name="dtb:depth"', b'content="1" name="dtb:depth"')
+    rank = {name: n for n, name in enumerate(_FIRST_ENTRIES)}
+    ordered = sorted(names, key=lambda name: (rank.get(name, len(rank)), names.index(name)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in ordered:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.create_system = 3  # Unix, whatever the host
+            info.external_attr = 0o100644 << 16
+            if name == "mimetype":
+                info.compress_type = zipfile.ZIP_STORED
+                target.writestr(info, b"application/epub+zip")
+            else:
+                info.compress_type = zipfile.ZIP_DEFLATED
+                target.writestr(info, contents[name], compresslevel=9)
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------- checks after writing
+
+
+def verify_epub(path: Path, package: Package | None = None) -> None:
+    """Open the written EPUB again and raise `RenderError` if anything a reader
+    needs is missing or empty."""
+    def fail(message: str) -> RenderError:
+        return RenderError(message, path=path)
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as err:
+        raise fail(f"the written EPUB is not a readable zip ({err})") from None
+    with archive:
+        infos = archive.infolist()
+        first = infos[0] if infos else None
+        if (first is None or first.filename != "mimetype" or first.compress_type != zipfile.ZIP_STORED
+                or first.extra or archive.read("mimetype") != b"application/epub+zip"):
+            raise fail("mimetype is not the first, stored entry")
+        names = {info.filename for info in infos}
+        try:
+            container = etree.fromstring(archive.read("META-INF/container.xml"))
+            opf_path = container.find(".//container:rootfile", _NS).get("full-path")
+            opf = etree.fromstring(archive.read(opf_path))
+        except (KeyError, AttributeError, etree.XMLSyntaxError) as err:
+            raise fail(f"container or package document missing or unreadable ({err})") from None
+        base = posixpath.dirname(opf_path)
+
+        for tag in ("dc:identifier", "dc:title", "dc:language"):
+            element = opf.find(f"opf:metadata/{tag}", _NS)
+            if element is None or not (element.text or "").strip():
+                raise fail(f"the package has no {tag}")
+        modified = opf.findall("opf:metadata/opf:meta[@property='dcterms:modified']", _NS)
+        if len(modified) != 1:
+            raise fail("the package needs exactly one dcterms:modified")
+
+        manifest = {}
+        for item in opf.iterfind("opf:manifest/opf:item", _NS):
+            href = posixpath.join(base, item.get("href"))
+            if href not in names or not archive.read(href):
+                raise fail(f"{href} is listed in the manifest but missing or empty")
+            manifest[item.get("id")] = (href, item)
+            if item.get("media-type") == XHTML_MEDIA_TYPE:
+                parse_xhtml(archive.read(href), name=href)
+        if not any("nav" in (item.get("properties") or "").split() for _, item in manifest.values()):
+            raise fail("the package has no navigation document")
+        spine = [ref.get("idref") for ref in opf.iterfind("opf:spine/opf:itemref", _NS)]
+        if not spine or any(idref not in manifest for idref in spine):
+            raise fail("the spine is empty or names an item not in the manifest")
+
+        if package is not None:
+            for document in (*package.spine, package.nav):
+                href = posixpath.join(base, document.file_name)
+                if href not in names or archive.read(href) != document.xhtml:
+                    raise fail(f"{href} was not written as given")
+
+
+def write_package(package: Package, destination: Path) -> None:
+    """Write ``package`` as an EPUB 3 at ``destination`` (reproducibly) and check it."""
+    _check_package(package)
+    data = rewrite_zip(_ebooklib_bytes(package), package.metadata.modified)
+    try:
+        Path(destination).write_bytes(data)
+    except OSError as err:
+        raise OutputError(f"could not write the EPUB: {err.strerror or err}", path=destination) from None
+    verify_epub(Path(destination), package)
