@@ -1,0 +1,221 @@
+"""The one adapter around WeasyPrint: every quirk of the library lives here.
+
+- WeasyPrint is imported on first use, never when ``exporter`` or
+  ``exporter.backends`` is imported: it costs about half a second and loads
+  Pango through ctypes, and an EPUB-only run should not pay for it.
+- Version 70 or later is required: 70 removed ``default_url_fetcher`` (we
+  subclass `URLFetcher`) and 68–70 carry the SSRF-by-redirect and CSS
+  injection fixes.
+- Scraped input is untrusted. The URL fetcher allows ``data:`` URLs and
+  ``file:`` URLs that resolve inside the allowed folders (the bundled styles
+  and the input's own assets); anything else is refused, logged and never
+  opened. Presentational hints stay off (CSS injection, WeasyPrint 69).
+- WeasyPrint reports problems only through its ``weasyprint`` logger; the
+  render result carries every warning and error it logged, so callers and
+  tests can see (and fail on) them.
+- WeasyPrint sets the PDF BleedBox at most 10 pt outside the TrimBox, whatever
+  the CSS ``bleed``; a finisher puts it at exactly the bleed asked for, so the
+  CSS bleed can also make room for crop marks.
+- One `FontConfiguration` per process: it caches each ``@font-face`` file by
+  its descriptors, so later books skip re-registering the bundled fonts.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+from urllib.parse import unquote, urlsplit
+
+from .errors import RenderError
+
+log = logging.getLogger(__name__)
+
+MIN_VERSION = (70, 0)
+
+# WeasyPrint (Pango, fontconfig) is not safe to drive from two threads at once;
+# the GUI renders on a worker thread while the CLI may be used as a library.
+_RENDER_LOCK = threading.Lock()
+_state: dict[str, Any] = {}
+
+
+@dataclass(frozen=True)
+class Stylesheet:
+    """CSS text and the folder its relative URLs (fonts) resolve against."""
+
+    text: str
+    base_dir: Path
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    page_count: int
+    warnings: tuple[str, ...]  # every WARNING or worse WeasyPrint logged while rendering
+    refused_urls: tuple[str, ...]  # URLs the fetcher refused, in request order
+
+
+class RefusedURL(ValueError):
+    """Raised inside WeasyPrint for a URL outside the allow-list (it logs and goes on)."""
+
+
+# ---------------------------------------------------------------- loading
+
+
+def parse_version(text: str) -> tuple[int, ...]:
+    parts: list[int] = []
+    for piece in text.split("."):
+        digits = "".join(ch for ch in piece if ch.isdigit())
+        if not digits:
+            break
+        parts.append(int(digits))
+    return tuple(parts)
+
+
+def weasyprint_module():
+    """The imported ``weasyprint`` package, checked for the minimum version."""
+    module = _state.get("module")
+    if module is not None:
+        return module
+    try:
+        import weasyprint
+    except (ImportError, OSError) as error:  # OSError: Pango or its libraries missing
+        raise RenderError(f"PDF output needs WeasyPrint {'.'.join(map(str, MIN_VERSION))} or later: {error}") from None
+    if parse_version(weasyprint.__version__) < MIN_VERSION:
+        raise RenderError(
+            f"PDF output needs WeasyPrint {'.'.join(map(str, MIN_VERSION))} or later, found {weasyprint.__version__}"
+        )
+    _state["module"] = weasyprint
+    return weasyprint
+
+
+def version() -> str:
+    return weasyprint_module().__version__
+
+
+def font_configuration():
+    config = _state.get("font_config")
+    if config is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        weasyprint_module()
+        config = _state["font_config"] = FontConfiguration()
+    return config
+
+
+# ---------------------------------------------------------------- URL fetching
+
+
+def _inside(path: Path, folders: Sequence[Path]) -> bool:
+    return any(path.is_relative_to(folder) for folder in folders)
+
+
+def file_url_path(url: str) -> Path | None:
+    """The local path of a ``file:`` URL on this machine, or None (remote host, not file:)."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        return None
+    return Path(unquote(parts.path))
+
+
+def make_url_fetcher(allowed_dirs: Sequence[Path], refused: list[str] | None = None):
+    """A WeasyPrint `URLFetcher` allowing only ``data:`` and files inside ``allowed_dirs``.
+
+    ``refused`` (if given) collects every refused URL. Paths are resolved
+    (symlinks, ``..``) before the check, so a link out of the folder is refused.
+    """
+    base = weasyprint_module().URLFetcher
+    folders = tuple(Path(os.path.realpath(folder)) for folder in allowed_dirs)
+
+    class ConfinedURLFetcher(base):
+        def __init__(self) -> None:
+            # No redirects and no protocols beyond these two, even if a
+            # future WeasyPrint routes a request around fetch().
+            super().__init__(allowed_protocols=("data", "file"), allow_redirects=False, timeout=5)
+
+        def fetch(self, url, headers=None):
+            scheme = urlsplit(url).scheme.lower()
+            if scheme == "data":
+                return super().fetch(url, headers)
+            path = file_url_path(url)
+            if path is not None and _inside(Path(os.path.realpath(path)), folders):
+                return super().fetch(url, headers)
+            if refused is not None:
+                refused.append(url)
+            log.warning("refused to fetch %s: only data: URLs and the book's own style and asset files are allowed",
+                        url[:200])
+            raise RefusedURL(f"refused by the exporter's URL policy: {url[:200]}")
+
+    return ConfinedURLFetcher()
+
+
+# ---------------------------------------------------------------- logging
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self.messages.append(record.getMessage())
+        except Exception:  # a malformed record must not break rendering
+            self.messages.append(str(record.msg))
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def set_bleed_boxes(pdf, bleed_pt: float) -> None:
+    """BleedBox = TrimBox grown by ``bleed_pt`` on each side, on every page of a pydyf PDF."""
+    pydyf = __import__("pydyf")
+    kids = pdf.pages["Kids"]
+    for number in kids[::3]:
+        page = pdf.objects[number]
+        left, top, right, bottom = page["TrimBox"]
+        page["BleedBox"] = pydyf.Array([left - bleed_pt, top - bleed_pt, right + bleed_pt, bottom + bleed_pt])
+
+
+def render_pdf(
+    html: str,
+    target: Path,
+    *,
+    stylesheets: Sequence[Stylesheet],
+    base_dir: Path,
+    allowed_dirs: Sequence[Path],
+    pdf_variant: str | None = None,
+    tagged: bool = True,
+    bleed_pt: float | None = None,
+) -> PdfResult:
+    """Lay out ``html`` with ``stylesheets`` (in cascade order) and write the PDF to ``target``.
+
+    ``bleed_pt``: when given, every page's BleedBox is its TrimBox grown by it.
+    """
+    weasyprint = weasyprint_module()
+    refused: list[str] = []
+    fetcher = make_url_fetcher(allowed_dirs, refused)
+    collector = _Collector()
+    wp_logger = logging.getLogger("weasyprint")
+    with _RENDER_LOCK:
+        font_config = font_configuration()
+        wp_logger.addHandler(collector)
+        try:
+            css = [
+                weasyprint.CSS(string=sheet.text, base_url=sheet.base_dir.as_uri() + "/",
+                               url_fetcher=fetcher, font_config=font_config)
+                for sheet in stylesheets
+            ]
+            # Layout and writing both read the options (a variant changes defaults in each).
+            options: dict[str, Any] = {"pdf_tags": tagged or pdf_variant is not None,
+                                       "pdf_variant": pdf_variant, "presentational_hints": False}
+            document = weasyprint.HTML(string=html, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher,
+                                       media_type="print").render(font_config=font_config, stylesheets=css,
+                                                                  **options)
+            finisher = None if bleed_pt is None else (lambda _doc, pdf: set_bleed_boxes(pdf, bleed_pt))
+            document.write_pdf(target, finisher=finisher, **options)
+        finally:
+            wp_logger.removeHandler(collector)
+    return PdfResult(len(document.pages), tuple(collector.messages), tuple(refused))

@@ -1,0 +1,245 @@
+"""The PDF backend: the rendered sections as one HTML document, laid out by WeasyPrint.
+
+The sections come from the one renderer (`exporter.render`); this module only
+orders them for print, writes the document head (language and the metadata
+WeasyPrint turns into the PDF's Info and XMP), and builds the page CSS that
+depends on the options (trim size, margins, bleed, marks, running heads).
+The cascade is ``base.css`` < ``print.css`` < page CSS < the user's stylesheet.
+
+Print order differs from the e-book in one place: the colophon goes on the
+verso of the title page, where a printed book keeps its copyright page, so
+that the author bio is the book's last page.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from html import escape
+from pathlib import Path
+
+from .. import __version__
+from .._weasyprint import PdfResult, Stylesheet, render_pdf
+from ..errors import ConfigError
+from ..model import join_names
+from ..options import ExportOptions, PageSize
+from ..render import BACKMATTER, BODYMATTER, COLOPHON, TITLEPAGE, TOC, Book, RenderedBook, Section, render_book
+from ..resources import BOOK_FONT_NAME, styles_dir
+
+log = logging.getLogger(__name__)
+
+# Print order: the colophon is the title page's verso (see the module note).
+_PRINT_ORDER = {TITLEPAGE: 0, COLOPHON: 1, TOC: 2, BODYMATTER: 3, BACKMATTER: 4}
+_RUNNING_HEAD_MAX = 48  # characters; longer titles are cut at a word with an ellipsis
+_LINE_HEIGHT = 1.35  # must match html { line-height } in print.css
+# WeasyPrint draws crop marks inside the CSS bleed area: with marks asked for,
+# the media gets at least this much room outside the trim for them.
+CROP_MARK_ROOM_PT = 18.0
+
+
+# ---------------------------------------------------------------- page geometry
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    """Type size and margins for one trim size, all in points."""
+
+    font_size: float
+    top: float
+    bottom: float
+    inside: float
+    outside: float
+
+    @property
+    def line(self) -> float:
+        return self.font_size * _LINE_HEIGHT
+
+
+def page_geometry(size: PageSize) -> PageGeometry:
+    """Margins scaled to the trim so the measure stays about 60–70 characters.
+
+    The type size grows with the page (10 pt on 5×8 in, 11 pt on 6×9 in, 12 pt
+    on A4/Letter); the text block is a fixed number of ems wide; what is left
+    is split 55:45 between the inside gutter and the outside margin, with
+    floors a print shop accepts (KDP's minimum gutter is 0.375 in). The text
+    block's height is a whole number of lines so every full page ends on the
+    same baseline.
+    """
+    width, height = size.width_pt, size.height_pt
+    if width < 380:
+        font_size = 10.0
+    elif width < 425:
+        font_size = 10.5
+    elif width < 500:
+        font_size = 11.0
+    else:
+        font_size = 12.0
+    measure_em = 28.5 if width < 500 else 31.0  # Libertine sets about 2.3 characters per em
+    min_inside, min_outside = 0.5 * 72, 0.4 * 72
+    text_width = min(measure_em * font_size, width - min_inside - min_outside)
+    spare = width - text_width
+    inside = max(min_inside, spare * 0.55)
+    outside = spare - inside
+    scale = min(1.3, max(0.8, height / 648.0))
+    top = 0.75 * 72 * scale
+    line = font_size * _LINE_HEIGHT
+    lines = math.floor((height - top - 0.8 * 72 * scale) / line)
+    bottom = height - top - lines * line
+    return PageGeometry(font_size, top, bottom, inside, outside)
+
+
+def css_string(text: str) -> str:
+    """``text`` as a double-quoted CSS string (escapes quotes, backslashes, line ends)."""
+    out = []
+    for ch in text:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ch in "\n\r\f" or ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\{ord(ch):x} ")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def running_text(text: str, limit: int = _RUNNING_HEAD_MAX) -> str:
+    """A running head short enough for one line: cut at a word, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–—-")
+    return cut + "…"
+
+
+def page_css(book: Book, sections: tuple[Section, ...], options: ExportOptions) -> str:
+    """The CSS that depends on the options and the book: page size, margins,
+    bleed, marks, type size, and the running-head strings."""
+    size = options.page_size
+    geo = page_geometry(size)
+    content_height = size.height_pt - geo.top - geo.bottom
+    page_rule = [f"size: {size.width_pt:.3f}pt {size.height_pt:.3f}pt;",
+                 f"margin-top: {geo.top:.2f}pt; margin-bottom: {geo.bottom:.2f}pt;"]
+    media_bleed = max(options.bleed_pt, CROP_MARK_ROOM_PT) if options.crop_marks else options.bleed_pt
+    if media_bleed > 0:
+        page_rule.append(f"bleed: {media_bleed:.3f}pt;")
+    if options.crop_marks:
+        page_rule.append("marks: crop;")
+    rules = [
+        "@page { " + " ".join(page_rule) + " }",
+        # Mirrored margins: the gutter is on the right of a verso, the left of a recto.
+        f"@page :left {{ margin-left: {geo.outside:.2f}pt; margin-right: {geo.inside:.2f}pt; }}",
+        f"@page :right {{ margin-left: {geo.inside:.2f}pt; margin-right: {geo.outside:.2f}pt; }}",
+        f"html {{ font-size: {geo.font_size:g}pt; }}",
+        # The title sits about a fifth of the way down; the colophon is set
+        # at the foot of its page, as a copyright page is.
+        f".titlepage {{ padding-top: {content_height * 0.2:.1f}pt; }}",
+        f".colophon {{ height: {content_height - 1:.1f}pt; }}",
+    ]
+    articles = [s for s in sections if s.kind == BODYMATTER]
+    for section, article in zip(articles, book.articles):
+        author = join_names(article.meta.authors) or (join_names(book.authors) or book.title)
+        rules.append(
+            f"#{section.id} {{ string-set: running-author {css_string(running_text(author))}, "
+            f"running-title {css_string(running_text(article.meta.title))}; }}"
+        )
+    return "\n".join(rules) + "\n"
+
+
+# ---------------------------------------------------------------- the document
+
+
+def print_sections(rendered: RenderedBook) -> tuple[Section, ...]:
+    return tuple(sorted(rendered.sections, key=lambda s: _PRINT_ORDER.get(s.kind, 3)))
+
+
+_OPENING_TAG = re.compile(r"^<section\b")
+
+
+# A word joiner before an em dash: a closed em dash may end a line but must not
+# start one (UAX #14 allows both; book typesetting only the first). Pango draws
+# the joiner as nothing.
+_WORD_JOINER = "\u2060"
+
+
+def _print_body(section: Section, book_language: str) -> str:
+    """The section's markup as print sets it: its own ``lang`` when it differs
+    from the book's (hyphenation follows it), no line break before an em dash."""
+    body = section.body.replace("\u2014", _WORD_JOINER + "\u2014")
+    if section.language == book_language:
+        return body
+    return _OPENING_TAG.sub(f'<section lang="{escape(section.language)}"', body, count=1)
+
+
+def metadata_date(book: Book, options: ExportOptions) -> str | None:
+    """The PDF's creation date: the article's date, else SOURCE_DATE_EPOCH; never the clock."""
+    if book.date:
+        return book.date
+    if options.source_date_epoch is not None:
+        return datetime.fromtimestamp(options.source_date_epoch, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return None
+
+
+def subject(book: Book) -> str | None:
+    if len(book.articles) == 1:
+        meta = book.articles[0].meta
+        if meta.description:
+            return meta.description
+        byline = f" by {meta.author}" if meta.author else ""
+        source = f", first published by {meta.publisher}" if meta.publisher else ""
+        return f"An article{byline}{source}."
+    return f"A collection of {len(book.articles)} articles."
+
+
+def html_document(book: Book, sections: tuple[Section, ...], options: ExportOptions) -> str:
+    """One HTML document holding every section in print order, with the head
+    WeasyPrint reads the PDF metadata from (title, author, description, dates, lang)."""
+    language = book.language
+    head = ['<meta charset="utf-8"/>', f"<title>{escape(book.title, quote=False)}</title>"]
+    head += [f'<meta name="author" content="{escape(name)}"/>' for name in book.authors]
+    if (text := subject(book)) is not None:
+        head.append(f'<meta name="description" content="{escape(text)}"/>')
+    if (date := metadata_date(book, options)) is not None:
+        head.append(f'<meta name="dcterms.created" content="{escape(date)}"/>')
+        head.append(f'<meta name="dcterms.modified" content="{escape(date)}"/>')
+    head.append(f'<meta name="generator" content="Article Exporter {escape(__version__)}"/>')
+    body = "".join(_print_body(s, language) for s in sections)
+    return (f'<!DOCTYPE html>\n<html lang="{escape(language)}"><head>{"".join(head)}</head>'
+            f'<body class="book">{body}</body></html>\n')
+
+
+def stylesheets(book: Book, sections: tuple[Section, ...], options: ExportOptions) -> list[Stylesheet]:
+    folder = styles_dir()
+    sheets = [Stylesheet((folder / name).read_text(encoding="utf-8"), folder)
+              for name in ("base.css", "print.css") if (folder / name).is_file()]
+    sheets.append(Stylesheet(page_css(book, sections, options), folder))
+    if options.user_stylesheet is not None:
+        path = Path(options.user_stylesheet)
+        try:
+            sheets.append(Stylesheet(path.read_text(encoding="utf-8"), path.resolve().parent))
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigError(f"cannot read the stylesheet: {error}", path=path) from None
+    return sheets
+
+
+def build_pdf(book: Book, options: ExportOptions, destination: Path) -> PdfResult:
+    """Write ``book`` as a PDF to ``destination``; the result lists WeasyPrint's warnings."""
+    rendered = render_book(book, font_name=BOOK_FONT_NAME)
+    sections = print_sections(rendered)
+    allowed = [styles_dir()]
+    if options.user_stylesheet is not None:
+        allowed.append(Path(options.user_stylesheet).resolve().parent)
+    result = render_pdf(
+        html_document(book, sections, options), Path(destination),
+        stylesheets=stylesheets(book, sections, options), base_dir=styles_dir(), allowed_dirs=allowed,
+        pdf_variant=options.pdf_variant, tagged=True,
+        bleed_pt=options.bleed_pt if (options.bleed_pt > 0 or options.crop_marks) else None,
+    )
+    log.debug("laid out %r on %d pages", book.title, result.page_count)
+    return result
+
+
+def write_pdf(book: Book, options: ExportOptions, destination: Path) -> None:
+    """The registry's writer (``exporter.backends``)."""
+    build_pdf(book, options, destination)
