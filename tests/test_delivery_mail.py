@@ -106,6 +106,7 @@ def test_starttls_with_login_delivers_the_epub_byte_identical(tmp_path, starttls
     assert message["Date"] and message["Message-ID"] == result.message_id
     assert message["Message-ID"].endswith("@example.org>")
     assert message.get_body(("plain",)).get_content().strip()
+    assert message["MIME-Version"] == "1.0" and all("MIME-Version" not in p for p in message.iter_parts())
     assert result.kind == "email" and result.destination == RECIPIENT
     assert result.notices == ()  # not a Kindle address
     assert (file_digest(epub_book), epub_book.stat().st_mtime_ns) == before

@@ -16,6 +16,8 @@ smtplib quirks held here:
   address, so a non-empty dict cannot happen, but it is checked anyway.
 - The server's ``SIZE`` limit (EHLO) is not checked by smtplib before it sends
   the data; we check it so a too-large book fails before the upload.
+- ``EmailMessage.add_attachment`` puts a ``MIME-Version`` header on each part;
+  it is removed from the parts (RFC 2045 wants it once, at the top).
 - Server replies are quoted in our messages; they are scrubbed of the password
   (and its base64 forms) in case a server echoes what it was sent.
 """
@@ -64,6 +66,10 @@ def build_message(
     )
     # The email package writes a non-ASCII name as RFC 2231 filename*=utf-8''...
     message.add_attachment(data, maintype=EPUB_MAINTYPE, subtype=EPUB_SUBTYPE, filename=epub.name)
+    for part in message.iter_parts():
+        # EmailMessage makes its parts EmailMessages too, and set_content gives
+        # each a MIME-Version header that belongs only at the top (RFC 2045).
+        del part["MIME-Version"]
     return message
 
 
