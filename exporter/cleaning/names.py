@@ -55,7 +55,11 @@ _BYLINE_PREFIX = re.compile(r"^(?:by|written by|words by|story by|text by|report
                             re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
 # "Jane Doe, Reuters" / "Jane Doe | Staff writer" / "Jane Doe — Updated ..." : the tail is not a name.
-_TAIL = re.compile(r"\s*(?:\||•|·|—|–|\bupdated\b|\bpublished\b|\bposted\b|\d).*$", re.IGNORECASE)
+_TAIL = re.compile(
+    r"\s*(?:\||•|·|—|–| - |@|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d).*$",
+    re.IGNORECASE,
+)
 
 
 def byline_names(text: str) -> tuple[str, ...]:
@@ -65,6 +69,9 @@ def byline_names(text: str) -> tuple[str, ...]:
     names: list[str] = []
     for part in _SPLIT.split(text):
         part = tidy_name(part)
+        last = part.split()[-1] if part.split() else ""
+        if last.endswith(".") and len(last) > 3 and last.casefold() not in _SUFFIXES:
+            part = part[:-1]  # a sentence's full stop after the name, not an initial or "Jr."
         if part and is_person_name(part) and part not in names:
             names.append(part)
     return tuple(names)

@@ -58,20 +58,26 @@ def take_metadata_blocks(draft: Draft) -> Draft:
         if index < 8 and isinstance(block, Paragraph):
             found = read_metadata(draft, block_text(block))
             if found:
-                kind, value = found
-                field = {"date": "date", "updated": "updated", "author": "authors"}[kind]
-                if not getattr(draft, field) and field not in changes:
-                    changes[field] = value
+                for kind, value in found:
+                    field = METADATA_FIELDS[kind]
+                    if not getattr(draft, field) and field not in changes:
+                        changes[field] = value
                 continue
         kept.append(block)
     return draft.but(blocks=tuple(kept), **changes)
 
 
-def read_metadata(draft: Draft, text: str):
-    """``(kind, value)`` when a metadata rule matches ``text`` and its value reads as a date or names."""
+METADATA_FIELDS = {"date": "date", "updated": "updated", "author": "authors"}
+
+
+def read_metadata(draft: Draft, text: str) -> list[tuple[str, object]]:
+    """Each ``(kind, value)`` a metadata rule finds in ``text`` (a byline line may also hold the date)."""
+    found: list[tuple[str, object]] = []
     if len(text) > 160:
-        return None
+        return found
     for rule in draft.rules.metadata:
+        if any(kind == rule.kind for kind, _ in found):
+            continue
         m = rule.pattern.search(text)
         if not m:
             continue
@@ -79,12 +85,12 @@ def read_metadata(draft: Draft, text: str):
         if rule.kind in ("date", "updated"):
             parsed = parse_date(value)
             if parsed:
-                return rule.kind, parsed
+                found.append((rule.kind, parsed))
         else:
             names = byline_names(value)
             if names:
-                return rule.kind, names
-    return None
+                found.append((rule.kind, names))
+    return found
 
 
 def find_bio(draft: Draft) -> Draft:

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from .draft import Draft, paragraph, squash
-from .steps_common import read_metadata
+from .names import is_person_name
+from .steps_common import METADATA_FIELDS, read_metadata
 
 _BLOCK_SPLIT = re.compile(r"\n[ \t\u00a0]*\n")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]$")
@@ -85,19 +86,68 @@ def select_article_lines(draft: Draft) -> Draft:
     return draft.but(page=(start, end))
 
 
-def _title_like(line: Line) -> bool:
-    return (line.role == "text" and 2 <= line.words <= 30 and len(line.text) <= 250
-            and not re.search(r"[.,;:]$", line.text))
+_NOT_HEADLINE = re.compile(
+    r"^(?:by\b|photo|image|credit|caption|media caption|source:|watch\b|video\b|listen\b|read\b|\(|<|http)"
+    r"|(?:\(image:|\(photo:|getty images|/ap\b|\bap photo)|[|•·]|^\W|[.,;:—–-]$|\$\d",
+    re.IGNORECASE,
+)
+# How far before the densest prose run the headline is looked for.
+TITLE_WINDOW = 40
+
+
+def _title_score(draft: Draft, index: int, start: int, seen: dict[str, int]) -> float:
+    """How much line ``index`` looks like the headline of the body starting at ``start``."""
+    line = draft.lines[index]
+    text = line.text
+    if line.role != "text" or not 2 <= line.words <= 30 or len(text) > 250 or _NOT_HEADLINE.search(text):
+        return float("-inf")
+    if is_person_name(text):
+        return float("-inf")  # a bare byline name under the headline
+    score = 2.0 if 4 <= line.words <= 20 else 0.0
+    score += min(line.words, 12) * 0.15  # headlines are sentences; section and menu labels are a word or two
+    key = _loose(text)
+    if seen.get(key, 0) > 1 and line.words >= 4:
+        score += 3.0  # repeated: page headers, breadcrumbs and share links echo the headline
+    capitalised = sum(1 for w in text.split() if w[:1].isupper()) / line.words
+    score += capitalised
+    following = draft.lines[index + 1:index + 4]
+    if any(l.role == "meta" for l in following):
+        score += 2.0  # a byline or dateline follows the headline
+    score -= abs(start - index) * 0.15
+    return score
+
+
+def _loose(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def find_title_line(draft: Draft) -> Draft:
-    """The headline: the nearest title-like line before the body (skipping metadata and furniture)."""
-    start, _ = draft.page
-    for index in range(start - 1, max(-1, start - 12), -1):
-        line = draft.lines[index]
-        if _title_like(line) and line.words >= 2:
-            return draft.but(title=line.text, page=(start, draft.page[1], index))
-    return draft.but(page=(start, draft.page[1], None))
+    """The headline: the best-scoring headline-like line near the start of the body.
+
+    Scored on shape (a short line without final period, mostly capitalised),
+    echoes elsewhere on the page (the headline repeats in headers and share
+    links), a byline/date right after it, and closeness to the body.
+    """
+    start, end = draft.page
+    keys = [_loose(l.text) for l in draft.lines]
+    seen: dict[str, int] = {}
+    candidates = range(max(0, start - TITLE_WINDOW), min(len(draft.lines), start + 3))
+    wanted = {keys[i] for i in candidates}
+    for key in keys:
+        if key in wanted:
+            seen[key] = seen.get(key, 0) + 1
+    for key in keys:  # a line holding the headline plus a section name or site name
+        for other in wanted:
+            if other and key != other and len(other) >= 15 and other in key:
+                seen[other] = seen.get(other, 0) + 1
+    best, best_score = None, float("-inf")
+    for index in candidates:
+        score = _title_score(draft, index, start, seen)
+        if score > best_score:
+            best, best_score = index, score
+    if best is None or best_score == float("-inf"):
+        return draft.but(page=(start, end, None))
+    return draft.but(title=draft.lines[best].text, page=(start, end, best))
 
 
 def take_line_metadata(draft: Draft) -> Draft:
@@ -109,15 +159,17 @@ def take_line_metadata(draft: Draft) -> Draft:
         line = draft.lines[index]
         if line.role != "meta":
             continue
-        kind, value = read_metadata(draft, line.text)
-        field = {"date": "date", "updated": "updated", "author": "authors"}[kind]
-        if field not in changes and not getattr(draft, field):
-            changes[field] = value
+        for kind, value in read_metadata(draft, line.text):
+            field = METADATA_FIELDS[kind]
+            if field not in changes and not getattr(draft, field):
+                changes[field] = value
     return draft.but(**changes)
 
 
 def lines_to_blocks(draft: Draft) -> Draft:
     start, end, title_index = draft.page
+    if title_index is not None and start <= title_index < start + 3:
+        start = title_index + 1  # the headline opened the run: the body starts after it
     body = [l for i, l in enumerate(draft.lines[start:end], start)
             if l.role == "text" and i != title_index]
     return draft.but(blocks=tuple(paragraph(l.text) for l in body))
