@@ -27,12 +27,12 @@ from .errors import (
     SmtpTlsError,
     UnknownTargetError,
 )
-from .service import Device, DeliveryResult, Target, check_target, list_devices, resolve_target, send_book, send_books
+from .service import Device, DeliveryResult, Target, check_target, list_devices, resolve_target, send_book
 
 __all__ = [
     "DeliveryConfig", "DeviceSettings", "SmtpSettings", "default_config_path", "load_config",
     "Device", "DeliveryResult", "Target", "check_target", "list_devices", "resolve_target",
-    "send_book", "send_books",
+    "send_book",
     "DeliveryConfigError", "DeviceNotMountedError", "DeviceWriteError", "MessageTooLargeError",
     "MissingPasswordError", "MissingSmtpConfigError", "NoSpaceError", "RecipientRefusedError",
     "SmtpAuthError", "SmtpConnectionError", "SmtpTlsError", "UnknownTargetError",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -122,20 +122,6 @@ def send_book(
         source=source, target=resolved.label, kind=copied.kind,
         destination=str(copied.destination), size=copied.size, notices=copied.notices,
     )
-
-
-def send_books(
-    paths: Sequence[Path | str], target: str, config: DeliveryConfig, **kwargs
-) -> list[DeliveryResult | DeliveryError]:
-    """Send several books, going on past a failed one; each entry is a result or its error."""
-    resolved = check_target(target, config, roots=kwargs.get("roots"))
-    outcomes: list[DeliveryResult | DeliveryError] = []
-    for path in paths:
-        try:
-            outcomes.append(send_book(path, resolved, config, **kwargs))
-        except DeliveryError as err:
-            outcomes.append(err)
-    return outcomes
 
 
 def list_devices(config: DeliveryConfig, *, roots: Iterable[Path] | None = None) -> list[Device]:
