@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -26,7 +26,7 @@ from .atomic import atomic_output, remove_stale_temporaries
 from .backends import SUFFIXES
 from .errors import ExporterError, InputError, OutputError
 from .model import Article
-from .options import ExportOptions
+from .options import ExportOptions, MetaOverrides
 from .reading import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, decode_source, read_source
 from .render import Book, render_book, xhtml_document
 from .transforms import prepare
@@ -44,6 +44,16 @@ class InputItem:
     name: str  # shown in messages; the file's path as given
     stem: str  # output file stem, made distinct across the batch
     data: bytes | None = None  # standard input only
+    overrides: MetaOverrides | None = None  # this input's own metadata edits (the GUI's per-article form)
+
+
+def _options_for(item: InputItem, options: ExportOptions) -> ExportOptions:
+    """The batch's options with this input's own overrides laid over the batch's, field by field."""
+    if item.overrides is None:
+        return options
+    merged = {name: value if value is not None else getattr(options.overrides, name)
+              for name, value in asdict(item.overrides).items()}
+    return replace(options, overrides=MetaOverrides(**merged))
 
 
 @dataclass
@@ -176,6 +186,7 @@ def _is_up_to_date(item: InputItem, options: ExportOptions, state: dict) -> bool
     from the same input bytes with the same options."""
     if options.force or item.path is None:
         return False
+    options = _options_for(item, options)
     for fmt in options.formats:
         output = Path(options.output_dir) / f"{item.stem}{SUFFIXES[fmt]}"
         entry = state.get(output.name)
@@ -214,7 +225,7 @@ def _read_item(item: InputItem, max_bytes: int):
 def _load_prepared(item: InputItem, options: ExportOptions, max_bytes: int) -> Article:
     from .pipeline import clean_source
 
-    return prepare(clean_source(_read_item(item, max_bytes), options), options)
+    return prepare(clean_source(_read_item(item, max_bytes), options), _options_for(item, options))
 
 
 def _write_debug(item: InputItem, article: Article, options: ExportOptions, folder: Path) -> None:
@@ -231,6 +242,7 @@ def run_one(item: InputItem, options: ExportOptions, max_bytes: int = DEFAULT_MA
     """Export one input to every asked format; never raises for an expected failure."""
     from .pipeline import write_book
 
+    options = _options_for(item, options)
     report = FileReport(input=item.name)
     collector = _WarningCollector()
     for name in _WATCHED_LOGGERS:
@@ -281,10 +293,18 @@ def export_batch(paths: Sequence[str | Path], options: ExportOptions, *, jobs: i
                  progress: ProgressCallback | None = None, cancel: threading.Event | None = None,
                  stdin_name: str | None = None, read_stdin: Callable[[], bytes] | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES, debug_dir: Path | None = None,
-                 collection: str | None = None, sort: str | None = None) -> BatchReport:
-    """Export every input; see the module docstring. Never raises for a bad input."""
+                 collection: str | None = None, sort: str | None = None,
+                 overrides_by_path: Mapping[str | Path, MetaOverrides] | None = None) -> BatchReport:
+    """Export every input; see the module docstring. Never raises for a bad input.
+
+    ``overrides_by_path`` gives single inputs their own metadata (the GUI edits
+    each article apart); its fields win over ``options.overrides``."""
     started = time.perf_counter()
     items, missing, notices = collect_inputs(paths, stdin_name=stdin_name, read_stdin=read_stdin)
+    if overrides_by_path:
+        own = {Path(key).resolve(): value for key, value in overrides_by_path.items()}
+        items = [replace(item, overrides=own.get(item.path.resolve())) if item.path is not None else item
+                 for item in items]
     report = BatchReport(notices=notices)
     output_dir = Path(options.output_dir)
     if collection is not None:
@@ -336,8 +356,9 @@ def _record_state(items: list[InputItem], results: dict[int, FileReport], option
         if file_report is None or not file_report.ok or file_report.skipped or item.path is None:
             continue
         digest = _input_digest(item)
+        fingerprint = _options_for(item, options).fingerprint()
         for output in file_report.outputs:
-            state[Path(output["path"]).name] = {"input": digest, "options": options.fingerprint()}
+            state[Path(output["path"]).name] = {"input": digest, "options": fingerprint}
             changed = True
     if changed:
         _save_state(output_dir, state)

@@ -1,0 +1,1 @@
+"""Article Exporter desktop GUI (PySide6). Uses only the names in `exporter.__all__`."""

@@ -1,0 +1,160 @@
+"""The "Send to e-reader…" action: a small dialog over the core's delivery API.
+
+The hook is `available()`: the action is enabled only when ``exporter``
+exports ``send_book``, ``load_config`` and ``list_devices`` in ``__all__``
+(the delivery feature of the core). The names are looked up on the package at
+run time, so the GUI keeps working, with the action disabled, on a core
+without delivery.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget,
+)
+
+import exporter
+
+from . import dialogs
+
+log = logging.getLogger(__name__)
+
+DELIVERY_NAMES = ("send_book", "load_config", "list_devices")
+
+
+def available() -> bool:
+    """True when the core offers e-reader delivery."""
+    return all(name in exporter.__all__ for name in DELIVERY_NAMES)
+
+
+def _api(name: str) -> Callable[..., Any]:
+    return getattr(exporter, name)
+
+
+class _Call(QObject):
+    """Runs one blocking call (SMTP, a slow USB stick) off the window's thread."""
+
+    done = Signal(object)  # the result, or the exception it raised
+
+    def __init__(self, function: Callable[[], Any]) -> None:
+        super().__init__()
+        self._function = function
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._function()
+        except Exception as err:  # shown to the user as one line
+            result = err
+        self.done.emit(result)
+
+
+class SendDialog(QDialog):
+    """Pick a configured device; send every EPUB of the last export to it."""
+
+    sent = Signal(list)  # one line per book: where it went, or why not
+
+    def __init__(self, parent: QWidget | None, epubs: list[Path], config: Any, devices: list[Any]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Send to e-reader")
+        self.epubs = epubs
+        self.config = config
+        self.devices = devices
+        layout = QVBoxLayout(self)
+        books = ", ".join(p.name for p in epubs)
+        intro = QLabel(f"Send {len(epubs)} book{'s' if len(epubs) != 1 else ''} ({books}) to:")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.device_list = QListWidget()
+        self.device_list.setAccessibleName("E-readers")
+        for device in devices:
+            where = device.email or (str(device.path) if device.path else "")
+            state = "" if device.kind == "email" else (" — connected" if device.mounted else " — not connected")
+            item = QListWidgetItem(f"{device.name} ({device.kind}: {where}){state}")
+            item.setData(Qt.ItemDataRole.UserRole, device.name)
+            self.device_list.addItem(item)
+        if devices:
+            self.device_list.setCurrentRow(0)
+        layout.addWidget(self.device_list)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Sending status")
+        layout.addWidget(self.status)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.send_button = self.buttons.addButton("Send", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.send_button.setAccessibleName("Send the books")
+        self.send_button.setEnabled(bool(devices))
+        self.buttons.accepted.connect(self.send)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._thread: QThread | None = None
+        self._call: _Call | None = None
+
+    def send(self) -> None:
+        item = self.device_list.currentItem()
+        if item is None or self._thread is not None:
+            return
+        target = item.data(Qt.ItemDataRole.UserRole)
+        send_book = _api("send_book")
+
+        def send_all() -> list[str]:
+            lines = []
+            for epub in self.epubs:
+                try:
+                    result = send_book(epub, target, self.config)
+                    lines.append(f"{epub.name} → {result.destination}")
+                    lines.extend(result.notices)
+                except exporter.ExporterError as err:
+                    lines.append(f"{epub.name}: {err}")
+            return lines
+
+        self.send_button.setEnabled(False)
+        self.status.setText(f"Sending to {target}…")
+        self._thread = QThread(self)
+        self._call = _Call(send_all)
+        self._call.moveToThread(self._thread)
+        self._thread.started.connect(self._call.run)
+        self._call.done.connect(self._on_done)
+        self._thread.start()
+
+    def _on_done(self, result: Any) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+        self._thread = None
+        self._call = None
+        lines = [f"internal error: {type(result).__name__}: {result}"] if isinstance(result, Exception) else result
+        self.status.setText("<br>".join(lines))
+        self.send_button.setEnabled(True)
+        self.sent.emit(lines)
+
+    def done(self, code: int) -> None:  # noqa: D401 (Qt's name): no closing while a send runs
+        if self._thread is None:
+            super().done(code)
+
+
+def send_dialog(parent: QWidget, epubs: list[Path]) -> None:
+    """What the action does: check there is something to send and somewhere to send it, then ask."""
+    if not available():
+        dialogs.inform(parent, "Send to e-reader", "Sending to an e-reader is not available in this version.")
+        return
+    if not epubs:
+        dialogs.inform(parent, "Send to e-reader", "Export some articles as EPUB first.")
+        return
+    try:
+        config = _api("load_config")()
+        devices = list(_api("list_devices")(config))
+    except exporter.ExporterError as err:
+        dialogs.inform(parent, "Send to e-reader", f"The e-reader settings cannot be used:\n{err}")
+        return
+    if not devices:
+        dialogs.inform(parent, "Send to e-reader",
+                       "No e-reader is configured or connected. Add one to the delivery settings "
+                       "(see `exporter devices --help`), or connect a Kindle or Kobo by USB.")
+        return
+    dialogs.run_dialog(SendDialog(parent, epubs, config, devices))

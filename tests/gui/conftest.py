@@ -1,0 +1,100 @@
+"""GUI tests: offscreen Qt, settings in a temporary folder, dialogs that never block."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+pytest.importorskip("PySide6", reason="the GUI tests need PySide6 (pip install -e '.[test]')")
+pytest.importorskip("pytestqt", reason="the GUI tests need pytest-qt")
+
+from lxml import etree  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+
+import gui.dialogs  # noqa: E402
+
+EXPORT_TIMEOUT_MS = 180_000  # a ceiling for slow CI machines, not a wait: waitSignal returns at the signal
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path_factory):
+    """QSettings (output folder, window size) go to a fresh folder for every test."""
+    folder = tmp_path_factory.mktemp("qsettings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
+class DialogLog:
+    """What the window asked or told the user, instead of modal dialogs."""
+
+    def __init__(self) -> None:
+        self.informed: list[str] = []
+        self.asked: list[str] = []
+        self.opened: list[Path] = []
+        self.answer = True
+
+
+@pytest.fixture
+def dialog_log(monkeypatch) -> DialogLog:
+    log = DialogLog()
+    monkeypatch.setattr(gui.dialogs, "inform", lambda parent, title, text: log.informed.append(text))
+
+    def ask(parent, title, text):
+        log.asked.append(text)
+        return log.answer
+
+    monkeypatch.setattr(gui.dialogs, "ask", ask)
+    monkeypatch.setattr(gui.dialogs, "open_folder", lambda path: log.opened.append(Path(path)) or True)
+
+    def no_file_dialog(*args, **kwargs):
+        raise AssertionError("a test opened a real file dialog")
+
+    monkeypatch.setattr(gui.dialogs, "ask_open_files", no_file_dialog)
+    monkeypatch.setattr(gui.dialogs, "ask_folder", no_file_dialog)
+    return log
+
+
+@pytest.fixture
+def window(qtbot, dialog_log, tmp_path):
+    from gui.main_window import MainWindow
+
+    main_window = MainWindow()
+    qtbot.addWidget(main_window)
+    main_window.resize(1280, 800)
+    main_window.output_edit.setText(str(tmp_path / "out"))
+    main_window.show()
+    yield main_window
+    if main_window.is_exporting():  # never leave a thread running past its test
+        main_window.cancel_export()
+        with qtbot.waitSignal(main_window.exportFinished, timeout=EXPORT_TIMEOUT_MS):
+            pass
+
+
+def export_and_wait(qtbot, window):
+    """Press Export and return the BatchReport once the window has shown it."""
+    with qtbot.waitSignal(window.exportFinished, timeout=EXPORT_TIMEOUT_MS) as blocker:
+        window.export_button.click()
+    return blocker.args[0]
+
+
+_OPF_NS = {"c": "urn:oasis:names:tc:opendocument:xmlns:container", "dc": "http://purl.org/dc/elements/1.1/"}
+
+
+def epub_title(path: Path) -> str:
+    """dc:title of the package document, found through META-INF/container.xml."""
+    with zipfile.ZipFile(path) as archive:
+        container = etree.fromstring(archive.read("META-INF/container.xml"))
+        opf_path = container.find(".//c:rootfile", _OPF_NS).get("full-path")
+        opf = etree.fromstring(archive.read(opf_path))
+    return opf.find(".//dc:title", _OPF_NS).text
+
+
+def pdf_title(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return PdfReader(path).metadata.title
