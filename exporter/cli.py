@@ -203,6 +203,8 @@ def run_export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         raise UsageError("no PATH given and there is no ./source folder")
     if "-" in paths and paths.count("-") > 1:
         raise UsageError("standard input (-) can be given once")
+    for check in BEFORE_EXPORT:
+        check(args)  # raises a typed error (exit 2) before anything is written
     reporter = _ProgressReporter(stderr, quiet=args.quiet or args.json)
     report = export_batch(
         paths, options, jobs=args.jobs, progress=reporter, stdin_name=args.name,
@@ -241,6 +243,8 @@ def _after_export(args, report, status: int, stdout: TextIO, stderr: TextIO) -> 
 
 
 AFTER_EXPORT: list[Callable] = []
+# Checks run before an export starts (delivery checks --send's target and SMTP set-up).
+BEFORE_EXPORT: list[Callable[[argparse.Namespace], None]] = []
 # Functions adding options to the export parser (delivery adds --send).
 EXPORT_ARGUMENTS: list[Callable[[argparse.ArgumentParser], None]] = []
 
@@ -346,5 +350,5 @@ def _load_plugins() -> None:
         return
     register = getattr(delivery_commands, "register", None)
     if register is not None:
-        register(COMMANDS, AFTER_EXPORT, EXPORT_ARGUMENTS)
+        register(COMMANDS, AFTER_EXPORT, EXPORT_ARGUMENTS, BEFORE_EXPORT)
 

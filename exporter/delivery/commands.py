@@ -19,12 +19,25 @@ PROG = "exporter"
 CONFIG_HELP = "delivery settings (TOML; default: {default})"
 
 
-def register(commands: dict, after_export: list[Callable], export_arguments: list[Callable]) -> None:
-    """Hook into `exporter.cli`: two subcommands, one export option, one after-export step."""
+def register(commands: dict, after_export: list[Callable], export_arguments: list[Callable],
+             before_export: list[Callable] | None = None) -> None:
+    """Hook into `exporter.cli`: two subcommands, one export option, a check before and a step after export."""
     commands["send"] = (build_send_parser, run_send)
     commands["devices"] = (build_devices_parser, run_devices)
     export_arguments.append(add_send_option)
     after_export.append(send_after_export)
+    if before_export is not None:
+        before_export.append(check_send_before_export)
+
+
+def check_send_before_export(args: argparse.Namespace) -> None:
+    """``--send``: fail (exit 2) before exporting when the target or the SMTP set-up cannot work."""
+    target_name = getattr(args, "send", None)
+    if not target_name:
+        return
+    from . import check_target, load_config
+
+    check_target(target_name, load_config(args.send_config))
 
 
 def _parser(prog: str, description: str) -> argparse.ArgumentParser:
