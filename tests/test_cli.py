@@ -160,3 +160,14 @@ def test_internal_errors_show_traceback_only_when_asked(seed_copy, monkeypatch):
     assert "internal error: ValueError: boom" in err and "Traceback" not in err
     with pytest.raises(ValueError):
         run("clean", str(seed_copy), "--traceback")
+
+
+def test_send_without_smtp_setup_fails_before_exporting(seed_copy, tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text('[devices.kindle]\nemail = "reader_1@kindle.com"\n', "utf-8")
+    out = tmp_path / "out"
+    code, stdout, stderr = run("--epub", "-o", str(out), "--send", "kindle", "--send-config", str(config), str(seed_copy))
+    assert code == 2, stderr
+    assert stdout == ""
+    assert "smtp" in stderr.lower() and len(stderr.strip().splitlines()) == 1
+    assert not out.exists()
