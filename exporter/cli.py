@@ -154,6 +154,7 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
         overrides=overrides_from_args(args),
         rules_files=tuple(args.rules),
         user_stylesheet=style,
+        force=getattr(args, "force", False),
         source_date_epoch=int(epoch) if epoch and epoch.isdigit() else None,
     )
 
