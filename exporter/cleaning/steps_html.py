@@ -51,6 +51,15 @@ def page_metadata(draft: Draft) -> Draft:
     )
 
 
+def sanitize_page(draft: Draft) -> Draft:
+    """The page body cut down to the allow-list (no scripts, handlers, frames, forms,
+    SVG, non-web URLs) before any heuristic walks it; metadata was read from the raw page."""
+    from ..sanitize import sanitize_tree
+
+    return draft.but(page=HtmlPage(root=sanitize_tree(draft.page.root), meta=draft.page.meta,
+                                   pruned=draft.page.pruned))
+
+
 def extract_body(draft: Draft) -> Draft:
     """The article's blocks from the page without the rules' selectors."""
     pruned = without(draft.page.root, draft.rules.drop_selectors)
@@ -143,6 +152,7 @@ def _loose(text: str) -> str:
 HTML_STEPS = (
     parse_page,
     page_metadata,
+    sanitize_page,
     extract_body,
     drop_title_block,
 )
