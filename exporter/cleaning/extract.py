@@ -28,12 +28,13 @@ _MIN_TEXT = 200
 def extract_main(pruned: etree._Element, original: etree._Element) -> etree._Element | None:
     """The element holding the article body (trafilatura's XML or a page element)."""
     body = _trafilatura_body(pruned)
-    fallback = _densest_container(pruned)
     if body is None:
-        return fallback
+        return _densest_container(pruned)
     text = squash(" ".join(body.itertext()))
-    if len(text) < _MIN_TEXT and fallback is not None and len(squash(" ".join(fallback.itertext()))) > len(text):
-        return fallback
+    if len(text) < _MIN_TEXT:
+        fallback = _densest_container(pruned)
+        if fallback is not None and len(squash(" ".join(fallback.itertext()))) > len(text):
+            return fallback
     return body
 
 
@@ -43,7 +44,7 @@ def _trafilatura_body(root: etree._Element) -> etree._Element | None:
     try:
         document = bare_extraction(
             copy.deepcopy(root), include_comments=False, include_tables=True, include_images=False,
-            include_formatting=True, include_links=True, with_metadata=False,
+            include_formatting=True, include_links=True, with_metadata=False, fast=True,
             deduplicate=False,
         )
     except Exception as err:  # a third-party failure is logged and the fallback used, never fatal

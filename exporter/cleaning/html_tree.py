@@ -88,7 +88,7 @@ _LISTS = {"ul", "ol", "list", "dl"}
 _ITEMS = {"li", "item", "dd", "dt"}
 _QUOTES = {"blockquote", "quote"}
 _SKIP = {"script", "style", "noscript", "template", "iframe", "object", "embed", "form", "button", "input",
-         "select", "textarea", "svg", "canvas", "audio", "video", "head", "title", "meta", "link", "nav"}
+         "select", "textarea", "svg", "canvas", "audio", "video", "title", "meta", "link", "nav"}
 _BLOCKS = ({"p", "div", "section", "article", "main", "header", "footer", "aside", "body", "html", "pre",
             "figure", "figcaption", "table", "tbody", "thead", "tfoot", "tr", "row", "td", "th", "cell", "hr",
             "address", "details", "summary", "center", "fieldset", "head", "doc", "graphic", "img", "picture",
@@ -137,7 +137,7 @@ class _BlockBuilder:
 
     def node(self, element, depth: int) -> None:
         tag = _tag(element)
-        if not tag or tag in _SKIP:
+        if not tag or tag in _SKIP or _is_html_head(element):
             return
         if depth > MAX_WALK_DEPTH:
             self.inlines.append(Text(" ".join(element.itertext())))
@@ -188,6 +188,12 @@ class _BlockBuilder:
             self.container(element, depth)
 
 
+def _is_html_head(element) -> bool:
+    """HTML's <head> (skipped) as opposed to trafilatura's <head rend="h2"> heading."""
+    parent = element.getparent()
+    return _tag(element) == "head" and parent is not None and _tag(parent) == "html"
+
+
 def _heading_level(rend: str) -> int:
     m = re.match(r"h([1-6])$", rend)
     return max(2, int(m.group(1))) if m else 2
@@ -204,7 +210,7 @@ def inline_children(element, depth: int):
 
 def inline_nodes(element, depth: int) -> list[Inline]:
     tag = _tag(element)
-    if not tag or tag in _SKIP:
+    if not tag or tag in _SKIP or _is_html_head(element):
         return []
     if depth > MAX_WALK_DEPTH:
         return [Text(" ".join(element.itertext()))]

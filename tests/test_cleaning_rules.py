@@ -1,0 +1,97 @@
+"""The rules file: shipped rules are documented and general; user files extend them."""
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+from exporter.cleaning import load_rules
+from exporter.cleaning.rules import parse_rules
+from exporter.errors import ConfigError
+
+SHIPPED = tomllib.loads(resources.files("exporter.cleaning").joinpath("rules.toml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("kind", ["drop_line", "drop_phrase", "drop_selector", "metadata"])
+def test_every_shipped_rule_says_why(kind):
+    assert SHIPPED[kind], f"no {kind} rules shipped"
+    for rule in SHIPPED[kind]:
+        assert len(rule.get("why", "")) > 20, rule
+
+
+@pytest.mark.parametrize("line", [
+    "Get the latest updates as we post them — right on your browser",
+    "Get the latest news delivered right to your browser",
+    "Share this article",
+    "Share on Facebook",
+    "ADVERTISEMENT",
+    "Advertisement",
+    "Sign up for our daily newsletter to get the best stories in your inbox",
+    "Subscribe now",
+    "Read more",
+    "You might also like",
+    "More from Politics",
+    "We use cookies to improve your experience on our site. By continuing you agree.",
+    "© 2021 Example Media Group. All rights reserved.",
+    "Skip to main content",
+    "12 Comments",
+    "Leave a comment",
+    "Follow us on Instagram for more stories",
+    "4 min read",
+    "Continue reading the main story",
+    "Your video will play in 00:12",
+    "Log In Log Out",
+    "These are external links and will open in a new window",
+])
+def test_furniture_lines_are_dropped(line):
+    assert load_rules().is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The council will share the cost of the new bridge with the county, officials said on Tuesday.",
+    "Subscribers to the service complained for weeks before the company responded.",
+    "Read the full report, the minister said, before you judge the plan.",
+    "Comments from the public will be accepted until March.",
+    "Copyright law has not kept pace with the internet, critics argue.",
+    "Home prices rose 4 percent in the second quarter.",
+    "Print editions of the paper will end next year.",
+    "A Long Road Home",
+])
+def test_prose_is_kept(line):
+    assert not load_rules().is_boilerplate(line)
+
+
+def test_user_rules_add_to_the_shipped_ones(tmp_path):
+    extra = tmp_path / "mine.toml"
+    extra.write_text("""
+[[drop_line]]
+why = "my site's footer"
+pattern = '^brought to you by acme$'
+""", encoding="utf-8")
+    shipped = load_rules()
+    rules = load_rules([extra])
+    assert len(rules.drop_lines) == len(shipped.drop_lines) + 1
+    assert rules.is_boilerplate("Brought to you by ACME")
+    assert not shipped.is_boilerplate("Brought to you by ACME")
+    assert rules.is_boilerplate("Share this article")  # shipped rules still apply
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("[[drop_line]\npattern = 'x'", "not valid TOML"),
+    ("[[drop_line]]\npattern = '(unclosed'", "bad pattern"),
+    ("[[drop_line]]\nwhy = 'no pattern'", "needs a non-empty string 'pattern'"),
+    ("[[drop_selector]]\nselector = 'div[['", "bad CSS selector"),
+    ("[[metadata]]\nkind = 'date'\npattern = '^posted (.*)$'", "(?P<value>"),
+    ("[[metadata]]\nkind = 'colour'\npattern = '(?P<value>x)'", "kind must be one of"),
+    ("[[keep_line]]\npattern = 'x'", "unknown rule kind"),
+])
+def test_bad_rules_files_raise_config_error(text, fragment):
+    with pytest.raises(ConfigError) as info:
+        parse_rules(text, origin="mine.toml")
+    assert fragment in str(info.value)
+    assert "mine.toml" in str(info.value)
+
+
+def test_missing_rules_file_is_a_config_error(tmp_path):
+    with pytest.raises(ConfigError, match="cannot read rules file"):
+        load_rules([tmp_path / "absent.toml"])
