@@ -1,8 +1,8 @@
 """Adapter for lxml and cssselect: parsing a page, CSS selectors, element → model blocks.
 
 Quirks held here: lxml's HTML parser (libxml2) caps nesting depth unless
-``huge_tree`` is on, so a hostile page nested 100,000 levels deep parses
-flattened instead of exhausting the stack; our own walk over the tree is
+``huge_tree`` is on: a hostile page nested 100,000 levels deep stops being
+read at level 256 (with a warning) instead of exhausting the stack; our own walk over the tree is
 iterative-or-bounded for the same reason. cssselect compiles each selector
 to XPath once.
 """
@@ -53,6 +53,12 @@ def parse_html(text: str) -> etree._Element:
         raise ValueError(str(err)) from None
     if root is None:
         raise ValueError("no HTML elements")
+    if any("Excessive depth" in entry.message for entry in parser.error_log):
+        # libxml2 stops reading at 256 levels: the rest of the page is not in the tree.
+        import logging
+
+        logging.getLogger(__name__).warning(
+            "the HTML is nested more than 256 levels deep; text after that point was not read")
     return root
 
 
