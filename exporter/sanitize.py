@@ -22,7 +22,8 @@ rules and the extractor select on (``class``, ``id``, ``role``, ``hidden``,
 nh3 quirk held here: html5ever's tree builder is quadratic in nesting depth
 (20,000 nested ``<div>`` take 3.5 s, 100,000 do not finish in a minute), so
 input goes through lxml first, whose parser (libxml2 without ``huge_tree``)
-flattens anything deeper than 256 levels in linear time.
+stops at 256 levels in linear time (what lies deeper, and after it, is
+dropped; the cleaner's `parse_html` warns when that happens).
 
 Page metadata (``<html lang>``, ``<meta>``, JSON-LD in ``<script>``) is read by
 the cleaner from the raw page *before* this step; `sanitize_tree` keeps only
@@ -95,6 +96,8 @@ def _clean(html: str) -> str:
         url_schemes=set(URL_SCHEMES),
         strip_comments=True,
         link_rel=None,  # keep the page's rel (trafilatura reads rel=author); we add none
+        # A book has no base URL to resolve against, and browsers read "java\tscript:" as a scheme.
+        url_relative="deny",
     )
 
 
