@@ -167,6 +167,11 @@ def _print_body(section: Section, book_language: str) -> str:
     """The section's markup as print sets it: its own ``lang`` when it differs
     from the book's (hyphenation follows it), no line break before an em dash."""
     body = section.body.replace("\u2014", _WORD_JOINER + "\u2014")
+    if section.kind == COLOPHON:
+        # One block to set at the foot of the page (print.css positions it).
+        start = body.index(">") + 1
+        end = body.rindex("</section>")
+        body = f'{body[:start]}<div class="colophon-block">{body[start:end]}</div>{body[end:]}'
     if section.language == book_language:
         return body
     return _OPENING_TAG.sub(f'<section lang="{escape(section.language)}"', body, count=1)
