@@ -13,7 +13,7 @@ from .options import (
     parse_page_size,
 )
 from .pipeline import export_file, load_article, prepared_article
-from .preview import preview_html
+from .preview import preview_fonts, preview_html
 from .reading import SUPPORTED_SUFFIXES
 
 __version__ = "0.1.0"
@@ -23,7 +23,7 @@ __all__ = [
     "ExportOptions", "MetaOverrides", "PageSize", "PAGE_SIZES", "DEFAULT_PAGE_SIZE", "FORMATS", "PDF_VARIANTS",
     "parse_length", "parse_page_size",
     "export_batch", "export_file", "load_article", "prepared_article", "default_jobs",
-    "preview_html",
+    "preview_html", "preview_fonts",
     "BatchReport", "FileReport",
     "send_book", "load_config", "list_devices", "DeliveryResult",
     "ExitStatus", "ExporterError", "exit_code_for",

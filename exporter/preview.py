@@ -3,29 +3,40 @@
 For on-screen previews (the GUI's `QTextBrowser`), not for books: the body
 comes from the same `render_blocks` as the EPUB and PDF, but the page is plain
 HTML 4 with a small stylesheet, because Qt's rich-text engine knows neither
-``<section>`` nor most of CSS. No colours are set, so the preview follows the
-viewer's palette (light or dark).
+``<section>`` nor most of CSS (and wants margins and indents in px). No
+colours are set, so the preview follows the viewer's palette (light or dark).
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
+from pathlib import Path
 
 from .model import Article, join_names
 from .render import bio_section, format_date, render_blocks
+from .resources import BOOK_FONT_FAMILY, fonts_dir
 
 PREVIEW_CSS = """
-body { font-family: 'Linux Libertine O', 'Linux Libertine', Georgia, 'Times New Roman', serif; font-size: 12pt; }
-h1.title { font-size: 20pt; font-weight: normal; margin-bottom: 4pt; }
-p.subtitle { font-size: 13pt; font-style: italic; margin-top: 0; }
-p.byline { font-size: 12pt; font-variant: small-caps; margin-bottom: 0; }
-p.dateline { font-size: 10pt; margin-top: 2pt; margin-bottom: 14pt; }
-h2, h3, h4 { font-weight: bold; font-size: 12pt; margin-top: 12pt; }
-p { margin-top: 0; margin-bottom: 6pt; line-height: 135%; }
-blockquote { margin-left: 18pt; margin-right: 18pt; }
-h2.bio-heading { font-size: 13pt; font-weight: normal; font-style: italic; margin-top: 22pt; }
-p.bio-text { font-style: italic; }
-"""
+body { font-family: 'BOOK_FONT', Georgia, 'Times New Roman', serif; font-size: 12pt; }
+p { margin-top: 0px; margin-bottom: 0px; text-indent: 20px; line-height: 135%; }
+h1.title { font-size: 20pt; font-weight: normal; margin-bottom: 4px; }
+p.subtitle { font-size: 13pt; font-style: italic; }
+p.byline { font-variant: small-caps; }
+p.dateline { font-size: 10pt; margin-top: 2px; margin-bottom: 6px; }
+h2, h3, h4 { font-weight: bold; font-size: 12pt; margin-top: 16px; margin-bottom: 6px; }
+blockquote { margin-left: 24px; margin-right: 24px; }
+h2.bio-heading { font-size: 13pt; font-weight: normal; font-style: italic; margin-top: 32px; margin-bottom: 8px; }
+p.bio-text { font-size: 11pt; }
+p.bio-name { font-size: 11pt; font-variant: small-caps; text-align: right; margin-top: 6px; }
+p.first, p.subtitle, p.byline, p.dateline, p.bio-text, p.bio-name { text-indent: 0px; }
+""".replace("BOOK_FONT", BOOK_FONT_FAMILY)
+
+
+def preview_fonts() -> tuple[Path, ...]:
+    """The book typeface's font files, for a viewer to register (Qt's
+    ``QFontDatabase.addApplicationFont``) so the preview is set like the book."""
+    return tuple(sorted(fonts_dir().glob("*.otf")))
 
 
 def preview_html(article: Article) -> str:
@@ -41,11 +52,15 @@ def preview_html(article: Article) -> str:
     if facts:
         parts.append(f'<p class="dateline">{" · ".join(escape(f, quote=False) for f in facts)}</p>')
     parts.append("<hr/>")
-    parts.append(render_blocks(article.blocks))
+    # As in the book: paragraphs are indented, except the first after a heading or a break.
+    parts.append(re.sub(r"(^|</h[2-6]>|<hr[^>]*/>)<p>", r'\1<p class="first">', render_blocks(article.blocks)))
     bio = bio_section((article,))
     if bio is not None and meta.bio is not None:
         parts.append(f'<h2 class="bio-heading">{escape(bio.title, quote=False)}</h2>')
         parts.append(f'<p class="bio-text">{escape(meta.bio.text, quote=False)}</p>')
+        name = meta.bio.author or join_names(meta.authors)
+        if name:
+            parts.append(f'<p class="bio-name">{escape(name, quote=False)}</p>')
     lang = escape(meta.language, quote=True)
     return (f'<html lang="{lang}"><head><meta charset="utf-8"/><style>{PREVIEW_CSS}</style></head>'
             f'<body>{"".join(parts)}</body></html>')

@@ -14,17 +14,18 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QSize, QStandardPaths, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout,
     QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QPlainTextEdit, QProgressBar, QPushButton,
-    QRadioButton, QScrollArea, QSizePolicy, QSplitter, QStyle, QTextBrowser, QVBoxLayout, QWidget,
+    QRadioButton, QScrollArea, QSplitter, QStyle, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from exporter import (
     DEFAULT_PAGE_SIZE, PAGE_SIZES, SUPPORTED_SUFFIXES, Article, BatchReport, ExporterError, ExportOptions,
-    FileReport, MetaOverrides, PageSize, load_article, parse_length, parse_page_size, prepared_article, preview_html,
+    FileReport, MetaOverrides, PageSize, load_article, parse_length, parse_page_size, prepared_article, preview_fonts,
+    preview_html,
 )
 
 from . import dialogs, ereader
@@ -81,6 +82,19 @@ def friendly(message: str) -> str:
                   message, count=1)
 
 
+_fonts_registered = False
+
+
+def register_book_fonts() -> None:
+    """Let the preview use the book's typeface (once per process)."""
+    global _fonts_registered
+    if not _fonts_registered:
+        for font in preview_fonts():
+            if QFontDatabase.addApplicationFont(str(font)) < 0:
+                log.warning("could not load the book font %s; the preview uses a system serif", font)
+        _fonts_registered = True
+
+
 def expand_inputs(paths: list[Path]) -> list[Path]:
     """Files as given; folders searched for article files (hidden ones skipped)."""
     found: list[Path] = []
@@ -102,6 +116,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self) -> None:
         super().__init__()
+        register_book_fonts()
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
         self.entries: dict[Path, ArticleEntry] = {}
@@ -194,12 +209,13 @@ class MainWindow(QMainWindow):
         details_scroll.setWidgetResizable(True)
         details_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.input_list.setMinimumHeight(60)
+        self.input_list.setIconSize(QSize(16, 16))
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(inputs_box)
         left.addWidget(details_scroll)
-        left.setStretchFactor(0, 2)
-        left.setStretchFactor(1, 3)
+        left.setStretchFactor(0, 1)
+        left.setStretchFactor(1, 0)
         left.setChildrenCollapsible(False)
 
         self.preview = QTextBrowser()
@@ -215,6 +231,7 @@ class MainWindow(QMainWindow):
         self.results.setAccessibleName("Export results")
         self.results.setAccessibleDescription("One line per article: the files written, or why it failed")
         self.results.setWordWrap(True)
+        self.results.setIconSize(QSize(16, 16))
         self.results_box = QGroupBox("Results")
         results_layout = QVBoxLayout(self.results_box)
         results_layout.addWidget(self.results)
@@ -274,11 +291,10 @@ class MainWindow(QMainWindow):
                 widget.setTabChangesFocus(True)
                 widget.setPlaceholderText(hints[name])
                 widget.setMinimumHeight(54)
-                widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+                widget.setMaximumHeight(120)  # the article list gets the rest of the column
                 widget.textChanged.connect(lambda n=name: self._on_field_edited(n))
             else:
                 widget = QLineEdit()
-                widget.setClearButtonEnabled(name not in ("title", "language"))
                 if name in hints:
                     widget.setPlaceholderText(hints[name])
                 widget.textEdited.connect(lambda _text, n=name: self._on_field_edited(n))
@@ -678,14 +694,14 @@ class MainWindow(QMainWindow):
         style = self.style()
         if not report.ok:
             item = QListWidgetItem(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-                                   f"{name} — {report.error}")
+                                   f"{name} — {short_error(report)}")
         elif report.skipped:
             item = QListWidgetItem(style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
                                    f"{name} — up to date: {_output_names(report)}")
         else:
             item = QListWidgetItem(style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
                                    f"{name} → {_output_names(report) or 'read'}")
-        item.setToolTip(item.text())
+        item.setToolTip(report.error or item.text())  # the full message, with the whole path
         self.results.addItem(item)
         self._last_outputs.extend(Path(output["path"]) for output in report.outputs)
         self.results.scrollToBottom()
@@ -767,10 +783,11 @@ class MainWindow(QMainWindow):
         self.send_action.setEnabled(ereader.available() and folder_ready and bool(self._exported_epubs()))
         if not ereader.available():
             self.send_action.setToolTip("Sending to an e-reader is not available in this version")
-        pdf = self.pdf_check.isChecked()
+        # The running export keeps the settings it started with: freeze them so the window says so.
+        pdf = self.pdf_check.isChecked() and not running
         self.page_size_combo.setEnabled(pdf)
         self.bleed_combo.setEnabled(pdf)
-        self.collection_title.setEnabled(self.collection_radio.isChecked())
+        self.collection_title.setEnabled(self.collection_radio.isChecked() and not running)
         for widget in (self.output_edit, self.output_button, self.epub_check, self.pdf_check,
                        self.per_article_radio, self.collection_radio):
             widget.setEnabled(not running)
@@ -789,6 +806,13 @@ class MainWindow(QMainWindow):
                 thread.wait()
         self.save_settings()
         event.accept()
+
+
+def short_error(report: FileReport) -> str:
+    """The core's one-line error without the input's path in front: the line already names the file."""
+    error = report.error or ""
+    prefix = f"{report.input}: "
+    return error[len(prefix):] if error.startswith(prefix) else error
 
 
 def _output_names(report: FileReport) -> str:
