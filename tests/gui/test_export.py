@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 from pypdf import PdfReader
+from PySide6.QtCore import QTimer
 
 from .conftest import epub_title, export_and_wait, pdf_title
 
@@ -21,9 +22,17 @@ def test_edited_title_reaches_epub_and_pdf(qtbot, window, seed_path, tmp_path, d
     qtbot.waitUntil(lambda: window.preview.toPlainText().startswith(EDITED_TITLE), timeout=5000)
     assert window.input_list.item(0).text().endswith("(edited)")
 
+    # The window's event loop keeps running during the export (it is on a worker thread):
+    # a timer on the window's thread ticks while the PDF is being laid out.
+    ticks = []
+    timer = QTimer(window, interval=20)
+    timer.timeout.connect(lambda: ticks.append(window.is_exporting()))
+    timer.start()
     report = export_and_wait(qtbot, window)
+    timer.stop()
 
     assert not report.failed and not report.interrupted
+    assert ticks.count(True) >= 3, "the window did not process events during the export"
     out = tmp_path / "out"
     epub, pdf = out / "act-of-repentance.epub", out / "act-of-repentance.pdf"
     assert epub_title(epub) == EDITED_TITLE
