@@ -8,12 +8,15 @@ HTML ``<meta charset>``); newlines become ``\\n`` and text is NFC-normalised.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+
+log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -83,7 +86,8 @@ def decode_source(data: bytes, *, path: Path | None = None, kind: str | None = N
     text, encoding = _decode(data, shown)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)  # stray NULs and controls: scraping debris, never text
-    text = unicodedata.normalize("NFC", text)
+    if not unicodedata.is_normalized("NFC", text):  # the check is far cheaper than normalising
+        text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise InputError("file holds no text", path=shown)
     if kind is None:
@@ -110,7 +114,7 @@ def _decode(data: bytes, shown: Path | str) -> tuple[str, str]:
             return data.decode(utf16), utf16
         except UnicodeDecodeError:
             pass
-    if _looks_binary(data):
+    if _looks_binary(data.rstrip(b"\x00")):  # NUL padding after a cut-off write is not binary content
         raise InputError("looks like a binary file, not text or HTML", path=shown)
     try:
         return data.decode("utf-8"), "utf-8"
@@ -123,16 +127,50 @@ def _decode(data: bytes, shown: Path | str) -> tuple[str, str]:
             return data.decode(_whatwg_alias(name)), _whatwg_alias(name)
         except (LookupError, UnicodeDecodeError):
             pass
+    lenient, stray, multibyte = _utf8_lenient(data)
+    if multibyte > stray:  # UTF-8 with a few bad bytes (a cut-off or spliced scrape), not a legacy encoding
+        log.warning("%s: %d byte(s) are not valid UTF-8; read as Windows-1252", shown, stray)
+        return lenient, "utf-8"
+    if not re.search(rb"[\xa0-\xff]", data):
+        # Only 0x80-0x9F high bytes: smart quotes and dashes in windows-1252, control
+        # codes in ISO-8859, box drawing in DOS code pages. Too little for a detector.
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes  # deferred: costs ~50 ms to import
 
-    best = from_bytes(data[:200_000]).best()
+    matches = from_bytes(data[:200_000])
+    best = matches.best()
     if best is not None:
         encoding = _whatwg_alias(best.encoding)
+        # On a tie charset-normalizer may pick cp1250 or cp775 for Western text ("très" →
+        # "trčs"); browsers default to windows-1252 there (WHATWG), and so do we.
+        if any("cp1252" in m.could_be_from_charset and m.chaos <= best.chaos + 0.01
+               and m.coherence >= best.coherence - 0.01 for m in matches):
+            encoding = "cp1252"
         try:
             return data.decode(encoding), encoding
         except (LookupError, UnicodeDecodeError):
             pass
-    raise InputError("cannot detect the text encoding", path=shown)
+    # Not binary, but no detector is sure: the text is better read than refused.
+    log.warning("%s: cannot detect the text encoding; read as UTF-8 with %d stray byte(s) as Windows-1252",
+                shown, stray)
+    return lenient, "utf-8"
+
+
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _utf8_lenient(data: bytes) -> tuple[str, int, int]:
+    """``data`` as UTF-8 with each invalid byte read as Windows-1252 (as browsers do for
+    mixed pages): the text, the count of such bytes, and of valid non-ASCII characters."""
+    text = data.decode("utf-8", "surrogateescape")
+    stray = len(_ESCAPED_BYTE.findall(text))
+    multibyte = len(_NON_ASCII.findall(text)) - stray
+    text = _ESCAPED_BYTE.sub(lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", "replace"), text)
+    return text, stray, multibyte
 
 
 def _whatwg_alias(name: str) -> str:
