@@ -112,27 +112,27 @@ def _wrap(text: str, font, width: int) -> list[str] | None:
 
 
 def _fit(text: str, *, largest: int, smallest: int, max_lines: int, italic: bool = False):
-    """The largest size (stepping down) at which ``text`` wraps into ``max_lines``."""
-    size = largest
-    while size >= smallest:
-        font = _font(text, size, italic=italic)
-        lines = _wrap(text, font, _TEXT_WIDTH)
-        if lines is not None and len(lines) <= max_lines:
-            return font, lines, size
-        size -= 6
+    """The largest size (stepping down) at which ``text`` wraps into ``max_lines``:
+    first breaking only between words, then anywhere (scripts written without
+    spaces, or one very long word); cut with an ellipsis as a last resort."""
+    sizes = range(largest, smallest - 1, -6)
+    for wrap in (_wrap, _hard_wrap):
+        for size in sizes:
+            font = _font(text, size, italic=italic)
+            lines = wrap(text, font, _TEXT_WIDTH)
+            if lines is not None and len(lines) <= max_lines:
+                return font, lines, size
     font = _font(text, smallest, italic=italic)
-    lines = _wrap(text, font, _TEXT_WIDTH) or _hard_wrap(text, font)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1].rstrip(" ,.;:") + "…"
+    lines = _hard_wrap(text, font, _TEXT_WIDTH)[:max_lines]
+    lines[-1] = lines[-1].rstrip(" ,.;:") + "…"
     return font, lines, smallest
 
 
-def _hard_wrap(text: str, font) -> list[str]:
-    """Break inside words (a title of one very long word, or a script without spaces)."""
+def _hard_wrap(text: str, font, width: int) -> list[str]:
+    """Break between any two characters (a title of one very long word, or a script without spaces)."""
     lines, current = [], ""
     for ch in text:
-        if font.getlength(current + ch) > _TEXT_WIDTH and current:
+        if font.getlength(current + ch) > width and current:
             lines.append(current.strip())
             current = ""
         current += ch

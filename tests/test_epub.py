@@ -333,3 +333,18 @@ def test_write_book_goes_through_the_registry_atomically(tmp_path):
     [written] = write_book(Book.single(sample_article()), options, "harbour")
     assert written.path == tmp_path / "harbour.epub" and written.size == written.path.stat().st_size
     assert sorted(p.name for p in tmp_path.iterdir()) == ["harbour.epub"]
+
+
+def test_epub_stylesheets_leave_the_reader_in_control(single):
+    """What ships in the EPUB (base.css + epub.css): relative units for type, no
+    colours or backgrounds, no positioning, flex or grid, no @page."""
+    for name in ("styles/base.css", "styles/epub.css"):
+        css = re.sub(r"/\*.*?\*/", "", single.read(name).decode("utf-8"), flags=re.S)
+        assert "@page" not in css, name
+        assert not re.search(r"font-size\s*:\s*[\d.]+\s*(pt|px|cm|mm|in)\b", css), name
+        assert not re.search(r"(^|[;{\s])(color|background(-color)?)\s*:", css), name
+        assert not re.search(r"\bposition\s*:|display\s*:\s*(flex|grid|inline-flex)", css), name
+    epub_css = single.read("styles/epub.css").decode("utf-8")
+    assert "hyphens: auto" in epub_css
+    base = single.read("styles/base.css").decode("utf-8")
+    assert re.search(r"text-indent:\s*1(\.\d+)?em", base) and "h1 + p" in base
