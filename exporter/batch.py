@@ -20,6 +20,8 @@ import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field, replace
+from functools import partial
+from typing import Any
 from pathlib import Path
 
 from .atomic import atomic_output, remove_stale_temporaries
@@ -305,7 +307,7 @@ def export_batch(paths: Sequence[str | Path], options: ExportOptions, *, jobs: i
         own = {Path(key).resolve(): value for key, value in overrides_by_path.items()}
         items = [replace(item, overrides=own.get(item.path.resolve())) if item.path is not None else item
                  for item in items]
-    report = BatchReport(notices=notices)
+    report = BatchReport(notices=[] if collection is not None else notices)
     output_dir = Path(options.output_dir)
     if collection is not None:
         _run_collection(items, missing, options, report, collection=collection, sort=sort, jobs=jobs,
@@ -338,7 +340,11 @@ def export_batch(paths: Sequence[str | Path], options: ExportOptions, *, jobs: i
             progress(done, total, file_report)
 
     try:
-        _run_parallel(todo, options, jobs, max_bytes, debug_dir, cancel, finished)
+        # The GUI's cancel event can only be checked between formats in-process (an Event does not pickle).
+        in_process = min(jobs or default_jobs(), len(todo)) <= 1
+        task = partial(run_one, options=options, max_bytes=max_bytes, debug_dir=debug_dir,
+                       cancel=cancel if in_process else None)
+        _run_parallel(todo, task, jobs, cancel, finished, _crash_report)
     except KeyboardInterrupt:
         report.interrupted = True
         remove_stale_temporaries(output_dir)
@@ -368,36 +374,39 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def _run_parallel(todo: list[tuple[int, InputItem]], options: ExportOptions, jobs: int | None,
-                  max_bytes: int, debug_dir: Path | None, cancel: threading.Event | None,
-                  finished: Callable[[int, FileReport], None]) -> None:
+def _run_parallel(todo: list[tuple[int, InputItem]], task: Callable[[InputItem], Any], jobs: int | None,
+                  cancel: threading.Event | None, finished: Callable[[int, Any], None],
+                  crashed: Callable[[InputItem, BaseException], Any]) -> None:
+    """Run ``task`` (picklable) over ``todo`` in worker processes, or in-process
+    for one worker; ``finished(index, result)`` is called in the caller's process."""
     workers = min(jobs or default_jobs(), len(todo))
     if workers <= 1:
         # In-process: no pool start-up for one file, and the GUI's cancel event works between formats.
         for index, item in todo:
             if cancel is not None and cancel.is_set():
                 raise KeyboardInterrupt
-            finished(index, run_one(item, options, max_bytes, debug_dir, cancel))
+            finished(index, task(item))
         return
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
     pending: dict[Future, int] = {}
     queue = list(todo)
+    items = dict(todo)
     try:
         # Keep at most 2 tasks per worker in flight so a cancel stops promptly.
         while queue or pending:
             while queue and len(pending) < workers * 2:
                 index, item = queue.pop(0)
-                pending[pool.submit(run_one, item, options, max_bytes, debug_dir)] = index
+                pending[pool.submit(task, item)] = index
             complete, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
             if cancel is not None and cancel.is_set():
                 raise KeyboardInterrupt
             for future in complete:
                 index = pending.pop(future)
                 try:
-                    finished(index, future.result())
+                    result = future.result()
                 except Exception as err:  # a worker died (e.g. killed by the OS)
-                    name = dict(todo)[index].name
-                    finished(index, FileReport(input=name, error=f"{name}: worker failed: {err}"))
+                    result = crashed(items[index], err)
+                finished(index, result)
     except KeyboardInterrupt:
         for future in pending:
             future.cancel()
@@ -408,7 +417,28 @@ def _run_parallel(todo: list[tuple[int, InputItem]], options: ExportOptions, job
     pool.shutdown(wait=True)
 
 
+def _crash_report(item: InputItem, err: BaseException) -> FileReport:
+    return FileReport(input=item.name, error=f"{item.name}: worker failed: {err}")
+
+
 # ---------------------------------------------------------------- collections
+
+
+def load_one(item: InputItem, options: ExportOptions, max_bytes: int) -> tuple[FileReport, Article | None]:
+    """Read, clean and prepare one input of a collection (runs in a worker)."""
+    file_report = FileReport(input=item.name)
+    started = time.perf_counter()
+    try:
+        article = _load_prepared(item, options, max_bytes)
+    except ExporterError as err:
+        file_report.error = _one_line(err, item)
+        return file_report, None
+    except Exception as err:  # a bug: isolate it to this file
+        file_report.error = f"{item.name}: internal error: {type(err).__name__}: {err}"
+        file_report.traceback = traceback.format_exc()
+        return file_report, None
+    file_report.seconds["clean"] = round(time.perf_counter() - started, 4)
+    return file_report, article
 
 
 def _run_collection(items: list[InputItem], missing: list[FileReport], options: ExportOptions,
@@ -416,23 +446,23 @@ def _run_collection(items: list[InputItem], missing: list[FileReport], options: 
                     progress: ProgressCallback | None, cancel: threading.Event | None, max_bytes: int) -> None:
     from .pipeline import write_book
 
-    articles: list[tuple[int, Article]] = []
-    reports: list[FileReport] = []
+    loaded: dict[int, tuple[FileReport, Article | None]] = {}
     total = len(items) + len(missing) + 1
-    for number, item in enumerate(items):
-        if cancel is not None and cancel.is_set():
-            report.interrupted = True
-            return
-        file_report = FileReport(input=item.name)
-        try:
-            articles.append((number, _load_prepared(item, options, max_bytes)))
-        except ExporterError as err:
-            file_report.error = _one_line(err, item)
-        reports.append(file_report)
+
+    def finished(index: int, result: tuple[FileReport, Article | None]) -> None:
+        loaded[index] = result
         if progress:
-            progress(len(reports), total, file_report)
-    report.files = reports + missing
-    chosen = [a for _, a in articles]
+            progress(len(loaded), total, result[0])
+
+    try:
+        _run_parallel(list(enumerate(items)), partial(load_one, options=options, max_bytes=max_bytes), jobs,
+                      cancel, finished, lambda item, err: (_crash_report(item, err), None))
+    except KeyboardInterrupt:
+        report.interrupted = True
+        report.files = [loaded[i][0] for i in sorted(loaded)] + missing
+        return
+    report.files = [loaded[i][0] for i in sorted(loaded)] + missing
+    chosen = [article for _, (_, article) in sorted(loaded.items()) if article is not None]
     if sort == "date":
         chosen.sort(key=lambda a: a.meta.date or "9999")
     elif sort == "title":
