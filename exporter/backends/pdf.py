@@ -139,7 +139,10 @@ def page_css(book: Book, sections: tuple[Section, ...], options: ExportOptions) 
     ]
     articles = [s for s in sections if s.kind == BODYMATTER]
     for section, article in zip(articles, book.articles):
-        author = join_names(article.meta.authors) or (join_names(book.authors) or book.title)
+        # An article without a byline: in a collection the verso names the collection,
+        # not the whole list of the other articles' authors.
+        fallback = book.title if book.is_collection else (join_names(book.authors) or book.title)
+        author = join_names(article.meta.authors) or fallback
         rules.append(
             f"#{section.id} {{ string-set: running-author {css_string(running_text(author))}, "
             f"running-title {css_string(running_text(article.meta.title))}; }}"
