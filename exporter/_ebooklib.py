@@ -116,6 +116,7 @@ class Metadata:
     sources: tuple[str, ...] = ()
     # <meta property="…">value</meta> lines, e.g. the schema.org accessibility ones.
     properties: tuple[tuple[str, str], ...] = ()
+    right_to_left: bool = False  # the spine's page-progression-direction
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,8 @@ def _ebook(package: Package) -> epub.EpubBook:
     for language in meta.languages:
         book.set_language(language)
     book.language = meta.languages[0]  # set_language keeps the last one; the first is the book's
+    if meta.right_to_left:
+        book.set_direction("rtl")
     for n, creator in enumerate(meta.creators, start=1):
         uid = f"creator-{n}"
         book.add_metadata("DC", "creator", creator.name, {"id": uid})

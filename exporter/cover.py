@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import shutil
+import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -74,6 +76,22 @@ def _covers(path: Path, text: str) -> bool:
     return all(ord(ch) in cmap for ch in text if not ch.isspace())
 
 
+def _fontconfig_match(text: str) -> Path | None:
+    """Ask fontconfig for a serif (else any face) with every letter of ``text``:
+    Arabic, Devanagari, Thai … which neither the bundled family nor DejaVu Serif has."""
+    fc_match = shutil.which("fc-match")
+    if fc_match is None:
+        return None
+    letters = sorted({ord(ch) for ch in text if not ch.isspace() and ord(ch) > 0x7F})[:64]
+    pattern = "serif:charset=" + " ".join(f"{code:x}" for code in letters)
+    try:
+        done = subprocess.run([fc_match, "--format=%{file}", pattern], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    path = Path(done.stdout.strip()) if done.returncode == 0 and done.stdout.strip() else None
+    return path if path is not None and path.is_file() and _covers(path, text) else None
+
+
 @lru_cache(maxsize=32)
 def _font_path(text: str, italic: bool) -> Path | None:
     bundled = _BUNDLED_ITALIC if italic else _BUNDLED_REGULAR
@@ -82,7 +100,7 @@ def _font_path(text: str, italic: bool) -> Path | None:
     for path in existing:
         if _covers(path, text):
             return path
-    return existing[0] if existing else None
+    return _fontconfig_match(text) or (existing[0] if existing else None)
 
 
 def _font(text: str, size: int, *, italic: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:

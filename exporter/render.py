@@ -271,12 +271,21 @@ def xhtml_page(body: str, *, language: str, title: str, stylesheets: tuple[str, 
     """`xhtml_document` for any body markup (the EPUB's navigation document)."""
     links = "".join(f'<link rel="stylesheet" type="text/css" href="{_attr(href)}"/>' for href in stylesheets)
     lang = _attr(language)
+    direction = ' dir="rtl"' if is_rtl(language) else ""
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
-        f'<html xmlns="{XHTML_NS}" xmlns:epub="{EPUB_NS}" lang="{lang}" xml:lang="{lang}">'
+        f'<html xmlns="{XHTML_NS}" xmlns:epub="{EPUB_NS}" lang="{lang}" xml:lang="{lang}"{direction}>'
         f"<head><meta charset=\"utf-8\"/><title>{escape(title, quote=False)}</title>{links}</head>"
         f"<body>{body}</body></html>\n"
     )
+
+
+# Languages written right to left (their primary subtags).
+_RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb", "iw"}
+
+
+def is_rtl(language: str) -> bool:
+    return language.split("-")[0].lower() in _RTL_LANGUAGES
 
 
 def contents_heading(language: str) -> str:

@@ -56,6 +56,15 @@ def sample_article(*, title="The Quiet Harbour", authors=("Jane Q. Writer",), da
     return Article(meta, tuple(blocks))
 
 
+def arabic_article() -> Article:
+    """A right-to-left article (invented text)."""
+    return sample_article(
+        title="الميناء الهادئ", authors=("سارة أحمد",), language="ar", publisher="صحيفة الساحل",
+        bio="تكتب سارة أحمد عن المدن الساحلية.",
+        blocks=(para("عادت القوارب متأخرة في ذلك المساء."), para("لم يقل أحد على الرصيف الكثير.")),
+    )
+
+
 @dataclass
 class OpenedEpub:
     """What a reader finds in an EPUB file."""

@@ -4,7 +4,10 @@ back from the written file. (EPUBCheck runs in test_epub_epubcheck.py.)"""
 from __future__ import annotations
 
 import io
+import os
 import re
+import subprocess
+import sys
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -12,7 +15,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.epub_util import NS, SEED, OpenedEpub, para, sample_article
+from tests.epub_util import NS, SEED, OpenedEpub, arabic_article, para, sample_article
 from exporter import _ebooklib
 from exporter.backends.epub import build_package, file_as, modified_time, normalize_language, write_epub
 from exporter.cover import HEIGHT, WIDTH, CoverText, cover_jpeg
@@ -210,6 +213,22 @@ def test_two_exports_are_byte_identical(tmp_path, monkeypatch):
     assert changed.path.read_bytes() != first
 
 
+def test_exports_in_separate_processes_are_byte_identical(tmp_path):
+    """Another process means another hash seed (set and dict order) and another
+    start time: the bytes must not care."""
+    script = ("import sys; from pathlib import Path; from exporter.options import ExportOptions; "
+              "from exporter.pipeline import export_file; "
+              "export_file(Path(sys.argv[1]), ExportOptions(formats=('epub',), output_dir=Path(sys.argv[2])))")
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        env.pop("SOURCE_DATE_EPOCH", None)
+        subprocess.run([sys.executable, "-c", script, str(SEED), str(out)], check=True, env=env, timeout=120)
+        outputs.append((out / "act-of-repentance.epub").read_bytes())
+    assert outputs[0] == outputs[1]
+
+
 def test_seed_exports_twice_byte_identical(tmp_path):
     options = ExportOptions(formats=("epub",), output_dir=tmp_path / "a")
     [first] = export_file(SEED, options)
@@ -253,6 +272,14 @@ def test_overrides_reach_the_opf(tmp_path):
     assert (epub.dc("title"), epub.dc("creator"), epub.dc("date"), epub.dc("language"), epub.dc("publisher")) == (
         ["Repentance"], ["W. Taubman"], ["2016-02-25"], ["en-GB"], ["Someone Else"])
     assert epub.text_of("about-author.xhtml").startswith("About the Author A short bio.")
+
+
+def test_right_to_left_book(tmp_path):
+    epub = write(tmp_path, Book.single(arabic_article()))
+    assert epub.opf.find("opf:spine", NS).get("page-progression-direction") == "rtl"
+    for href in epub.spine_hrefs():
+        assert epub.xhtml(href).get("dir") == "rtl", href
+    assert epub.dc("language") == ["ar"]
 
 
 # ---------------------------------------------------------------- collections

@@ -14,7 +14,7 @@ from exporter.errors import CleaningError
 from exporter.options import ExportOptions
 from exporter.pipeline import export_file, write_book
 from exporter.render import Book
-from tests.epub_util import CORPUS, SEED, sample_article
+from tests.epub_util import CORPUS, SEED, arabic_article, sample_article
 from tests.epubcheck_util import Report, check_epubs, require_epubcheck
 
 pytestmark = pytest.mark.slow
@@ -47,6 +47,7 @@ def reports(tmp_path_factory) -> dict[str, Report]:
     books["seed"] = seed.path
     single("sample", Book.single(sample_article()))
     single("no-bio", Book.single(sample_article(bio=None, authors=(), publisher=None, source_url=None)))
+    single("right-to-left", Book.single(arabic_article()))
     css = out / "mine.css"
     css.write_text("p { text-indent: 2em; }\n.book-title { letter-spacing: 0.02em; }\n", encoding="utf-8")
     single("user-css", Book.single(sample_article()), replace(options, user_stylesheet=css))
@@ -68,7 +69,7 @@ def reports(tmp_path_factory) -> dict[str, Report]:
     return {label: by_path[path] for label, path in books.items()}
 
 
-@pytest.mark.parametrize("label", ["seed", "sample", "no-bio", "user-css", "collection"])
+@pytest.mark.parametrize("label", ["seed", "sample", "no-bio", "right-to-left", "user-css", "collection"])
 def test_book_passes_epubcheck_without_errors_or_warnings(reports, label):
     report = reports[label]
     assert (report.fatals, report.errors, report.warnings) == (0, 0, 0), report.summary()

@@ -31,7 +31,7 @@ from ..errors import RenderError, UsageError
 from ..model import Paragraph, join_names, plain_text
 from ..options import ExportOptions
 from ..render import (
-    BACKMATTER, BODYMATTER, COVER, TITLEPAGE, TOC, Book, RenderedBook, Section, contents_heading,
+    BACKMATTER, BODYMATTER, COVER, TITLEPAGE, TOC, Book, RenderedBook, Section, contents_heading, is_rtl,
     render_book, safe_href, xhtml_document, xhtml_page,
 )
 from ..resources import styles_dir
@@ -322,6 +322,7 @@ def build_package(book: Book, rendered: RenderedBook, options: ExportOptions) ->
         description=description(book),
         sources=tuple(dict.fromkeys(u for m in metas if m.source_url and (u := safe_href(m.source_url)))),
         properties=ACCESSIBILITY,
+        right_to_left=is_rtl(language),
     )
     return Package(metadata, tuple(documents), nav, tuple(resources), ncx, guide)
 
