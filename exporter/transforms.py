@@ -9,7 +9,7 @@ import uuid
 from dataclasses import replace
 
 from .errors import UsageError
-from .model import Article, Bio, plain_text
+from .model import Article, Bio, from_dict, plain_text, to_dict
 from .options import ExportOptions, MetaOverrides
 from .typography import apply_typography
 
@@ -70,9 +70,29 @@ def content_identifier(article: Article) -> str:
     return "urn:uuid:" + str(uuid.uuid5(_ID_NAMESPACE, digest.hexdigest()))
 
 
+# Characters XML 1.0 forbids: C0 controls (scraped pages carry them as entities such as
+# &#x13;, which the parser decodes), non-characters and lone surrogates.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(article: Article) -> Article:
+    """``article`` without characters XML forbids: one of them makes a whole EPUB
+    chapter, the package document or the PDF's XHTML unreadable."""
+    def scrub(value):
+        if isinstance(value, str):
+            return _XML_INVALID.sub("", value)
+        if isinstance(value, list):
+            return [scrub(item) for item in value]
+        if isinstance(value, dict):
+            return {key: scrub(item) for key, item in value.items()}
+        return value
+
+    return from_dict(scrub(to_dict(article)))
+
+
 def prepare(article: Article, options: ExportOptions) -> Article:
     """Everything between the cleaner and the renderer, in order."""
-    article = apply_overrides(article, options.overrides)
+    article = xml_safe(apply_overrides(article, options.overrides))
     if options.smart_quotes:
         article = apply_typography(article)
     if not article.meta.identifier:
