@@ -803,6 +803,9 @@ class MainWindow(QMainWindow):
             if worker is not None:
                 worker.cancel()
             if thread is not None:
+                # quit() first: the queued quit from the worker's finished signal cannot
+                # reach this (blocked) thread, so wait() alone would never return.
+                thread.quit()
                 thread.wait()
         self.save_settings()
         event.accept()

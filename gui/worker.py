@@ -65,7 +65,9 @@ class ExportWorker(QObject):
             )
         except Exception as err:  # a bug in the core: show it as one line, keep the traceback in the log
             log.exception("export failed")
-            report = BatchReport(files=[FileReport(input="export", error=f"internal error: {type(err).__name__}: {err}")])
+            failure = FileReport(input="export", error=f"internal error: {type(err).__name__}: {err}")
+            report = BatchReport(files=[failure])
+            self.fileDone.emit(failure)  # the window lists what fileDone brings
         self.finished.emit(report)
 
 

@@ -128,3 +128,36 @@ def test_collection_uses_each_articles_own_edits(qtbot, window, seed_path, tmp_p
     with zipfile.ZipFile(book) as archive:
         text = " ".join(archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".xhtml"))
     assert "The Second One" in text and "An Act of Repentance" in text
+
+
+def test_closing_during_an_export_asks_then_cancels_cleanly(qtbot, window, seed_path, tmp_path, dialog_log):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for number in range(1, 4):
+        shutil.copy(seed_path, inputs / f"article-{number}.txt")
+    window.add_paths([inputs])
+    with qtbot.waitSignal(window.exportStarted, timeout=5000):
+        window.export_button.click()
+    dialog_log.answer = False
+    window.close()
+    assert window.isVisible() and window.is_exporting()  # "no" keeps the window and the export
+    dialog_log.answer = True
+    window.close()
+    assert not window.isVisible()
+    assert dialog_log.asked == ["An export is running. Cancel it and quit?"] * 2
+    assert not list((tmp_path / "out").glob(".exporter-tmp-*"))
+    assert len(list((tmp_path / "out").glob("article-*.pdf"))) < 3
+
+
+def test_an_unexpected_core_failure_is_one_line_in_the_window(qtbot, window, seed_path, monkeypatch):
+    import gui.worker
+
+    def broken_batch(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(gui.worker, "export_batch", broken_batch)
+    window.add_paths([seed_path])
+    report = export_and_wait(qtbot, window)
+    assert [f.error for f in report.failed] == ["internal error: RuntimeError: disk on fire"]
+    assert window.results.item(0).text() == "export — internal error: RuntimeError: disk on fire"
+    assert window.export_button.isEnabled()
