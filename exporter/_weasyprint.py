@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
+from contextlib import contextmanager
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,13 +76,47 @@ def parse_version(text: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
+@contextmanager
+def _quick_library_lookup():
+    """WeasyPrint dlopens each native library under several candidate names;
+    every miss makes cffi call ``ctypes.util.find_library``, which on Linux
+    spawns ldconfig and gcc subprocesses (about 20 of them, 170+ ms of the
+    import). The candidates include the Linux sonames, which dlopen finds
+    directly, so answering "not found" at once loses nothing there."""
+    if not sys.platform.startswith("linux"):
+        yield
+        return
+    import ctypes.util
+
+    original = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = original
+
+
+def _import_weasyprint():
+    try:
+        with _quick_library_lookup():
+            import weasyprint
+        return weasyprint
+    except (ImportError, OSError):
+        # An unusual system where only find_library knows the names: forget the
+        # half-done import and try again the slow, ordinary way.
+        for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+            del sys.modules[name]
+        import weasyprint
+        return weasyprint
+
+
 def weasyprint_module():
     """The imported ``weasyprint`` package, checked for the minimum version."""
     module = _state.get("module")
     if module is not None:
         return module
     try:
-        import weasyprint
+        weasyprint = _import_weasyprint()
     except (ImportError, OSError) as error:  # OSError: Pango or its libraries missing
         raise RenderError(f"PDF output needs WeasyPrint {'.'.join(map(str, MIN_VERSION))} or later: {error}") from None
     if parse_version(weasyprint.__version__) < MIN_VERSION:
