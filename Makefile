@@ -26,6 +26,8 @@ test: setup
 bench: setup
 	WITH_PEERS=1 ./scripts/setup-system.sh
 	$(BIN)/python benchmarks/corpus_score.py
+	$(BIN)/python benchmarks/pdf_overhead.py
+	$(BIN)/python benchmarks/peers.py
 
 clean-dist:
 	find dist -mindepth 1 ! -name .gitkeep -delete
