@@ -86,7 +86,16 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 _LANG = re.compile(r"^[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*$")
 
 
+# Characters XML forbids. lxml decodes entities such as &#x1f; into them and then
+# refuses them when a cleaning step sets an element's text (ValueError).
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def _clean(html: str) -> str:
+    return _XML_INVALID.sub("", _nh3_clean(html))
+
+
+def _nh3_clean(html: str) -> str:
     return nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
@@ -130,6 +139,7 @@ def _escape(text: str) -> str:
 def sanitize_html(html: str) -> str:
     """An HTML fragment cut down to the allow-list: no scripts, handlers, frames,
     embedded objects, forms, SVG, styles, or URLs other than http/https/mailto."""
+    html = _XML_INVALID.sub("", html)
     root = _parse(html) if html.strip() else None
     return _clean(_body_html(root)) if root is not None else ""
 

@@ -1,4 +1,4 @@
-"""Coverage-guided fuzzing (atheris/libFuzzer) of reading → sanitising → cleaning → rendering.
+"""Coverage-guided fuzzing (atheris/libFuzzer) of reading → sanitising → cleaning → prepare → rendering.
 
 Not part of the test suite: pytest does not collect it (the file name does not
 start with ``test_``) and atheris is not a project dependency. To run it::
@@ -32,9 +32,11 @@ import atheris
 with atheris.instrument_imports(include=["exporter"]):
     from exporter.cleaning import clean
     from exporter.errors import InputError
+    from exporter.options import ExportOptions
     from exporter.reading import decode_source
     from exporter.render import render_article, xhtml_document
     from exporter.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, sanitize_html
+    from exporter.transforms import prepare
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -43,6 +45,7 @@ logging.disable(logging.CRITICAL)  # the cleaner's warnings are expected on garb
 
 _NAMES = (Path("fuzz.html"), Path("fuzz.txt"), Path("fuzz"))
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+_OPTIONS = ExportOptions()
 _XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
@@ -80,7 +83,7 @@ def one_input(data: bytes) -> None:
         article = clean(source)
     except InputError:
         return
-    book = render_article(article, font_name="Fuzz")
+    book = render_article(prepare(article, _OPTIONS), font_name="Fuzz")
     for section in book.sections:
         document = xhtml_document(section, title=book.title)
         etree.fromstring(document.encode("utf-8"), _XML)  # raises on malformed XHTML
