@@ -50,11 +50,14 @@ def case_dirs(corpus: Path, sources: list[str] | None = None) -> list[Path]:
     return out
 
 
-def ours(path: Path, kind: str, rules) -> dict:
+def ours(path: Path, kind: str, rules, failures: list[str] | None = None) -> dict:
+    """Our prediction; an input the cleaner refuses scores as empty and is listed in ``failures``."""
     source = decode_source(path.read_bytes(), path=path, kind=kind)
     try:
         return scorer_view(clean(source, rules))
-    except ExporterError:
+    except ExporterError as err:
+        if failures is not None:
+            failures.append(f"{path}: {err}")
         return {}
 
 
@@ -90,14 +93,16 @@ def predict(corpus: Path, kind: str, out_dir: Path, make, sources=None) -> tuple
 
 
 def score_ours(corpus: Path, kind: str, sources=None) -> dict:
-    """Aggregate scores of our cleaner on one input kind (used by tests/test_corpus_floors.py)."""
+    """Aggregate scores of our cleaner on one input kind (used by tests/test_corpus_floors.py),
+    with ``failures``: the inputs it refused (every corpus page has an article)."""
     scorer = load_scorer(corpus)
     rules = load_rules()
+    failures: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
-        predict(corpus, kind, Path(tmp), lambda p, k: ours(p, k, rules), sources)
+        predict(corpus, kind, Path(tmp), lambda p, k: ours(p, k, rules, failures), sources)
         rows = [scorer.score_case(e, scorer.load_pred(Path(tmp), e)[0])
                 for e in scored_cases(scorer, corpus, kind, sources)]
-        return scorer.aggregate(rows)
+        return {**scorer.aggregate(rows), "failures": failures}
 
 
 def scored_cases(scorer, corpus: Path, kind: str, sources=None) -> list[dict]:
@@ -135,7 +140,8 @@ def main(argv=None) -> int:
     scorer = load_scorer(args.corpus)
     rules = load_rules()
     for kind in args.input or ["html", "text"]:
-        runs = [("ours", lambda p, k: ours(p, k, rules))]
+        failures: list[str] = []
+        runs = [("ours", lambda p, k: ours(p, k, rules, failures))]
         if not args.no_peer:
             runs.append(("trafilatura", trafilatura_peer))
         for label, make in runs:
@@ -146,6 +152,8 @@ def main(argv=None) -> int:
                 print(f"\n== {label} from {INPUTS[kind]}: {n} cases, {took:.1f} s "
                       f"({took / max(n, 1) * 1000:.0f} ms/case, slowest {slowest * 1000:.0f} ms)")
                 print_scores(scorer, args.corpus, Path(tmp), f"{label}-{kind}", kind, args.source, args.per_case)
+            if label == "ours":
+                print(f"refused (no article found): {len(failures)}", *failures, sep="\n  ")
     return 0
 
 

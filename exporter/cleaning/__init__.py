@@ -12,10 +12,11 @@ import logging
 from typing import Any
 
 from ..errors import CleaningError
-from ..model import Article, Bio, Heading, Meta, Paragraph, plain_text
+from ..model import Article, Bio, BlockQuote, Heading, ListBlock, Meta, Paragraph, plain_text
 from ..reading import SourceDocument
 from .draft import Draft, Step, block_text
 from .rules import Rules, load_rules
+from .scripts import ends_sentence, word_count
 from .steps_common import (authors_from_bio, authors_tidy, date_from_updated, drop_boilerplate_blocks,
                            find_bio, guess_language_step, strip_phrases, take_metadata_blocks)
 from .steps_text import TEXT_STEPS
@@ -63,7 +64,7 @@ def clean(source: SourceDocument, rules: Rules | None = None) -> Article:
 
 def _finish(draft: Draft) -> Article:
     body = tuple(b for b in draft.blocks if block_text(b) or not isinstance(b, (Paragraph, Heading)))
-    if not any(isinstance(b, Paragraph) and block_text(b) for b in body) and not draft.bio_text:
+    if not any(_holds_prose(b) for b in body) and not draft.bio_text:
         raise CleaningError("no article text found (only boilerplate or no text)", path=draft.source.path)
     title = draft.title or _fallback_title(draft)
     bio = Bio(text=draft.bio_text, author=draft.bio_author) if draft.bio_text else None
@@ -79,6 +80,29 @@ def _finish(draft: Draft) -> Article:
         bio=bio,
     )
     return Article(meta=meta, blocks=body)
+
+
+def _holds_prose(block) -> bool:
+    """A paragraph, quote or list holding a sentence.
+
+    Some pages set their whole text in a quote or a list (a poem, a statement
+    in <pre>, which extractors turn into a quote; a how-to made of numbered
+    steps). A row of menu links flattened into a paragraph ("Products Pricing
+    About us") holds no sentence, and a page of nothing else is no article.
+    """
+    if isinstance(block, Paragraph):
+        return _is_sentence(block_text(block))
+    if isinstance(block, BlockQuote):
+        return any(_is_sentence(block_text(inner)) for inner in block.blocks)
+    if isinstance(block, ListBlock):
+        return any(_is_sentence(block_text(inner)) for item in block.items for inner in item)
+    return False
+
+
+def _is_sentence(text: str) -> bool:
+    """Long enough to be prose, or a short line that ends like a sentence."""
+    words = word_count(text)
+    return words >= 8 or (words >= 3 and ends_sentence(text))
 
 
 def _fallback_title(draft: Draft) -> str:

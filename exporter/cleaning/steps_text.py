@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .draft import Draft, paragraph, squash
 from .names import is_person_name
+from .scripts import ends_sentence, is_caseless, word_count
 from .steps_common import METADATA_FIELDS, read_metadata
 
 _BLOCK_SPLIT = re.compile(r"\n[ \t\u00a0]*\n")
-_SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]$")
 
 
 @dataclass(frozen=True)
@@ -24,9 +25,10 @@ class Line:
     text: str
     role: str = "text"  # "text" | "boilerplate" | "meta"
 
-    @property
+    @cached_property
     def words(self) -> int:
-        return len(self.text.split())
+        """Script-aware: a Japanese or Thai sentence counts as its words, not as one token."""
+        return word_count(self.text)
 
 
 def split_lines(draft: Draft) -> Draft:
@@ -56,7 +58,7 @@ def _value(line: Line) -> float:
     if line.role != "text":
         return 0.0
     words = line.words
-    if words >= 12 and _SENTENCE_END.search(line.text):
+    if words >= 12 and ends_sentence(line.text):
         return float(words)
     if words >= 25:
         return words * 0.5
@@ -83,12 +85,27 @@ def select_article_lines(draft: Draft) -> Draft:
     """
     lines = draft.lines
     start, end = best_span([_value(l) for l in lines])
+    if start == end:
+        start, end = best_span([_short_prose_value(l) for l in lines])
     return draft.but(page=(start, end))
+
+
+def _short_prose_value(line: Line) -> float:
+    """The fallback's view when no line is long enough to be a paragraph: any complete sentence counts.
+
+    Brief items (a one-paragraph news flash, a notice, a short post among many
+    teaser lines) are real articles too; keeping their best run of sentences
+    beats refusing the page. Menus, labels and headlines lack a full stop.
+    """
+    if (line.role != "text" or line.words < 8 or not ends_sentence(line.text) or line.text[-1] in ":;)]"
+            or is_person_name(line.text)):
+        return -1.0
+    return float(line.words)
 
 
 _NOT_HEADLINE = re.compile(
     r"^(?:by\b|photo|image|credit|caption|media caption|source:|watch\b|video\b|listen\b|read\b|\(|<|http)"
-    r"|(?:\(image:|\(photo:|getty images|/ap\b|\bap photo)|[|•·]|^\W|[.,;:—–-]$|\$\d",
+    r"|(?:\(image:|\(photo:|getty images|/ap\b|\bap photo)|[|•·]|^\W|[.,;:—–\-。、，；：।]$|\$\d",
     re.IGNORECASE,
 )
 # How far before the densest prose run the headline is looked for.
@@ -108,7 +125,9 @@ def _title_score(draft: Draft, index: int, start: int, seen: dict[str, int]) -> 
     key = _loose(text)
     if seen.get(key, 0) > 1 and line.words >= 4:
         score += 3.0  # repeated: page headers, breadcrumbs and share links echo the headline
-    capitalised = sum(1 for w in text.split() if w[:1].isupper()) / line.words
+    tokens = text.split()
+    # Scripts without letter case (CJK, Arabic, Thai...) give every line the same credit.
+    capitalised = sum(1 for w in tokens if w[:1].isupper() or is_caseless(w[:1])) / len(tokens)
     score += capitalised
     following = draft.lines[index + 1:index + 4]
     if any(l.role == "meta" for l in following):
@@ -121,6 +140,25 @@ def _loose(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
+def _last_title_candidate(draft: Draft, start: int, end: int) -> int:
+    """The last line that may be the headline: one of the run's first three lines
+    when most of the run's prose still follows it, else the line before the run.
+
+    A site notice or standfirst sometimes precedes the headline inside the run
+    (blog platforms' "this story is unlisted" banners), but the body never
+    does: on a short news item among teasers, the next teaser's headline comes
+    right after the body, and taking it would cut the body away.
+    """
+    values = [max(_value(l), 0.0) for l in draft.lines[start:end]]
+    total = sum(values)
+    last = start - 1
+    for index in range(start, min(end, start + 3)):
+        after = sum(values[index - start + 1:])
+        if after > 0 and after * 2 >= total:
+            last = index
+    return min(last, len(draft.lines) - 1)
+
+
 def find_title_line(draft: Draft) -> Draft:
     """The headline: the best-scoring headline-like line near the start of the body.
 
@@ -131,7 +169,7 @@ def find_title_line(draft: Draft) -> Draft:
     start, end = draft.page
     keys = [_loose(l.text) for l in draft.lines]
     seen: dict[str, int] = {}
-    candidates = range(max(0, start - TITLE_WINDOW), min(len(draft.lines), start + 3))
+    candidates = range(max(0, start - TITLE_WINDOW), _last_title_candidate(draft, start, end) + 1)
     wanted = {keys[i] for i in candidates}
     for key in keys:
         if key in wanted:
