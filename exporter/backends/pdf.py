@@ -22,6 +22,7 @@ from html import escape
 from pathlib import Path
 
 from .. import __version__
+from .._fontconfig import warn_missing_scripts
 from .._weasyprint import PdfResult, Stylesheet, render_pdf
 from ..errors import ConfigError
 from ..model import join_names
@@ -234,6 +235,8 @@ def stylesheets(book: Book, sections: tuple[Section, ...], options: ExportOption
 def build_pdf(book: Book, options: ExportOptions, destination: Path) -> PdfResult:
     """Write ``book`` as a PDF to ``destination``; the result lists WeasyPrint's warnings."""
     rendered = render_book(book, font_name=BOOK_FONT_NAME)
+    # WeasyPrint prints a glyph no font has as an empty box, silently: say which script.
+    warn_missing_scripts(" ".join(section.body for section in rendered.sections))
     sections = print_sections(rendered)
     allowed = [styles_dir()]
     if options.user_stylesheet is not None:
