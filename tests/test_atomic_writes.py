@@ -25,7 +25,6 @@ from pathlib import Path
 import pytest
 
 from exporter.atomic import TEMP_PREFIX, atomic_output
-from exporter.errors import OutputError
 
 from .conftest import REPO_ROOT, file_digest
 from .test_cli import run

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -251,3 +252,64 @@ def test_a_title_of_2000_characters_exports_to_both_formats(tmp_path):
     assert reader.metadata.title == title
     first_pages = " ".join(page.extract_text() for page in reader.pages[:4])
     assert "Harbour" in first_pages
+
+
+# ---------------------------------------------------------------- scripts and fonts
+
+SCRIPTS = {
+    "Cyrillic": "Городской совет проголосовал за восстановление портовой стены.",
+    "Greek": "Το δημοτικό συμβούλιο ψήφισε την ανοικοδόμηση του τείχους.",
+    "CJK": "市议会周二投票决定重建港口防波堤。",
+    "Arabic": "صوت المجلس البلدي على إعادة بناء جدار الميناء.",
+}
+
+
+def test_cyrillic_greek_cjk_and_arabic_print_with_fonts_that_have_them(tmp_path):
+    if not shutil.which("pdffonts"):
+        pytest.skip("pdffonts (poppler-utils) is not installed")
+    body = "\n\n".join(f"{PROSE} {name}: {text}" for name, text in SCRIPTS.items())
+    path = write(tmp_path, "scripts.txt", f"Scripts of the World\n\n{body}\n".encode())
+    code, _, err = run(str(path), "-o", str(tmp_path / "out"), "-q")
+    assert code == 0, err
+    assert "empty boxes" not in err and "warning" not in err, err
+    with zipfile.ZipFile(tmp_path / "out" / "scripts.epub") as book:
+        article = book.read("EPUB/article.xhtml").decode("utf-8")
+    assert all(text in article for text in SCRIPTS.values())
+
+    pdf = tmp_path / "out" / "scripts.pdf"
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    embedded = [line.split()[0] for line in fonts.splitlines()[2:] if " yes " in line]
+    assert any("Libertine" in name for name in embedded), fonts  # Latin, Greek, Cyrillic: the book face
+    assert any("CJK" in name for name in embedded), fonts  # Noto CJK from fonts-noto-cjk
+    assert len(embedded) == len(fonts.splitlines()[2:]), f"a font is not embedded:\n{fonts}"
+    from pypdf import PdfReader
+
+    def squeeze(words: str) -> str:  # line breaks and hyphenation are layout, not text
+        return "".join(words.split()).replace("-", "").replace("\u00ad", "")
+
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    for name in ("Cyrillic", "Greek", "CJK"):
+        assert squeeze(SCRIPTS[name]) in squeeze(text), name
+    assert "المجلس" in text or "سلجملا" in text  # extraction order of right-to-left text varies
+
+
+def test_a_script_no_installed_font_has_is_named_in_a_warning(tmp_path):
+    archaic = "\U0001B000\U0001B001"  # archaic kana: in Unicode, in no font installed here
+    from exporter._fontconfig import missing_scripts
+
+    if not missing_scripts(archaic):
+        pytest.skip("a font on this machine has the archaic kana; nothing to warn about")
+    path = write(tmp_path, "kana.txt", f"Archaic Kana\n\n{PROSE} {archaic} are archaic kana.\n\n{PROSE}\n".encode())
+    code, _, err = run(str(path), "--pdf", "-o", str(tmp_path / "out"), "-q")
+    assert code == 0, err
+    assert "warning: no installed font has Katakana characters (e.g. U+1B000" in err, err
+    assert "Hiragana" in err and "empty boxes" in err
+
+
+def test_missing_scripts_groups_uncovered_characters_by_script(monkeypatch):
+    from exporter import _fontconfig
+
+    monkeypatch.setattr(_fontconfig, "covered_ranges", lambda: ((0x20, 0x400), (0x24F, 0x4FF)))
+    found = _fontconfig.missing_scripts("Latin, Кириллица, Ελληνικά αβγ, 中文, עברית, 1 + 2 = 3")
+    assert [(s.name, s.count) for s in found] == [("Greek", 10), ("CJK", 2), ("Hebrew", 5)]
+    assert found[0].describe().startswith("no installed font has Greek characters (e.g. U+0395 GREEK CAPITAL")
