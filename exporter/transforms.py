@@ -6,10 +6,11 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
+from typing import Any
 
 from .errors import UsageError
-from .model import Article, Bio, from_dict, plain_text, to_dict
+from .model import Article, Bio, plain_text
 from .options import ExportOptions, MetaOverrides
 from .typography import apply_typography
 
@@ -77,17 +78,46 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 
 def xml_safe(article: Article) -> Article:
     """``article`` without characters XML forbids: one of them makes a whole EPUB
-    chapter, the package document or the PDF's XHTML unreadable."""
-    def scrub(value):
-        if isinstance(value, str):
-            return _XML_INVALID.sub("", value)
-        if isinstance(value, list):
-            return [scrub(item) for item in value]
-        if isinstance(value, dict):
-            return {key: scrub(item) for key, item in value.items()}
-        return value
+    chapter, the package document or the PDF's XHTML unreadable.
 
-    return from_dict(scrub(to_dict(article)))
+    Iterative, not recursive: a hostile page nests quotes and lists hundreds deep."""
+    if not any(_XML_INVALID.search(text) for text in _strings(article)):
+        return article
+    rebuilt: dict[int, Any] = {}
+    stack: list[Any] = [article]
+    while stack:
+        node = stack[-1]
+        children = _children(node)
+        waiting = [c for c in children if _is_node(c) and id(c) not in rebuilt]
+        if waiting:
+            stack.extend(waiting)
+            continue
+        stack.pop()
+        values = [rebuilt[id(c)] if _is_node(c) else _XML_INVALID.sub("", c) if isinstance(c, str) else c
+                  for c in children]
+        if isinstance(node, tuple):
+            rebuilt[id(node)] = tuple(values)
+        else:
+            rebuilt[id(node)] = replace(node, **{f.name: v for f, v in zip(fields(node), values)})
+    return rebuilt[id(article)]
+
+
+def _is_node(value: Any) -> bool:
+    return isinstance(value, tuple) or is_dataclass(value)
+
+
+def _children(node: Any) -> list[Any]:
+    return list(node) if isinstance(node, tuple) else [getattr(node, f.name) for f in fields(node)]
+
+
+def _strings(article: Article):
+    stack: list[Any] = [article]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            yield node
+        elif _is_node(node):
+            stack.extend(_children(node))
 
 
 def prepare(article: Article, options: ExportOptions) -> Article:
