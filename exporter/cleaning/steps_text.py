@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .draft import Draft, paragraph, squash
-from .names import is_person_name
+from .bio import match_bio
+from .names import byline_names, is_person_name
 from .scripts import ends_sentence, is_caseless, word_count
 from .steps_common import METADATA_FIELDS, read_metadata
 
@@ -35,6 +36,28 @@ def split_lines(draft: Draft) -> Draft:
     """One line per blank-line-separated block, white space collapsed."""
     texts = (squash(block) for block in _BLOCK_SPLIT.split(draft.source.text))
     return draft.but(lines=tuple(Line(t) for t in texts if t))
+
+
+# A byline prefix alone on its line: pages mark up "<span>By</span> <a>Name</a>"
+# and a text scrape puts each element on a line of its own.
+_LONE_BYLINE_PREFIX = re.compile(r"^(?:by|written by|words by|story by|text by|reporting by|par|von|por)\s*:?$",
+                                 re.IGNORECASE)
+
+
+def join_split_bylines(draft: Draft) -> Draft:
+    """"By" alone on a line is joined to the line after it (the linked author name)."""
+    lines = list(draft.lines)
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _LONE_BYLINE_PREFIX.match(line.text) and index + 1 < len(lines) and len(lines[index + 1].text) <= 80:
+            out.append(Line(f"{line.text} {lines[index + 1].text}"))
+            index += 2
+            continue
+        out.append(line)
+        index += 1
+    return draft.but(lines=tuple(out))
 
 
 def tag_boilerplate_lines(draft: Draft) -> Draft:
@@ -84,10 +107,36 @@ def select_article_lines(draft: Draft) -> Draft:
     The title is looked for before the run, so its position is kept in ``page``.
     """
     lines = draft.lines
-    start, end = best_span([_value(l) for l in lines])
+    values = [_value(l) for l in lines]
+    start, end = best_span(values)
     if start == end:
-        start, end = best_span([_short_prose_value(l) for l in lines])
-    return draft.but(page=(start, end))
+        values = [_short_prose_value(l) for l in lines]
+        start, end = best_span(values)
+    return draft.but(page=(start, _comments_cut(lines, values, start, end)))
+
+
+# The head of a comment section: "Comments", "12 Comments", "Show Comments",
+# "Join the discussion", "Discussion Policy".
+_COMMENTS_HEAD = re.compile(
+    r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$|^(?:show|view|read|load|leave|post|add|see) (?:all |the |a )?comments?\b"
+    r"|^join the (?:conversation|discussion)\b|^discussion policy$|^comment policy$",
+    re.IGNORECASE)
+
+
+def _comments_cut(lines, values: list[float], start: int, end: int) -> int:
+    """The run's end, moved up to where a comment section begins after most of the prose.
+
+    News sites print readers' comments (and their badge and policy notes, which
+    read like prose) right under the article; the densest run then swallows
+    them and the article's closing lines (its bio) end up mid-body.
+    """
+    total = sum(v for v in values[start:end] if v > 0)
+    before = 0.0
+    for index in range(start, end):
+        if _COMMENTS_HEAD.match(lines[index].text) and before * 2 >= total:
+            return index
+        before += max(values[index], 0.0)
+    return end
 
 
 def _short_prose_value(line: Line) -> float:
@@ -105,7 +154,7 @@ def _short_prose_value(line: Line) -> float:
 
 _NOT_HEADLINE = re.compile(
     r"^(?:by\b|photo|image|credit|caption|media caption|source:|watch\b|video\b|listen\b|read\b|\(|<|http)"
-    r"|(?:\(image:|\(photo:|getty images|/ap\b|\bap photo)|[|•·]|^\W|[.,;:—–\-。、，；：।]$|\$\d",
+    r"|(?:\(image:|\(photo:|getty images|/ap\b|\bap photo)|[|•·]|^\W|[.,;:—–\-。、，；：।]$|^(?:from |only |now )?\$\d[\d.,]*$",
     re.IGNORECASE,
 )
 # How far before the densest prose run the headline is looked for.
@@ -188,9 +237,21 @@ def find_title_line(draft: Draft) -> Draft:
     return draft.but(title=draft.lines[best].text, page=(start, end, best))
 
 
+# How many lines into the body a byline may still be the article's own.
+BYLINE_DEPTH = 8
+# How many closing lines of the body may hold a sign-off byline.
+SIGNATURE_LINES = 3
+
+
 def take_line_metadata(draft: Draft) -> Draft:
-    """Read the metadata lines nearest the article start (a page also has dated teasers)."""
-    start = draft.page[0]
+    """Read the metadata lines nearest the article start (a page also has dated teasers).
+
+    A byline deep inside the body (a long feature's second part, a quoted
+    contributor's note) is not the article's: bylines count before the body,
+    among its first lines (as in the HTML path, `take_metadata_blocks`), or
+    among its last lines (blogs and reviews sign off with an author card).
+    """
+    start, end = draft.page[0], draft.page[1]
     order = sorted(range(len(draft.lines)), key=lambda i: (abs(i - start), i))
     changes: dict = {}
     for index in order:
@@ -198,10 +259,88 @@ def take_line_metadata(draft: Draft) -> Draft:
         if line.role != "meta":
             continue
         for kind, value in read_metadata(draft, line.text):
+            if kind == "author" and start + BYLINE_DEPTH <= index < end - SIGNATURE_LINES:
+                continue
             field = METADATA_FIELDS[kind]
             if field not in changes and not getattr(draft, field):
                 changes[field] = value
     return draft.but(**changes)
+
+
+_BY_WORD = re.compile(r"\bby\b", re.IGNORECASE)
+_HANDLE_TAIL = re.compile(r"[,\s]*@\w{1,30}$")
+# How near the headline a bare name line must be to be taken for the byline.
+BARE_NAME_REACH = 3
+
+
+def bare_name(text: str) -> tuple[str, ...]:
+    """The author named by a line that is only a person's name (with an @handle at most)."""
+    text = _HANDLE_TAIL.sub("", text)
+    return byline_names(text) if len(text) <= 60 and is_person_name(text) else ()
+
+
+def bare_name_byline(draft: Draft) -> Draft:
+    """With no "By" line, a line holding only a personal name right above or below the
+    headline is the byline.
+
+    Magazine and tech pages link the author's name without "By" (the CSS says
+    it); a text scrape leaves the name alone on a line next to the headline,
+    standfirst and dateline. Names further away are menu labels, photo credits
+    or teaser bylines, and names inside the body are never taken.
+    """
+    start, _end, title_index = draft.page
+    if draft.authors or title_index is None:
+        return draft
+    lines = draft.lines
+    near = [i for i in range(max(0, title_index - BARE_NAME_REACH), title_index + BARE_NAME_REACH + 1)
+            if i != title_index and i < start and i < len(lines)]
+    if any(lines[i].role == "meta" and _BY_WORD.search(lines[i].text) for i in near):
+        return draft  # a byline naming no person ("By Staff"): a name nearby is the story's subject
+    for index in sorted(near, key=lambda i: (abs(i - title_index), i)):
+        line = lines[index]
+        # Title-case menu labels and topic tags look like names too; the byline
+        # sits beside the dateline, so one must be within two lines.
+        if not any(l.role == "meta" for l in lines[max(0, index - 2):index + 3]):
+            continue
+        names = bare_name(line.text) if line.role == "text" else ()
+        if names:
+            return draft.but(authors=names, lines=draft.lines[:index] + (Line(line.text, "meta"),)
+                             + draft.lines[index + 1:])
+    return draft
+
+
+# Labels around a site's author card: its header ("About Jane Doe"), and the role
+# label or profile links under it ("Staff Writer", "Read more from this author").
+_CARD_HEADER = re.compile(r"^about\s+(?!the\b|this\b|us\b)(?P<name>.{3,60})$", re.IGNORECASE)
+_CARD_FOOTER = re.compile(
+    r"^(?:read more (?:from|by) (?:this|the) (?:author|writer)|more (?:from|by) this (?:author|writer)"
+    r"|(?:view|see) (?:all|more) (?:posts|articles|stories)\b|follow @\w"
+    r"|(?:staff|senior|contributing|freelance|guest) (?:writer|editor|reporter|columnist)$|contributor$)",
+    re.IGNORECASE)
+
+
+def drop_author_cards(draft: Draft) -> Draft:
+    """A bio-shaped line that is the site's author card, not the article's closing note,
+    ends the body (and is not taken for the bio).
+
+    Magazine sites print a card for each writer (a header "About Jane Doe",
+    the blurb, then a role label or "Read more from this author" links) among
+    the page furniture after the article, the same on every page of that
+    writer; the article's own bio is a closing paragraph without them.
+    """
+    start, end, title_index = draft.page
+    lines = draft.lines
+    for index in range(start, end):
+        line = lines[index]
+        if line.role != "text" or match_bio(line.text) is None:
+            continue
+        header = lines[index - 1].text if index > 0 else ""
+        footer = lines[index + 1].text if index + 1 < len(lines) else ""
+        card_header = _CARD_HEADER.match(header)
+        if (card_header and is_person_name(card_header.group("name"))) or _CARD_FOOTER.match(footer):
+            # The card sits among the furniture after the article: the body ends before it.
+            return draft.but(page=(start, index - 1 if card_header else index, title_index))
+    return draft
 
 
 def lines_to_blocks(draft: Draft) -> Draft:
@@ -215,10 +354,13 @@ def lines_to_blocks(draft: Draft) -> Draft:
 
 TEXT_STEPS = (
     split_lines,
+    join_split_bylines,
     tag_boilerplate_lines,
     tag_metadata_lines,
     select_article_lines,
     find_title_line,
     take_line_metadata,
+    bare_name_byline,
+    drop_author_cards,
     lines_to_blocks,
 )
