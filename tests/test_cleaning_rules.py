@@ -95,3 +95,12 @@ def test_bad_rules_files_raise_config_error(text, fragment):
 def test_missing_rules_file_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError, match="cannot read rules file"):
         load_rules([tmp_path / "absent.toml"])
+
+
+def test_shipped_rules_are_valid_including_their_selectors():
+    # load_rules skips the CSS check for the shipped file (a text scrape needs no lxml); it is done here.
+    from importlib import resources
+
+    shipped = resources.files("exporter.cleaning").joinpath("rules.toml").read_text(encoding="utf-8")
+    rules = parse_rules(shipped, origin="rules.toml", check_selectors=True)
+    assert rules.drop_selectors and rules.drop_lines and rules.metadata

@@ -16,6 +16,7 @@ from ..reading import SourceDocument
 from .rules import Rules
 
 _SPACE = re.compile(r"\s+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,11 @@ Step = Callable[[Draft], Draft]
 def squash(text: str) -> str:
     """Collapse every run of white space (newlines, NBSP, tabs) to one space and trim."""
     return _SPACE.sub(" ", text.replace("\u00ad", "")).strip()
+
+
+def loose(text: str) -> str:
+    """Only the letters and digits, casefolded: for comparing a headline with its echoes."""
+    return _NOT_ALNUM.sub("", text.casefold())
 
 
 def block_text(block: Block) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .dates import parse_date
-from .draft import squash
+from .draft import loose as _loose, squash
 from .names import byline_names, is_person_name
 
 log = logging.getLogger(__name__)
@@ -113,10 +113,6 @@ def choose_title(headline: str | None, social: str | None, doc_title: str | None
     if h1s:
         return h1s[0]
     return labelled[0] if labelled else None
-
-
-def _loose(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _metas(root) -> dict[str, str]:

@@ -17,7 +17,7 @@ from lxml import etree
 from ..errors import CleaningError
 from ..model import Block, Heading, Paragraph
 from .bio import match_bio
-from .draft import Draft, block_text, squash
+from .draft import Draft, block_text, loose as _loose, squash
 from .extract import extract_main
 from .html_tree import element_blocks, parse_html, without
 from .metadata import PageMeta, read_page_meta
@@ -130,8 +130,12 @@ _BLOCK_TAGS = {"p", "div", "section", "article", "ul", "ol", "table", "blockquot
 def _find_paragraph(root, text: str):
     """The last leaf-ish element whose text starts like ``text``."""
     probe = text[:60]
+    head = probe.split(" ", 1)[0]
     anchor = None
     for element in root.iter("p", "div", "blockquote", "li", "section"):
+        lead = squash(element.text or "")
+        if lead and not (lead.startswith(head) or head.startswith(lead)):
+            continue  # cheap reject before joining the element's text (pages have thousands of these)
         if element.tag != "p" and any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in element):
             continue
         own = squash(" ".join(element.itertext()))
@@ -143,10 +147,6 @@ def _find_paragraph(root, text: str):
 def _following(element):
     """Elements after ``element`` in document order (not its descendants)."""
     return element.xpath("following::*")
-
-
-def _loose(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 HTML_STEPS = (

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from .draft import Draft, paragraph, squash
+from .draft import Draft, loose as _loose, paragraph, squash
 from .bio import match_bio
 from .names import byline_names, is_person_name
 from .scripts import ends_sentence, is_caseless, word_count
@@ -183,10 +183,6 @@ def _title_score(draft: Draft, index: int, start: int, seen: dict[str, int]) -> 
         score += 2.0  # a byline or dateline follows the headline
     score -= abs(start - index) * 0.15
     return score
-
-
-def _loose(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _last_title_candidate(draft: Draft, start: int, end: int) -> int:
