@@ -108,16 +108,16 @@ def test_sigkill_at_random_moments_never_leaves_a_partial_file(tmp_path):
         process = subprocess.Popen([sys.executable, "-c", _KILLED_WRITER, str(target), "B", "200"],
                                    stdout=subprocess.PIPE, env=env)
         assert process.stdout.readline().strip() == b"ready"
-        # The write takes about 0.5 s; kill anywhere in it, or just after it.
-        time.sleep(rng.uniform(0.0, 0.8) if attempt else 5.0)
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=10)
+        if attempt:  # the write takes about 0.5 s: kill anywhere in it, or just after it
+            time.sleep(rng.uniform(0.0, 0.8))
+            process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)  # the first attempt runs to the end
         data = target.read_bytes()
         assert data in (old, new), f"partial file after SIGKILL: {len(data)} bytes"
         outcomes.add("new" if data == new else "old")
         for name in leftovers(tmp_path):  # a killed process cannot clean up; the next run does
             (tmp_path / name).unlink()
-    assert outcomes == {"old", "new"}  # killed mid-write at least once; the first attempt waits to the end
+    assert outcomes == {"old", "new"}  # killed mid-write at least once; the first attempt finished
 
 
 def test_sigkill_during_a_real_pdf_export(tmp_path, article):
