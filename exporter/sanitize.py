@@ -32,14 +32,11 @@ the cleaner from the raw page *before* this step; `sanitize_tree` keeps only
 
 from __future__ import annotations
 
-import logging
 import re
 
 import nh3
 from lxml import etree
 from lxml import html as lxml_html
-
-log = logging.getLogger(__name__)
 
 ALLOWED_TAGS = frozenset({
     # sectioning and grouping
@@ -127,8 +124,9 @@ def _body_html(root: etree._Element) -> str:
         body = root.find(".//body")
     container = body if body is not None else root
     return (_escape(container.text) if container.text else "") + "".join(
-        etree.tostring(child, method="html", encoding="unicode", with_tail=True)
-        for child in container if isinstance(child.tag, str)
+        etree.tostring(child, method="html", encoding="unicode", with_tail=True) if isinstance(child.tag, str)
+        else _escape(child.tail or "")  # a comment or processing instruction: keep the text after it
+        for child in container
     )
 
 
