@@ -20,7 +20,7 @@ from typing import TextIO
 from . import __version__  # noqa: F401  (cheap: the package imports no Qt, no WeasyPrint)
 from .errors import ExitStatus, ExporterError, UsageError, exit_code_for
 from .options import (
-    DEFAULT_PAGE_SIZE, FORMATS, PAGE_SIZES, PDF_VARIANTS, ExportOptions, MetaOverrides, parse_length,
+    DEFAULT_MAX_PDF_CHARS, DEFAULT_PAGE_SIZE, FORMATS, PAGE_SIZES, PDF_VARIANTS, ExportOptions, MetaOverrides, parse_length,
     parse_page_size,
 )
 from .reading import DEFAULT_MAX_BYTES
@@ -90,6 +90,9 @@ def build_export_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--crop-marks", action="store_true", help="draw crop marks (needs --bleed)")
     pdf.add_argument("--pdf-variant", choices=PDF_VARIANTS, help="a PDF/A or PDF/UA variant (default: tagged PDF)")
     pdf.add_argument("--style", type=Path, metavar="CSS", help="your stylesheet, applied after ours")
+    pdf.add_argument("--max-pdf-chars", type=int, default=DEFAULT_MAX_PDF_CHARS, metavar="N",
+                     help=f"refuse PDFs of articles longer than N characters (default {DEFAULT_MAX_PDF_CHARS:,}; "
+                          "layout time grows fast with length)")
     _add_meta_args(parser)
     _add_common_args(parser)
     for add_arguments in EXPORT_ARGUMENTS:
@@ -155,6 +158,7 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
         rules_files=tuple(args.rules),
         user_stylesheet=style,
         force=getattr(args, "force", False),
+        max_pdf_chars=getattr(args, "max_pdf_chars", DEFAULT_MAX_PDF_CHARS),
         source_date_epoch=int(epoch) if epoch and epoch.isdigit() else None,
     )
 

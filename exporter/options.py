@@ -73,6 +73,9 @@ def parse_page_size(text: str) -> PageSize:
     return PageSize(key.replace(" ", ""), width, height)
 
 
+# About 400 pages of 6x9 in; takes about 2 minutes to lay out on this kind of machine.
+DEFAULT_MAX_PDF_CHARS = 1_000_000
+
 PDF_VARIANTS = (
     "pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-4b",
     "pdf/ua-1", "pdf/ua-2",
@@ -109,11 +112,16 @@ class ExportOptions:
     force: bool = False
     # Fixed time for dcterms:modified when the article has no date (reproducible builds).
     source_date_epoch: int | None = None
+    # Layout time grows faster than the text (5 MB of text took 14 min and 1 GB here):
+    # longer articles are refused for PDF unless the user raises this.
+    max_pdf_chars: int = DEFAULT_MAX_PDF_CHARS
 
     def __post_init__(self) -> None:
         unknown = [f for f in self.formats if f not in FORMATS]
         if unknown or not self.formats:
             raise UsageError(f"unknown output format(s): {', '.join(unknown) or '(none)'}")
+        if self.max_pdf_chars < 1:
+            raise UsageError("--max-pdf-chars must be at least 1")
         if self.bleed_pt < 0 or self.bleed_pt > 36:
             raise UsageError("bleed must be between 0 and 0.5in")
         if self.pdf_variant is not None and self.pdf_variant not in PDF_VARIANTS:

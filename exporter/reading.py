@@ -24,7 +24,7 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 
 # Larger inputs are refused unless the user raises the limit: an article is
 # rarely over 1 MB of HTML; 25 MB bounds time and memory on a whole-page scrape.
-DEFAULT_MAX_BYTES = 25 * 1024 * 1024
+DEFAULT_MAX_BYTES = 25_000_000  # decimal MB, as --max-input-size counts them
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),

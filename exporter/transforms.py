@@ -10,7 +10,7 @@ from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 from .errors import UsageError
-from .model import Article, Bio, plain_text
+from .model import Article, Bio, Block, BlockQuote, ListBlock, plain_text
 from .options import ExportOptions, MetaOverrides
 from .typography import apply_typography
 
@@ -120,9 +120,68 @@ def _strings(article: Article):
             stack.extend(_children(node))
 
 
+# Quotes and lists nested deeper than this are flattened: no real article nests
+# further, and hostile pages that nest hundreds deep overflow the recursion of
+# layout engines (WeasyPrint fails at about 250 levels).
+MAX_NESTING = 12
+
+
+def limit_nesting(article: Article, max_depth: int = MAX_NESTING) -> Article:
+    """``article`` with quotes and lists below ``max_depth`` spliced into their parent,
+    keeping every block's text in order."""
+
+    def within(blocks: tuple[Block, ...], depth: int) -> tuple[Block, ...]:
+        out: list[Block] = []
+        for block in blocks:
+            if isinstance(block, BlockQuote):
+                if depth >= max_depth:
+                    out.extend(_leaf_blocks(block.blocks))
+                else:
+                    out.append(replace(block, blocks=within(block.blocks, depth + 1)))
+            elif isinstance(block, ListBlock):
+                if depth >= max_depth:
+                    out.extend(_leaf_blocks(tuple(b for item in block.items for b in item)))
+                else:
+                    out.append(replace(block, items=tuple(within(item, depth + 1) for item in block.items)))
+            else:
+                out.append(block)
+        return tuple(out)
+
+    if _depth_at_least(article.blocks, max_depth + 1):
+        return replace(article, blocks=within(article.blocks, 0))
+    return article
+
+
+def _leaf_blocks(blocks: tuple[Block, ...]) -> list[Block]:
+    """Every non-container block under ``blocks``, in reading order (iterative)."""
+    out: list[Block] = []
+    stack: list[Block] = list(reversed(blocks))
+    while stack:
+        block = stack.pop()
+        if isinstance(block, BlockQuote):
+            stack.extend(reversed(block.blocks))
+        elif isinstance(block, ListBlock):
+            stack.extend(reversed([b for item in block.items for b in item]))
+        else:
+            out.append(block)
+    return out
+
+
+def _depth_at_least(blocks: tuple[Block, ...], wanted: int) -> bool:
+    stack: list[tuple[Block, int]] = [(b, 1) for b in blocks]
+    while stack:
+        block, depth = stack.pop()
+        if isinstance(block, (BlockQuote, ListBlock)):
+            if depth >= wanted:
+                return True
+            inner = block.blocks if isinstance(block, BlockQuote) else tuple(b for item in block.items for b in item)
+            stack.extend((b, depth + 1) for b in inner)
+    return False
+
+
 def prepare(article: Article, options: ExportOptions) -> Article:
     """Everything between the cleaner and the renderer, in order."""
-    article = xml_safe(apply_overrides(article, options.overrides))
+    article = limit_nesting(xml_safe(apply_overrides(article, options.overrides)))
     if options.smart_quotes:
         article = apply_typography(article)
     if not article.meta.identifier:

@@ -24,8 +24,8 @@ from pathlib import Path
 from .. import __version__
 from .._fontconfig import warn_missing_scripts
 from .._weasyprint import PdfResult, Stylesheet, render_pdf
-from ..errors import ConfigError
-from ..model import join_names
+from ..errors import ConfigError, RenderError
+from ..model import join_names, plain_text
 from ..options import ExportOptions, PageSize
 from ..render import BACKMATTER, BODYMATTER, COLOPHON, TITLEPAGE, TOC, Book, RenderedBook, Section, render_book
 from ..resources import BOOK_FONT_NAME, styles_dir
@@ -232,8 +232,19 @@ def stylesheets(book: Book, sections: tuple[Section, ...], options: ExportOption
     return sheets
 
 
+def check_length(book: Book, options: ExportOptions) -> None:
+    """Refuse, before layout, a book whose text would take minutes to lay out."""
+    length = sum(len(plain_text(article.blocks)) for article in book.articles)
+    if length > options.max_pdf_chars:
+        raise RenderError(
+            f"too long for a PDF: {length:,} characters of text (the limit is {options.max_pdf_chars:,}; "
+            "raise it with --max-pdf-chars)"
+        )
+
+
 def build_pdf(book: Book, options: ExportOptions, destination: Path) -> PdfResult:
     """Write ``book`` as a PDF to ``destination``; the result lists WeasyPrint's warnings."""
+    check_length(book, options)
     rendered = render_book(book, font_name=BOOK_FONT_NAME)
     # WeasyPrint prints a glyph no font has as an empty box, silently: say which script.
     warn_missing_scripts(" ".join(section.body for section in rendered.sections))
