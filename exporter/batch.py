@@ -89,9 +89,14 @@ class BatchReport:
         return failed
 
     def to_json(self) -> str:
+        def public(file_report: FileReport) -> dict:
+            data = asdict(file_report)
+            del data["traceback"]  # for --traceback on stderr, not for the machine report
+            return data
+
         data = {
-            "files": [asdict(f) for f in self.files],
-            "collection": asdict(self.collection) if self.collection else None,
+            "files": [public(f) for f in self.files],
+            "collection": public(self.collection) if self.collection else None,
             "notices": self.notices,
             "interrupted": self.interrupted,
             "failed": len(self.failed),
@@ -265,6 +270,7 @@ def run_one(item: InputItem, options: ExportOptions, max_bytes: int = DEFAULT_MA
             report.seconds[fmt] = round(time.perf_counter() - started, 4)
     except ExporterError as err:
         report.error = _one_line(err, item)
+        report.traceback = traceback.format_exc()  # shown only with --traceback
     except KeyboardInterrupt:
         raise
     except Exception as err:  # a bug: isolate it to this file, keep the traceback for --traceback
@@ -432,6 +438,7 @@ def load_one(item: InputItem, options: ExportOptions, max_bytes: int) -> tuple[F
         article = _load_prepared(item, options, max_bytes)
     except ExporterError as err:
         file_report.error = _one_line(err, item)
+        file_report.traceback = traceback.format_exc()  # shown only with --traceback
         return file_report, None
     except Exception as err:  # a bug: isolate it to this file
         file_report.error = f"{item.name}: internal error: {type(err).__name__}: {err}"

@@ -13,6 +13,7 @@ import json
 import logging
 import sys
 import threading
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -317,6 +318,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         stderr.write(f"{PROG}: interrupted\n")
         return ExitStatus.INTERRUPTED
     except ExporterError as err:
+        if show_traceback:
+            traceback.print_exc(file=stderr)
         stderr.write(f"{PROG}: error: {' '.join(str(err).split())}\n")
         return exit_code_for(err)
     except Exception as err:

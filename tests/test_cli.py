@@ -171,3 +171,15 @@ def test_send_without_smtp_setup_fails_before_exporting(seed_copy, tmp_path):
     assert stdout == ""
     assert "smtp" in stderr.lower() and len(stderr.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_traceback_flag_shows_the_traceback_of_an_expected_error_too(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    code, _, err = run("clean", str(path), "--traceback")
+    assert code == 1
+    assert "Traceback (most recent call last)" in err and "InputError" in err
+    assert err.rstrip().splitlines()[-1] == f"exporter: error: {path}: file is empty"
+    code, _, err = run("--epub", "-o", str(tmp_path / "out"), "--traceback", str(path))
+    assert code == 1
+    assert "Traceback (most recent call last)" in err and "file is empty" in err
