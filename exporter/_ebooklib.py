@@ -177,6 +177,11 @@ def _check_package(package: Package) -> None:
 def _ebook(package: Package) -> epub.EpubBook:
     meta = package.metadata
     book = epub.EpubBook()
+    # ebooklib names itself as the generator; the book says who made it.
+    from . import __version__
+
+    book.metadata.setdefault(epub.NAMESPACES["OPF"], {})["generator"] = [
+        ("", {"name": "generator", "content": f"Article Exporter {__version__}"})]
     book.set_identifier(meta.identifier)
     book.set_title(meta.title)
     for language in meta.languages:
