@@ -21,3 +21,14 @@ SUFFIXES: dict[str, str] = {"epub": ".epub", "pdf": ".pdf"}
 def get_writer(name: str) -> Callable:
     module_name, _, function = BACKENDS[name].partition(":")
     return getattr(import_module(module_name), function)
+
+
+def preload(formats: tuple[str, ...]) -> None:
+    """Import the backends of ``formats`` and let each load its heavy parts
+    (a module-level ``preload()``), so forked worker processes inherit them
+    instead of paying for them once each."""
+    for name in formats:
+        module = import_module(BACKENDS[name].partition(":")[0])
+        warm = getattr(module, "preload", None)
+        if warm is not None:
+            warm()

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .. import __version__
 from .._fontconfig import warn_missing_scripts
-from .._weasyprint import PdfResult, Stylesheet, render_pdf
+from .._weasyprint import PdfResult, Stylesheet, font_configuration, render_pdf
 from ..errors import ConfigError, RenderError
 from ..model import join_names, plain_text
 from ..options import ExportOptions, PageSize
@@ -260,6 +260,11 @@ def build_pdf(book: Book, options: ExportOptions, destination: Path) -> PdfResul
     )
     log.debug("laid out %r on %d pages", book.title, result.page_count)
     return result
+
+
+def preload() -> None:
+    """Import WeasyPrint and set up fonts now (see `exporter.backends.preload`)."""
+    font_configuration()
 
 
 def write_pdf(book: Book, options: ExportOptions, destination: Path) -> None:
