@@ -134,9 +134,9 @@ def version() -> str:
 def font_configuration():
     config = _state.get("font_config")
     if config is None:
+        weasyprint_module()  # first: the version check, RenderError if missing, the quick lookup
         from weasyprint.text.fonts import FontConfiguration
 
-        weasyprint_module()
         config = _state["font_config"] = FontConfiguration()
     return config
 

@@ -13,9 +13,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import OutputError, RenderError
 
 TEMP_PREFIX = ".exporter-tmp-"
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)  # read once: os.umask can only be read by setting it
+# This run's mark on its temporaries (worker processes fork after this import and
+# share it), so a sweep never removes the files of another export into the same folder.
+RUN_TAG = f"{os.getpid()}-"
 
 
 @contextmanager
@@ -26,7 +31,7 @@ def atomic_output(destination: Path) -> Iterator[Path]:
     folder = destination.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=destination.suffix, dir=folder)
+        fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX + RUN_TAG, suffix=destination.suffix, dir=folder)
         os.close(fd)
     except OSError as err:
         raise OutputError(_describe(err), path=folder) from None
@@ -35,10 +40,14 @@ def atomic_output(destination: Path) -> Iterator[Path]:
         yield temp
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
-        os.chmod(temp, 0o644)
+        os.chmod(temp, 0o666 & ~_UMASK)  # mkstemp makes 0600; an output is an ordinary file
         os.replace(temp, destination)
     except OSError as err:
         temp.unlink(missing_ok=True)
+        if err.filename and Path(err.filename) not in (temp, destination, folder) and err.errno != errno.ENOSPC:
+            # The writer failed to read one of its own inputs (a stylesheet, a font):
+            # name that file rather than blaming the output folder.
+            raise RenderError(f"cannot read {err.filename}: {err.strerror or err}", path=destination) from None
         raise OutputError(_describe(err), path=destination) from None
     except BaseException:
         temp.unlink(missing_ok=True)
@@ -54,6 +63,7 @@ def _describe(err: OSError) -> str:
 
 
 def remove_stale_temporaries(folder: Path) -> None:
-    """Remove temporaries left by a run that was killed (never our outputs)."""
-    for leftover in Path(folder).glob(TEMP_PREFIX + "*"):
+    """Remove this run's temporaries left by a worker that was stopped or killed
+    (never outputs, never another run's temporaries)."""
+    for leftover in Path(folder).glob(TEMP_PREFIX + RUN_TAG + "*"):
         leftover.unlink(missing_ok=True)

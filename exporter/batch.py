@@ -19,6 +19,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from typing import Any
@@ -358,7 +359,8 @@ def export_batch(paths: Sequence[str | Path], options: ExportOptions, *, jobs: i
         _run_parallel(todo, task, jobs, cancel, finished, _crash_report)
     except KeyboardInterrupt:
         report.interrupted = True
-        remove_stale_temporaries(output_dir)
+    finally:
+        remove_stale_temporaries(output_dir)  # from workers stopped by Ctrl-C or a broken pool
     report.files = [results[i] for i in sorted(results)] + missing
     _record_state(items, results, options, state, output_dir)
     report.seconds = time.perf_counter() - started
@@ -400,9 +402,16 @@ def _run_parallel(todo: list[tuple[int, InputItem]], task: Callable[[InputItem],
         return
     queue = list(todo)
     items = dict(todo)
-    while queue:  # a fresh pool per round of tasks: see TASKS_PER_WORKER
+    while queue:  # a fresh pool per round of tasks (see TASKS_PER_WORKER), or after a worker died
         batch, queue = queue[:workers * TASKS_PER_WORKER], queue[workers * TASKS_PER_WORKER:]
-        _run_pool(batch, task, workers, cancel, finished, crashed, items)
+        not_started, suspects = _run_pool(batch, task, workers, cancel, finished, crashed, items)
+        # When a worker dies, every task running in the pool fails with it. Run each of
+        # those again alone, so only the input that kills its worker is reported.
+        for suspect in suspects:
+            _, still_broken = _run_pool([suspect], task, 1, cancel, finished, crashed, items)
+            for index, item in still_broken:
+                finished(index, crashed(item, BrokenProcessPool("the worker process died on this input")))
+        queue = not_started + queue
 
 
 # Workers are replaced after this many tasks each: WeasyPrint and Pango keep font and
@@ -414,7 +423,11 @@ TASKS_PER_WORKER = 40
 
 def _run_pool(todo: list[tuple[int, InputItem]], task: Callable[[InputItem], Any], workers: int,
               cancel: threading.Event | None, finished: Callable[[int, Any], None],
-              crashed: Callable[[InputItem, BaseException], Any], items: dict[int, InputItem]) -> None:
+              crashed: Callable[[InputItem, BaseException], Any],
+              items: dict[int, InputItem]) -> tuple[list[tuple[int, InputItem]], list[tuple[int, InputItem]]]:
+    """Run ``todo`` on one pool. When a worker dies (the OS killed it) the pool is
+    unusable: returns the tasks not yet started and the tasks that were running
+    ("suspects"), for the caller to run again; otherwise two empty lists."""
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
     pending: dict[Future, int] = {}
     queue = list(todo)
@@ -422,8 +435,12 @@ def _run_pool(todo: list[tuple[int, InputItem]], task: Callable[[InputItem], Any
         # Keep at most 2 tasks per worker in flight so a cancel stops promptly.
         while queue or pending:
             while queue and len(pending) < workers * 2:
-                index, item = queue.pop(0)
-                pending[pool.submit(task, item)] = index
+                index, item = queue[0]
+                try:
+                    pending[pool.submit(task, item)] = index
+                except BrokenProcessPool:
+                    return _abandon(pool, pending, finished, items, queue)
+                queue.pop(0)
             complete, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
             if cancel is not None and cancel.is_set():
                 raise KeyboardInterrupt
@@ -431,7 +448,10 @@ def _run_pool(todo: list[tuple[int, InputItem]], task: Callable[[InputItem], Any
                 index = pending.pop(future)
                 try:
                     result = future.result()
-                except Exception as err:  # a worker died (e.g. killed by the OS)
+                except BrokenProcessPool:  # a worker died: the pool is unusable
+                    pending[future] = index
+                    return _abandon(pool, pending, finished, items, queue)
+                except Exception as err:
                     result = crashed(items[index], err)
                 finished(index, result)
     except KeyboardInterrupt:
@@ -442,6 +462,22 @@ def _run_pool(todo: list[tuple[int, InputItem]], task: Callable[[InputItem], Any
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
+    return [], []
+
+
+def _abandon(pool: ProcessPoolExecutor, pending: dict[Future, int], finished: Callable[[int, Any], None],
+             items: dict[int, InputItem], queue: list[tuple[int, InputItem]]):
+    """Close a broken pool: keep the results that came back, and hand back the
+    tasks not yet started and the ones that were running."""
+    suspects = []
+    for future, index in pending.items():
+        if future.done() and not future.cancelled() and future.exception() is None:
+            finished(index, future.result())
+        else:
+            suspects.append((index, items[index]))
+    pending.clear()
+    pool.shutdown(wait=True, cancel_futures=True)
+    return queue, suspects
 
 
 def _crash_report(item: InputItem, err: BaseException) -> FileReport:

@@ -132,8 +132,18 @@ def overrides_from_args(args: argparse.Namespace) -> MetaOverrides:
     return overrides
 
 
+def max_input_bytes(args: argparse.Namespace) -> int:
+    import math
+
+    size = args.max_input_size
+    if not math.isfinite(size) or size <= 0:
+        raise UsageError(f"--max-input-size must be a positive number of MB: {size}")
+    return int(size * 1e6)
+
+
 def options_from_args(args: argparse.Namespace) -> ExportOptions:
     """The CLI's builder of `ExportOptions` (the GUI's form is the other)."""
+    max_input_bytes(args)
     formats = tuple(f for f in FORMATS if getattr(args, f, False)) or FORMATS
     for rules in args.rules:
         if not rules.is_file():
@@ -175,7 +185,7 @@ def run_clean(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from .transforms import apply_overrides, apply_typography
 
     options = options_from_args(args)
-    max_bytes = int(args.max_input_size * 1e6)
+    max_bytes = max_input_bytes(args)
     if args.path == "-":
         source = decode_source(sys.stdin.buffer.read(), path=Path(args.name or "stdin.txt"), max_bytes=max_bytes)
     else:
@@ -214,7 +224,7 @@ def run_export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     reporter = _ProgressReporter(stderr, quiet=args.quiet or args.json)
     report = export_batch(
         paths, options, jobs=args.jobs, progress=reporter, stdin_name=args.name,
-        max_bytes=int(args.max_input_size * 1e6), debug_dir=args.debug_pipeline,
+        max_bytes=max_input_bytes(args), debug_dir=args.debug_pipeline,
         collection=args.collection, sort=args.sort,
     )
     reporter.close()

@@ -128,10 +128,23 @@ class ExportOptions:
             raise UsageError(f"unknown PDF variant {self.pdf_variant!r}: use one of {', '.join(PDF_VARIANTS)}")
 
     def fingerprint(self) -> str:
-        """A stable string of every choice that changes an output (for incremental runs)."""
+        """A stable string of every choice that changes an output (for incremental runs):
+        the options, the contents of the user's rules and stylesheet, and our version
+        (a new version ships other rules, styles and renderer)."""
+        from . import __version__
+
         parts = [
-            ",".join(self.formats), self.page_size.css, f"{self.bleed_pt:.3f}", str(self.crop_marks),
-            str(self.pdf_variant), str(self.smart_quotes), repr(self.overrides),
-            ",".join(str(p) for p in self.rules_files), str(self.user_stylesheet), str(self.source_date_epoch),
+            __version__, ",".join(self.formats), self.page_size.css, f"{self.bleed_pt:.3f}", str(self.crop_marks),
+            str(self.pdf_variant), str(self.smart_quotes), repr(self.overrides), str(self.source_date_epoch),
+            *(f"{path}={_content_digest(path)}" for path in (*self.rules_files, self.user_stylesheet) if path),
         ]
         return "|".join(parts)
+
+
+def _content_digest(path: Path) -> str:
+    import hashlib
+
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return "unreadable"

@@ -196,3 +196,40 @@ def test_ctrl_c_stops_workers_exits_130_and_leaves_no_partial_files(tmp_path, se
     for book in out.glob("*.epub"):
         with zipfile.ZipFile(book) as archive:
             assert archive.testzip() is None
+
+
+from exporter.batch import run_one as _real_run_one  # noqa: E402
+
+
+def _die_on_rivers(item, **kwargs):
+    """A worker task that kills its own process on one input, as the OOM killer would."""
+    if item.stem == "rivers":
+        os._exit(9)
+    return _real_run_one(item, **kwargs)
+
+
+def test_a_worker_killed_by_the_os_fails_its_file_and_the_batch_goes_on(inputs, tmp_path, monkeypatch):
+    import exporter.batch as batch
+    from exporter import ExportOptions
+
+    for n in range(4):
+        make_article(inputs, f"extra-{n}", f"Extra Story {n}", "Dee Writer")
+    monkeypatch.setattr(batch, "run_one", _die_on_rivers)
+    out = tmp_path / "out"
+    report = batch.export_batch([inputs], ExportOptions(formats=("epub",), output_dir=out), jobs=2)
+    failed = {Path(f.input).name: f.error for f in report.files if not f.ok}
+    assert list(failed) == ["rivers.html"], failed  # only the input that kills its worker
+    assert "worker failed" in failed["rivers.html"]
+    assert len(report.files) == 7 and not report.interrupted
+    assert sorted(p.stem for p in out.glob("*.epub")) == sorted(Path(f.input).stem for f in report.files if f.ok)
+    assert no_temporaries(out)
+
+
+def test_editing_a_rules_file_rebuilds_outputs(inputs, tmp_path):
+    rules = tmp_path / "mine.toml"
+    rules.write_text('[[drop_line]]\nwhy = "test"\npattern = \'^zzz$\'\n', "utf-8")
+    args = ("--epub", "--json", "-o", str(tmp_path / "out"), "-j", "1", "--rules", str(rules), str(inputs))
+    run(*args)
+    assert all(f["skipped"] for f in json.loads(run(*args)[1])["files"])
+    rules.write_text('[[drop_line]]\nwhy = "test"\npattern = \'^yyy$\'\n', "utf-8")
+    assert not any(f["skipped"] for f in json.loads(run(*args)[1])["files"])

@@ -183,3 +183,9 @@ def test_traceback_flag_shows_the_traceback_of_an_expected_error_too(tmp_path):
     code, _, err = run("--epub", "-o", str(tmp_path / "out"), "--traceback", str(path))
     assert code == 1
     assert "Traceback (most recent call last)" in err and "file is empty" in err
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "0", "-1"])
+def test_max_input_size_must_be_a_positive_number(value, seed_copy):
+    code, _, err = run("clean", str(seed_copy), "--max-input-size", value)
+    assert code == 2 and "--max-input-size" in err and "internal error" not in err

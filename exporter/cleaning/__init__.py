@@ -36,9 +36,6 @@ COMMON_STEPS: tuple[Step, ...] = (
     guess_language_step,
 )
 
-_default_rules: Rules | None = None
-
-
 def html_pipeline() -> tuple[Step, ...]:
     """HTML_STEPS, then COMMON_STEPS with the page-level bio search right after the in-body one."""
     from .steps_html import HTML_STEPS, bio_after_body  # deferred: the text path needs no lxml/trafilatura
@@ -49,11 +46,8 @@ def html_pipeline() -> tuple[Step, ...]:
 
 def clean(source: SourceDocument, rules: Rules | None = None) -> Article:
     """Clean ``source`` into an `Article`; raise `CleaningError` when no article text is left."""
-    global _default_rules
     if rules is None:
-        if _default_rules is None:
-            _default_rules = load_rules()
-        rules = _default_rules
+        rules = load_rules()  # memoised
     draft = Draft(source=source, rules=rules)
     steps = html_pipeline() if source.kind == "html" else TEXT_STEPS + COMMON_STEPS
     for step in steps:
