@@ -27,7 +27,7 @@ from pathlib import Path
 
 from .atomic import atomic_output, remove_stale_temporaries
 from .backends import SUFFIXES, preload
-from .errors import ExporterError, InputError, OutputError
+from .errors import ExporterError, OutputError
 from .model import Article
 from .options import ExportOptions, MetaOverrides
 from .reading import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, decode_source, read_source

@@ -154,9 +154,6 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
     bleed = parse_length(args.bleed) if getattr(args, "bleed", None) else 0.0
     if getattr(args, "crop_marks", False) and bleed == 0:
         raise UsageError("--crop-marks needs --bleed (the marks sit in the bleed area)")
-    import os
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
     return ExportOptions(
         formats=formats,
         output_dir=getattr(args, "output", DEFAULT_OUTPUT),
@@ -170,7 +167,6 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
         user_stylesheet=style,
         force=getattr(args, "force", False),
         max_pdf_chars=getattr(args, "max_pdf_chars", DEFAULT_MAX_PDF_CHARS),
-        source_date_epoch=int(epoch) if epoch and epoch.isdigit() else None,
     )
 
 

@@ -82,6 +82,13 @@ PDF_VARIANTS = (
 )
 
 
+def source_date_epoch_from_environment() -> int | None:
+    import os
+
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(value) if value.isdigit() else None
+
+
 @dataclass(frozen=True)
 class MetaOverrides:
     """Facts the user states over what the cleaner found (``--title`` …)."""
@@ -110,8 +117,9 @@ class ExportOptions:
     rules_files: tuple[Path, ...] = ()
     user_stylesheet: Path | None = None
     force: bool = False
-    # Fixed time for dcterms:modified when the article has no date (reproducible builds).
-    source_date_epoch: int | None = None
+    # Fixed time for dcterms:modified and PDF dates when the article has no date
+    # (reproducible builds); the SOURCE_DATE_EPOCH convention by default, for every caller.
+    source_date_epoch: int | None = field(default_factory=lambda: source_date_epoch_from_environment())
     # Layout time grows faster than the text (5 MB of text took 14 min and 1 GB here):
     # longer articles are refused for PDF unless the user raises this.
     max_pdf_chars: int = DEFAULT_MAX_PDF_CHARS

@@ -15,7 +15,6 @@ is rewritten with fixed timestamps. The run-time clock is never read.
 from __future__ import annotations
 
 import logging
-import os
 import re
 import uuid
 from dataclasses import replace
@@ -135,9 +134,7 @@ def modified_time(book: Book, options: ExportOptions) -> datetime:
             return datetime(parts[0], parts[1], parts[2], tzinfo=timezone.utc)
         except ValueError:
             log.warning("article date %r is not a date; ignoring it for dcterms:modified", book.date)
-    epoch = options.source_date_epoch
-    if epoch is None and os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
-        epoch = int(os.environ["SOURCE_DATE_EPOCH"])
+    epoch = options.source_date_epoch  # SOURCE_DATE_EPOCH unless the caller chose
     if epoch is not None:
         return datetime.fromtimestamp(epoch, tz=timezone.utc)
     return FALLBACK_MODIFIED

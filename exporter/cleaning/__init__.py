@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from ..errors import CleaningError
-from ..model import Article, Bio, BlockQuote, Heading, ListBlock, Meta, Paragraph, plain_text
+from ..model import Article, Bio, BlockQuote, Heading, ListBlock, Meta, Paragraph
 from ..reading import SourceDocument
 from .draft import Draft, Step, block_text
 from .rules import Rules, load_rules

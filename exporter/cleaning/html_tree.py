@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
-from ..model import (Block, BlockQuote, Emphasis, Figure, Heading, Inline, LineBreak, Link, ListBlock,
+from ..model import (Block, BlockQuote, Emphasis, Heading, Inline, LineBreak, Link, ListBlock,
                      Paragraph, Rule, Strong, Text)
 
 # libxml2 limits nesting to 256 levels without huge_tree; anything deeper is

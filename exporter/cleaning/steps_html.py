@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..errors import CleaningError
-from ..model import Block, Heading, Paragraph
+from ..model import Heading, Paragraph
 from .bio import match_bio
 from .draft import Draft, block_text, loose as _loose, squash
 from .extract import extract_main
