@@ -151,6 +151,10 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
     style = getattr(args, "style", None)
     if style is not None and not style.is_file():
         raise UsageError(f"{style}: stylesheet not found")
+    if style is not None and "epub" in formats:
+        from .backends.epub import check_user_stylesheet
+
+        check_user_stylesheet(style)
     bleed = parse_length(args.bleed) if getattr(args, "bleed", None) else 0.0
     if getattr(args, "crop_marks", False) and bleed == 0:
         raise UsageError("--crop-marks needs --bleed (the marks sit in the bleed area)")

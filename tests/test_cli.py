@@ -189,3 +189,13 @@ def test_traceback_flag_shows_the_traceback_of_an_expected_error_too(tmp_path):
 def test_max_input_size_must_be_a_positive_number(value, seed_copy):
     code, _, err = run("clean", str(seed_copy), "--max-input-size", value)
     assert code == 2 and "--max-input-size" in err and "internal error" not in err
+
+
+def test_a_stylesheet_that_loads_files_is_one_usage_error_before_any_export(seed_copy, tmp_path):
+    style = tmp_path / "mine.css"
+    style.write_text('@import url("http://127.0.0.1:9/x.css"); p { margin: 0 }', "utf-8")
+    out = tmp_path / "out"
+    code, stdout, stderr = run("--epub", "-o", str(out), "--style", str(style), str(seed_copy), str(seed_copy))
+    assert code == 2 and stdout == ""
+    assert len(stderr.strip().splitlines()) == 1 and "mine.css" in stderr and "@import" in stderr
+    assert not out.exists()

@@ -179,11 +179,16 @@ def _prepared(book: Book) -> Book:
 
 
 def _user_stylesheet(options: ExportOptions) -> bytes | None:
-    """The user's CSS, layered last. An EPUB may not load anything from outside
-    itself, so @import and url() other than data: are refused."""
+    """The user's CSS, layered last."""
     if options.user_stylesheet is None:
         return None
-    path = Path(options.user_stylesheet)
+    return check_user_stylesheet(Path(options.user_stylesheet)).encode("utf-8")
+
+
+def check_user_stylesheet(path: Path) -> str:
+    """The user's CSS, checked: an EPUB may not load anything from outside itself,
+    so @import and url() other than data: are refused. The CLI calls this before
+    any export, so a bad --style is one usage error, not one failure per file."""
     try:
         css = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
@@ -191,7 +196,7 @@ def _user_stylesheet(options: ExportOptions) -> bytes | None:
     if re.search(r"@import", css, re.IGNORECASE) or re.search(r"url\(\s*['\"]?(?!data:)", css, re.IGNORECASE):
         raise UsageError("the stylesheet loads other files (@import or url()); an EPUB must be self-contained",
                          path=path)
-    return css.encode("utf-8")
+    return css
 
 
 # ---------------------------------------------------------------- documents
