@@ -127,10 +127,6 @@ def weasyprint_module():
     return weasyprint
 
 
-def version() -> str:
-    return weasyprint_module().__version__
-
-
 def font_configuration():
     config = _state.get("font_config")
     if config is None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
-from ..model import Block, Heading, Paragraph, Text, plain_text
+from ..model import Block, Paragraph, Text, plain_text
 from ..reading import SourceDocument
 from .rules import Rules
 
@@ -62,7 +62,3 @@ def block_text(block: Block) -> str:
 
 def paragraph(text: str) -> Paragraph:
     return Paragraph((Text(text),))
-
-
-def is_prose(block: Block) -> bool:
-    return isinstance(block, (Paragraph, Heading))

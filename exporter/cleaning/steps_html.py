@@ -144,11 +144,6 @@ def _find_paragraph(root, text: str):
     return anchor
 
 
-def _following(element):
-    """Elements after ``element`` in document order (not its descendants)."""
-    return element.xpath("following::*")
-
-
 HTML_STEPS = (
     parse_page,
     page_metadata,
