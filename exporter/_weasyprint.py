@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, Sequence
 from urllib.parse import unquote, urlsplit
 
+from ._logs import collected_warnings
 from .errors import RenderError
 
 log = logging.getLogger(__name__)
@@ -186,18 +187,6 @@ def make_url_fetcher(allowed_dirs: Sequence[Path], refused: list[str] | None = N
 # ---------------------------------------------------------------- logging
 
 
-class _Collector(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            self.messages.append(record.getMessage())
-        except Exception:  # a malformed record must not break rendering
-            self.messages.append(str(record.msg))
-
-
 # ---------------------------------------------------------------- rendering
 
 
@@ -229,25 +218,19 @@ def render_pdf(
     weasyprint = weasyprint_module()
     refused: list[str] = []
     fetcher = make_url_fetcher(allowed_dirs, refused)
-    collector = _Collector()
-    wp_logger = logging.getLogger("weasyprint")
-    with _RENDER_LOCK:
+    with _RENDER_LOCK, collected_warnings("weasyprint") as warnings:
         font_config = font_configuration()
-        wp_logger.addHandler(collector)
-        try:
-            css = [
-                weasyprint.CSS(string=sheet.text, base_url=sheet.base_dir.as_uri() + "/",
-                               url_fetcher=fetcher, font_config=font_config)
-                for sheet in stylesheets
-            ]
-            # Layout and writing both read the options (a variant changes defaults in each).
-            options: dict[str, Any] = {"pdf_tags": tagged or pdf_variant is not None,
-                                       "pdf_variant": pdf_variant, "presentational_hints": False}
-            document = weasyprint.HTML(string=html, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher,
-                                       media_type="print").render(font_config=font_config, stylesheets=css,
-                                                                  **options)
-            finisher = None if bleed_pt is None else (lambda _doc, pdf: set_bleed_boxes(pdf, bleed_pt))
-            document.write_pdf(target, finisher=finisher, **options)
-        finally:
-            wp_logger.removeHandler(collector)
-    return PdfResult(len(document.pages), tuple(collector.messages), tuple(refused))
+        css = [
+            weasyprint.CSS(string=sheet.text, base_url=sheet.base_dir.as_uri() + "/",
+                           url_fetcher=fetcher, font_config=font_config)
+            for sheet in stylesheets
+        ]
+        # Layout and writing both read the options (a variant changes defaults in each).
+        options: dict[str, Any] = {"pdf_tags": tagged or pdf_variant is not None,
+                                   "pdf_variant": pdf_variant, "presentational_hints": False}
+        document = weasyprint.HTML(string=html, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher,
+                                   media_type="print").render(font_config=font_config, stylesheets=css,
+                                                              **options)
+        finisher = None if bleed_pt is None else (lambda _doc, pdf: set_bleed_boxes(pdf, bleed_pt))
+        document.write_pdf(target, finisher=finisher, **options)
+    return PdfResult(len(document.pages), tuple(warnings), tuple(refused))

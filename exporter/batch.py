@@ -25,6 +25,7 @@ from functools import partial
 from typing import Any
 from pathlib import Path
 
+from ._logs import collected_warnings
 from .atomic import atomic_output, remove_stale_temporaries
 from .backends import SUFFIXES, preload
 from .errors import ExporterError, OutputError
@@ -211,15 +212,6 @@ def _is_up_to_date(item: InputItem, options: ExportOptions, state: dict) -> bool
 # ---------------------------------------------------------------- one input (runs in a worker)
 
 
-class _WarningCollector(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 _WATCHED_LOGGERS = ("exporter", "weasyprint", "fontTools")
 
 
@@ -248,13 +240,18 @@ def _write_debug(item: InputItem, article: Article, options: ExportOptions, fold
 def run_one(item: InputItem, options: ExportOptions, max_bytes: int = DEFAULT_MAX_BYTES,
             debug_dir: Path | None = None, cancel: threading.Event | None = None) -> FileReport:
     """Export one input to every asked format; never raises for an expected failure."""
-    from .pipeline import write_book
-
     options = _options_for(item, options)
     report = FileReport(input=item.name)
-    collector = _WarningCollector()
-    for name in _WATCHED_LOGGERS:
-        logging.getLogger(name).addHandler(collector)
+    with collected_warnings(*_WATCHED_LOGGERS) as warnings:
+        _export_item(item, options, max_bytes, debug_dir, cancel, report)
+    report.warnings = warnings
+    return report
+
+
+def _export_item(item: InputItem, options: ExportOptions, max_bytes: int, debug_dir: Path | None,
+                 cancel: threading.Event | None, report: FileReport) -> None:
+    from .pipeline import write_book
+
     try:
         started = time.perf_counter()
         article = _load_prepared(item, options, max_bytes)
@@ -277,11 +274,6 @@ def run_one(item: InputItem, options: ExportOptions, max_bytes: int = DEFAULT_MA
     except Exception as err:  # a bug: isolate it to this file, keep the traceback for --traceback
         report.error = f"{item.name}: internal error: {type(err).__name__}: {err}"
         report.traceback = traceback.format_exc()
-    finally:
-        for name in _WATCHED_LOGGERS:
-            logging.getLogger(name).removeHandler(collector)
-    report.warnings = collector.messages
-    return report
 
 
 def _one_line(err: ExporterError, item: InputItem) -> str:
