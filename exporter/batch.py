@@ -340,7 +340,8 @@ def export_batch(paths: Sequence[str | Path], options: ExportOptions, *, jobs: i
 
     try:
         # The GUI's cancel event can only be checked between formats in-process (an Event does not pickle).
-        in_process = min(jobs or default_jobs(), len(todo)) <= 1
+        workers = worker_count(jobs, len(todo))
+        in_process = workers <= 1
         if not in_process:
             try:
                 preload(options.formats)  # forked workers inherit WeasyPrint instead of importing it each
@@ -348,7 +349,7 @@ def export_batch(paths: Sequence[str | Path], options: ExportOptions, *, jobs: i
                 pass  # each worker then reports the backend's error for its own file
         task = partial(run_one, options=options, max_bytes=max_bytes, debug_dir=debug_dir,
                        cancel=cancel if in_process else None)
-        _run_parallel(todo, task, jobs, cancel, finished, _crash_report)
+        _run_parallel(todo, task, workers, cancel, finished, _crash_report)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
@@ -379,12 +380,16 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def _run_parallel(todo: list[tuple[int, InputItem]], task: Callable[[InputItem], Any], jobs: int | None,
+def worker_count(jobs: int | None, tasks: int) -> int:
+    """Processes to use: as asked (default: the cores), never more than the tasks."""
+    return min(jobs or default_jobs(), tasks)
+
+
+def _run_parallel(todo: list[tuple[int, InputItem]], task: Callable[[InputItem], Any], workers: int,
                   cancel: threading.Event | None, finished: Callable[[int, Any], None],
                   crashed: Callable[[InputItem, BaseException], Any]) -> None:
     """Run ``task`` (picklable) over ``todo`` in worker processes, or in-process
     for one worker; ``finished(index, result)`` is called in the caller's process."""
-    workers = min(jobs or default_jobs(), len(todo))
     if workers <= 1:
         # In-process: no pool start-up for one file, and the GUI's cancel event works between formats.
         for index, item in todo:
@@ -511,7 +516,8 @@ def _run_collection(items: list[InputItem], missing: list[FileReport], options: 
             progress(len(loaded), total, result[0])
 
     try:
-        _run_parallel(list(enumerate(items)), partial(load_one, options=options, max_bytes=max_bytes), jobs,
+        _run_parallel(list(enumerate(items)), partial(load_one, options=options, max_bytes=max_bytes),
+                      worker_count(jobs, len(items)),
                       cancel, finished, lambda item, err: (_crash_report(item, err), None))
     except KeyboardInterrupt:
         report.interrupted = True
