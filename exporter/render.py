@@ -203,9 +203,8 @@ def bio_section(articles: tuple[Article, ...], sid: str = "about-author") -> Sec
     """The author-bio page: one entry per distinct author that has a bio."""
     seen: set[str] = set()
     entries: list[str] = []
-    for article in articles:
-        bio = article.meta.bio
-        if bio is None or not bio.text.strip():
+    for article, bio in ((a, b) for a in articles for b in a.meta.bios):
+        if not bio.text.strip():
             continue
         name = bio.author or join_names(article.meta.authors) or ""
         key = name.casefold() or bio.text.casefold()
@@ -354,7 +353,8 @@ def render_book(book: Book, *, font_name: str | None = None) -> RenderedBook:
     from dataclasses import replace as _replace
 
     front = Article(_replace(cover_meta, title=book.title, subtitle=None, authors=book.authors,
-                             date=book.date, publisher=None, bio=None))
+                             published=book.date, updated=None,
+                             publisher=None, bios=()))
     ids = tuple(f"article-{n:03d}" for n in range(1, len(book.articles) + 1))
     sections = [title_page(front), toc_section(book, ids)]
     sections += [article_section(a, sid, in_collection=True) for a, sid in zip(book.articles, ids)]
