@@ -13,8 +13,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from .resolver import Resolver
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +50,9 @@ class SourceDocument:
     text: str
     kind: str  # "text" or "html"
     encoding: str
+    # Where the page's pictures come from (exporter.resolver); None: the cleaner uses
+    # Resolver(base_dir=path.parent) for a file, data: URIs only for standard input.
+    resolver: "Resolver | None" = None
 
     @property
     def name(self) -> str:

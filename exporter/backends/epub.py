@@ -27,12 +27,13 @@ from .._ebooklib import (
 )
 from ..cover import MEDIA_TYPE as COVER_MEDIA_TYPE, CoverText, cover_jpeg
 from ..errors import RenderError, UsageError
-from ..model import Paragraph, join_names, plain_text
+from ..model import Figure, Image, ImageAsset, Paragraph, Table, join_names, plain_text
 from ..options import ExportOptions
 from ..render import (
     BACKMATTER, BODYMATTER, COVER, TITLEPAGE, TOC, Book, RenderedBook, Section, contents_heading, is_rtl,
     render_book, safe_href, xhtml_document, xhtml_page,
 )
+from ..render_media import image_href
 from ..resources import styles_dir
 from ..transforms import content_identifier
 
@@ -79,6 +80,57 @@ ACCESSIBILITY = (
      "that follows the article. The only image is the generated cover, which has a text alternative "
      "and repeats the title page. No flashing, motion or sound."),
 )
+
+
+def book_pictures(book: Book) -> list[ImageAsset]:
+    """Every picture the book's articles hold, once each (content-hashed keys)."""
+    return list({asset.key: asset for article in book.articles for asset in article.assets}.values())
+
+
+def _image_alts(book: Book) -> list[str]:
+    """The alt text of every picture the articles show (figures and inline)."""
+    alts: list[str] = []
+
+    def walk(node) -> None:
+        if isinstance(node, (Figure, Image)) and node.image:
+            alts.append(node.alt)
+        for name in ("children", "blocks", "caption"):
+            for child in getattr(node, name, ()) or ():
+                walk(child)
+        for item in getattr(node, "items", ()) or ():
+            for child in item:
+                walk(child)
+        if isinstance(node, Table):
+            for row in (*node.head, *node.body):
+                for cell in row:
+                    walk(cell)
+
+    for article in book.articles:
+        for block in article.blocks:
+            walk(block)
+    return alts
+
+
+def accessibility(book: Book, pictures: list[ImageAsset]) -> tuple[tuple[str, str], ...]:
+    """`ACCESSIBILITY` as true for this book: with pictures the content is also
+    visual; "alternativeText" is claimed only when every picture has an alt text,
+    and only then is the text alone sufficient."""
+    if not pictures:
+        return ACCESSIBILITY
+    alts = _image_alts(book)
+    every_alt = bool(alts) and all(alt.strip() for alt in alts)
+    props = [("schema:accessMode", "textual"), ("schema:accessMode", "visual")]
+    props += [("schema:accessModeSufficient", "textual")] if every_alt else []
+    props += [("schema:accessModeSufficient", "textual,visual")]
+    props += [p for p in ACCESSIBILITY if p[0] == "schema:accessibilityFeature"]
+    props += [("schema:accessibilityFeature", "alternativeText")] if every_alt else []
+    props += [("schema:accessibilityHazard", "none")]
+    alt_note = ("Every picture has a text alternative." if every_alt
+                else "Some pictures have no text alternative; their captions, where the page gave them, are kept.")
+    props.append(("schema:accessibilitySummary",
+                  "Reflowable text with a table of contents, headings in document order and a reading order "
+                  f"that follows the article, with the article's pictures. {alt_note} No flashing, motion or sound."))
+    return tuple(props)
 
 
 def _label(name: str, language: str) -> str:
@@ -210,12 +262,25 @@ def _cover_section(book: Book, language: str) -> Section:
     return Section("cover", _label("cover", language), COVER, "cover", body, language, in_toc=False)
 
 
-def _cover_image(book: Book, identifier: str) -> bytes:
+def _cover_image(book: Book, identifier: str, options: ExportOptions) -> bytes:
     first = book.articles[0].meta
     year = book.date[:4] if book.date else None
     publisher = first.publisher if not book.is_collection else None
     imprint = " · ".join(x for x in (publisher, year) if x) or None
-    return cover_jpeg(CoverText(book.title, join_names(book.authors), imprint, identifier))
+    picture = lead_picture(book) if options.cover == "lead-image" else None
+    return cover_jpeg(CoverText(book.title, join_names(book.authors), imprint, identifier,
+                                picture.data if picture is not None else None))
+
+
+def lead_picture(book: Book) -> ImageAsset | None:
+    """The first article's first figure picture (SVG aside: the cover is a JPEG drawn with Pillow)."""
+    article = book.articles[0]
+    for block in article.blocks:
+        if isinstance(block, Figure) and block.image:
+            asset = article.asset(block.image)
+            if asset is not None and asset.media_type != "image/svg+xml":
+                return asset
+    return None
 
 
 def _nav_label(section: Section) -> str:
@@ -279,8 +344,10 @@ def build_package(book: Book, rendered: RenderedBook, options: ExportOptions) ->
     if user_css is not None:
         resources.append(Resource("css-user", f"styles/{USER_STYLESHEET}", "text/css", user_css))
     stylesheets = tuple(r.file_name for r in resources)
-    resources.append(Resource("cover-img", COVER_IMAGE, COVER_MEDIA_TYPE, _cover_image(book, identifier),
+    resources.append(Resource("cover-img", COVER_IMAGE, COVER_MEDIA_TYPE, _cover_image(book, identifier, options),
                               properties=("cover-image",)))
+    pictures = book_pictures(book)
+    resources += [Resource(asset.key, image_href(asset), asset.media_type, asset.data) for asset in pictures]
 
     sections = (_cover_section(book, language), *rendered.sections)
     documents = [
@@ -323,7 +390,7 @@ def build_package(book: Book, rendered: RenderedBook, options: ExportOptions) ->
         publisher=_common([m.publisher for m in metas]),
         description=description(book),
         sources=tuple(dict.fromkeys(u for m in metas if m.source_url and (u := safe_href(m.source_url)))),
-        properties=ACCESSIBILITY,
+        properties=accessibility(book, pictures),
         right_to_left=is_rtl(language),
     )
     return Package(metadata, tuple(documents), nav, tuple(resources), ncx, guide)
