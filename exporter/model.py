@@ -149,7 +149,7 @@ class ImageAsset:
     media_type: str  # image/jpeg, image/png, image/gif or image/svg+xml
     width: int  # pixels
     height: int
-    data: bytes = field(default=b"", repr=False)
+    data: bytes = field(default=b"", repr=False, metadata={"json": "never"})  # travels beside the JSON
     origin: str = ""  # the reference it came from, for messages
 
     @property
@@ -225,7 +225,9 @@ def join_names(names: tuple[str, ...] | list[str]) -> str | None:
 class Article:
     meta: Meta
     blocks: tuple[Block, ...] = field(default_factory=tuple)
-    assets: tuple[ImageAsset, ...] = ()  # the pictures the blocks reference, by key
+    # The pictures the blocks reference, by key (left out of the JSON when there are none,
+    # so a text-only article's JSON is what it always was).
+    assets: tuple[ImageAsset, ...] = field(default=(), metadata={"json": "when-present"})
 
     def asset(self, key: str | None) -> ImageAsset | None:
         return next((a for a in self.assets if a.key == key), None) if key else None
@@ -290,9 +292,11 @@ def to_dict(node: Any) -> Any:
     if type(node).__name__ in _NODE_TYPES and hasattr(node, "__dataclass_fields__"):
         out: dict[str, Any] = {"type": type(node).__name__}
         for f in fields(node):
-            if f.type == "bytes":
+            value = getattr(node, f.name)
+            rule = f.metadata.get("json")
+            if rule == "never" or (rule == "when-present" and not value):
                 continue  # asset bytes travel beside the JSON (write_bundle)
-            out[f.name] = to_dict(getattr(node, f.name))
+            out[f.name] = to_dict(value)
         return out
     return node
 
