@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .dates import parse_date
 from .draft import loose as _loose, squash
 from .names import byline_names, is_person_name
+from .page_dates import page_dates
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +34,7 @@ class PageMeta:
     h1s: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
     date: str | None = None
+    updated: str | None = None
     publisher: str | None = None
     language: str | None = None
     source_url: str | None = None
@@ -69,25 +70,14 @@ def read_page_meta(root: etree._Element) -> PageMeta:
     if not authors:
         authors = _visible_byline(root)
 
-    date = None
-    for value in (_text(ld.get("datePublished")), meta("article:published_time", "og:published_time",
-                  "datepublished", "publishdate", "publish-date", "pubdate", "date", "dc.date", "dc.date.issued",
-                  "dcterms.created", "sailthru.date", "parsely-pub-date", "citation_publication_date",
-                  "article.published", "published-date"),
-                  _itemprop(root, "datePublished"), _first_time(root), _text(ld.get("dateCreated")),
-                  meta("article:modified_time", "og:updated_time", "last-modified"),
-                  _text(ld.get("dateModified"))):
-        date = parse_date(value)
-        if date:
-            break
-
     publisher = _ld_name(ld.get("publisher")) or meta("og:site_name", "application-name", "publisher", "dc.publisher")
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or meta(
         "content-language", "og:locale", "language", "dc.language") or _text(ld.get("inLanguage"))
     language = _bcp47(lang)
     url = _canonical(root) or meta("og:url") or _text(ld.get("url"))
+    date, updated = page_dates(root, ld, metas, url)
     description = meta("description", "og:description", "twitter:description") or _text(ld.get("description"))
-    return PageMeta(title=title, h1s=h1s, authors=authors, date=date, publisher=squash(publisher) if publisher else None,
+    return PageMeta(title=title, h1s=h1s, authors=authors, date=date, updated=updated, publisher=squash(publisher) if publisher else None,
                     language=language, source_url=url if url and url.startswith("http") else None,
                     description=squash(description) if description else None)
 
@@ -191,22 +181,6 @@ def _ld_authors(value) -> tuple[str, ...]:
                 if name not in names:
                     names.append(name)
     return tuple(names)
-
-
-def _itemprop(root, prop: str) -> str | None:
-    for element in root.xpath(f"//*[@itemprop='{prop}']"):
-        value = element.get("content") or element.get("datetime") or squash(" ".join(element.itertext()))
-        if value:
-            return value
-    return None
-
-
-def _first_time(root) -> str | None:
-    for element in root.iter("time"):
-        value = element.get("datetime") or squash(" ".join(element.itertext()))
-        if value and parse_date(value):
-            return value
-    return None
 
 
 _BYLINE_XPATH = ("//*[@rel='author'] | //*[@itemprop='author'] | "
