@@ -8,15 +8,7 @@ from exporter.cleaning import clean, scorer_view
 from exporter.cleaning.names import byline_names
 from exporter.reading import decode_source
 
-HEADLINE = "Tram line to reach the northern suburbs by 2030"
-BODY = [
-    "The city council voted on Tuesday to extend the tram line to the northern suburbs, a plan that has "
-    "divided residents for more than a decade.",
-    "Supporters say the extension will cut commuting times in half for some forty thousand people who now "
-    "depend on crowded buses.",
-    "Opponents argue that the cost, estimated at four hundred million euros, would be better spent on "
-    "repairing the roads that already exist.",
-]
+from tests.test_cleaning_text_scrapes import BODY, HEADLINE
 
 
 @pytest.mark.parametrize("line, names", [
