@@ -178,8 +178,8 @@ def main(argv=None) -> int:
                       f"(median {statistics.median(took) * 1000:.0f} ms/case, slowest {max(took) * 1000:.0f} ms)")
                 for group in (main_sources, extra_sources):
                     if group and scored_cases(scorer, args.corpus, kind, group):
-                        print_scores(scorer, args.corpus, Path(tmp), f"{label}-{kind}", kind, group,
-                                     args.per_case)
+                        name = f"{label}-{kind}" if group is main_sources else f"{label}-{'+'.join(group)}"
+                        print_scores(scorer, args.corpus, Path(tmp), name, kind, group, args.per_case)
             if label == "ours":
                 print(f"refused (no article found): {len(failures)}", *failures, sep="\n  ")
     return 0

@@ -77,3 +77,19 @@ def test_html_bylines(head, byline, authors):
     result = view_html(head, byline)
     assert result["authors"] == authors
     assert result["paragraphs"] == BODY
+
+
+@pytest.mark.parametrize("line, names", [
+    ("By Alex Roe Thursday, November 9, 2023", ("Alex Roe",)),  # byline glued to its dateline
+    ("Von Anna Müller Donnerstag, 9. November 2023", ("Anna Müller",)),
+    ("By Sue Mon-Williams", ("Sue Mon-Williams",)),  # a weekday abbreviation inside a name is no dateline
+])
+def test_byline_ends_at_the_weekday_of_its_dateline(line, names):
+    assert byline_names(line) == names
+
+
+def test_byline_in_a_container_named_only_by_its_test_id():
+    # React news templates: <div data-testid="prism-byline"><span>By</span><a>Name</a> date</div>
+    result = view_html("", '<div data-testid="prism-byline"><span>By</span><span><a href="/team/alex-roe">'
+                           'Alex Roe</a></span> <span>Thursday, November 9, 2023</span></div>')
+    assert result["authors"] == ["Alex Roe"]

@@ -50,6 +50,15 @@ def month_numbers() -> dict[str, int]:
     return table
 
 
+@lru_cache(maxsize=1)
+def weekday_words() -> frozenset[str]:
+    """Casefolded weekday names and abbreviations of the same languages (Babel's CLDR data)."""
+    from babel.dates import get_day_names
+
+    return frozenset(name.casefold().strip(".") for locale in MONTH_LOCALES for width in ("wide", "abbreviated")
+                     for name in get_day_names(width, locale=locale).values() if len(name.strip(".")) >= 3)
+
+
 def month_number(word: str) -> int | None:
     return month_numbers().get(word.casefold().strip("."))
 

@@ -91,6 +91,7 @@ def byline_names(text: str) -> tuple[str, ...]:
     text = _BYLINE_PREFIX.sub("", " ".join(text.split()))
     text = _WITH.sub(lambda m: ", " + m.group(1), text)
     text = _TAIL.sub("", text)
+    text = _before_weekday(text)
     names: list[str] = []
     for part in _SPLIT.split(text):
         part = _without_role(tidy_name(part))
@@ -100,6 +101,17 @@ def byline_names(text: str) -> tuple[str, ...]:
         if part and is_person_name(part) and part not in names:
             names.append(part)
     return tuple(names)
+
+
+def _before_weekday(text: str) -> str:
+    """A byline glued to its dateline ("By Alex Roe Thursday, November 9"): the names end at the weekday."""
+    from .dates import weekday_words
+
+    words = text.split()
+    for index, word in enumerate(words[2:], start=2):
+        if word.casefold().strip(".,") in weekday_words():
+            return " ".join(words[:index])
+    return text
 
 
 def _without_role(part: str) -> str:
