@@ -90,19 +90,37 @@ def choose_title(headline: str | None, social: str | None, doc_title: str | None
     headline without the site suffix; otherwise JSON-LD's headline, then the
     social title with a site suffix cut off.
     """
-    labelled = [squash(t) for t in (headline, social, doc_title) if t]
-    for h1 in h1s:
-        if len(h1.split()) >= 2 and any(_loose(h1) and _loose(h1) in _loose(t) for t in labelled):
-            return h1
+    labelled = [_without_credit(squash(t)) for t in (headline, social, doc_title) if t]
+    # Of the <h1>s the labels contain, the longest: a section heading set as the first <h1>
+    # ("World News") is contained in "World News: Headline | Site" too.
+    matching = [h1 for h1 in h1s if len(h1.split()) >= 2 and any(_loose(h1) and _loose(h1) in _loose(t) for t in labelled)]
+    if matching:
+        return max(matching, key=lambda h1: len(h1.split()))
     for candidate in labelled:
-        if headline and candidate == squash(headline):
+        if headline and candidate == _without_credit(squash(headline)):
             return candidate
         cut = _SITE_SUFFIX.sub("", candidate)
         if len(cut.split()) >= 2:
             return cut
     if h1s:
-        return h1s[0]
+        # A page whose first <h1> is its section or site name ("Politics", "Mondial 2022")
+        # sets the headline in a later one.
+        return next((h1 for h1 in h1s if len(h1.split()) >= 4), h1s[0])
     return labelled[0] if labelled else None
+
+
+# A photo credit inside a <title> or social title: "Headline | Photo: Jane Doe/AP | Site",
+# "Headline (Foto: dpa)", "Headline - Crédit photo : AFP".
+_CREDIT_SEGMENT = re.compile(
+    r"\s*(?:[|–—·•»]|-{1,2})\s*(?:photo|photos|foto|fotos|bild|image|picture|crédit(?: photo)?|credit|©)s?\s*:?\s*"
+    r"[^|–—·•»]{1,60}?(?=\s*(?:[|–—·•»]|-{1,2})\s|$)"
+    r"|\s*[(\[](?:photo|photos|foto|fotos|bild|image|crédit(?: photo)?|credit)s?\s*:[^)\]]{1,60}[)\]]",
+    re.IGNORECASE)
+
+
+def _without_credit(title: str) -> str:
+    cut = _CREDIT_SEGMENT.sub("", title).strip()
+    return cut if len(cut.split()) >= 2 else title
 
 
 def _metas(root) -> dict[str, str]:
