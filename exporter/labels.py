@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 FALLBACK_LANGUAGE = "en"
 _STOPS = (".", "!", "?", "…", "。", "！", "？", "؟", "।")
+_CLOSERS = "\"'”’»)]）」』"
 
 
 @dataclass(frozen=True)
@@ -91,9 +92,13 @@ class Labels:
         return tuple(out)
 
     def sentence(self, text: str) -> str:
-        """``text`` ending with this language's full stop (unless it already ends a sentence)."""
+        """``text`` ending with this language's full stop, unless it already ends a
+        sentence (also inside closing quotes: 'of “His Era.”'). A trailing comma,
+        colon or semicolon (a cut-off line) gives way to the stop."""
         text = text.rstrip()
-        return text if not text or text.endswith(_STOPS) else text + self.full_stop
+        if not text or text.rstrip(_CLOSERS).endswith(_STOPS):
+            return text
+        return text.rstrip(",;:、，；：") + self.full_stop
 
     def sentences(self, parts: Iterable[str]) -> str:
         return self.sentence_space.join(self.sentence(p) for p in parts if p)
@@ -153,3 +158,17 @@ def common_language(languages: Iterable[str]) -> str:
     if tags and len({primary_subtag(t) for t in tags}) == 1:
         return tags[0]
     return FALLBACK_LANGUAGE
+
+
+@lru_cache(maxsize=32)
+def cldr_proper_names(language: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words CLDR capitalises in ``language``: place names and weekday names, then
+    month names (kept apart: "May" is also a verb). For restoring shouted text."""
+    try:
+        locale = Locale.parse(labels_for(language).locale)
+    except (UnknownLocaleError, ValueError):
+        return (), ()
+    places = [name for name in locale.territories.values() if name[:1].isupper()]
+    days = [name for name in locale.days["format"]["wide"].values() if name[:1].isupper()]
+    months = [name for name in locale.months["format"]["wide"].values() if name[:1].isupper()]
+    return tuple(places + days), tuple(months)
