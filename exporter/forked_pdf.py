@@ -1,0 +1,184 @@
+"""One input's PDF in a forked process while this process writes its EPUB.
+
+For a single article asked in both formats, the PDF is the long pole: WeasyPrint's
+import and font set-up (about 0.3 s) and its layout (about 0.4 s), against about
+0.1 s for the EPUB. With a second core, a child forked once the article is
+cleaned writes the PDF while the parent writes the EPUB, so the run takes about
+as long as the PDF alone. The child inherits the prepared article (nothing is
+pickled on the way in) and sends back one pickled `ChildResult`.
+
+What the caller sees does not change: the same files (the EPUB is written by the
+same code in the same process), the same report (outputs in format order, one
+error line, timings), the same log records in the same order (the child records
+its own and the parent logs them again after its EPUB's), the same exit status.
+Where this cannot be done safely it is not done, and the formats are written one
+after the other as before: without ``os.fork`` (Windows), with one core, or when
+the caller runs other threads (the GUI): a child forked from a threaded process
+can deadlock on a lock another thread held, fontconfig's among them.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import select
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+log = logging.getLogger(__name__)
+
+CHILD_FORMATS = ("pdf",)
+
+
+def possible(formats: tuple[str, ...], cores: int) -> bool:
+    """Can the PDF be written beside the other formats here (see the module docstring)?"""
+    return (hasattr(os, "fork") and cores >= 2 and "pdf" in formats and len(formats) > 1
+            and threading.active_count() == 1)
+
+
+@dataclass
+class ChildResult:
+    outputs: list[dict] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    error: str | None = None
+    traceback: str | None = None
+    records: list[logging.LogRecord] = field(default_factory=list)  # what the child logged, in order
+
+
+class _Recorder(logging.Handler):
+    """Keeps every record that got past its logger's level, made picklable."""
+
+    def __init__(self, records: list[logging.LogRecord]) -> None:
+        super().__init__(logging.NOTSET)
+        self.records = records
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            record.msg, record.args = record.getMessage(), None
+        except Exception:  # a malformed record (bad % arguments) must not break the work
+            record.msg, record.args = str(record.msg), None
+        record.exc_info = record.exc_text = record.stack_info = None
+        self.records.append(record)
+
+
+def write_formats(write: Callable[[tuple[str, ...], object], None], formats: tuple[str, ...], report,
+                  cancel: threading.Event | None = None) -> None:
+    """``write(formats, report)`` for the PDF in a forked child and for the other formats
+    here; the child's outputs, timings, error and log records end in ``report`` as if
+    written in this process. ``write`` records failures in the report it is given."""
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()  # else the child's copy of unwritten output could be written twice
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into the caller's code
+        os.close(read_end)
+        _child(write, write_end, type(report)(input=report.input))
+    os.close(write_end)
+    try:
+        here = tuple(f for f in formats if f not in CHILD_FORMATS)
+        write(here, report)
+        if report.error is not None:  # one format failed: as before, stop at the first failure
+            _stop(pid)
+        result = _receive(read_end, pid, report.input, cancel)
+    except BaseException:  # Ctrl-C or a cancel: stop the child; the caller sweeps its temporary file
+        _stop(pid)
+        _reap(pid)
+        raise
+    finally:
+        os.close(read_end)
+    _merge(result, formats, report)
+
+
+def _child(write: Callable[[tuple[str, ...], object], None], write_end: int, report) -> None:
+    status = 0
+    try:
+        # SIGTERM from the parent unwinds like Ctrl-C, so atomic_output removes its temporary.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+        records: list[logging.LogRecord] = []
+        _record_all_logging(records)
+        write(CHILD_FORMATS, report)
+        result = ChildResult(report.outputs, report.seconds, report.error, report.traceback, records)
+        with os.fdopen(write_end, "wb") as pipe:
+            pickle.dump(result, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+    except KeyboardInterrupt:
+        status = 130
+    except SystemExit as stop:
+        status = stop.code if isinstance(stop.code, int) else 1
+    except BaseException:  # nothing may escape into the parent's stack
+        status = 70
+    finally:
+        try:
+            sys.stderr.flush()
+        finally:
+            os._exit(status)
+
+
+def _record_all_logging(records: list[logging.LogRecord]) -> None:
+    """Route every log record of this process to ``records`` only (the parent logs them)."""
+    recorder = _Recorder(records)
+    for logger in [logging.getLogger()] + list(logging.Logger.manager.loggerDict.values()):
+        if isinstance(logger, logging.Logger):
+            logger.handlers = []
+    logging.getLogger().handlers = [recorder]
+
+
+def _receive(read_end: int, pid: int, name: str, cancel: threading.Event | None) -> ChildResult:
+    chunks = []
+    while True:
+        ready, _, _ = select.select([read_end], [], [], 0.2)
+        if cancel is not None and cancel.is_set():
+            raise KeyboardInterrupt
+        if not ready:
+            continue
+        chunk = os.read(read_end, 1 << 16)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    _, status = os.waitpid(pid, 0)
+    try:
+        return pickle.loads(b"".join(chunks))
+    except Exception:  # no result: the child died (the OS killed it) or was stopped
+        code = os.waitstatus_to_exitcode(status)
+        how = f"killed by signal {-code}" if code < 0 else f"exit status {code}"
+        return ChildResult(error=f"{name}: worker failed: the PDF process died ({how})")
+
+
+def _stop(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+
+
+def _reap(pid: int, patience: float = 2.0) -> None:
+    """Wait for a stopped child; kill it if it does not go (stuck in C code, deaf to SIGTERM)."""
+    import time
+
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline:
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if done:
+            return
+        time.sleep(0.02)
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
+
+
+def _merge(result: ChildResult, formats: tuple[str, ...], report) -> None:
+    for record in result.records:
+        logging.getLogger(record.name).handle(record)
+    report.outputs = sorted(report.outputs + result.outputs, key=lambda output: formats.index(output["format"]))
+    report.seconds.update(result.seconds)
+    if report.error is None and result.error is not None:
+        report.error = result.error
+        report.traceback = result.traceback
