@@ -260,12 +260,18 @@ def _export_item(item: InputItem, options: ExportOptions, max_bytes: int, debug_
     def write(formats: tuple[str, ...], into: FileReport) -> None:
         _guarded(item, into, _write_formats, book, options, item.stem, formats, cancel, into)
 
-    from . import forked_pdf
+    if _pdf_beside_wanted(options.formats, cores):
+        from . import forked_pdf
 
-    if forked_pdf.possible(options.formats, cores):
-        forked_pdf.write_formats(write, options.formats, report, cancel)
-    else:
-        _write_formats(book, options, item.stem, options.formats, cancel, report)
+        if forked_pdf.possible():
+            forked_pdf.write_formats(write, options.formats, report, cancel)
+            return
+    _write_formats(book, options, item.stem, options.formats, cancel, report)
+
+
+def _pdf_beside_wanted(formats: tuple[str, ...], cores: int) -> bool:
+    """A PDF to write beside other formats, and a core to spare (see `forked_pdf`)."""
+    return cores >= 2 and "pdf" in formats and len(formats) > 1
 
 
 def _write_formats(book: Book, options: ExportOptions, stem: str, formats: tuple[str, ...],
