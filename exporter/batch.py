@@ -250,28 +250,40 @@ def run_one(item: InputItem, options: ExportOptions, max_bytes: int = DEFAULT_MA
 
 def _export_item(item: InputItem, options: ExportOptions, max_bytes: int, debug_dir: Path | None,
                  cancel: threading.Event | None, report: FileReport, cores: int) -> None:
-    started = time.perf_counter()
-    article = _load_prepared(item, options, max_bytes)
-    report.seconds["clean"] = round(time.perf_counter() - started, 4)
-    if debug_dir is not None:
-        _write_debug(item, article, options, Path(debug_dir))
-    book = Book.single(article)
-
-    def write(formats: tuple[str, ...], into: FileReport) -> None:
-        _guarded(item, into, _write_formats, book, options, item.stem, formats, cancel, into)
-
-    if _pdf_beside_wanted(options.formats, cores):
-        from . import forked_pdf
-
-        if forked_pdf.possible():
-            forked_pdf.write_formats(write, options.formats, report, cancel)
+    beside = _pdf_beside(item, options, cores)  # started first: it loads WeasyPrint while we clean
+    try:
+        started = time.perf_counter()
+        article = _load_prepared(item, options, max_bytes)
+        report.seconds["clean"] = round(time.perf_counter() - started, 4)
+        if debug_dir is not None:
+            _write_debug(item, article, options, Path(debug_dir))
+        book = Book.single(article)
+        if beside is None:
+            _write_formats(book, options, item.stem, options.formats, cancel, report)
             return
-    _write_formats(book, options, item.stem, options.formats, cancel, report)
+        beside.send(partial(_write_guarded, item, book, options), FileReport)
+        _write_guarded(item, book, options, tuple(f for f in options.formats if f != "pdf"), report, cancel)
+    except BaseException:
+        if beside is not None:
+            beside.abandon()
+        raise
+    beside.finish(options.formats, report, cancel)
 
 
-def _pdf_beside_wanted(formats: tuple[str, ...], cores: int) -> bool:
-    """A PDF to write beside other formats, and a core to spare (see `forked_pdf`)."""
-    return cores >= 2 and "pdf" in formats and len(formats) > 1
+def _pdf_beside(item: InputItem, options: ExportOptions, cores: int):
+    """A `forked_pdf.PdfBeside` when this input's PDF can be written beside its other
+    formats (a PDF and something else, a core to spare, forking safe here); else None.
+    The module is imported only then: the EPUB alone never needs it."""
+    if cores < 2 or "pdf" not in options.formats or len(options.formats) < 2:
+        return None
+    from . import forked_pdf
+
+    return forked_pdf.PdfBeside(item.name) if forked_pdf.possible() else None
+
+
+def _write_guarded(item: InputItem, book: Book, options: ExportOptions, formats: tuple[str, ...],
+                   report: FileReport, cancel: threading.Event | None = None) -> None:
+    _guarded(item, report, _write_formats, book, options, item.stem, formats, cancel, report)
 
 
 def _write_formats(book: Book, options: ExportOptions, stem: str, formats: tuple[str, ...],
