@@ -40,7 +40,12 @@ CHILD_FORMATS = ("pdf",)
 def possible() -> bool:
     """Can a child be forked safely here (see the module docstring)? The caller has
     checked there is a PDF and a core to spare before importing this module."""
-    return hasattr(os, "fork") and threading.active_count() == 1
+    if not hasattr(os, "fork") or threading.current_thread() is not threading.main_thread():
+        return False  # e.g. called on the GUI's worker thread
+    try:  # every thread of the process, also those Python did not start (Qt's, a library's)
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:  # no /proc (macOS): the threads Python knows of, and no Qt
+        return threading.active_count() == 1 and "PySide6" not in sys.modules
 
 
 @dataclass

@@ -275,14 +275,20 @@ def test_a_pdf_process_killed_by_the_os_fails_only_the_pdf(tmp_path, seed_path):
     assert no_temporaries(tmp_path)
 
 
-def test_no_fork_while_other_threads_run():
+def test_no_fork_while_other_threads_run_or_off_the_main_thread():
     from exporter import forked_pdf
 
+    # (That it does fork in a one-thread process: test_epub_and_pdf_side_by_side_give_the_same_books.)
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        assert not forked_pdf.possible()  # as in the GUI, whose exports run in a thread
+        assert not forked_pdf.possible()  # another thread might hold a lock the child would need
     finally:
         stop.set()
         other.join()
+    seen: list[bool] = []
+    worker = threading.Thread(target=lambda: seen.append(forked_pdf.possible()))  # as the GUI's exports run
+    worker.start()
+    worker.join()
+    assert seen == [False]
