@@ -448,18 +448,12 @@ def load_one(item: InputItem, options: ExportOptions, max_bytes: int) -> tuple[F
     """Read, clean and prepare one input of a collection (runs in a worker)."""
     file_report = FileReport(input=item.name)
     started = time.perf_counter()
-    try:
-        article = _load_prepared(item, options, max_bytes)
-    except ExporterError as err:
-        file_report.error = _one_line(err, item)
-        file_report.traceback = traceback.format_exc()  # shown only with --traceback
-        return file_report, None
-    except Exception as err:  # a bug: isolate it to this file
-        file_report.error = f"{item.name}: internal error: {type(err).__name__}: {err}"
-        file_report.traceback = traceback.format_exc()
+    loaded: list[Article] = []
+    _guarded(item, file_report, lambda: loaded.append(_load_prepared(item, options, max_bytes)))
+    if not loaded:
         return file_report, None
     file_report.seconds["clean"] = round(time.perf_counter() - started, 4)
-    return file_report, article
+    return file_report, loaded[0]
 
 
 def _run_collection(items: list[InputItem], missing: list[FileReport], options: ExportOptions,
