@@ -17,7 +17,7 @@ from ..reading import SourceDocument
 from .draft import Draft, Step, block_text
 from .rules import Rules, load_rules
 from .scripts import ends_sentence, word_count
-from .steps_common import (authors_from_bio, authors_tidy, drop_boilerplate_blocks,
+from .steps_common import (authors_from_bio, authors_tidy, drop_boilerplate_blocks, drop_topic_tag,
                            find_bio, guess_language_step, strip_phrases, take_metadata_blocks)
 from .steps_text import TEXT_STEPS
 
@@ -29,6 +29,7 @@ COMMON_STEPS: tuple[Step, ...] = (
     strip_phrases,
     drop_boilerplate_blocks,
     take_metadata_blocks,
+    drop_topic_tag,
     find_bio,
     authors_tidy,
     authors_from_bio,

@@ -47,7 +47,7 @@ def page_metadata(draft: Draft) -> Draft:
     meta = read_page_meta(draft.page.root)
     return draft.but(
         page=HtmlPage(root=draft.page.root, meta=meta, pruned=draft.page.pruned),
-        title=meta.title, authors=meta.authors, date=meta.date, publisher=meta.publisher,
+        title=meta.title, authors=meta.authors, date=meta.date, updated=meta.updated, publisher=meta.publisher,
         language=meta.language, source_url=meta.source_url, description=meta.description,
     )
 
