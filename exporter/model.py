@@ -225,9 +225,7 @@ def join_names(names: tuple[str, ...] | list[str]) -> str | None:
 class Article:
     meta: Meta
     blocks: tuple[Block, ...] = field(default_factory=tuple)
-    # The pictures the blocks reference, by key (left out of the JSON when there are none,
-    # so a text-only article's JSON is what it always was).
-    assets: tuple[ImageAsset, ...] = field(default=(), metadata={"json": "when-present"})
+    assets: tuple[ImageAsset, ...] = ()  # the pictures the blocks reference, by key
 
     def asset(self, key: str | None) -> ImageAsset | None:
         return next((a for a in self.assets if a.key == key), None) if key else None
@@ -294,7 +292,7 @@ def to_dict(node: Any) -> Any:
         for f in fields(node):
             value = getattr(node, f.name)
             rule = f.metadata.get("json")
-            if rule == "never" or (rule == "when-present" and not value):
+            if rule == "never":
                 continue  # asset bytes travel beside the JSON (write_bundle)
             out[f.name] = to_dict(value)
         return out
