@@ -36,12 +36,13 @@ COMMON_STEPS: tuple[Step, ...] = (
     guess_language_step,
 )
 
-def html_pipeline() -> tuple[Step, ...]:
-    """HTML_STEPS, then COMMON_STEPS with the page-level bio search right after the in-body one."""
-    from .steps_html import HTML_STEPS, bio_after_body  # deferred: the text path needs no lxml/trafilatura
+def html_pipeline(*, note: bool = False) -> tuple[Step, ...]:
+    """HTML_STEPS (NOTE_STEPS for Markdown), then COMMON_STEPS with the page-level bio
+    search right after the in-body one."""
+    from .steps_html import HTML_STEPS, NOTE_STEPS, bio_after_body  # deferred: the text path needs no lxml
 
     at = COMMON_STEPS.index(find_bio) + 1
-    return HTML_STEPS + COMMON_STEPS[:at] + (bio_after_body,) + COMMON_STEPS[at:]
+    return (NOTE_STEPS if note else HTML_STEPS) + COMMON_STEPS[:at] + (bio_after_body,) + COMMON_STEPS[at:]
 
 
 def clean(source: SourceDocument, rules: Rules | None = None) -> Article:
@@ -49,7 +50,10 @@ def clean(source: SourceDocument, rules: Rules | None = None) -> Article:
     if rules is None:
         rules = load_rules()  # memoised
     draft = Draft(source=source, rules=rules)
-    steps = html_pipeline() if source.kind == "html" else TEXT_STEPS + COMMON_STEPS
+    if source.kind in ("html", "markdown"):
+        steps = html_pipeline(note=source.kind == "markdown")
+    else:
+        steps = TEXT_STEPS + COMMON_STEPS
     for step in steps:
         draft = step(draft)
         log.debug("after %s: %d blocks", step.__name__, len(draft.blocks))
@@ -69,7 +73,7 @@ def _finish(draft: Draft) -> Article:
         date=draft.date,
         publisher=draft.publisher,
         language=draft.language or "en",
-        source_url=draft.source_url,
+        source_url=draft.source.source_url or draft.source_url,  # a fetched page: the URL it came from
         description=draft.description,
         bio=bio,
     )

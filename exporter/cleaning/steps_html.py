@@ -68,6 +68,16 @@ def extract_body(draft: Draft) -> Draft:
     return draft.but(blocks=blocks, page=HtmlPage(root=draft.page.root, meta=draft.page.meta, pruned=pruned))
 
 
+def whole_body(draft: Draft) -> Draft:
+    """A note rendered from Markdown is all article (no page chrome for an extractor to
+    cut away, and extractors drop a short note's lists and pictures): its whole body,
+    less the rules' selectors."""
+    pruned = without(draft.page.root, draft.rules.drop_selectors)
+    body = pruned.find("body")
+    blocks = element_blocks(body if body is not None else pruned)
+    return draft.but(blocks=blocks, page=HtmlPage(root=draft.page.root, meta=draft.page.meta, pruned=pruned))
+
+
 def drop_title_block(draft: Draft) -> Draft:
     """The headline repeated as the body's first block goes (it is Meta.title)."""
     blocks = list(draft.blocks)
@@ -149,5 +159,14 @@ HTML_STEPS = (
     page_metadata,
     sanitize_page,
     extract_body,
+    drop_title_block,
+)
+
+# Markdown notes (kind "markdown"): the same steps with the whole body as the article.
+NOTE_STEPS = (
+    parse_page,
+    page_metadata,
+    sanitize_page,
+    whole_body,
     drop_title_block,
 )
