@@ -215,13 +215,17 @@ def export_batch(paths: Sequence[str | Path], options: ExportOptions, *, jobs: i
                  stdin_name: str | None = None, read_stdin: Callable[[], bytes] | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES, debug_dir: Path | None = None,
                  collection: str | None = None, sort: str | None = None,
-                 overrides_by_path: Mapping[str | Path, MetaOverrides] | None = None) -> BatchReport:
+                 overrides_by_path: Mapping[str | Path, MetaOverrides] | None = None,
+                 output_stem: str | None = None) -> BatchReport:
     """Export every input; see the module docstring. Never raises for a bad input.
 
     ``overrides_by_path`` gives single inputs their own metadata (the GUI edits
-    each article apart); its fields win over ``options.overrides``."""
+    each article apart); its fields win over ``options.overrides``. ``output_stem``
+    names the one book (``-o book.epub``) instead of its title."""
     started = time.perf_counter()
     items, missing, notices = collect_inputs(paths, stdin_name=stdin_name, read_stdin=read_stdin)
+    if output_stem is not None and collection is None:
+        items = [replace(item, stem=output_stem, fixed_stem=True) for item in items]
     if overrides_by_path:
         own = {Path(key).resolve(): value for key, value in overrides_by_path.items()}
         items = [replace(item, overrides=own.get(item.path.resolve())) if item.path is not None else item
@@ -232,7 +236,7 @@ def export_batch(paths: Sequence[str | Path], options: ExportOptions, *, jobs: i
         from .collection import run_collection as _run_collection  # late: it builds on this module
 
         _run_collection(items, missing, options, report, collection=collection, sort=sort, jobs=jobs,
-                        progress=progress, cancel=cancel, max_bytes=max_bytes)
+                        progress=progress, cancel=cancel, max_bytes=max_bytes, stem=output_stem)
         report.seconds = time.perf_counter() - started
         return report
 

@@ -46,10 +46,11 @@ def load_one(item: InputItem, options: ExportOptions, max_bytes: int) -> tuple[F
 
 def run_collection(items: list[InputItem], missing: list[FileReport], options: ExportOptions,
                     report: BatchReport, *, collection: str, sort: str | None, jobs: int | None,
-                    progress: ProgressCallback | None, cancel: threading.Event | None, max_bytes: int) -> None:
+                    progress: ProgressCallback | None, cancel: threading.Event | None, max_bytes: int,
+                    stem: str | None = None) -> None:
     from .pipeline import write_book
 
-    stem = slug(collection) or "collection"
+    stem = stem or slug(collection) or "collection"
     output_dir = Path(options.output_dir)
     key, digest = _collection_identity(items, collection, sort)
     state = build_state.load_state(output_dir)
