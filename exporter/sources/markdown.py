@@ -153,10 +153,11 @@ def people(value: Any) -> tuple[str, ...]:
     for item in items:
         if isinstance(item, dict):
             item = item.get("name")
+        if isinstance(item, str):  # a person's note is named after them: [[Ben Okafor|Ben]] is Ben Okafor
+            item = _WIKI_LINK.sub(lambda m: m.group(1).strip(), item)
         text = _scalar(item)
         if not text:
             continue
-        text = _WIKI_LINK.sub(lambda m: m.group(1).strip(), text)
         for name in re.split(r"\s*(?:;|,|\band\b|&)\s*", text) if not isinstance(value, list) else [text]:
             name = name.strip().strip('"').strip()
             if name and name not in names:
