@@ -14,7 +14,8 @@ from .options import (
 )
 from .pipeline import export_file, load_article, prepared_article
 from .preview import preview_fonts, preview_html
-from .reading import SUPPORTED_SUFFIXES
+from .reading import SUPPORTED_KINDS, SUPPORTED_SUFFIXES
+from .sources import is_url
 
 __version__ = "0.1.0"
 
@@ -27,6 +28,6 @@ __all__ = [
     "BatchReport", "FileReport",
     "send_book", "load_config", "list_devices", "DeliveryResult",
     "ExitStatus", "ExporterError", "exit_code_for",
-    "SUPPORTED_SUFFIXES",
+    "SUPPORTED_SUFFIXES", "SUPPORTED_KINDS", "is_url",
     "__version__",
 ]

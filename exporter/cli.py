@@ -311,7 +311,7 @@ def output_target(args: argparse.Namespace, paths: Sequence[str]) -> OutputTarge
     if len(formats) != 1:
         raise UsageError(f"{shown} writes one book in one format: add --epub or --pdf")
     if suffix_format and formats != (suffix_format,):
-        raise UsageError(f"{shown} is a {suffix_format.upper()} file name but --{formats[0]} was asked for")
+        raise UsageError(f"{shown} ends in .{suffix_format} but --{formats[0]} was asked for")
     one_input = len(paths) == 1 and not Path(paths[0]).is_dir()
     if not (one_input or args.collection):
         raise UsageError(f"{shown} names one book, but several inputs were given: "
