@@ -11,12 +11,11 @@ import hashlib
 import json
 import threading
 import time
-import traceback
 from functools import partial
 from pathlib import Path
 
 from . import build_state
-from .batch import (BatchReport, FileReport, ProgressCallback, _crash_report, _load_prepared, _one_line,
+from .batch import (BatchReport, FileReport, ProgressCallback, _crash_report, _guarded, _load_prepared,
                     _run_parallel, worker_count)
 from .errors import ExporterError
 from .model import Article
@@ -30,18 +29,12 @@ def load_one(item: InputItem, options: ExportOptions, max_bytes: int) -> tuple[F
     """Read, clean and prepare one input of a collection (runs in a worker)."""
     file_report = FileReport(input=item.name)
     started = time.perf_counter()
-    try:
-        article = _load_prepared(item, options, max_bytes)
-    except ExporterError as err:
-        file_report.error = _one_line(err, item)
-        file_report.traceback = traceback.format_exc()  # shown only with --traceback
-        return file_report, None
-    except Exception as err:  # a bug: isolate it to this file
-        file_report.error = f"{item.name}: internal error: {type(err).__name__}: {err}"
-        file_report.traceback = traceback.format_exc()
+    loaded: list[Article] = []
+    _guarded(item, file_report, lambda: loaded.append(_load_prepared(item, options, max_bytes)))
+    if not loaded:
         return file_report, None
     file_report.seconds["clean"] = round(time.perf_counter() - started, 4)
-    return file_report, article
+    return file_report, loaded[0]
 
 
 def run_collection(items: list[InputItem], missing: list[FileReport], options: ExportOptions,

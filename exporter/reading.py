@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 
@@ -58,6 +59,9 @@ class SourceDocument:
     # A single-file archive's own resources by Content-Location / cid: (MHTML, webarchive):
     # (bytes, media type). Pictures are taken from here, never fetched.
     parts: Mapping[str, tuple[bytes, str | None]] | None = field(default=None, compare=False, repr=False)
+    # Answers "the bytes of this picture" (exporter.resolver.Resolver); None: the cleaner uses
+    # one confined to the input's folder. Archives set one over their parts, URLs one with the fetcher.
+    resolver: Any = field(default=None, compare=False, repr=False)
 
     @property
     def name(self) -> str:

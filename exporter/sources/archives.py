@@ -96,9 +96,12 @@ def _html_document(body: bytes, charset: str | None, path: Path, max_bytes: int,
             body = body.decode(charset).encode("utf-8")  # the archive's declared charset wins over sniffing
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong label: let the reader detect it
+    from ..resolver import Resolver
+
     document = decode_source(body, path=path, kind="html", max_bytes=max_bytes)
+    # Pictures come from the archive's own parts only: no files beside it, nothing fetched.
     return SourceDocument(path=path, text=document.text, kind="html", encoding=document.encoding,
-                          source_url=url, parts=parts)
+                          source_url=url, parts=parts, resolver=Resolver(base_url=url, parts=parts))
 
 
 def _web_url(value) -> str | None:

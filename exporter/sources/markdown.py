@@ -36,7 +36,7 @@ def markdown_document(source: SourceDocument) -> SourceDocument:
     front, body = split_front_matter(source.text, shown=source.name)
     page = note_page(front, render_markdown(body))
     return SourceDocument(path=source.path, text=page, kind="markdown", encoding=source.encoding,
-                          source_url=source.source_url, parts=source.parts)
+                          source_url=source.source_url, parts=source.parts, resolver=source.resolver)
 
 
 def split_front_matter(text: str, *, shown: str = "<note>") -> tuple[dict[str, Any], str]:

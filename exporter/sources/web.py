@@ -7,12 +7,12 @@ pictures, must be on a public address (see `exporter.fetching`).
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import InputError
 from ..fetching import FetchLimits, GuardedFetcher
 from ..reading import DEFAULT_MAX_BYTES, SourceDocument, decode_source
-from pathlib import Path
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 ACCEPT_HTML = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
@@ -40,6 +40,10 @@ def url_document(url: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong label: let the reader detect it
     name = Path(urlsplit(fetched.url).path).name or "index.html"
+    from ..resolver import Resolver
+
     document = decode_source(body, path=Path(name), kind="html", max_bytes=max_bytes)
+    # The page's pictures come with it (the user asked for this page), through the same
+    # fetcher: the typed host is trusted, any other host must be public.
     return SourceDocument(path=None, text=document.text, kind="html", encoding=document.encoding,
-                          source_url=fetched.url)
+                          source_url=fetched.url, resolver=Resolver(base_url=fetched.url, fetcher=fetcher))
