@@ -206,3 +206,34 @@ def test_help_lists_the_supported_kinds():
     flat = " ".join(stdout.split())
     for kind in (".txt", ".html", ".md", ".mhtml", ".webarchive", "URL"):
         assert kind in flat, kind
+
+
+# ------------------------------------------------------------------ pictures (the article model)
+
+
+def _pictures(article) -> list[tuple[str, int, int]]:
+    """(media type, width, height) of each picture the article's blocks show."""
+    import json
+
+    from exporter.model import to_dict
+
+    shown = set(re.findall(r'"image": "([^"]+)"', json.dumps(to_dict(article)["blocks"])))
+    return [(a.media_type, a.width, a.height) for a in article.assets if a.key in shown]
+
+
+def test_a_notes_picture_beside_it_is_in_the_article(tmp_path):
+    from exporter import load_article
+
+    note = write_note(tmp_path / "clips", png_bytes((48, 32)))
+    assert _pictures(load_article(note)) == [("image/png", 48, 32)]
+
+
+@pytest.mark.parametrize("suffix, make", [(".mhtml", ferry_mhtml), (".webarchive", ferry_webarchive)])
+def test_an_archives_picture_comes_from_its_own_part(tmp_path, suffix, make):
+    from exporter import load_article
+
+    path = tmp_path / f"ferry{suffix}"
+    path.write_bytes(make(png_bytes((40, 24))))
+    article = load_article(path)
+    assert _pictures(article) == [("image/png", 40, 24)]
+    assert "chartered vessel" in " ".join(re.findall(r'"text": "([^"]*)"', article.to_json()))

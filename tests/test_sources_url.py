@@ -67,6 +67,15 @@ def test_a_url_becomes_a_book_named_after_the_pages_title(sites, tmp_path):
     assert other.requests == []  # the other private host was never asked
 
 
+def test_the_pages_picture_comes_with_it_and_another_private_host_is_never_asked(sites, caplog):
+    site, other = sites
+    article = load_article(site.url("/story"))
+    assert [(a.media_type, a.width, a.height) for a in article.assets] == [("image/png", 48, 32)]
+    assert "GET /img/lighthouse.png" in site.requests
+    assert other.requests == []  # localhost:<other port> is private and not the host typed
+    assert any("beacon.png" in r.getMessage() and "loopback" in r.getMessage() for r in caplog.records)
+
+
 def test_the_page_url_is_the_articles_source_url_through_the_public_api(sites):
     site, _ = sites
     assert is_url(site.url("/story")) and not is_url("story.html") and not is_url("file:///etc/passwd")

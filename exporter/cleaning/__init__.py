@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from ..errors import CleaningError
-from ..model import Article, Bio, BlockQuote, Heading, ListBlock, Meta, Paragraph
+from ..model import Article, Bio, BlockQuote, Heading, Image, ListBlock, Meta, Paragraph
 from ..reading import SourceDocument
 from .draft import Draft, Step, block_text
 from .rules import Rules, load_rules
@@ -63,7 +63,8 @@ def clean(source: SourceDocument, rules: Rules | None = None) -> Article:
 
 
 def _finish(draft: Draft) -> Article:
-    body = tuple(b for b in draft.blocks if block_text(b) or not isinstance(b, (Paragraph, Heading)))
+    body = tuple(b for b in draft.blocks
+                 if block_text(b) or not isinstance(b, (Paragraph, Heading)) or _shows_a_picture(b))
     if not any(_holds_prose(b) for b in body) and not draft.bio_text:
         raise CleaningError("no article text found (only boilerplate or no text)", path=draft.source.path)
     title = draft.title or _fallback_title(draft)
@@ -81,6 +82,18 @@ def _finish(draft: Draft) -> Article:
         bios=bios,
     )
     return Article(meta=meta, blocks=body, assets=draft.assets)
+
+
+def _shows_a_picture(block) -> bool:
+    """A paragraph that is only a picture: what extractors make of a <figure> without a
+    caption, and what a Markdown note's ``![alt](picture.png)`` line is."""
+    stack = list(getattr(block, "children", ()))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Image):
+            return True
+        stack.extend(getattr(node, "children", ()))
+    return False
 
 
 def _holds_prose(block) -> bool:

@@ -77,9 +77,11 @@ def whole_body(draft: Draft) -> Draft:
     """A note rendered from Markdown is all article (no page chrome for an extractor to
     cut away, and extractors drop a short note's lists and pictures): its whole body,
     less the rules' selectors."""
+    from .html_media import read_catalog
+
     pruned = without(draft.page.root, draft.rules.drop_selectors)
     body = pruned.find("body")
-    blocks = element_blocks(body if body is not None else pruned)
+    blocks = element_blocks(body if body is not None else pruned, read_catalog(pruned, draft.images))
     return draft.but(blocks=blocks, page=HtmlPage(root=draft.page.root, meta=draft.page.meta, pruned=pruned))
 
 
@@ -169,10 +171,4 @@ HTML_STEPS = (
 )
 
 # Markdown notes (kind "markdown"): the same steps with the whole body as the article.
-NOTE_STEPS = (
-    parse_page,
-    page_metadata,
-    sanitize_page,
-    whole_body,
-    drop_title_block,
-)
+NOTE_STEPS = tuple(whole_body if step is extract_body else step for step in HTML_STEPS)
