@@ -20,7 +20,8 @@ _PUBLIC = {
                      "PageSize", "parse_length", "parse_page_size"), "options"),
     **dict.fromkeys(("export_file", "load_article", "prepared_article"), "pipeline"),
     **dict.fromkeys(("preview_fonts", "preview_html"), "preview"),
-    "SUPPORTED_SUFFIXES": "reading",
+    **dict.fromkeys(("SUPPORTED_SUFFIXES", "SUPPORTED_KINDS"), "reading"),
+    "is_url": "sources",
 }
 
 __all__ = [
@@ -32,7 +33,7 @@ __all__ = [
     "BatchReport", "FileReport",
     "send_book", "load_config", "list_devices", "DeliveryResult",
     "ExitStatus", "ExporterError", "exit_code_for",
-    "SUPPORTED_SUFFIXES",
+    "SUPPORTED_SUFFIXES", "SUPPORTED_KINDS", "is_url",
     "__version__",
 ]
 
