@@ -41,7 +41,7 @@ class DeliverySettingsDialog(QDialog):
         self.path = Path(path) if path is not None else default_config_path()
         self._running = None
         layout = QVBoxLayout(self)
-        where = QLabel(f"Settings file: <code>{self.path}</code><br>The same file the command line "
+        self.where_label = where = QLabel(f"Settings file: <code>{self.path}</code><br>The same file the command line "
                        "(<code>exporter send</code>, <code>exporter devices</code>) reads.")
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

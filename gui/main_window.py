@@ -29,7 +29,7 @@ from exporter import SUPPORTED_SUFFIXES, ExporterError, preview_fonts
 from . import dialogs, ereader
 from .actions import APP_TITLE, WindowActions
 from .article_list import ArticleEntry, ArticlesBox, expand_inputs
-from .details_form import FIELDS, DetailsForm, friendly  # noqa: F401  (FIELDS, friendly: for callers)
+from .details_form import DetailsForm
 from .export_flow import ExportFlow
 from .export_settings import ExportSettingsPanel
 from .preview import PreviewPane, PreviewRequest

@@ -128,3 +128,38 @@ def file_names(window):
     from gui.article_list import PATH_ROLE
 
     return [Path(window.input_list.item(row).data(PATH_ROLE)).name for row in range(window.input_list.count())]
+
+
+def two_articles_second_retitled(qtbot, window, seed_path, folder, title="The Second One"):
+    """Two copies of the sample in ``folder``, both listed and read, the second one retitled."""
+    import shutil
+
+    folder.mkdir(exist_ok=True)
+    first, second = folder / "first.txt", folder / "second.txt"
+    shutil.copy(seed_path, first)
+    shutil.copy(seed_path, second)
+    add_and_check(qtbot, window, [first, second])
+    window.input_list.setCurrentRow(1)
+    window.set_field("title", title)
+    return first, second
+
+
+def send_through_dialog(qtbot, monkeypatch, press, address=None):
+    """Press "Send to e-reader…" (``press()``), send from the dialog (to ``address`` when given,
+    else to the first device) and return (the device lines shown, the result lines)."""
+    import gui.dialogs
+
+    shown = []
+
+    def drive(dialog):
+        shown.append([dialog.device_list.item(i).text() for i in range(dialog.device_list.count())])
+        if address is not None:
+            dialog.address_edit.setText(address)
+        with qtbot.waitSignal(dialog.sent, timeout=30_000) as sent:
+            dialog.send_button.click()
+        shown.append(sent.args[0])
+        return 0
+
+    monkeypatch.setattr(gui.dialogs, "run_dialog", drive)
+    press()
+    return shown[0], shown[1]

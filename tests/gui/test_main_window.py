@@ -17,7 +17,7 @@ import gui.dialogs
 from gui.details_form import friendly
 from gui.main_window import MainWindow
 
-from .conftest import add_and_check, file_names, wait_for_pages
+from .conftest import add_and_check, file_names
 
 
 def test_ebook_view_shows_title_byline_date_body_and_bio(qtbot, window, seed_path):
