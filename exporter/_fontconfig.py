@@ -30,15 +30,20 @@ log = logging.getLogger(__name__)
 # Character categories that need a glyph (not controls, format characters,
 # separators, private use or unassigned code points).
 _NEEDS_GLYPH = ("L", "M", "N", "P", "S")
-# Unicode names whose script is two words long ("OLD ITALIC LETTER A").
-_TWO_WORD_SCRIPTS = {"OLD", "LINEAR", "CJK", "NEW", "TAI", "MASARAM", "HANIFI", "INSCRIPTIONAL", "IMPERIAL",
-                     "CAUCASIAN", "MEROITIC", "PAHAWH", "ANATOLIAN", "EGYPTIAN", "ZANABAZAR", "NYIAKENG",
-                     "KHITAN", "GUNJALA", "PSALTER", "DIVES", "CYPRO", "SIGNWRITING", "MENDE", "WARANG"}
+# Blocks of pictographs that are set from an emoji font (fonts-noto-color-emoji):
+# their characters are in the Common script, so the warning says "emoji".
+_EMOJI_BLOCKS = frozenset({
+    "Emoticons", "Miscellaneous Symbols and Pictographs", "Supplemental Symbols and Pictographs",
+    "Symbols and Pictographs Extended-A", "Transport and Map Symbols", "Enclosed Alphanumeric Supplement",
+    "Dingbats", "Miscellaneous Symbols", "Playing Cards", "Mahjong Tiles", "Domino Tiles", "Chess Symbols",
+})
+# Script codes that name no writing system: the block says more ("Mathematical Operators").
+_NO_SCRIPT = frozenset({"Zyyy", "Zinh", "Zzzz"})
 
 
 @dataclass(frozen=True)
 class MissingScript:
-    name: str  # e.g. "Katakana", "Old Italic"
+    name: str  # e.g. "Katakana", "Old Italic", "emoji", "Mathematical Operators"
     example: str  # one character of it that no font has
     count: int  # distinct characters of it that no font has
 
@@ -86,9 +91,15 @@ def _covered(code: int, ranges: tuple[tuple[int, ...], tuple[int, ...]]) -> bool
 
 
 def script_name(char: str) -> str:
-    words = unicodedata.name(char, "UNKNOWN").split()
-    name = " ".join(words[:2]) if words[0] in _TWO_WORD_SCRIPTS and len(words) > 1 else words[0]
-    return "CJK" if name.startswith("CJK") else name.title()
+    """What to call the writing system of ``char`` in a warning: its Unicode Script
+    property ("Katakana", "Old Italic"), "emoji" for pictographs, else its block."""
+    from fontTools import unicodedata as ucd  # a WeasyPrint dependency; holds the Script property
+
+    code = ucd.script(char)
+    if code not in _NO_SCRIPT:
+        return ucd.script_name(code, default=code).replace("_", " ")
+    block = ucd.block(char)
+    return "emoji" if block in _EMOJI_BLOCKS else block
 
 
 def missing_scripts(text: str) -> list[MissingScript]:

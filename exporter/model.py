@@ -91,7 +91,7 @@ Block = Union[Paragraph, Heading, BlockQuote, ListBlock, Figure, Rule]
 
 @dataclass(frozen=True)
 class Bio:
-    """The author-bio paragraph, kept apart from the body for its own page."""
+    """One author's bio paragraph, kept apart from the body for its own page."""
 
     text: str
     author: str | None = None
@@ -102,13 +102,33 @@ class Meta:
     title: str
     subtitle: str | None = None
     authors: tuple[str, ...] = ()
-    date: str | None = None  # ISO 8601 date, YYYY-MM-DD
+    # Two dates kept apart: an archive's "Last updated" stamp is not the day the
+    # article first appeared, and the book must not say it was (the seed's
+    # ". Last Updated: 07/27/2016" dates a 2006 op-ed). ISO 8601, YYYY[-MM[-DD]].
+    published: str | None = None
+    updated: str | None = None
     publisher: str | None = None
     language: str = "en"  # BCP 47
     source_url: str | None = None
     identifier: str | None = None  # urn:uuid derived from the content when None
     description: str | None = None
-    bio: Bio | None = None
+    # One bio per author, in byline order.
+    bios: tuple[Bio, ...] = ()
+
+    @property
+    def date(self) -> str | None:
+        """The article's date: its publication date, else the update date (the only one some pages give)."""
+        return self.published or self.updated
+
+    @property
+    def date_is_update(self) -> bool:
+        """True when the only date known is an update stamp, not the publication."""
+        return self.published is None and self.updated is not None
+
+    @property
+    def bio(self) -> Bio | None:
+        """The first author's bio (the one most single-author articles have), or None."""
+        return self.bios[0] if self.bios else None
 
     @property
     def author(self) -> str | None:

@@ -8,9 +8,10 @@ them into one HTML document. The two differ only in CSS and packaging.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from .model import (
     Article, Block, BlockQuote, Emphasis, Figure, Heading, Inline, LineBreak, Link,
@@ -69,13 +70,58 @@ class RenderedBook:
 # ---------------------------------------------------------------- inlines and blocks
 
 
+# What may stand unescaped in each part of a URL (RFC 3986 unreserved, sub-delims,
+# ':' and '@', and '/' or '?' where the part allows them); anything else, such as
+# the '[' and ']' a query like "?filter[year]=2019" carries, is percent-encoded.
+# EPUBCheck rejects a link that is not a valid URL (RSC-020), and so do readers.
+_PATH_SAFE = "!$&'()*+,;=:@/%~"
+_QUERY_SAFE = _PATH_SAFE + "?"
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_HOST = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.?)+$|^\[[0-9A-Fa-f:.]+\]$")
+
+
 def safe_href(href: str) -> str | None:
-    """Links survive only to the web or mail: never javascript:, data:, file:."""
+    """A link the book may carry, as a valid URL, or None.
+
+    Only links to the web or to mail survive (never javascript:, data:, file:),
+    and what a scraped page wrote is normalised: characters a URL may not hold
+    are percent-encoded, a host in another script is written in IDNA; a link
+    whose host or port cannot be a real one is dropped (its text stays).
+    """
     try:
-        scheme = urlsplit(href.strip()).scheme.lower()
+        parts = urlsplit(href.strip())
+        scheme = parts.scheme.lower()
+        if scheme == "mailto":
+            return "mailto:" + quote(_LONE_PERCENT.sub("%25", parts.path), safe=_PATH_SAFE) + (
+                "?" + quote(_LONE_PERCENT.sub("%25", parts.query), safe=_QUERY_SAFE) if parts.query else "")
+        if scheme not in ("http", "https"):
+            return None
+        host, port = parts.hostname, parts.port  # .port raises ValueError when it is not a number
     except ValueError:
         return None
-    return href.strip() if scheme in ("http", "https", "mailto") else None
+    if not host:
+        return None
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None
+    if ":" in host:
+        host = f"[{host}]"
+    if not _HOST.match(host):
+        return None
+    netloc = host if port is None else f"{host}:{port}"
+    if parts.username is not None:
+        userinfo = quote(parts.username, safe="!$&'()*+,;=%")
+        if parts.password is not None:
+            userinfo += ":" + quote(parts.password, safe="!$&'()*+,;=%")
+        netloc = f"{userinfo}@{netloc}"
+
+    def encoded(part: str, safe: str) -> str:
+        return quote(_LONE_PERCENT.sub("%25", part), safe=safe)
+
+    return urlunsplit((scheme, netloc, encoded(parts.path, _PATH_SAFE), encoded(parts.query, _QUERY_SAFE),
+                       encoded(parts.fragment, _QUERY_SAFE)))
 
 
 def render_inlines(inlines: tuple[Inline, ...]) -> str:
@@ -203,9 +249,8 @@ def bio_section(articles: tuple[Article, ...], sid: str = "about-author") -> Sec
     """The author-bio page: one entry per distinct author that has a bio."""
     seen: set[str] = set()
     entries: list[str] = []
-    for article in articles:
-        bio = article.meta.bio
-        if bio is None or not bio.text.strip():
+    for article, bio in ((a, b) for a in articles for b in a.meta.bios):
+        if not bio.text.strip():
             continue
         name = bio.author or join_names(article.meta.authors) or ""
         key = name.casefold() or bio.text.casefold()
@@ -232,8 +277,8 @@ def colophon_section(articles: tuple[Article, ...], *, font_name: str | None, si
     for article in articles:
         meta = article.meta
         source = meta.publisher or ""
-        if meta.source_url and safe_href(meta.source_url):
-            url = escape(meta.source_url)
+        if meta.source_url and (href := safe_href(meta.source_url)):
+            url = escape(href)
             link = f'<a href="{url}">{escape(meta.source_url, quote=False)}</a>'
             source = f"{escape(source, quote=False)}, {link}" if source else link
         else:
@@ -354,7 +399,8 @@ def render_book(book: Book, *, font_name: str | None = None) -> RenderedBook:
     from dataclasses import replace as _replace
 
     front = Article(_replace(cover_meta, title=book.title, subtitle=None, authors=book.authors,
-                             date=book.date, publisher=None, bio=None))
+                             published=book.date, updated=None,
+                             publisher=None, bios=()))
     ids = tuple(f"article-{n:03d}" for n in range(1, len(book.articles) + 1))
     sections = [title_page(front), toc_section(book, ids)]
     sections += [article_section(a, sid, in_collection=True) for a, sid in zip(book.articles, ids)]

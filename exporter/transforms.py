@@ -47,7 +47,7 @@ def apply_overrides(article: Article, overrides: MetaOverrides) -> Article:
     if overrides.author is not None:
         changes["authors"] = split_names(overrides.author)
     if overrides.date is not None:
-        changes["date"] = overrides.date
+        changes["published"] = overrides.date
     if overrides.language is not None:
         changes["language"] = overrides.language
     if overrides.publisher is not None:
@@ -55,9 +55,10 @@ def apply_overrides(article: Article, overrides: MetaOverrides) -> Article:
     authors = changes.get("authors", meta.authors)
     if overrides.bio is not None:
         text = " ".join(overrides.bio.split())
-        changes["bio"] = Bio(text, authors[0] if authors else None) if text else None
-    elif meta.bio is not None and "authors" in changes and authors:
-        changes["bio"] = replace(meta.bio, author=authors[0] if len(authors) == 1 else meta.bio.author)
+        changes["bios"] = (Bio(text, authors[0] if authors else None),) if text else ()
+    elif len(meta.bios) == 1 and "authors" in changes and len(authors) == 1:
+        # One author named by the user: the one bio found is now theirs.
+        changes["bios"] = (replace(meta.bios[0], author=authors[0]),)
     return replace(article, meta=replace(meta, **changes))
 
 

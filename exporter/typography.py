@@ -138,7 +138,7 @@ def apply_typography(article: Article) -> Article:
     def fix(value: str | None) -> str | None:
         return smarten(value, language) if value else value
 
-    bio = replace(meta.bio, text=smarten(meta.bio.text, language)) if meta.bio else None
+    bios = tuple(replace(bio, text=smarten(bio.text, language)) for bio in meta.bios)
     new_meta = replace(meta, title=fix(meta.title) or meta.title, subtitle=fix(meta.subtitle),
-                       description=fix(meta.description), bio=bio)
+                       description=fix(meta.description), bios=bios)
     return replace(article, meta=new_meta, blocks=blocks)

@@ -49,9 +49,9 @@ def sample_article(*, title="The Quiet Harbour", authors=("Jane Q. Writer",), da
             para("That was the last good season."),
         )
     meta = Meta(
-        title=title, authors=tuple(authors), date=date, language=language, publisher=publisher,
+        title=title, authors=tuple(authors), published=date, language=language, publisher=publisher,
         source_url=source_url, identifier=identifier,
-        bio=Bio(bio, authors[0] if authors else None) if bio else None,
+        bios=(Bio(bio, authors[0] if authors else None),) if bio else (),
     )
     return Article(meta, tuple(blocks))
 

@@ -32,6 +32,8 @@ def test_seed_metadata():
     assert meta.authors == ("William Taubman",)
     assert meta.author == "William Taubman"
     assert meta.date == "2016-07-27"
+    # The scrape gives only ". Last Updated: 07/27/2016": an update stamp, not the publication.
+    assert (meta.published, meta.updated, meta.date_is_update) == (None, "2016-07-27", True)
     assert meta.publisher == "The New York Times"
     assert meta.language == "en"
     assert meta.bio is not None

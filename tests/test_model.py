@@ -16,9 +16,10 @@ from .conftest import SEED
 
 
 def every_kind() -> Article:
-    meta = Meta("Title", subtitle="Sub", authors=("A B", "C D"), date="2020-01-02", publisher="P",
+    meta = Meta("Title", subtitle="Sub", authors=("A B", "C D"), published="2020-01-02",
+                updated="2020-02-03", publisher="P",
                 language="fr-CA", source_url="https://example.org/a", identifier="urn:uuid:x",
-                description="D", bio=Bio("A B is a writer.", "A B"))
+                description="D", bios=(Bio("A B is a writer.", "A B"), Bio("C D draws.", "C D")))
     inline = (Text("plain "), Emphasis((Text("em"),)), Strong((Link((Text("link"),), "https://e.org"),)), LineBreak())
     blocks = (Heading(2, inline), Paragraph(inline), BlockQuote((Paragraph((Text("q"),)),)),
               ListBlock(True, ((Paragraph((Text("one"),)),), (Paragraph((Text("two"),)),))),

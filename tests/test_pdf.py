@@ -47,7 +47,7 @@ def page_texts(path: Path) -> list[str]:
 def small_article(**meta) -> Article:
     text = ("Paragraphs of a plain test article, long enough to wrap over several lines of a book page "
             "and to be justified and hyphenated like any other text set in the bundled typeface. ") * 3
-    fields = {"title": "A Small Test", "authors": ("Ada Tester",), "date": "2020-05-17", "language": "en"}
+    fields = {"title": "A Small Test", "authors": ("Ada Tester",), "published": "2020-05-17", "language": "en"}
     fields.update(meta)
     return Article(Meta(**fields), tuple(Paragraph((Text(text),)) for _ in range(4)))
 
@@ -242,7 +242,7 @@ def test_without_bio_the_article_ends_the_book(tmp_path):
 
 @needs_poppler
 def test_collection_contents_have_the_right_page_numbers(tmp_path):
-    first = small_article(title="First Piece", bio=Bio("Ada Tester writes tests.", "Ada Tester"))
+    first = small_article(title="First Piece", bios=(Bio("Ada Tester writes tests.", "Ada Tester"),))
     second = small_article(title="Second Piece", authors=("Bo Zweiter",), language="de")
     book = Book("Two Pieces", (first, second), True)
     path = render(book, ExportOptions(formats=("pdf",)), tmp_path / "c.pdf")

@@ -17,7 +17,7 @@ from ..reading import SourceDocument
 from .draft import Draft, Step, block_text
 from .rules import Rules, load_rules
 from .scripts import ends_sentence, word_count
-from .steps_common import (authors_from_bio, authors_tidy, date_from_updated, drop_boilerplate_blocks,
+from .steps_common import (authors_from_bio, authors_tidy, drop_boilerplate_blocks,
                            find_bio, guess_language_step, strip_phrases, take_metadata_blocks)
 from .steps_text import TEXT_STEPS
 
@@ -32,7 +32,6 @@ COMMON_STEPS: tuple[Step, ...] = (
     find_bio,
     authors_tidy,
     authors_from_bio,
-    date_from_updated,
     guess_language_step,
 )
 
@@ -61,17 +60,18 @@ def _finish(draft: Draft) -> Article:
     if not any(_holds_prose(b) for b in body) and not draft.bio_text:
         raise CleaningError("no article text found (only boilerplate or no text)", path=draft.source.path)
     title = draft.title or _fallback_title(draft)
-    bio = Bio(text=draft.bio_text, author=draft.bio_author) if draft.bio_text else None
+    bios = (Bio(text=draft.bio_text, author=draft.bio_author),) if draft.bio_text else ()
     meta = Meta(
         title=title,
         subtitle=draft.subtitle,
         authors=draft.authors,
-        date=draft.date,
+        published=draft.date,
+        updated=draft.updated,
         publisher=draft.publisher,
         language=draft.language or "en",
         source_url=draft.source_url,
         description=draft.description,
-        bio=bio,
+        bios=bios,
     )
     return Article(meta=meta, blocks=body)
 

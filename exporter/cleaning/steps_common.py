@@ -76,7 +76,9 @@ def read_metadata(draft: Draft, text: str) -> list[tuple[str, object]]:
     if len(text) > 160:
         return found
     for rule in draft.rules.metadata:
-        if any(kind == rule.kind for kind, _ in found):
+        # One stamp per line: "Last Updated: 07/27/2016" is an update date, and the
+        # generic any-date rule must not read the same stamp as the publication.
+        if any(kind == rule.kind or {kind, rule.kind} == {"date", "updated"} for kind, _ in found):
             continue
         m = rule.pattern.search(text)
         if not m:
@@ -124,13 +126,6 @@ def authors_from_bio(draft: Draft) -> Draft:
     """With no byline, the person the bio introduces is the author."""
     if not draft.authors and draft.bio_author:
         return draft.but(authors=(draft.bio_author,))
-    return draft
-
-
-def date_from_updated(draft: Draft) -> Draft:
-    """An "updated" stamp is the only date some archives show; use it when nothing better is known."""
-    if not draft.date and draft.updated:
-        return draft.but(date=draft.updated)
     return draft
 
 
