@@ -52,7 +52,10 @@ class ExportSettingsPanel(QGroupBox):
         self.more = MoreOptionsDialog(self)
         self.more.changed.connect(self.changed)
         grid = QGridLayout(self)
-        grid.setColumnStretch(7, 1)
+        # Four columns (label, field, label, field): the panel sits under the article details,
+        # so the preview beside it gets the window's whole height.
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
 
         self.epub_check = _accessible(QCheckBox("EP&UB"), "Export EPUB")
         self.pdf_check = _accessible(QCheckBox("P&DF"), "Export PDF")
@@ -64,7 +67,8 @@ class ExportSettingsPanel(QGroupBox):
         for key, size in PAGE_SIZES.items():
             self.page_size_combo.addItem(page_size_label(size), key)
         self.page_size_combo.setCurrentIndex(self.page_size_combo.findData(DEFAULT_PAGE_SIZE))
-        self.page_size_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.page_size_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.page_size_combo.setMinimumContentsLength(10)
         self.page_size_combo.currentTextChanged.connect(self.changed)
         self.bleed_combo = _accessible(QComboBox(), "PDF bleed",
                                        "Extra paper beyond the trim for a printer: none, 3mm, 0.125in …")
@@ -82,17 +86,18 @@ class ExportSettingsPanel(QGroupBox):
         formats = QHBoxLayout()
         formats.addWidget(self.epub_check)
         formats.addWidget(self.pdf_check)
+        formats.addStretch(1)
         grid.addWidget(QLabel("Formats:"), 0, 0)
         grid.addLayout(formats, 0, 1)
-        grid.addWidget(page_label, 0, 2)
-        grid.addWidget(self.page_size_combo, 0, 3)
-        grid.addWidget(bleed_label, 0, 4)
-        grid.addWidget(self.bleed_combo, 0, 5)
-        grid.addWidget(self.crop_marks_check, 0, 6)
+        grid.addWidget(page_label, 1, 0)
+        grid.addWidget(self.page_size_combo, 1, 1)
+        grid.addWidget(bleed_label, 1, 2)
+        grid.addWidget(self.bleed_combo, 1, 3)
+        grid.addWidget(self.crop_marks_check, 0, 2, 1, 2)
         self.more_button = _accessible(QPushButton("More options…"), "More export options",
                                        "PDF/A and PDF/UA, your stylesheet, smart quotes, cleaning rules …")
         self.more_button.clicked.connect(lambda: dialogs.run_dialog(self.more))
-        grid.addWidget(self.more_button, 0, 8)
+
 
         self.output_edit = _accessible(QLineEdit(), "Output folder", "Where the books are written (remembered)")
         self.output_edit.textChanged.connect(self.stateChanged)
@@ -103,8 +108,8 @@ class ExportSettingsPanel(QGroupBox):
         output_row = QHBoxLayout()
         output_row.addWidget(self.output_edit, 1)
         output_row.addWidget(self.output_button)
-        grid.addWidget(output_label, 1, 0)
-        grid.addLayout(output_row, 1, 1, 1, 8)
+        grid.addWidget(output_label, 2, 0)
+        grid.addLayout(output_row, 2, 1, 1, 3)
 
         self.per_article_radio = _accessible(QRadioButton("One book per a&rticle"), "One book per article")
         self.collection_radio = _accessible(QRadioButton("One &collection, titled:"),
@@ -123,13 +128,16 @@ class ExportSettingsPanel(QGroupBox):
         self.collection_title.editingFinished.connect(self.changed)
         mode_row = QHBoxLayout()
         mode_row.addWidget(self.per_article_radio)
-        mode_row.addSpacing(12)
-        mode_row.addWidget(self.collection_radio)
-        mode_row.addWidget(self.collection_title, 1)
-        grid.addWidget(QLabel("Books:"), 2, 0)
-        grid.addLayout(mode_row, 2, 1, 1, 8)
+        mode_row.addStretch(1)
+        mode_row.addWidget(self.more_button)
+        collection_row = QHBoxLayout()
+        collection_row.addWidget(self.collection_radio)
+        collection_row.addWidget(self.collection_title, 1)
+        grid.addWidget(QLabel("Books:"), 3, 0)
+        grid.addLayout(mode_row, 3, 1, 1, 3)
+        grid.addLayout(collection_row, 4, 1, 1, 3)
         self.message = MessageLine("Export settings problem")
-        grid.addWidget(self.message, 3, 0, 1, 9)
+        grid.addWidget(self.message, 5, 0, 1, 4)
 
     # ------------------------------------------------------------ reading the form
 
@@ -204,8 +212,8 @@ class ExportSettingsPanel(QGroupBox):
             self.output_edit.setText(folder)
 
     def focus_chain(self) -> list[QWidget]:
-        return [self.epub_check, self.pdf_check, self.page_size_combo, self.bleed_combo, self.crop_marks_check,
-                self.more_button, self.output_edit, self.output_button, self.per_article_radio,
+        return [self.epub_check, self.pdf_check, self.crop_marks_check, self.page_size_combo, self.bleed_combo,
+                self.output_edit, self.output_button, self.per_article_radio, self.more_button,
                 self.collection_radio, self.collection_title]
 
     # ------------------------------------------------------------ remembering
@@ -214,6 +222,7 @@ class ExportSettingsPanel(QGroupBox):
         default_dir = Path(QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or Path.home()) / "Article Exporter"
         self.output_edit.setText(str(settings.value("export/output_dir", str(default_dir))))
+        self.output_edit.setCursorPosition(0)  # the start of the path says where it is
         formats = str(settings.value("export/formats", "epub,pdf")).split(",")
         self.epub_check.setChecked("epub" in formats)
         self.pdf_check.setChecked("pdf" in formats)

@@ -69,6 +69,9 @@ class MainWindow(WindowActions, ExportFlow):
         self._thread: QThread | None = None
         self._last_output_dir: Path | None = None
         self._last_outputs: list[Path] = []  # every file the last export wrote (or found up to date)
+        self._user_sized = False  # until the user drags a splitter, the parts are fitted to the window
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self.fit_left_column)
         self._preview_timer = QTimer(self, singleShot=True, interval=300)
         self._preview_timer.timeout.connect(self.refresh_preview)
         self._build_actions()
@@ -95,12 +98,27 @@ class MainWindow(WindowActions, ExportFlow):
         details_scroll.setWidget(self.details)
         details_scroll.setWidgetResizable(True)
         details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.export_settings = ExportSettingsPanel()
+        self.export_settings.changed.connect(self._preview_timer.start)
+        self.export_settings.stateChanged.connect(self._update_state)
+        settings_scroll = QScrollArea()
+        settings_scroll.setWidget(self.export_settings)
+        settings_scroll.setWidgetResizable(True)
+        settings_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Never narrower than the settings need (so no side scrolling); lower than they need, they scroll.
+        settings_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        settings_scroll.setMinimumWidth(self.export_settings.minimumSizeHint().width())
         left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self.articles)
-        left.addWidget(details_scroll)
-        left.setStretchFactor(0, 2)
-        left.setStretchFactor(1, 3)
+        for part in (self.articles, details_scroll, settings_scroll):
+            left.addWidget(part)
+        # Extra height goes to the list of articles; the details and settings keep their own height
+        # (and scroll when the window is too low for them).
+        left.setStretchFactor(0, 1)
+        left.setStretchFactor(1, 0)
+        left.setStretchFactor(2, 0)
         left.setChildrenCollapsible(False)
+        self._left_splitter = left
+        left.splitterMoved.connect(self._on_user_sized)
 
         self.preview = PreviewPane()
         self.results_box = ResultsBox()
@@ -113,18 +131,15 @@ class MainWindow(WindowActions, ExportFlow):
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.addWidget(left)
         self.main_splitter.addWidget(right)
-        self.main_splitter.setStretchFactor(0, 2)
-        self.main_splitter.setStretchFactor(1, 3)
+        self.main_splitter.setStretchFactor(0, 1)
+        self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setChildrenCollapsible(False)
+        self.main_splitter.splitterMoved.connect(self._on_user_sized)
 
-        self.export_settings = ExportSettingsPanel()
-        self.export_settings.changed.connect(self._preview_timer.start)
-        self.export_settings.stateChanged.connect(self._update_state)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.main_splitter, 1)
-        layout.addWidget(self.export_settings)
         layout.addLayout(self._build_action_row())
         self.setCentralWidget(central)
         # No toolbar: its buttons would repeat the Articles box's and cost a row at 600 px high.
@@ -359,6 +374,32 @@ class MainWindow(WindowActions, ExportFlow):
             self.send_action.setToolTip("Sending to an e-reader is not available in this version")
         settings.set_running(running)
         self.articles.set_running(running)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._fit_timer.start()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if not self._user_sized and self.isVisible():
+            self._fit_timer.start()  # after the layout has given the splitters their new size
+
+    def _on_user_sized(self, *_args) -> None:
+        self._user_sized = True
+
+    def fit_left_column(self) -> None:
+        """The export settings whole; of the rest, the list at least two fifths (four articles at
+        800 px high), the details what they want of the remainder (scrolling when cut short)."""
+        total = sum(self._left_splitter.sizes())
+        settings = self.export_settings.sizeHint().height() + 8
+        details = self.details.sizeHint().height() + 4
+        room = total - settings
+        articles = max(self.articles.minimumSizeHint().height(), room * 2 // 5, room - details)
+        details = max(80, total - settings - articles)
+        self._left_splitter.setSizes([articles, details, total - articles - details])
+        width = sum(self.main_splitter.sizes())
+        left = min(max(self.export_settings.minimumSizeHint().width() + 24, width * 9 // 20), width - 280)
+        self.main_splitter.setSizes([left, width - left])
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.is_exporting():

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSize, Qt, QThread, Signal, Slot
-from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtGui import QKeySequence, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
@@ -173,6 +173,12 @@ class PreviewPane(QTabWidget):
         pages_layout.addWidget(self.pages_view, 1)
         pages_layout.addLayout(nav)
         self.addTab(pages_tab, "&Pages")
+        # Shortcuts, not keyPressEvent: the page's scroll area would take Page Up/Down for itself.
+        for key, step in ((Qt.Key.Key_PageDown, 1), (Qt.Key.Key_PageUp, -1)):
+            shortcut = QShortcut(QKeySequence(key), pages_tab)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self.show_page(self.page_index + step))
+        self.pages_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         self.ebook_view = QTextBrowser()
         self.ebook_view.setOpenLinks(False)  # a link click must not replace the preview
@@ -318,8 +324,3 @@ class PreviewPane(QTabWidget):
         self.previous_button.setEnabled(count > 0 and self.page_index > 0)
         self.next_button.setEnabled(count > 0 and self.page_index < count - 1)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if self.currentIndex() == 0 and event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
-            self.show_page(self.page_index + (1 if event.key() == Qt.Key.Key_PageDown else -1))
-            return
-        super().keyPressEvent(event)

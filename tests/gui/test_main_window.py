@@ -164,8 +164,8 @@ def test_tab_order_follows_the_layout(window):
                 window.articles.sort_button,
                 window.fields["title"], window.fields["author"], window.fields["date"], window.fields["language"],
                 window.fields["publisher"], window.fields["bio"], window.reset_button, window.epub_check,
-                window.pdf_check, window.page_size_combo, window.bleed_combo, window.crop_marks_check,
-                window.more_button, window.output_edit, window.output_button, window.per_article_radio,
+                window.pdf_check, window.crop_marks_check, window.page_size_combo, window.bleed_combo,
+                window.output_edit, window.output_button, window.per_article_radio, window.more_button,
                 window.collection_radio, window.collection_title, window.send_button, window.open_button,
                 window.cancel_button, window.export_button]
     chain, widget = [], window.input_list
@@ -216,3 +216,35 @@ def test_send_to_ereader_hook_matches_the_core():
 
     assert ereader.available() == all(n in exporter.__all__ for n in ("send_book", "load_config", "list_devices"))
     assert Path(ereader.__file__).name == "ereader.py"
+
+
+def test_the_window_fits_1024x600_and_works_at_800x600(qtbot, window, seed_path, dialog_log):
+    fresh = MainWindow()  # no remembered geometry: the default size
+    qtbot.addWidget(fresh)
+    assert fresh.width() <= 1024 and fresh.height() <= 600
+    assert window.minimumSizeHint().width() <= 800 and window.minimumSizeHint().height() <= 600
+    add_and_check(qtbot, window, [seed_path])
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.width() == 800 and not window._fit_timer.isActive(), timeout=5000)
+    for widget in (window.export_button, window.preview.pages_view, window.preview.next_button,
+                   window.input_list, window.fields["title"], window.page_size_combo):
+        assert not widget.visibleRegion().isEmpty(), widget.accessibleName()
+    settings_scroll = window.export_settings.parentWidget().parentWidget()
+    # The settings are shown whole: not cut at the side, nor at the foot.
+    assert settings_scroll.viewport().width() >= window.export_settings.minimumSizeHint().width()
+    assert settings_scroll.viewport().height() >= window.export_settings.sizeHint().height()
+
+
+def test_help_menu_tells_the_version_the_shortcuts_and_where_settings_live(window, monkeypatch):
+    import exporter
+
+    shown = []
+    monkeypatch.setattr(gui.dialogs, "run_dialog", lambda box: shown.append(box.text()) or 0)
+    menus = {action.text().replace("&", ""): action.menu() for action in window.menuBar().actions()}
+    assert list(menus) == ["File", "Export", "Settings", "Help"]
+    for action in menus["Help"].actions():
+        action.trigger()
+    shortcuts, where, about = [text for text in shown]
+    assert "Ctrl+E" in shortcuts and "Ctrl+O" in shortcuts and "Page Down" in shortcuts
+    assert str(exporter.default_config_path()) in where and "keyring" in where
+    assert exporter.__version__ in about

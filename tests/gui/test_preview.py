@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from .conftest import add_and_check, export_and_wait, two_articles_second_retitled, wait_for_pages
 
@@ -87,6 +88,13 @@ def test_collection_preview_opens_each_article_at_its_start(qtbot, window, seed_
     assert window.preview.page_index == starts[first.resolve()]
     window.preview.next_button.click()
     assert window.preview.page_index == starts[first.resolve()] + 1
+    window.activateWindow()
+    window.preview.pages_view.setFocus()
+    qtbot.waitUntil(lambda: window.preview.pages_view.hasFocus(), timeout=5000)
+    qtbot.keyClick(window.preview.pages_view, Qt.Key.Key_PageDown)
+    assert window.preview.page_index == starts[first.resolve()] + 2
+    qtbot.keyClick(window.preview.pages_view, Qt.Key.Key_PageUp)
+    assert window.preview.page_label.text() == f"Page {starts[first.resolve()] + 2} of {count}"
 
 
 def test_the_ebook_view_opens_a_new_article_at_its_start(qtbot, window, seed_path, tmp_path):
