@@ -131,6 +131,32 @@ class PageView(QScrollArea):
         self.label.setPixmap(pixmap)
 
 
+class EbookView(QTextBrowser):
+    """The reflowed text in a column about as wide as an e-reader's (some 65 characters),
+    centred, however wide the pane: a line across a whole monitor is no reader's view."""
+
+    MEASURE_EM = 34
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._centre()
+
+    def setHtml(self, html: str) -> None:  # noqa: N802 (Qt's name); a new document has new margins
+        super().setHtml(html)
+        self._centre()
+
+    def _centre(self) -> None:
+        measure = self.fontMetrics().averageCharWidth() * 2.2 * self.MEASURE_EM
+        side = max(18.0, (self.viewport().width() - measure) / 2)
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        if abs(frame.leftMargin() - side) > 0.5 or frame.topMargin() != 18:
+            frame.setMargin(18)
+            frame.setLeftMargin(side)
+            frame.setRightMargin(side)
+            root.setFrameFormat(frame)
+
+
 class PreviewPane(QTabWidget):
     """The "Pages" tab (the PDF as it will print) and the "E-book" tab (reflowed text)."""
 
@@ -180,12 +206,11 @@ class PreviewPane(QTabWidget):
             shortcut.activated.connect(lambda step=step: self.show_page(self.page_index + step))
         self.pages_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-        self.ebook_view = QTextBrowser()
+        self.ebook_view = EbookView()
         self.ebook_view.setOpenLinks(False)  # a link click must not replace the preview
         self.ebook_view.setAcceptDrops(False)
         self.ebook_view.setAccessibleName("E-book preview")
         self.ebook_view.setAccessibleDescription("The selected article as an e-reader reflows it")
-        self.ebook_view.document().setDocumentMargin(18)
         self.ebook_view.setHtml(EMPTY_EBOOK)
         self.addTab(self.ebook_view, "E-&book")
 
