@@ -81,8 +81,12 @@ class DetailsForm(QGroupBox):
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        # Both messages above the fields: on a low screen the form scrolls, and what is wrong
+        # must be seen without scrolling (the field in error is outlined too).
         self.file_state = MessageLine("File state")
         form.addRow(self.file_state)
+        self.message = MessageLine("Article details problem")
+        form.addRow(self.message)
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         for name in FIELDS:
             if name == "bio":
@@ -103,8 +107,6 @@ class DetailsForm(QGroupBox):
             label.setBuddy(widget)
             form.addRow(label, widget)
             self.fields[name] = widget
-        self.message = MessageLine("Article details problem")
-        form.addRow(self.message)
         self.reset_button = QPushButton("Reset to found values")
         self.reset_button.setAccessibleName("Reset the details to what the article says")
         self.reset_button.clicked.connect(self.reset)

@@ -178,7 +178,8 @@ class ExportSettingsPanel(QGroupBox):
             problem_widget = None
             more = self.more.values()
             options = ExportOptions(
-                formats=tuple(self.formats()) or ("epub", "pdf") if for_preview else tuple(self.formats()),
+                # The preview always lays out the PDF; which formats are exported does not change it.
+                formats=("pdf",) if for_preview else tuple(self.formats()),
                 output_dir=Path(output or ".").expanduser(), page_size=page_size, bleed_pt=bleed,
                 crop_marks=self.crop_marks_check.isChecked(), overrides=overrides or MetaOverrides(), **more)
         except ExporterError as err:

@@ -98,6 +98,7 @@ class MainWindow(WindowActions, ExportFlow):
         details_scroll.setWidget(self.details)
         details_scroll.setWidgetResizable(True)
         details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._details_scroll = details_scroll
         self.export_settings = ExportSettingsPanel()
         self.export_settings.changed.connect(self._preview_timer.start)
         self.export_settings.stateChanged.connect(self._update_state)
@@ -302,6 +303,8 @@ class MainWindow(WindowActions, ExportFlow):
 
     def _show_current(self) -> None:
         entry = self.current_entry()
+        if entry is not self.details.entry:
+            self._details_scroll.verticalScrollBar().setValue(0)  # another article: its details from the top
         self.details.show_entry(entry)
         self.refresh_preview()
 

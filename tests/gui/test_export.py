@@ -163,12 +163,17 @@ def test_an_unreadable_file_is_marked_when_added(qtbot, window, seed_path, tmp_p
     inputs.mkdir()
     (inputs / "empty.txt").write_bytes(b"")
     shutil.copy(seed_path, inputs / "good.txt")
+    # A UTF-8 file (its "café" and "naïve") with one Windows-1252 apostrophe spliced in: read, with a warning.
+    (inputs / "stray.txt").write_bytes(seed_path.read_bytes() + "\n\nA café, a naïve reader.".encode() + b" It\x92s.\n")
     window.add_paths(sorted(inputs.iterdir()))
     entries = {path.name: entry for path, entry in window.entries.items()}
     assert {entry.status for entry in entries.values()} == {"reading"}  # marked at once, read in the background
     qtbot.waitUntil(lambda: all(entry.checked for entry in entries.values()), timeout=60_000)
 
     assert entries["empty.txt"].status == "error" and entries["good.txt"].status == "ok"
+    assert entries["stray.txt"].status == "warning"
+    stray = window.input_list.item(file_names(window).index("stray.txt"))
+    assert "not valid UTF-8" in stray.toolTip() and stray.text() == "An Act of Repentance"
     item = window.input_list.item(file_names(window).index("empty.txt"))
     reason = entries["empty.txt"].load_error
     assert "empty" in reason.lower()
@@ -244,3 +249,31 @@ def test_sorting_the_list_by_title_and_date(qtbot, window, seed_path, tmp_path):
     window.set_field("date", "2021-05-05")
     window.sort_articles("date")
     assert file_names(window) == ["a.txt", "b.txt"]
+
+
+def test_the_rare_options_reach_the_books(qtbot, window, seed_path, tmp_path):
+    """PDF/A, smart quotes off and your stylesheet, set under "More options…", are in what is written."""
+    style = tmp_path / "mine.css"
+    style.write_text("p { letter-spacing: 0.5pt; }\n", "utf-8")
+    add_and_check(qtbot, window, [seed_path])
+    more = window.export_settings.more
+    more.variant_combo.setCurrentIndex(more.variant_combo.findData("pdf/a-2b"))
+    more.smart_quotes_check.setChecked(False)
+    more.style_edit.setText(str(style))
+    report = export_and_wait(qtbot, window)
+    assert not report.failed
+    from pypdf import PdfReader
+
+    pdf = PdfReader(tmp_path / "out" / "act-of-repentance.pdf")
+    xmp = pdf.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+    assert "pdfaid:part" in xmp and "2" in xmp.split("pdfaid:part")[1][:8]
+    with zipfile.ZipFile(tmp_path / "out" / "act-of-repentance.epub") as archive:
+        text = " ".join(archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".xhtml"))
+    assert '"Khrushchev: The Man and His Era,"' in text  # straight quotes kept as found
+    assert "letter-spacing: 0.5pt" in " ".join(
+        archive_text for archive_text in _epub_css(tmp_path / "out" / "act-of-repentance.epub"))
+
+
+def _epub_css(path):
+    with zipfile.ZipFile(path) as archive:
+        return [archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".css")]
