@@ -35,20 +35,28 @@ class PageImages:
         return len(self.images)
 
 
-def rasterise(pdf: bytes, *, dpi: float, cancel: threading.Event | None = None) -> PageImages:
-    """Every page of ``pdf`` drawn at ``dpi``; `RenderCancelled` as soon as ``cancel`` is set."""
+MAX_PIXELS = 40_000_000  # about 120 MB of page images: 60 pages of 6x9 in at full resolution
+MIN_DPI = 50.0
+
+
+def rasterise(pdf: bytes, *, dpi: float, cancel: threading.Event | None = None,
+              max_pixels: int = MAX_PIXELS) -> PageImages:
+    """Every page of ``pdf`` drawn at ``dpi`` (lower for a long book, so all its pages stay
+    within ``max_pixels``, but not below `MIN_DPI`); `RenderCancelled` as soon as ``cancel`` is set."""
     import pypdfium2 as pdfium
 
     document = pdfium.PdfDocument(pdf)
     try:
         images: list[QImage] = []
-        sizes: list[tuple[float, float]] = []
+        sizes = [tuple(document.get_page_size(index)) for index in range(len(document))]
+        area_in2 = sum(width * height for width, height in sizes) / 72.0 ** 2
+        if area_in2 > 0:
+            dpi = max(MIN_DPI, min(dpi, (max_pixels / area_in2) ** 0.5))
         for index in range(len(document)):
             if cancel is not None and cancel.is_set():
                 raise RenderCancelled()
             page = document[index]
             try:
-                sizes.append(tuple(page.get_size()))
                 bitmap = page.render(scale=dpi / 72.0, rev_byteorder=True, draw_annots=False)
                 try:
                     width, height = bitmap.width, bitmap.height

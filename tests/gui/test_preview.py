@@ -109,3 +109,18 @@ def test_the_ebook_view_opens_a_new_article_at_its_start(qtbot, window, seed_pat
     window.input_list.setCurrentRow(1)
     qtbot.waitUntil(lambda: window.preview._ebook_path == other.resolve(), timeout=60_000)
     assert view.verticalScrollBar().value() == 0
+
+
+def test_a_long_book_is_drawn_at_a_lower_resolution_within_the_memory_budget(qtbot, seed_path):
+    from exporter import ExportOptions, book_pdf, prepared_article
+    from gui.pdf_pages import MIN_DPI, rasterise
+
+    options = ExportOptions()
+    pdf = book_pdf([prepared_article(seed_path, options)], options)
+    full = rasterise(pdf, dpi=110)
+    assert full.images[0].height() == round(9 * 110)
+    budget = rasterise(pdf, dpi=110, max_pixels=2_000_000)
+    assert sum(i.width() * i.height() for i in budget.images) <= 2_000_000 * 1.01
+    assert budget.images[0].height() < full.images[0].height()
+    floor = rasterise(pdf, dpi=110, max_pixels=1000)
+    assert floor.images[0].height() == pytest.approx(9 * MIN_DPI, abs=1)
