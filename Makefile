@@ -27,6 +27,7 @@ bench: setup
 	WITH_PEERS=1 ./scripts/setup-system.sh
 	$(BIN)/python benchmarks/corpus_score.py
 	$(BIN)/python benchmarks/pdf_overhead.py
+	$(BIN)/python benchmarks/single_article.py
 	$(BIN)/python benchmarks/peers.py
 
 clean-dist:

@@ -10,7 +10,8 @@ the PDF backend asks here first and logs a warning naming the script.
 
 Quirks held here: one ``fc-list --format '%{charset}'`` call (about 80 ms)
 lists the code-point ranges of every installed font; it is read once per
-process. Fonts added through ``@font-face`` (the bundled Libertine) are not in
+process, and remembered across runs until the installed fonts change
+(`exporter.font_cache`). Fonts added through ``@font-face`` (the bundled Libertine) are not in
 fontconfig's list; they cover only Latin, Greek and Cyrillic, which the system
 fonts cover as well. Without ``fc-list`` the check is skipped (logged at debug).
 """
@@ -56,17 +57,34 @@ class MissingScript:
 @functools.lru_cache(maxsize=1)
 def covered_ranges() -> tuple[tuple[int, ...], tuple[int, ...]] | None:
     """Starts and ends (inclusive) of the merged code-point ranges of all installed fonts;
-    None when fontconfig cannot be asked."""
+    None when fontconfig cannot be asked. Remembered across runs until the fonts change."""
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         log.debug("fc-list not found: cannot check that the fonts cover the text")
         return None
+    from .font_cache import installed_fonts_stamp, remembered
+
+    try:
+        merged = remembered("fc-list", installed_fonts_stamp(), lambda: _list_ranges(fc_list))
+    except _ListingFailed:
+        return None
+    return tuple(r[0] for r in merged), tuple(r[1] for r in merged)
+
+
+class _ListingFailed(Exception):
+    pass
+
+
+def _list_ranges(fc_list: str) -> list[list[int]]:
+    """One ``fc-list`` call: every installed font's charset, merged into ranges."""
+    from .font_cache import merge_ranges
+
     try:
         listing = subprocess.run([fc_list, "--format", "%{charset}\\n"], capture_output=True, text=True,
                                  timeout=30, check=True).stdout
     except (OSError, subprocess.SubprocessError) as error:
         log.debug("fc-list failed (%s): cannot check that the fonts cover the text", error)
-        return None
+        raise _ListingFailed from None
     ranges: list[tuple[int, int]] = []
     for token in listing.split():
         start, _, end = token.partition("-")
@@ -74,14 +92,7 @@ def covered_ranges() -> tuple[tuple[int, ...], tuple[int, ...]] | None:
             ranges.append((int(start, 16), int(end or start, 16)))
         except ValueError:
             continue
-    ranges.sort()
-    merged: list[list[int]] = []
-    for start, end in ranges:
-        if merged and start <= merged[-1][1] + 1:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return tuple(r[0] for r in merged), tuple(r[1] for r in merged)
+    return [list(pair) for pair in merge_ranges(ranges)]
 
 
 def _covered(code: int, ranges: tuple[tuple[int, ...], tuple[int, ...]]) -> bool:

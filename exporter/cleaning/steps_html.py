@@ -20,6 +20,7 @@ from .bio import match_bio
 from .draft import Draft, block_text, loose as _loose, squash
 from .extract import extract_main
 from .html_tree import element_blocks, parse_html, without
+from .media import collect_images
 from .metadata import PageMeta, read_page_meta
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ def page_metadata(draft: Draft) -> Draft:
     meta = read_page_meta(draft.page.root)
     return draft.but(
         page=HtmlPage(root=draft.page.root, meta=meta, pruned=draft.page.pruned),
-        title=meta.title, authors=meta.authors, date=meta.date, publisher=meta.publisher,
+        title=meta.title, authors=meta.authors, date=meta.date, updated=meta.updated, publisher=meta.publisher,
         language=meta.language, source_url=meta.source_url, description=meta.description,
     )
 
@@ -61,10 +62,14 @@ def sanitize_page(draft: Draft) -> Draft:
 
 
 def extract_body(draft: Draft) -> Draft:
-    """The article's blocks from the page without the rules' selectors."""
+    """The article's blocks from the page without the rules' selectors (with the
+    captions and tables the extractor loses read from that page first)."""
+    from .html_media import read_catalog
+
     pruned = without(draft.page.root, draft.rules.drop_selectors)
-    body = extract_main(pruned, draft.page.root)
-    blocks = element_blocks(body) if body is not None else ()
+    media = read_catalog(pruned, draft.images)
+    body = extract_main(pruned, draft.page.root, with_images=bool(media.images.resources))
+    blocks = element_blocks(body, media) if body is not None else ()
     return draft.but(blocks=blocks, page=HtmlPage(root=draft.page.root, meta=draft.page.meta, pruned=pruned))
 
 
@@ -147,6 +152,7 @@ def _find_paragraph(root, text: str):
 HTML_STEPS = (
     parse_page,
     page_metadata,
+    collect_images,  # before the sanitiser, which drops every image source
     sanitize_page,
     extract_body,
     drop_title_block,
