@@ -27,7 +27,7 @@ def test_ebook_view_shows_title_byline_date_body_and_bio(qtbot, window, seed_pat
     lines = [line for line in text.splitlines() if line.strip()]
     assert lines[0] == "An Act of Repentance"
     assert lines[1].casefold() == "william taubman"
-    assert lines[2] == "27 July 2016 · The New York Times"
+    assert lines[2] == "Last updated 27 July 2016 · The New York Times"  # the seed says "Last Updated"
     assert "Fifty years ago Saturday" in text
     assert text.index("About the Author") > text.index("Fifty years ago")
     assert "professor of political science at Amherst College" in text
