@@ -18,7 +18,7 @@ from ..errors import CleaningError
 from ..model import Heading, Paragraph
 from .bio import match_bio
 from .draft import Draft, block_text, loose as _loose, squash
-from .extract import extract_main
+from .extract import densest_container, extract_main
 from .html_tree import element_blocks, parse_html, without
 from .metadata import PageMeta, read_page_meta
 
@@ -65,7 +65,22 @@ def extract_body(draft: Draft) -> Draft:
     pruned = without(draft.page.root, draft.rules.drop_selectors)
     body = extract_main(pruned, draft.page.root)
     blocks = element_blocks(body) if body is not None else ()
+    if not _holds_prose(blocks, draft.rules):
+        # A real article is never refused: when the extractor kept only furniture, the
+        # densest run of paragraphs (without the rules' selectors, then on the whole page) is the body.
+        for tree in (pruned, draft.page.root):
+            container = densest_container(tree)
+            fallback = element_blocks(container) if container is not None else ()
+            if _holds_prose(fallback, draft.rules):
+                blocks = fallback
+                break
     return draft.but(blocks=blocks, page=HtmlPage(root=draft.page.root, meta=draft.page.meta, pruned=pruned))
+
+
+def _holds_prose(blocks, rules) -> bool:
+    """Some paragraph of 8+ words that no drop_line rule calls furniture."""
+    return any(isinstance(b, Paragraph) and len(block_text(b).split()) >= 8 and not rules.is_boilerplate(block_text(b))
+               for b in blocks)
 
 
 def drop_title_block(draft: Draft) -> Draft:
