@@ -18,8 +18,6 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from typing import Any
@@ -238,20 +236,21 @@ def _write_debug(item: InputItem, article: Article, options: ExportOptions, fold
 
 
 def run_one(item: InputItem, options: ExportOptions, max_bytes: int = DEFAULT_MAX_BYTES,
-            debug_dir: Path | None = None, cancel: threading.Event | None = None) -> FileReport:
-    """Export one input to every asked format; never raises for an expected failure."""
+            debug_dir: Path | None = None, cancel: threading.Event | None = None,
+            cores: int = 1) -> FileReport:
+    """Export one input to every asked format; never raises for an expected failure.
+    With ``cores`` >= 2 the PDF may be written beside the other formats (`forked_pdf`)."""
     options = _options_for(item, options)
     report = FileReport(input=item.name)
     with collected_warnings(*_WATCHED_LOGGERS) as warnings:
-        _export_item(item, options, max_bytes, debug_dir, cancel, report)
+        _guarded(item, report, _export_item, item, options, max_bytes, debug_dir, cancel, report, cores)
     report.warnings = warnings
     return report
 
 
 def _export_item(item: InputItem, options: ExportOptions, max_bytes: int, debug_dir: Path | None,
-                 cancel: threading.Event | None, report: FileReport) -> None:
-    from .pipeline import write_book
-
+                 cancel: threading.Event | None, report: FileReport, cores: int) -> None:
+    beside = _pdf_beside(item, options, cores)  # started first: it loads WeasyPrint while we clean
     try:
         started = time.perf_counter()
         article = _load_prepared(item, options, max_bytes)
@@ -259,13 +258,51 @@ def _export_item(item: InputItem, options: ExportOptions, max_bytes: int, debug_
         if debug_dir is not None:
             _write_debug(item, article, options, Path(debug_dir))
         book = Book.single(article)
-        for fmt in options.formats:
-            if cancel is not None and cancel.is_set():
-                raise KeyboardInterrupt
-            started = time.perf_counter()
-            for written in write_book(book, options, item.stem, formats=(fmt,)):
-                report.outputs.append({"format": written.format, "path": str(written.path), "bytes": written.size})
-            report.seconds[fmt] = round(time.perf_counter() - started, 4)
+        if beside is None:
+            _write_formats(book, options, item.stem, options.formats, cancel, report)
+            return
+        beside.send(partial(_write_guarded, item, book, options), FileReport)
+        _write_guarded(item, book, options, tuple(f for f in options.formats if f != "pdf"), report, cancel)
+    except BaseException:
+        if beside is not None:
+            beside.abandon()
+        raise
+    beside.finish(options.formats, report, cancel)
+
+
+def _pdf_beside(item: InputItem, options: ExportOptions, cores: int):
+    """A `forked_pdf.PdfBeside` when this input's PDF can be written beside its other
+    formats (a PDF and something else, a core to spare, forking safe here); else None.
+    The module is imported only then: the EPUB alone never needs it."""
+    if cores < 2 or "pdf" not in options.formats or len(options.formats) < 2:
+        return None
+    from . import forked_pdf
+
+    return forked_pdf.PdfBeside(item.name) if forked_pdf.possible() else None
+
+
+def _write_guarded(item: InputItem, book: Book, options: ExportOptions, formats: tuple[str, ...],
+                   report: FileReport, cancel: threading.Event | None = None) -> None:
+    _guarded(item, report, _write_formats, book, options, item.stem, formats, cancel, report)
+
+
+def _write_formats(book: Book, options: ExportOptions, stem: str, formats: tuple[str, ...],
+                   cancel: threading.Event | None, report: FileReport) -> None:
+    from .pipeline import write_book
+
+    for fmt in formats:
+        if cancel is not None and cancel.is_set():
+            raise KeyboardInterrupt
+        started = time.perf_counter()
+        for written in write_book(book, options, stem, formats=(fmt,)):
+            report.outputs.append({"format": written.format, "path": str(written.path), "bytes": written.size})
+        report.seconds[fmt] = round(time.perf_counter() - started, 4)
+
+
+def _guarded(item: InputItem, report: FileReport, work: Callable[..., None], *args: Any) -> None:
+    """``work(*args)``, with an expected failure or a bug recorded in ``report`` as one line."""
+    try:
+        work(*args)
     except ExporterError as err:
         report.error = _one_line(err, item)
         report.traceback = traceback.format_exc()  # shown only with --traceback
@@ -279,12 +316,6 @@ def _export_item(item: InputItem, options: ExportOptions, max_bytes: int, debug_
 def _one_line(err: ExporterError, item: InputItem) -> str:
     text = str(err) if err.path is not None else f"{item.name}: {err}"
     return " ".join(text.split())
-
-
-def _worker_init() -> None:
-    # Ctrl-C is handled by the parent, which cancels the pool; workers that
-    # still get SIGINT clean their temporaries through atomic_output.
-    logging.getLogger("exporter").setLevel(logging.INFO)
 
 
 # ---------------------------------------------------------------- the batch
@@ -347,8 +378,10 @@ def export_batch(paths: Sequence[str | Path], options: ExportOptions, *, jobs: i
                 preload(options.formats)  # forked workers inherit WeasyPrint instead of importing it each
             except ExporterError:
                 pass  # each worker then reports the backend's error for its own file
+        # One input, several cores: its PDF can be written beside its EPUB (run_one).
         task = partial(run_one, options=options, max_bytes=max_bytes, debug_dir=debug_dir,
-                       cancel=cancel if in_process else None)
+                       cancel=cancel if in_process else None,
+                       cores=(jobs or default_jobs()) if in_process and len(todo) == 1 else 1)
         _run_parallel(todo, task, workers, cancel, finished, _crash_report)
     except KeyboardInterrupt:
         report.interrupted = True
@@ -391,90 +424,17 @@ def _run_parallel(todo: list[tuple[int, InputItem]], task: Callable[[InputItem],
     """Run ``task`` (picklable) over ``todo`` in worker processes, or in-process
     for one worker; ``finished(index, result)`` is called in the caller's process."""
     if workers <= 1:
-        # In-process: no pool start-up for one file, and the GUI's cancel event works between formats.
+        # In-process: no pool started, none imported (concurrent.futures and multiprocessing
+        # cost more than the rest of a one-article run's imports); the GUI's cancel event
+        # works between formats.
         for index, item in todo:
             if cancel is not None and cancel.is_set():
                 raise KeyboardInterrupt
             finished(index, task(item))
         return
-    queue = list(todo)
-    items = dict(todo)
-    while queue:  # a fresh pool per round of tasks (see TASKS_PER_WORKER), or after a worker died
-        batch, queue = queue[:workers * TASKS_PER_WORKER], queue[workers * TASKS_PER_WORKER:]
-        not_started, suspects = _run_pool(batch, task, workers, cancel, finished, crashed, items)
-        # When a worker dies, every task running in the pool fails with it. Run each of
-        # those again alone, so only the input that kills its worker is reported.
-        for suspect in suspects:
-            _, still_broken = _run_pool([suspect], task, 1, cancel, finished, crashed, items)
-            for index, item in still_broken:
-                finished(index, crashed(item, BrokenProcessPool("the worker process died on this input")))
-        queue = not_started + queue
+    from .pool import run_in_pool
 
-
-# Workers are replaced after this many tasks each: WeasyPrint and Pango keep font and
-# layout caches for the life of a process, so a long batch would otherwise keep growing
-# (measured: 328 MB after 100 articles, 391 MB after 300). Forking a new pool is cheap
-# because the caller preloads the backends before the first fork.
-TASKS_PER_WORKER = 40
-
-
-def _run_pool(todo: list[tuple[int, InputItem]], task: Callable[[InputItem], Any], workers: int,
-              cancel: threading.Event | None, finished: Callable[[int, Any], None],
-              crashed: Callable[[InputItem, BaseException], Any],
-              items: dict[int, InputItem]) -> tuple[list[tuple[int, InputItem]], list[tuple[int, InputItem]]]:
-    """Run ``todo`` on one pool. When a worker dies (the OS killed it) the pool is
-    unusable: returns the tasks not yet started and the tasks that were running
-    ("suspects"), for the caller to run again; otherwise two empty lists."""
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
-    pending: dict[Future, int] = {}
-    queue = list(todo)
-    try:
-        # Keep at most 2 tasks per worker in flight so a cancel stops promptly.
-        while queue or pending:
-            while queue and len(pending) < workers * 2:
-                index, item = queue[0]
-                try:
-                    pending[pool.submit(task, item)] = index
-                except BrokenProcessPool:
-                    return _abandon(pool, pending, finished, items, queue)
-                queue.pop(0)
-            complete, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-            if cancel is not None and cancel.is_set():
-                raise KeyboardInterrupt
-            for future in complete:
-                index = pending.pop(future)
-                try:
-                    result = future.result()
-                except BrokenProcessPool:  # a worker died: the pool is unusable
-                    pending[future] = index
-                    return _abandon(pool, pending, finished, items, queue)
-                except Exception as err:
-                    result = crashed(items[index], err)
-                finished(index, result)
-    except KeyboardInterrupt:
-        for future in pending:
-            future.cancel()
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.terminate()  # stop promptly; atomic temporaries are swept by the caller
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
-    return [], []
-
-
-def _abandon(pool: ProcessPoolExecutor, pending: dict[Future, int], finished: Callable[[int, Any], None],
-             items: dict[int, InputItem], queue: list[tuple[int, InputItem]]):
-    """Close a broken pool: keep the results that came back, and hand back the
-    tasks not yet started and the ones that were running."""
-    suspects = []
-    for future, index in pending.items():
-        if future.done() and not future.cancelled() and future.exception() is None:
-            finished(index, future.result())
-        else:
-            suspects.append((index, items[index]))
-    pending.clear()
-    pool.shutdown(wait=True, cancel_futures=True)
-    return queue, suspects
+    run_in_pool(todo, task, workers, cancel, finished, crashed)
 
 
 def _crash_report(item: InputItem, err: BaseException) -> FileReport:
@@ -488,18 +448,12 @@ def load_one(item: InputItem, options: ExportOptions, max_bytes: int) -> tuple[F
     """Read, clean and prepare one input of a collection (runs in a worker)."""
     file_report = FileReport(input=item.name)
     started = time.perf_counter()
-    try:
-        article = _load_prepared(item, options, max_bytes)
-    except ExporterError as err:
-        file_report.error = _one_line(err, item)
-        file_report.traceback = traceback.format_exc()  # shown only with --traceback
-        return file_report, None
-    except Exception as err:  # a bug: isolate it to this file
-        file_report.error = f"{item.name}: internal error: {type(err).__name__}: {err}"
-        file_report.traceback = traceback.format_exc()
+    loaded: list[Article] = []
+    _guarded(item, file_report, lambda: loaded.append(_load_prepared(item, options, max_bytes)))
+    if not loaded:
         return file_report, None
     file_report.seconds["clean"] = round(time.perf_counter() - started, 4)
-    return file_report, article
+    return file_report, loaded[0]
 
 
 def _run_collection(items: list[InputItem], missing: list[FileReport], options: ExportOptions,

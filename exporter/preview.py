@@ -13,8 +13,9 @@ import re
 from html import escape
 from pathlib import Path
 
-from .model import Article, join_names
-from .render import bio_section, format_date, render_blocks
+from .labels import labels_for
+from .model import Article
+from .render import bio_entries, bio_heading, render_blocks, shown_date
 from .resources import BOOK_FONT_FAMILY, fonts_dir
 
 PREVIEW_CSS = """
@@ -45,22 +46,24 @@ def preview_html(article: Article) -> str:
     parts = [f'<h1 class="title">{escape(meta.title, quote=False)}</h1>']
     if meta.subtitle:
         parts.append(f'<p class="subtitle">{escape(meta.subtitle, quote=False)}</p>')
-    byline = join_names(meta.authors)
+    labels = labels_for(meta.language)
+    byline = labels.names(meta.authors)
     if byline:
         parts.append(f'<p class="byline">{escape(byline, quote=False)}</p>')
-    facts = [fact for fact in (format_date(meta.date, meta.language), meta.publisher) if fact]
+    facts = [fact for fact in (shown_date(meta, labels), meta.publisher) if fact]
     if facts:
         parts.append(f'<p class="dateline">{" · ".join(escape(f, quote=False) for f in facts)}</p>')
     parts.append("<hr/>")
     # As in the book: paragraphs are indented, except the first after a heading or a break.
     parts.append(re.sub(r"(^|</h[2-6]>|<hr[^>]*/>)<p>", r'\1<p class="first">', render_blocks(article.blocks)))
-    bio = bio_section((article,))
-    if bio is not None and meta.bio is not None:
-        parts.append(f'<h2 class="bio-heading">{escape(bio.title, quote=False)}</h2>')
-        parts.append(f'<p class="bio-text">{escape(meta.bio.text, quote=False)}</p>')
-        name = meta.bio.author or join_names(meta.authors)
-        if name:
-            parts.append(f'<p class="bio-name">{escape(name, quote=False)}</p>')
+    # The same entries, heading and signatures as the book's bio page.
+    entries = bio_entries((article,))
+    if entries:
+        parts.append(f'<h2 class="bio-heading">{escape(bio_heading(entries, meta.language), quote=False)}</h2>')
+        for entry in entries:
+            parts.append(f'<p class="bio-text">{escape(entry.text, quote=False)}</p>')
+            if entry.name:
+                parts.append(f'<p class="bio-name">{escape(entry.name, quote=False)}</p>')
     lang = escape(meta.language, quote=True)
     return (f'<html lang="{lang}"><head><meta charset="utf-8"/><style>{PREVIEW_CSS}</style></head>'
             f'<body>{"".join(parts)}</body></html>')

@@ -38,10 +38,11 @@ COMMON_STEPS: tuple[Step, ...] = (
 
 def html_pipeline() -> tuple[Step, ...]:
     """HTML_STEPS, then COMMON_STEPS with the page-level bio search right after the in-body one."""
+    from .media import attach_images
     from .steps_html import HTML_STEPS, bio_after_body  # deferred: the text path needs no lxml/trafilatura
 
     at = COMMON_STEPS.index(find_bio) + 1
-    return HTML_STEPS + COMMON_STEPS[:at] + (bio_after_body,) + COMMON_STEPS[at:]
+    return HTML_STEPS + COMMON_STEPS[:at] + (bio_after_body,) + COMMON_STEPS[at:] + (attach_images,)
 
 
 def clean(source: SourceDocument, rules: Rules | None = None) -> Article:
@@ -74,7 +75,7 @@ def _finish(draft: Draft) -> Article:
         description=draft.description,
         bios=bios,
     )
-    return Article(meta=meta, blocks=body)
+    return Article(meta=meta, blocks=body, assets=draft.assets)
 
 
 def _holds_prose(block) -> bool:

@@ -25,9 +25,12 @@ logging.getLogger("htmldate").setLevel(logging.ERROR)
 _MIN_TEXT = 200
 
 
-def extract_main(pruned: etree._Element, original: etree._Element) -> etree._Element | None:
-    """The element holding the article body (trafilatura's XML or a page element)."""
-    body = _trafilatura_body(pruned)
+def extract_main(pruned: etree._Element, original: etree._Element, *,
+                 with_images: bool = False) -> etree._Element | None:
+    """The element holding the article body (trafilatura's XML or a page element).
+    ``with_images``: keep pictures (only asked when the page has pictures we hold,
+    so pages without them are extracted exactly as before)."""
+    body = _trafilatura_body(pruned, with_images)
     if body is None:
         return densest_container(pruned)
     text = squash(" ".join(body.itertext()))
@@ -38,12 +41,12 @@ def extract_main(pruned: etree._Element, original: etree._Element) -> etree._Ele
     return body
 
 
-def _trafilatura_body(root: etree._Element) -> etree._Element | None:
+def _trafilatura_body(root: etree._Element, with_images: bool = False) -> etree._Element | None:
     from trafilatura import bare_extraction  # deferred: ~0.3 s import, only the HTML path needs it
 
     try:
         document = bare_extraction(
-            copy.deepcopy(root), include_comments=False, include_tables=True, include_images=False,
+            copy.deepcopy(root), include_comments=False, include_tables=True, include_images=with_images,
             include_formatting=True, include_links=True, with_metadata=False, fast=True,
             deduplicate=False,
         )

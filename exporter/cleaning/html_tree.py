@@ -29,12 +29,13 @@ def compile_selector(selector: str) -> etree.XPath:
 
 import copy
 import re
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
-from ..model import (Block, BlockQuote, Emphasis, Heading, Inline, LineBreak, Link, ListBlock,
-                     Paragraph, Rule, Strong, Text)
+from ..model import (Block, BlockQuote, Code, CodeBlock, Emphasis, Figure, Heading, Image, Inline, LineBreak,
+                     Link, ListBlock, Paragraph, Rule, Strong, Text)
 
 # libxml2 limits nesting to 256 levels without huge_tree; anything deeper is
 # flattened by the parser. Our walk stops descending well before Python's
@@ -107,12 +108,19 @@ _HEADINGS = {"h1": 2, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _LISTS = {"ul", "ol", "list", "dl"}
 _ITEMS = {"li", "item", "dd", "dt"}
 _QUOTES = {"blockquote", "quote"}
+_CODE = {"code", "kbd", "samp", "tt"}
+_IMAGES = {"img", "graphic"}
+# Containers in which a lone <code> is a block of code (trafilatura writes <pre> as <code>).
+_CODE_CONTAINERS = {"body", "div", "section", "article", "main", "doc", "li", "item", "quote", "blockquote"}
+# A picture no larger than this on both sides sits in the line (an icon, an emoji);
+# anything larger is a figure of its own.
+INLINE_IMAGE_MAX_PX = 64
 _SKIP = {"script", "style", "noscript", "template", "iframe", "object", "embed", "form", "button", "input",
          "select", "textarea", "svg", "canvas", "audio", "video", "title", "meta", "link", "nav"}
 _BLOCKS = ({"p", "div", "section", "article", "main", "header", "footer", "aside", "body", "html", "pre",
             "figure", "figcaption", "table", "tbody", "thead", "tfoot", "tr", "row", "td", "th", "cell", "hr",
-            "address", "details", "summary", "center", "fieldset", "head", "doc", "graphic", "img", "picture",
-            "code", "caption", "dialog", "hgroup"}
+            "address", "details", "summary", "center", "fieldset", "head", "doc", "picture",
+            "caption", "dialog", "hgroup"}
            | set(_HEADINGS) | _LISTS | _ITEMS | _QUOTES)
 _SAFE_HREF = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
@@ -127,23 +135,38 @@ def _rend(element) -> str:
     return (element.get("rend") or "").lower()
 
 
-def element_blocks(element: etree._Element) -> tuple[Block, ...]:
-    """Model blocks for an element's content (HTML or trafilatura's XML vocabulary)."""
-    builder = _BlockBuilder()
+def element_blocks(element: etree._Element, media=None) -> tuple[Block, ...]:
+    """Model blocks for an element's content (HTML or trafilatura's XML vocabulary).
+
+    ``media`` (a `html_media.MediaCatalog`) names the page's resolved pictures
+    and its tables as the page wrote them; without it pictures are left out."""
+    from .html_media import MediaCatalog
+
+    builder = _BlockBuilder(media or MediaCatalog())
     builder.container(element, 0)
     return tuple(builder.blocks)
 
 
 class _BlockBuilder:
-    def __init__(self) -> None:
+    def __init__(self, media) -> None:
+        self.media = media
         self.blocks: list[Block] = []
         self.inlines: list[Inline] = []
 
+    def inner(self) -> "_BlockBuilder":
+        return _BlockBuilder(self.media)
+
     def flush(self) -> None:
-        inlines = normalise_inlines(self.inlines)
+        inlines = self.inlines
         self.inlines = []
-        if inlines:
-            self.blocks.append(Paragraph(inlines))
+        # A large picture inside a line is a figure of its own: the paragraph is split round it.
+        for piece in _lift_figures(inlines, self.media):
+            if isinstance(piece, Figure):
+                self.blocks.append(piece)
+                continue
+            piece = normalise_inlines(piece)
+            if piece:
+                self.blocks.append(Paragraph(piece))
 
     def container(self, element, depth: int) -> None:
         """Walk ``element``'s children, turning inline runs into paragraphs."""
@@ -162,8 +185,14 @@ class _BlockBuilder:
         if depth > MAX_WALK_DEPTH:
             self.inlines.append(Text(" ".join(element.itertext())))
             return
+        if tag in _CODE and _is_code_block(element):
+            self.flush()
+            text = _preformatted_text(element)
+            if text.strip():
+                self.blocks.append(CodeBlock(text))
+            return
         if tag not in _BLOCKS:
-            self.inlines.extend(inline_nodes(element, depth))
+            self.inlines.extend(inline_nodes(element, depth, self.media))
             return
         self.flush()
         if tag in _HEADINGS or (tag == "head"):
@@ -172,7 +201,7 @@ class _BlockBuilder:
             if children:
                 self.blocks.append(Heading(level, children))
         elif tag in _QUOTES:
-            inner = _BlockBuilder()
+            inner = self.inner()
             inner.container(element, depth)
             if inner.blocks:
                 self.blocks.append(BlockQuote(tuple(inner.blocks)))
@@ -180,7 +209,7 @@ class _BlockBuilder:
             items = []
             for child in element:
                 if _tag(child) in _ITEMS:
-                    inner = _BlockBuilder()
+                    inner = self.inner()
                     inner.container(child, depth + 1)
                     if inner.blocks:
                         items.append(tuple(inner.blocks))
@@ -189,8 +218,14 @@ class _BlockBuilder:
                 self.blocks.append(ListBlock(ordered, tuple(items)))
         elif tag == "hr":
             self.blocks.append(Rule())
-        elif tag in ("img", "graphic"):
-            return  # remote images are never fetched; alt text alone is not article prose
+        elif tag == "pre":
+            text = _preformatted_text(element)
+            if text.strip():
+                self.blocks.append(CodeBlock(text))
+        elif tag == "figure" and self._figures(element):
+            pass
+        elif tag == "table" and self._table(element, depth):
+            pass
         elif tag in ("tr", "row"):
             cells = [normalise_inlines(list(inline_children(c, depth + 1))) for c in element
                      if _tag(c) in ("td", "th", "cell")]
@@ -208,6 +243,71 @@ class _BlockBuilder:
             self.container(element, depth)
 
 
+    def _figures(self, figure) -> bool:
+        """A <figure> holding resolved pictures: one Figure each (the caption was
+        read into the catalog); False leaves it to be read as text."""
+        images = [img for img in figure.iter("img", "graphic") if self.media.images.marker_id(img.get("src"))]
+        for img in images:
+            self.blocks.append(self.figure(img))
+        return bool(images)
+
+    def figure(self, img) -> Figure:
+        marker = self.media.images.marker_id(img.get("src"))
+        text = self.media.captions.get(marker)
+        return Figure(marker, squash_space(img.get("alt") or img.get("title") or ""),
+                      text.caption if text else (), text.credit if text else None)
+
+    def _table(self, element, depth: int) -> bool:
+        """A data table as a Table (the page's own version when the catalog knows it);
+        False for a layout table, whose cells are then read as ordinary blocks."""
+        from .html_media import table_block, table_signature
+
+        table = self.media.tables.get(table_signature(element)) or table_block(element, depth)
+        if table is None:
+            return False
+        self.blocks.append(table)
+        return True
+
+
+def squash_space(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _is_code_block(element) -> bool:
+    """<code> that stands for a block: several lines, or alone in its container
+    (trafilatura writes <pre> as <code>, often <code><code>…</code></code>)."""
+    text = "".join(element.itertext())
+    if "\n" in text.strip("\n"):
+        return True
+    parent = element.getparent()
+    if parent is None or _tag(parent) not in _CODE_CONTAINERS:
+        return False
+    previous = element.getprevious()
+    before = (previous.tail if previous is not None else parent.text) or ""
+    return not before.strip() and not (element.tail or "").strip() and len(parent) == 1
+
+
+def _preformatted_text(element) -> str:
+    """The text of a <pre>/<code> block as written: line breaks and spaces kept,
+    <br> as a new line, the newline right after <pre> and trailing blank lines dropped."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        if _tag(node) in _BREAK:
+            parts.append("\n")
+        elif node.text:
+            parts.append(node.text)
+        for child in node:
+            if _tag(child) not in _SKIP:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    text = "".join(parts).replace("\r\n", "\n").replace("\t", "    ")
+    return text.removeprefix("\n").rstrip()
+
+
 def _is_html_head(element) -> bool:
     """HTML's <head> (skipped) as opposed to trafilatura's <head rend="h2"> heading."""
     parent = element.getparent()
@@ -219,16 +319,16 @@ def _heading_level(rend: str) -> int:
     return max(2, int(m.group(1))) if m else 2
 
 
-def inline_children(element, depth: int):
+def inline_children(element, depth: int, media=None):
     if element.text:
         yield Text(element.text)
     for child in element:
-        yield from inline_nodes(child, depth + 1)
+        yield from inline_nodes(child, depth + 1, media)
         if child.tail:
             yield Text(child.tail)
 
 
-def inline_nodes(element, depth: int) -> list[Inline]:
+def inline_nodes(element, depth: int, media=None) -> list[Inline]:
     tag = _tag(element)
     if not tag or tag in _SKIP or _is_html_head(element):
         return []
@@ -236,7 +336,15 @@ def inline_nodes(element, depth: int) -> list[Inline]:
         return [Text(" ".join(element.itertext()))]
     if tag in _BREAK:
         return [LineBreak()]
-    children = tuple(inline_children(element, depth))
+    if tag in _CODE:
+        text = "".join(element.itertext())
+        return [Code(text)] if text.strip() else []
+    if tag in _IMAGES:
+        marker = media.images.marker_id(element.get("src")) if media is not None else None
+        if marker:
+            return [Image(marker, squash_space(element.get("alt") or ""))]
+        # trafilatura writes an unresolved picture as <graphic> holding the text that followed it.
+    children = tuple(inline_children(element, depth, media))
     rend = _rend(element)
     if tag in _EMPHASIS or (tag == "hi" and "i" in rend):
         return [Emphasis(children)]
@@ -277,6 +385,16 @@ def _collapse(inlines, after_space: list[bool]) -> list[Inline]:
                 out[-1] = Text(out[-1].text.rstrip(" "))
             out.append(node)
             after_space[0] = True
+        elif isinstance(node, Code):
+            text = _SPACE.sub(" ", node.text)
+            if after_space[0]:
+                text = text.lstrip(" ")
+            if text:
+                out.append(Code(text))
+                after_space[0] = text.endswith(" ")
+        elif isinstance(node, Image):
+            out.append(node)
+            after_space[0] = False
         else:
             children = _collapse(node.children, after_space)
             if children:
@@ -294,12 +412,12 @@ def _trim_edges(nodes: list[Inline]) -> list[Inline]:
         return nodes
     nodes = [_strip_side(nodes[0], left=True)] + nodes[1:]
     nodes = nodes[:-1] + [_strip_side(nodes[-1], left=False)]
-    return [n for n in nodes if not (isinstance(n, Text) and not n.text)]
+    return [n for n in nodes if not (isinstance(n, (Text, Code)) and not n.text)]
 
 
 def _strip_side(node: Inline, *, left: bool) -> Inline:
-    if isinstance(node, Text):
-        return Text(node.text.lstrip() if left else node.text.rstrip())
+    if isinstance(node, (Text, Code)):
+        return type(node)(node.text.lstrip() if left else node.text.rstrip())
     if isinstance(node, (Emphasis, Strong, Link)) and node.children:
         children = list(node.children)
         if left:
@@ -309,3 +427,37 @@ def _strip_side(node: Inline, *, left: bool) -> Inline:
         children = [c for c in children if not (isinstance(c, Text) and not c.text)]
         return type(node)(tuple(children), node.href) if isinstance(node, Link) else type(node)(tuple(children))
     return node
+
+
+def _lift_figures(inlines: list[Inline], media) -> list:
+    """``inlines`` cut round every large picture: runs of inlines and Figures, in order.
+    A picture nested in a link or emphasis is lifted out of it (its link is lost)."""
+    out: list = [[]]
+    for node in inlines:
+        if isinstance(node, Image) and not _is_small(node, media):
+            out.append(_image_figure(node, media))
+            out.append([])
+        elif isinstance(node, (Emphasis, Strong, Link)) and _holds_large_image(node, media):
+            for piece in _lift_figures(list(node.children), media):
+                if isinstance(piece, Figure):
+                    out += [piece, []]
+                elif piece:
+                    out[-1].append(replace(node, children=tuple(piece)))
+        else:
+            out[-1].append(node)
+    return [piece for piece in out if piece]
+
+
+def _is_small(image: Image, media) -> bool:
+    size = media.images.sizes.get(image.image)
+    return size is not None and max(size) <= INLINE_IMAGE_MAX_PX
+
+
+def _holds_large_image(node, media) -> bool:
+    return any((isinstance(c, Image) and not _is_small(c, media))
+               or (isinstance(c, (Emphasis, Strong, Link)) and _holds_large_image(c, media)) for c in node.children)
+
+
+def _image_figure(image: Image, media) -> Figure:
+    text = media.captions.get(image.image)
+    return Figure(image.image, image.alt, text.caption if text else (), text.credit if text else None)

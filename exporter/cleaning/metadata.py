@@ -71,6 +71,8 @@ def read_page_meta(root: etree._Element) -> PageMeta:
         authors = _visible_byline(root)
 
     publisher = _ld_name(ld.get("publisher")) or meta("og:site_name", "application-name", "publisher", "dc.publisher")
+    if publisher:
+        publisher = spelled_out(squash(publisher), root, doc_title)
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or meta(
         "content-language", "og:locale", "language", "dc.language") or _text(ld.get("inLanguage"))
     language = _bcp47(lang)
@@ -80,6 +82,24 @@ def read_page_meta(root: etree._Element) -> PageMeta:
     return PageMeta(title=title, h1s=h1s, authors=authors, date=date, updated=updated, publisher=squash(publisher) if publisher else None,
                     language=language, source_url=url if url and url.startswith("http") else None,
                     description=squash(description) if description else None)
+
+
+# Two capitalised words run together ("HeraldSun"): how a logo reads, not always the name.
+_GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def spelled_out(name: str, root: etree._Element, doc_title: str | None) -> str:
+    """A site name glued from a logo's words ("HeraldSun", the Herald Sun's og:site_name)
+    as the page itself spells it ("… | Herald Sun" in its <title>, "Subscribe to Herald
+    Sun"). Brands that are glued in their own text (TechCrunch, HuffPost) stay glued."""
+    if " " in name or not _GLUED_WORDS.search(name):
+        return name
+    words = _GLUED_WORDS.sub(" ", name).split()
+    spaced = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)")
+    for text in (doc_title or "", " ".join(root.xpath("//body//text()"))):
+        if spaced.search(text):
+            return " ".join(words)
+    return name
 
 
 def choose_title(headline: str | None, social: str | None, doc_title: str | None,

@@ -20,6 +20,7 @@ from .bio import match_bio
 from .draft import Draft, block_text, loose as _loose, squash
 from .extract import densest_container, extract_main
 from .html_tree import element_blocks, parse_html, without
+from .media import collect_images
 from .metadata import PageMeta, read_page_meta
 
 log = logging.getLogger(__name__)
@@ -61,16 +62,20 @@ def sanitize_page(draft: Draft) -> Draft:
 
 
 def extract_body(draft: Draft) -> Draft:
-    """The article's blocks from the page without the rules' selectors."""
+    """The article's blocks from the page without the rules' selectors (with the
+    captions and tables the extractor loses read from that page first)."""
+    from .html_media import read_catalog
+
     pruned = without(draft.page.root, draft.rules.drop_selectors)
-    body = extract_main(pruned, draft.page.root)
-    blocks = element_blocks(body) if body is not None else ()
+    media = read_catalog(pruned, draft.images)
+    body = extract_main(pruned, draft.page.root, with_images=bool(media.images.resources))
+    blocks = element_blocks(body, media) if body is not None else ()
     if not _holds_prose(blocks, draft.rules):
         # A real article is never refused: when the extractor kept only furniture, the
         # densest run of paragraphs (without the rules' selectors, then on the whole page) is the body.
         for tree in (pruned, draft.page.root):
             container = densest_container(tree)
-            fallback = element_blocks(container) if container is not None else ()
+            fallback = element_blocks(container, media) if container is not None else ()
             if _holds_prose(fallback, draft.rules):
                 blocks = fallback
                 break
@@ -162,6 +167,7 @@ def _find_paragraph(root, text: str):
 HTML_STEPS = (
     parse_page,
     page_metadata,
+    collect_images,  # before the sanitiser, which drops every image source
     sanitize_page,
     extract_body,
     drop_title_block,
