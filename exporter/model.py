@@ -292,6 +292,8 @@ def to_dict(node: Any) -> Any:
         for f in fields(node):
             if f.type == "bytes":
                 continue  # asset bytes travel beside the JSON (write_bundle)
+            if f.name == "assets" and not getattr(node, f.name):
+                continue  # an article without pictures writes the JSON it wrote before pictures existed
             out[f.name] = to_dict(getattr(node, f.name))
         return out
     return node
