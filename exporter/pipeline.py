@@ -15,7 +15,7 @@ from .backends import SUFFIXES, get_writer
 from .errors import ExporterError, RenderError
 from .model import Article
 from .options import ExportOptions
-from .reading import DEFAULT_MAX_BYTES, SourceDocument, read_source
+from .reading import DEFAULT_MAX_BYTES, SourceDocument
 from .render import Book
 from .transforms import prepare
 
@@ -49,13 +49,17 @@ def with_fetching_resolver(source: SourceDocument) -> SourceDocument:
                                              fetcher=GuardedFetcher()))
 
 
-def load_article(path: Path, options: ExportOptions | None = None, *,
+def load_article(path: Path | str, options: ExportOptions | None = None, *,
                  max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    """Read and clean ``path``: the article as found, before overrides and typography."""
-    return clean_source(read_source(path, max_bytes=max_bytes), options)
+    """Read and clean ``path``, a file of any supported kind or an http(s) URL given as a
+    string (fetched through the guarded fetcher): the article as found, before overrides
+    and typography."""
+    from .sources import read_document
+
+    return clean_source(read_document(path, max_bytes=max_bytes), options)
 
 
-def prepared_article(path: Path, options: ExportOptions, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+def prepared_article(path: Path | str, options: ExportOptions, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """The article as it goes into the book: cleaned, overridden, typeset."""
     return prepare(load_article(path, options, max_bytes=max_bytes), options)
 
@@ -86,8 +90,11 @@ def write_book(book: Book, options: ExportOptions, stem: str, *,
     return written
 
 
-def export_file(path: Path, options: ExportOptions, *, stem: str | None = None,
+def export_file(path: Path | str, options: ExportOptions, *, stem: str | None = None,
                 max_bytes: int = DEFAULT_MAX_BYTES) -> list[WrittenOutput]:
-    """Export one input file to each asked format; the simplest public entry point."""
+    """Export one input (a file, or a URL string) to each asked format; the simplest public
+    entry point. The book is named ``stem``, else after the article's title."""
+    from .sources.naming import fallback_stem, slug
+
     article = prepared_article(path, options, max_bytes=max_bytes)
-    return write_book(Book.single(article), options, stem or Path(path).stem)
+    return write_book(Book.single(article), options, stem or slug(article.meta.title) or fallback_stem(str(path)))

@@ -64,13 +64,27 @@ def parse_html(text: str) -> etree._Element:
 
 
 def without(root: etree._Element, selectors: tuple[str, ...]) -> etree._Element:
-    """A copy of ``root`` with the elements matching ``selectors`` removed (their tail text kept)."""
+    """A copy of ``root`` with the elements matching ``selectors`` removed (their tail text kept).
+
+    An element holding most of the page's paragraph text is never removed: a
+    class name can match a drop selector by accident (an <article class=
+    "docked-sharebar-content-container"> matches ``[class*=sharebar]``), and
+    dropping it would leave no article at all.
+    """
     root = copy.deepcopy(root)
+    total = _paragraph_chars(root)
     for selector in selectors:
         for element in compile_selector(selector)(root):
-            if element.getparent() is not None:
-                drop_keeping_tail(element)
+            if element.getparent() is None:
+                continue
+            if total and _paragraph_chars(element) * 2 > total:
+                continue
+            drop_keeping_tail(element)
     return root
+
+
+def _paragraph_chars(element: etree._Element) -> int:
+    return sum(len(" ".join(p.itertext()).strip()) for p in element.iter("p"))
 
 
 def drop_keeping_tail(element: etree._Element) -> None:
