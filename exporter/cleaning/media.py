@@ -236,7 +236,7 @@ def attach_images(draft: Draft) -> Draft:
                 except ImageError as err:
                     log.warning("%s", err)
                     image = None
-                if image is not None and image.draws:
+                if image is not None and (image.draws or _kept_though_flat(image, resource)):
                     prepared[marker] = ImageAsset(asset_key(image.data), image.media_type, image.width,
                                                   image.height, image.data, resource.origin)
         return prepared[marker]
@@ -244,6 +244,12 @@ def attach_images(draft: Draft) -> Draft:
     blocks = tuple(b for b in (_point_block(b, asset_for) for b in draft.blocks) if b is not None)
     assets = {a.key: a for a in prepared.values() if a is not None}
     return draft.but(blocks=blocks, assets=tuple(assets.values()))
+
+
+def _kept_though_flat(image, resource: Resource) -> bool:
+    """A flat one-colour raster is a lazy-loading placeholder when the page inlined it
+    (a data: URI); a file the page saved or an archive part is the picture itself."""
+    return image.media_type != "image/svg+xml" and not resource.origin.startswith("data:")
 
 
 def _point_block(block, asset_for):
