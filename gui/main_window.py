@@ -19,12 +19,10 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFontDatabase
-from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QProgressBar, QPushButton, QScrollArea, QSplitter, QStyle, QVBoxLayout, QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from exporter import SUPPORTED_SUFFIXES, ExporterError, preview_fonts
+from exporter import SUPPORTED_SUFFIXES, ExporterError
 
 from . import dialogs, ereader
 from .actions import APP_TITLE, WindowActions
@@ -32,7 +30,7 @@ from .article_list import ArticleEntry, ArticlesBox, expand_inputs
 from .details_form import DetailsForm
 from .export_flow import ExportFlow
 from .export_settings import ExportSettingsPanel
-from .preview import PreviewPane, PreviewRequest
+from .preview import PreviewPane, PreviewRequest, register_book_fonts
 from .results import ResultsBox
 from .settings import open_settings
 from .worker import ExportWorker
@@ -40,17 +38,14 @@ from .worker import ExportWorker
 log = logging.getLogger(__name__)
 
 _INPUT_FILTER = "Articles ({});;All files (*)".format(" ".join(f"*{s}" for s in SUPPORTED_SUFFIXES))
-_fonts_registered = False
-
-
-def register_book_fonts() -> None:
-    """Let the e-book view use the book's typeface (once per process)."""
-    global _fonts_registered
-    if not _fonts_registered:
-        for font in preview_fonts():
-            if QFontDatabase.addApplicationFont(str(font)) < 0:
-                log.warning("could not load the book font %s; the preview uses a system serif", font)
-        _fonts_registered = True
+def column_heights(total: int, list_minimum: int, details_wanted: int, settings_wanted: int) -> list[int]:
+    """Heights of the left column's parts: the export settings whole; of the rest, the list at least
+    two fifths (four articles at 800 px high), the details what they want of the remainder
+    (they scroll when cut short)."""
+    room = total - settings_wanted
+    articles = max(list_minimum, room * 2 // 5, room - details_wanted)
+    details = max(80, room - articles)
+    return [articles, details, total - articles - details]
 
 
 class MainWindow(WindowActions, ExportFlow):
@@ -61,7 +56,7 @@ class MainWindow(WindowActions, ExportFlow):
 
     def __init__(self) -> None:
         super().__init__()
-        register_book_fonts()
+        register_book_fonts()  # the e-book view is set in the book's typeface
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
         self.entries: dict[Path, ArticleEntry] = {}
@@ -158,34 +153,6 @@ class MainWindow(WindowActions, ExportFlow):
                      "output_button", "per_article_radio", "collection_radio", "collection_title", "more_button"):
             setattr(self, name, getattr(self.export_settings, name))
         self.results = self.results_box
-
-    def _build_action_row(self) -> QHBoxLayout:
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName("Export progress")
-        self.progress.setValue(0)
-        self.progress.setTextVisible(True)
-        self.progress.setVisible(False)  # an idle bar looks like an empty text box: shown while exporting
-        self.export_button = self._button("Export", "Export the articles", self.start_export)
-        self.export_button.setDefault(True)
-        self.export_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
-        self.cancel_button = self._button("Cancel", "Cancel the export", self.cancel_export)
-        self.open_button = self._button("Open output folder", "Open the output folder", self.open_output_folder)
-        self.send_button = self._button("Send to e-reader…", "Send the exported EPUBs to an e-reader",
-                                        self.send_to_ereader)
-        row = QHBoxLayout()
-        row.addWidget(self.progress, 1)
-        row.addStretch(0)
-        row.addWidget(self.send_button)
-        row.addWidget(self.open_button)
-        row.addWidget(self.cancel_button)
-        row.addWidget(self.export_button)
-        return row
-
-    def _button(self, text: str, accessible: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(accessible)
-        button.clicked.connect(slot)
-        return button
 
     def _set_tab_order(self) -> None:
         chain = [self.input_list, self.add_files_button, self.add_folder_button, self.remove_button,
@@ -391,15 +358,10 @@ class MainWindow(WindowActions, ExportFlow):
         self._user_sized = True
 
     def fit_left_column(self) -> None:
-        """The export settings whole; of the rest, the list at least two fifths (four articles at
-        800 px high), the details what they want of the remainder (scrolling when cut short)."""
-        total = sum(self._left_splitter.sizes())
-        settings = self.export_settings.sizeHint().height() + 8
-        details = self.details.sizeHint().height() + 4
-        room = total - settings
-        articles = max(self.articles.minimumSizeHint().height(), room * 2 // 5, room - details)
-        details = max(80, total - settings - articles)
-        self._left_splitter.setSizes([articles, details, total - articles - details])
+        """Share the window between the parts (see `column_heights`)."""
+        heights = column_heights(sum(self._left_splitter.sizes()), self.articles.minimumSizeHint().height(),
+                                 self.details.sizeHint().height() + 4, self.export_settings.sizeHint().height() + 8)
+        self._left_splitter.setSizes(heights)
         width = sum(self.main_splitter.sizes())
         left = min(max(self.export_settings.minimumSizeHint().width() + 24, width * 9 // 20), width - 280)
         self.main_splitter.setSizes([left, width - left])

@@ -11,19 +11,24 @@ request is dropped, so a stale page is never shown.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSize, Qt, QThread, Signal, Slot
-from PySide6.QtGui import QKeySequence, QPixmap, QResizeEvent, QShortcut
+from PySide6.QtGui import QFontDatabase, QKeySequence, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from exporter import ExporterError, ExportOptions, MetaOverrides, book_pdf, prepared_article, preview_html
+from exporter import (
+    ExporterError, ExportOptions, MetaOverrides, book_pdf, prepared_article, preview_fonts, preview_html,
+)
 
 from .pdf_pages import PageImages, RenderCancelled, rasterise, start_pages
+
+log = logging.getLogger(__name__)
 
 PAGE_DPI = 110.0  # sharp enough when a 6x9 in page fills the pane; A4 stays under 1300 px tall
 
@@ -33,6 +38,19 @@ EMPTY_EBOOK = (
     "file manager onto this window. Select one to see its pages as they will print, "
     "and its text as an e-reader shows it.</p></body></html>"
 )
+
+
+_fonts_registered = False
+
+
+def register_book_fonts() -> None:
+    """Let the e-book view use the book's typeface (once per process)."""
+    global _fonts_registered
+    if not _fonts_registered:
+        for font in preview_fonts():
+            if QFontDatabase.addApplicationFont(str(font)) < 0:
+                log.warning("could not load the book font %s; the preview uses a system serif", font)
+        _fonts_registered = True
 
 
 @dataclass(frozen=True)
