@@ -25,7 +25,8 @@ _PUBLIC = {
     **dict.fromkeys(("export_file", "load_article", "prepared_article"), "pipeline"),
     **dict.fromkeys(("preview_fonts", "preview_html", "book_pdf", "check_article", "CheckedArticle"), "preview"),
     "validate_overrides": "transforms",
-    "SUPPORTED_SUFFIXES": "reading",
+    **dict.fromkeys(("SUPPORTED_SUFFIXES", "SUPPORTED_KINDS"), "reading"),
+    "is_url": "sources",
 }
 
 __all__ = [
@@ -39,7 +40,7 @@ __all__ = [
     "DeliveryConfig", "SmtpSettings", "DeviceSettings", "default_config_path", "save_config", "store_smtp_password",
     "has_smtp_password", "send_test_message", "is_email_address", "DEFAULT_PORTS", "DEVICE_KINDS",
     "ExitStatus", "ExporterError", "exit_code_for",
-    "SUPPORTED_SUFFIXES",
+    "SUPPORTED_SUFFIXES", "SUPPORTED_KINDS", "is_url",
     "__version__",
 ]
 

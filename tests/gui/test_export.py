@@ -36,12 +36,14 @@ def test_edited_title_reaches_epub_and_pdf(qtbot, window, seed_path, tmp_path, d
     assert not report.failed and not report.interrupted
     assert ticks.count(True) >= 3, "the window did not process events during the export"
     out = tmp_path / "out"
-    epub, pdf = out / "act-of-repentance.epub", out / "act-of-repentance.pdf"
+    # Books are named after their (edited) titles.
+    epub, pdf = out / "khrushchevs-speech-fifty-years-on.epub", out / "khrushchevs-speech-fifty-years-on.pdf"
     assert epub_title(epub) == EDITED_TITLE
     assert pdf_title(pdf) == EDITED_TITLE
     assert window.progress.value() == window.progress.maximum() == 1
     results = [window.results.item(i).text() for i in range(window.results.count())]
-    assert results == ["act-of-repentance.txt → act-of-repentance.epub, act-of-repentance.pdf"]
+    assert results == ["act-of-repentance.txt → khrushchevs-speech-fifty-years-on.epub, "
+                       "khrushchevs-speech-fifty-years-on.pdf"]
     # The output folder is remembered for the next run and can be opened.
     window.open_button.click()
     assert dialog_log.opened == [out]

@@ -33,8 +33,8 @@ def test_send_action_copies_the_exported_epub_to_a_folder_device(qtbot, window, 
 
     devices, lines = send_through_dialog(qtbot, monkeypatch, window.send_action.trigger)
     assert devices[0].startswith("shelf (folder: ")
-    assert len(lines) >= 1 and lines[0].startswith("act-of-repentance.epub → "), lines
-    assert [p.name for p in reader.rglob("*.epub")] == ["act-of-repentance.epub"]
+    assert len(lines) >= 1 and lines[0].startswith("an-act-of-repentance.epub → "), lines
+    assert [p.name for p in reader.rglob("*.epub")] == ["an-act-of-repentance.epub"]
 
 
 def test_without_devices_the_dialog_says_so_and_takes_an_address(qtbot, window, tmp_path, monkeypatch):
