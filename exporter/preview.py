@@ -111,3 +111,11 @@ def book_pdf(articles: Sequence[Article], options: ExportOptions, *, collection:
         target = Path(folder) / "preview.pdf"
         build_pdf(book, options, target)
         return target.read_bytes()
+
+
+def prepare_article(article: Article, options: ExportOptions) -> Article:
+    """An already-cleaned article as it goes into the book (overrides, typography), without
+    reading its source again: for a page fetched once from a URL and previewed many times."""
+    from .transforms import prepare
+
+    return prepare(article, options)

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QProgressBar, QPushButton, QStyle
 
-from exporter import BatchReport, ExporterError, ExportOptions, FileReport
+from exporter import BatchReport, ExporterError, ExportOptions, FileReport, is_url
 
 from . import dialogs, ereader
 from .delivery_settings import DeliverySettingsDialog
@@ -67,7 +67,7 @@ class ExportFlow(QMainWindow):
             return
         invalid = [e for e in self.entries.values() if e.invalid]
         if invalid:
-            dialogs.error(self, APP_TITLE, f"{invalid[0].path.name}: {invalid[0].invalid}\n\nFix the details first.")
+            dialogs.error(self, APP_TITLE, f"{invalid[0].name}: {invalid[0].invalid}\n\nFix the details first.")
             return
         try:
             options = self.build_options()
@@ -109,7 +109,8 @@ class ExportFlow(QMainWindow):
     def _on_file_done(self, report: FileReport) -> None:
         self.results_box.add_report(report)
         self._last_outputs.extend(Path(output["path"]) for output in report.outputs)
-        entry = self.entries.get(Path(report.input).resolve()) if not report.input.startswith("collection") else None
+        entry = None if report.input.startswith("collection") else self.entries.get(
+            report.input if is_url(report.input) else Path(report.input).resolve())
         if entry is not None and not report.ok and entry.load_error is None:
             entry.load_error = report.error
             self.articles.refresh(entry)

@@ -1,7 +1,8 @@
 """The main window: where its parts are put together and talk to each other.
 
 The parts, each in its own module:
-- `gui.article_list`: the articles (by title, marked ok / warning / cannot be read; drag to reorder);
+- `gui.article_list`, `gui.inputs`: the articles (by title, marked ok / warning / cannot be read;
+  files, folders or web pages by address; drag to reorder);
 - `gui.details_form`: the selected article's title, author, date … (each edit an override);
 - `gui.export_settings` and `gui.more_options`: the export choices (the CLI's flags as a form);
 - `gui.preview`: the book's real pages and the e-book view, drawn in the background;
@@ -19,17 +20,18 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from exporter import SUPPORTED_SUFFIXES, ExporterError
+from exporter import ExporterError
 
 from . import dialogs, ereader
 from .actions import APP_TITLE, WindowActions
-from .article_list import ArticleEntry, ArticlesBox, expand_inputs
+from .article_list import ArticleEntry, ArticlesBox
 from .details_form import DetailsForm
 from .export_flow import ExportFlow
 from .export_settings import ExportSettingsPanel
+from .inputs import InputsFlow
 from .preview import PreviewPane, PreviewRequest, register_book_fonts
 from .results import ResultsBox
 from .settings import open_settings
@@ -37,7 +39,7 @@ from .worker import ExportWorker
 
 log = logging.getLogger(__name__)
 
-_INPUT_FILTER = "Articles ({});;All files (*)".format(" ".join(f"*{s}" for s in SUPPORTED_SUFFIXES))
+
 def column_heights(total: int, list_minimum: int, details_wanted: int, settings_wanted: int) -> list[int]:
     """Heights of the left column's parts: the export settings whole; of the rest, the list at least
     two fifths (four articles at 800 px high), the details what they want of the remainder
@@ -48,7 +50,7 @@ def column_heights(total: int, list_minimum: int, details_wanted: int, settings_
     return [articles, details, total - articles - details]
 
 
-class MainWindow(WindowActions, ExportFlow):
+class MainWindow(WindowActions, InputsFlow, ExportFlow):
     exportStarted = Signal(object)  # ExportWorker
     fileReported = Signal(object)  # FileReport, after the window has listed it
     exportFinished = Signal(object)  # BatchReport, after the window has shown it
@@ -59,7 +61,7 @@ class MainWindow(WindowActions, ExportFlow):
         register_book_fonts()  # the e-book view is set in the book's typeface
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
-        self.entries: dict[Path, ArticleEntry] = {}
+        self.entries: dict[Path | str, ArticleEntry] = {}  # by file path, or by URL
         self.worker: ExportWorker | None = None
         self._thread: QThread | None = None
         self._last_output_dir: Path | None = None
@@ -83,6 +85,7 @@ class MainWindow(WindowActions, ExportFlow):
         self.articles.list.currentItemChanged.connect(lambda *_: self._show_current())
         self.articles.list.itemSelectionChanged.connect(self._update_state)
         self.articles.list.filesDropped.connect(self.add_paths)
+        self.articles.list.urlsDropped.connect(lambda urls: [self.add_url(url) for url in urls])
         self.articles.list.orderChanged.connect(self._on_order_changed)
         self.articles.sortRequested.connect(self.sort_articles)
         self.articles.checked.connect(self._on_checked)
@@ -179,93 +182,6 @@ class MainWindow(WindowActions, ExportFlow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.sync()
 
-    # ------------------------------------------------------------ inputs
-
-    def choose_files(self) -> None:
-        files = dialogs.ask_open_files(self, "Add articles", self._start_folder(), _INPUT_FILTER)
-        self.add_paths([Path(f) for f in files])
-
-    def choose_folder(self) -> None:
-        folder = dialogs.ask_folder(self, "Add a folder of articles", self._start_folder())
-        if folder:
-            self.add_paths([Path(folder)])
-
-    def _start_folder(self) -> str:
-        return str(open_settings().value("inputs/last_folder", str(Path.home())))
-
-    def add_paths(self, paths: list[Path]) -> int:
-        """Add files (and the article files inside folders), each checked in the background at once;
-        returns how many were new."""
-        new = [path.resolve() for path in expand_inputs([Path(p) for p in paths]) if path.resolve() not in self.entries]
-        new = list(dict.fromkeys(new))
-        for key in new:
-            entry = self.entries[key] = ArticleEntry(key)
-            self.articles.add(entry)
-        if paths:
-            last = Path(paths[-1])
-            open_settings().setValue("inputs/last_folder", str(last if last.is_dir() else last.parent))
-        if new and self.input_list.currentItem() is None:
-            self.input_list.setCurrentItem(self.input_list.item_for(new[0]))
-        self.statusBar().showMessage(
-            f"Added {len(new)} article{'s' if len(new) != 1 else ''}; reading them…" if new
-            else "Nothing new to add (already listed, or no article files found).", 5000)
-        self._update_state()
-        return len(new)
-
-    def _on_checked(self, entry: ArticleEntry) -> None:
-        self.articles.refresh(entry)
-        if entry is self.current_entry():
-            self._show_current()
-        elif self.export_settings.collection() and entry.cleaned is not None:
-            self._preview_timer.start()  # the collection's pages include it
-        pending = sum(1 for e in self.entries.values() if not e.checked)
-        failed = sum(1 for e in self.entries.values() if e.load_error)
-        if not pending:
-            self.statusBar().showMessage(f"{len(self.entries)} article{'s' if len(self.entries) != 1 else ''} "
-                                         f"read{f', {failed} cannot be' if failed else ''}.", 5000)
-        self._update_state()
-        self.articleChecked.emit(entry)
-
-    def remove_selected(self) -> None:
-        for path in self.articles.remove_selected():
-            self.entries.pop(path, None)
-        if self.input_list.count() == 0:
-            self._show_current()
-        self._update_state()
-
-    def current_entry(self) -> ArticleEntry | None:
-        item = self.input_list.currentItem()
-        return self.entries.get(Path(item.data(Qt.ItemDataRole.UserRole))) if item is not None else None
-
-    def sort_articles(self, by: str) -> None:
-        """Put the list (a collection's order) in date or title order."""
-        entries = [self.entries[path] for path in self.input_list.paths()]
-        if by == "date":
-            entries.sort(key=lambda e: e.value("date") or "9999")
-        else:
-            entries.sort(key=lambda e: e.title().casefold())
-        self.articles.reorder([e.path for e in entries])
-        self._on_order_changed()
-
-    def _on_order_changed(self) -> None:
-        if self.export_settings.collection():
-            self._preview_timer.start()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
-        self.dragEnterEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            self.add_paths(paths)
-            event.acceptProposedAction()
-
     # ------------------------------------------------------------ details and preview
 
     def _show_current(self) -> None:
@@ -309,8 +225,10 @@ class MainWindow(WindowActions, ExportFlow):
         if collection:
             members = tuple((e.path, e.overrides) for e in (self.entries[p] for p in self.input_list.paths())
                             if e.cleaned is not None and not e.invalid)
-            return PreviewRequest(members, options, collection, entry.path)
-        return PreviewRequest(((entry.path, entry.overrides),), options, None, entry.path)
+            fetched = {e.path: e.cleaned for e in self.entries.values() if isinstance(e.path, str) and e.cleaned}
+            return PreviewRequest(members, options, collection, entry.path, fetched)
+        fetched = {entry.path: entry.cleaned} if isinstance(entry.path, str) else {}
+        return PreviewRequest(((entry.path, entry.overrides),), options, None, entry.path, fetched)
 
     def refresh_preview(self) -> None:
         """Draw the current article (or the collection, opened at it) with its edits and the settings."""

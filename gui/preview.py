@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSize, Qt, QThread, Signal, Slot
@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from exporter import (
-    ExporterError, ExportOptions, MetaOverrides, book_pdf, prepared_article, preview_fonts, preview_html,
+    Article, ExporterError, ExportOptions, MetaOverrides, book_pdf, prepare_article, prepared_article, preview_fonts,
+    preview_html,
 )
 
 from .pdf_pages import PageImages, RenderCancelled, rasterise, start_pages
@@ -57,10 +58,12 @@ def register_book_fonts() -> None:
 class PreviewRequest:
     """Everything one preview needs, fixed when it is asked for."""
 
-    articles: tuple[tuple[Path, MetaOverrides], ...]  # in book order; one for a single book
+    articles: tuple[tuple[Path | str, MetaOverrides], ...]  # in book order; one for a single book
     options: ExportOptions
     collection: str | None = None  # a title: the whole collection as one book
-    current: Path | None = None  # the article to open at (its start page) and to show as an e-book
+    current: Path | str | None = None  # the article to open at (its start page) and to show as an e-book
+    # Articles already read that must not be read again (a page fetched from a URL): source -> Article.
+    cleaned: dict = field(default_factory=dict, compare=False)
 
     @property
     def book_key(self) -> tuple:
@@ -95,7 +98,10 @@ class PageRenderer(QObject):
         checkpoint()
         prepared = []
         for path, overrides in request.articles:
-            prepared.append(prepared_article(path, replace(request.options, overrides=overrides)))
+            options = replace(request.options, overrides=overrides)
+            cleaned: Article | None = request.cleaned.get(path)
+            # A file is read again (cheap, and the cleaning rules may have changed); a URL is not fetched again.
+            prepared.append(prepare_article(cleaned, options) if cleaned is not None else prepared_article(path, options))
             checkpoint()
         self.ebookReady.emit(generation, {path: preview_html(article)
                                           for (path, _), article in zip(request.articles, prepared)})
