@@ -93,9 +93,13 @@ def colophon_section(articles: tuple[Article, ...], *, font_name: str | None, si
             title = f"<em>{escape(meta.title, quote=False)}</em>"
             first = labels.colophon_item.format(title=title, source=source) if source else title
             lines.append(f'<p class="colophon-source">{labels.sentences([first, *dates])}</p>')
-        elif source or dates:
-            sourced = [labels.source.format(source=source)] if source else []
-            lines.append(f'<p class="colophon-source">{labels.sentences([*sourced, *dates])}</p>')
+        else:
+            # One article: the source and the dates on lines of their own (a long URL
+            # ran them together into one grey block on the French page's verso).
+            if source:
+                lines.append(f'<p class="colophon-source">{labels.sentence(labels.source.format(source=source))}</p>')
+            if dates:
+                lines.append(f'<p class="colophon-dates">{labels.sentences(dates)}</p>')
     if font_name:
         lines.append(f'<p class="colophon-type">{labels.sentence(labels.set_in.format(font=escape(font_name, quote=False)))}</p>')
     lines.append(f'<p class="colophon-maker">{labels.sentence(labels.made_with)}</p>')

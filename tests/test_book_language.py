@@ -145,3 +145,17 @@ def test_a_collections_bookmarks_are_one_per_article(tmp_path):
     titles = outline_titles(pypdf.PdfReader(written.path).outline)
     assert titles == ["Contents", "The Quiet Harbour", ["Morning"], "Second Piece", ["Morning"],
                       "Troisième", ["Suite"], "About the Authors"]
+
+
+def test_a_long_title_and_byline_stay_clear_of_the_cover_imprint():
+    from exporter.cover import HEIGHT, CoverText, draw_cover
+
+    cover = CoverText("Le projet de loi sur le renseignement massivement approuvé à l’Assemblée",
+                      "Martin Untersinger, Damien Leloup et Morgane Tual", "Le Monde.fr · 2015", "seed")
+    image = draw_cover(cover)
+    ground = image.getpixel((5, 5))
+    # The band just above the imprint (whose top is 230 px from the foot) holds no ink:
+    # before, the byline's second line was drawn over the imprint.
+    band = image.crop((200, HEIGHT - 300, 1400, HEIGHT - 236))
+    ink = [band.getpixel((x, y)) for y in range(band.height) for x in range(0, band.width, 2)]
+    assert all(max(abs(a - b) for a, b in zip(pixel, ground)) < 40 for pixel in ink)
