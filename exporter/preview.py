@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from .back_matter import bio_entries, bio_heading
 from .labels import labels_for
 from .model import Article
 from .options import ExportOptions
-from .render import bio_entries, bio_heading, render_blocks, shown_date
+from .render import render_blocks, shown_date
 from .resources import BOOK_FONT_FAMILY, fonts_dir
 
 PREVIEW_CSS = """
