@@ -23,7 +23,7 @@ from .argparsing import RaisingParser
 from .cli_output import ProgressReporter as _ProgressReporter, book_to_stdout as _book_to_stdout, output_target
 from .errors import ExitStatus, ExporterError, InputError, UsageError, exit_code_for
 from .options import (
-    DEFAULT_MAX_PDF_CHARS, DEFAULT_PAGE_SIZE, FORMATS, PAGE_SIZES, PDF_VARIANTS, ExportOptions, MetaOverrides, parse_length,
+    COVER_CHOICES, DEFAULT_MAX_PDF_CHARS, DEFAULT_PAGE_SIZE, FORMATS, PAGE_SIZES, PDF_VARIANTS, ExportOptions, MetaOverrides, parse_length,
     parse_page_size,
 )
 from .reading import DEFAULT_MAX_BYTES
@@ -53,6 +53,12 @@ def _add_common_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rules", action="append", type=Path, default=[], metavar="FILE",
                         help="extra cleaning rules (TOML, same form as the shipped rules); may repeat")
     parser.add_argument("--no-smart-quotes", action="store_true", help="keep quotes, dashes and dots as found")
+    pictures = parser.add_argument_group("pictures")
+    pictures.add_argument("--no-images", action="store_true",
+                          help="a text-only book: no pictures (their captions stay as text)")
+    pictures.add_argument("--fetch-images", action="store_true",
+                          help="also fetch the page's remote pictures (public web addresses only; "
+                               "by default only pictures inside the page or its folder are used)")
     parser.add_argument("--max-input-size", type=float, default=DEFAULT_MAX_BYTES / 1e6, metavar="MB",
                         help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES / 1e6:.0f} MB)")
     parser.add_argument("--traceback", action="store_true", help="show tracebacks of internal errors")
@@ -107,6 +113,9 @@ def build_export_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--crop-marks", action="store_true", help="draw crop marks (needs --bleed)")
     pdf.add_argument("--pdf-variant", choices=PDF_VARIANTS, help="a PDF/A or PDF/UA variant (default: tagged PDF)")
     pdf.add_argument("--style", type=Path, metavar="CSS", help="your stylesheet, applied after ours")
+    parser.add_argument("--cover", choices=COVER_CHOICES, default="generated",
+                        help="EPUB cover: generated (title and author, the default) or lead-image "
+                             "(the article's first picture above the title)")
     pdf.add_argument("--max-pdf-chars", type=int, default=DEFAULT_MAX_PDF_CHARS, metavar="N",
                      help=f"refuse PDFs of articles longer than N characters (default {DEFAULT_MAX_PDF_CHARS:,}; "
                           "layout time grows fast with length)")
@@ -188,6 +197,9 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
         user_stylesheet=style,
         force=getattr(args, "force", False),
         max_pdf_chars=getattr(args, "max_pdf_chars", DEFAULT_MAX_PDF_CHARS),
+        images=not getattr(args, "no_images", False),
+        fetch_images=getattr(args, "fetch_images", False) and not getattr(args, "no_images", False),
+        cover=getattr(args, "cover", "generated"),
     )
 
 

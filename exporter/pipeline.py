@@ -27,7 +27,26 @@ def clean_source(source: SourceDocument, options: ExportOptions | None = None) -
     from .cleaning import clean, load_rules
 
     rules = load_rules(options.rules_files if options else ())
+    if options is not None and options.fetch_images and source.kind == "html":
+        source = with_fetching_resolver(source)
     return clean(source, rules)
+
+
+def with_fetching_resolver(source: SourceDocument) -> SourceDocument:
+    """``source`` whose resolver also fetches remote pictures, through the guarded
+    fetcher (public addresses only, capped; see exporter.fetching): --fetch-images."""
+    from dataclasses import replace
+
+    from .fetching import GuardedFetcher
+    from .resolver import Resolver
+
+    if source.resolver is not None:
+        if source.resolver.fetcher is None:
+            source.resolver.fetcher = GuardedFetcher()
+        return source
+    base_dir = source.path.parent if source.path is not None else None
+    return replace(source, resolver=Resolver(base_dir=base_dir, base_url=getattr(source, "source_url", None),
+                                             fetcher=GuardedFetcher()))
 
 
 def load_article(path: Path | str, options: ExportOptions | None = None, *,

@@ -14,9 +14,12 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from .resolver import Resolver
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +64,7 @@ class SourceDocument:
     parts: Mapping[str, tuple[bytes, str | None]] | None = field(default=None, compare=False, repr=False)
     # Answers "the bytes of this picture" (exporter.resolver.Resolver); None: the cleaner uses
     # one confined to the input's folder. Archives set one over their parts, URLs one with the fetcher.
-    resolver: Any = field(default=None, compare=False, repr=False)
+    resolver: "Resolver | None" = field(default=None, compare=False, repr=False)
 
     @property
     def name(self) -> str:

@@ -18,7 +18,7 @@ from ..errors import CleaningError
 from ..model import Heading, Paragraph
 from .bio import match_bio
 from .draft import Draft, block_text, loose as _loose, squash
-from .extract import extract_main
+from .extract import densest_container, extract_main
 from .html_tree import element_blocks, parse_html, without
 from .media import collect_images
 from .metadata import PageMeta, read_page_meta
@@ -70,6 +70,15 @@ def extract_body(draft: Draft) -> Draft:
     media = read_catalog(pruned, draft.images)
     body = extract_main(pruned, draft.page.root, with_images=bool(media.images.resources))
     blocks = element_blocks(body, media) if body is not None else ()
+    if not _holds_prose(blocks, draft.rules):
+        # A real article is never refused: when the extractor kept only furniture, the
+        # densest run of paragraphs (without the rules' selectors, then on the whole page) is the body.
+        for tree in (pruned, draft.page.root):
+            container = densest_container(tree)
+            fallback = element_blocks(container, media) if container is not None else ()
+            if _holds_prose(fallback, draft.rules):
+                blocks = fallback
+                break
     return draft.but(blocks=blocks, page=HtmlPage(root=draft.page.root, meta=draft.page.meta, pruned=pruned))
 
 
@@ -83,6 +92,12 @@ def whole_body(draft: Draft) -> Draft:
     body = pruned.find("body")
     blocks = element_blocks(body if body is not None else pruned, read_catalog(pruned, draft.images))
     return draft.but(blocks=blocks, page=HtmlPage(root=draft.page.root, meta=draft.page.meta, pruned=pruned))
+
+
+def _holds_prose(blocks, rules) -> bool:
+    """Some paragraph of 8+ words that no drop_line rule calls furniture."""
+    return any(isinstance(b, Paragraph) and len(block_text(b).split()) >= 8 and not rules.is_boilerplate(block_text(b))
+               for b in blocks)
 
 
 def drop_title_block(draft: Draft) -> Draft:
