@@ -302,5 +302,5 @@ def test_a_pdf_process_killed_while_loading_weasyprint_fails_only_the_pdf(tmp_pa
     result, stderr = export(tmp_path, "out", "-j", "2", str(seed_path), setup=die_in_preload)
     assert result == {"status": 1, "forks": 1}
     assert "the PDF process died (killed by signal 9)" in stderr, stderr
-    assert [p.suffix for p in (tmp_path / "out").glob("act-*")] == [".epub"]
+    assert [p.suffix for p in (tmp_path / "out").glob("an-act-*")] == [".epub"]
     assert no_temporaries(tmp_path)
