@@ -52,7 +52,7 @@ def test_one_epub_starts_no_pool_and_with_a_warm_cache_reads_no_font(tmp_path, s
     warm = python(code, tmp_path / "cache")  # the cover's font coverage is now on file
     assert warm.returncode == 0, warm.stderr
     assert warm.stdout.strip().splitlines()[-1] == "[]", warm.stdout
-    assert (tmp_path / "out" / "act-of-repentance.epub").is_file()
+    assert (tmp_path / "out" / "an-act-of-repentance.epub").is_file()
 
 
 def test_a_batch_of_two_still_runs_in_worker_processes(tmp_path, seed_path):
@@ -69,7 +69,7 @@ def test_a_batch_of_two_still_runs_in_worker_processes(tmp_path, seed_path):
     done = python(code, tmp_path / "cache")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "True"
-    assert sorted(p.name for p in (tmp_path / "out").glob("*.epub")) == ["one.epub", "two.epub"]
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.epub")) == ["an-act-of-repentance-2.epub", "an-act-of-repentance.epub"]  # same title: named apart
 
 
 # ---------------------------------------------------------------- the font cache
@@ -208,9 +208,9 @@ def test_epub_and_pdf_side_by_side_give_the_same_books(tmp_path, seed_path):
     alone, _ = export(tmp_path, "alone", "-j", "1", str(seed_path))
     assert beside == {"status": 0, "forks": 1} and alone == {"status": 0, "forks": 0}
     for suffix in (".epub", ".pdf"):
-        name = seed_path.stem + suffix
+        name = "an-act-of-repentance" + suffix  # named after the seed's title
         assert (tmp_path / "beside" / name).read_bytes() == (tmp_path / "alone" / name).read_bytes(), name
-    reader = PdfReader(tmp_path / "beside" / f"{seed_path.stem}.pdf")
+    reader = PdfReader(tmp_path / "beside" / "an-act-of-repentance.pdf")
     assert len(reader.pages) >= 3 and "repentance" in "".join(p.extract_text() for p in reader.pages).lower()
     assert no_temporaries(tmp_path)
 
@@ -244,7 +244,7 @@ def test_a_pdf_that_fails_beside_its_epub_fails_as_before(tmp_path, seed_path):
     for jobs in ("2", "1"):
         result, stderr = export(tmp_path, jobs, "-j", jobs, "--max-pdf-chars", "50", str(seed_path))
         results[jobs] = (result["status"], stderr.replace(str(tmp_path / jobs), "OUT"))
-        assert sorted(p.suffix for p in (tmp_path / jobs).glob("act-*")) == [".epub"]
+        assert sorted(p.suffix for p in (tmp_path / jobs).glob("an-act-*")) == [".epub"]
     assert results["2"] == results["1"]
     status, stderr = results["2"]
     assert status == 1 and stderr.count("exporter: error:") == 1 and seed_path.name in stderr
@@ -271,7 +271,7 @@ def test_a_pdf_process_killed_by_the_os_fails_only_the_pdf(tmp_path, seed_path):
     result, stderr = export(tmp_path, "out", "-j", "2", str(seed_path), setup=kill_in_pdf)
     assert result == {"status": 1, "forks": 1}
     assert "the PDF process died (killed by signal 9)" in stderr and seed_path.name in stderr, stderr
-    assert [p.suffix for p in (tmp_path / "out").glob("act-*")] == [".epub"]
+    assert [p.suffix for p in (tmp_path / "out").glob("an-act-*")] == [".epub"]
     assert no_temporaries(tmp_path)
 
 
@@ -302,5 +302,5 @@ def test_a_pdf_process_killed_while_loading_weasyprint_fails_only_the_pdf(tmp_pa
     result, stderr = export(tmp_path, "out", "-j", "2", str(seed_path), setup=die_in_preload)
     assert result == {"status": 1, "forks": 1}
     assert "the PDF process died (killed by signal 9)" in stderr, stderr
-    assert [p.suffix for p in (tmp_path / "out").glob("act-*")] == [".epub"]
+    assert [p.suffix for p in (tmp_path / "out").glob("an-act-*")] == [".epub"]
     assert no_temporaries(tmp_path)
