@@ -19,9 +19,10 @@ from ..model import Heading, Paragraph
 from .bio import match_bio
 from .draft import Draft, block_text, loose as _loose, squash
 from .extract import densest_container, extract_main
-from .html_tree import element_blocks, parse_html, without
+from .html_tree import element_blocks, parse_html
 from .media import collect_images
 from .metadata import PageMeta, read_page_meta
+from .pruning import without_selected
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ class HtmlPage:
     root: etree._Element
     meta: PageMeta = PageMeta()
     pruned: etree._Element | None = None  # a copy without the rules' drop selectors
+    html: str | None = None  # the sanitised page as written (the BeautifulSoup steps parse it)
 
 
 def parse_page(draft: Draft) -> Draft:
@@ -46,7 +48,7 @@ def parse_page(draft: Draft) -> Draft:
 def page_metadata(draft: Draft) -> Draft:
     meta = read_page_meta(draft.page.root)
     return draft.but(
-        page=HtmlPage(root=draft.page.root, meta=meta, pruned=draft.page.pruned),
+        page=HtmlPage(root=draft.page.root, meta=meta, pruned=draft.page.pruned, html=draft.page.html),
         title=meta.title, authors=meta.authors, date=meta.date, updated=meta.updated, publisher=meta.publisher,
         language=meta.language, source_url=meta.source_url, description=meta.description,
     )
@@ -55,10 +57,11 @@ def page_metadata(draft: Draft) -> Draft:
 def sanitize_page(draft: Draft) -> Draft:
     """The page body cut down to the allow-list (no scripts, handlers, frames, forms,
     SVG, non-web URLs) before any heuristic walks it; metadata was read from the raw page."""
-    from ..sanitize import sanitize_tree
+    from ..sanitize import parse_sanitized, sanitize_page_html
 
-    return draft.but(page=HtmlPage(root=sanitize_tree(draft.page.root), meta=draft.page.meta,
-                                   pruned=draft.page.pruned))
+    html = sanitize_page_html(draft.page.root)
+    return draft.but(page=HtmlPage(root=parse_sanitized(html), meta=draft.page.meta,
+                                   pruned=draft.page.pruned, html=html))
 
 
 def extract_body(draft: Draft) -> Draft:
@@ -66,7 +69,7 @@ def extract_body(draft: Draft) -> Draft:
     captions and tables the extractor loses read from that page first)."""
     from .html_media import read_catalog
 
-    pruned = without(draft.page.root, draft.rules.drop_selectors)
+    pruned = without_selected(draft.page.html or "", draft.page.root, draft.rules.drop_selectors)
     media = read_catalog(pruned, draft.images)
     body = extract_main(pruned, draft.page.root, with_images=bool(media.images.resources))
     blocks = element_blocks(body, media) if body is not None else ()
@@ -79,7 +82,8 @@ def extract_body(draft: Draft) -> Draft:
             if _holds_prose(fallback, draft.rules):
                 blocks = fallback
                 break
-    return draft.but(blocks=blocks, page=HtmlPage(root=draft.page.root, meta=draft.page.meta, pruned=pruned))
+    return draft.but(blocks=blocks, page=HtmlPage(root=draft.page.root, meta=draft.page.meta, pruned=pruned,
+                                                  html=draft.page.html))
 
 
 def _holds_prose(blocks, rules) -> bool:
