@@ -90,7 +90,7 @@ def load_rules(extra_files: Sequence[Path] = ()) -> Rules:
 def _load_rules(extra_files: tuple[Path, ...], stamps: tuple) -> Rules:
     shipped = resources.files(__package__).joinpath("rules.toml").read_text(encoding="utf-8")
     # The shipped selectors are checked by the test suite, not on every run: checking
-    # needs lxml and soupsieve (~50 ms of imports) that a text scrape never uses.
+    # needs lxml and cssselect (~50 ms of imports) that a text scrape never uses.
     rules = parse_rules(shipped, origin="rules.toml (shipped)", check_selectors=False)
     for path in extra_files:
         path = Path(path)
@@ -148,9 +148,9 @@ def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: b
 
 
 def _check_selector(selector: str, origin: Path | str) -> None:
-    from ._soup import compile_css  # deferred: the text path needs no CSS
+    from .html_tree import compile_selector  # deferred: the text path needs no CSS
 
     try:
-        compile_css(selector)
+        compile_selector(selector)
     except ValueError as err:
         raise ConfigError(f"bad CSS selector {selector!r}: {err}", path=origin) from None

@@ -19,10 +19,9 @@ from ..model import Heading, Paragraph
 from .bio import match_bio
 from .draft import Draft, block_text, loose as _loose, squash
 from .extract import densest_container, extract_main
-from .html_tree import element_blocks, parse_html
+from .html_tree import element_blocks, parse_html, without
 from .media import collect_images
 from .metadata import PageMeta, read_page_meta
-from .pruning import without_selected
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +33,6 @@ class HtmlPage:
     root: etree._Element
     meta: PageMeta = PageMeta()
     pruned: etree._Element | None = None  # a copy without the rules' drop selectors
-    html: str | None = None  # the sanitised page as written (the BeautifulSoup steps parse it)
 
 
 def parse_page(draft: Draft) -> Draft:
@@ -48,7 +46,7 @@ def parse_page(draft: Draft) -> Draft:
 def page_metadata(draft: Draft) -> Draft:
     meta = read_page_meta(draft.page.root)
     return draft.but(
-        page=HtmlPage(root=draft.page.root, meta=meta, pruned=draft.page.pruned, html=draft.page.html),
+        page=HtmlPage(root=draft.page.root, meta=meta, pruned=draft.page.pruned),
         title=meta.title, authors=meta.authors, date=meta.date, updated=meta.updated, publisher=meta.publisher,
         language=meta.language, source_url=meta.source_url, description=meta.description,
     )
@@ -57,11 +55,10 @@ def page_metadata(draft: Draft) -> Draft:
 def sanitize_page(draft: Draft) -> Draft:
     """The page body cut down to the allow-list (no scripts, handlers, frames, forms,
     SVG, non-web URLs) before any heuristic walks it; metadata was read from the raw page."""
-    from ..sanitize import parse_sanitized, sanitize_page_html
+    from ..sanitize import sanitize_tree
 
-    html = sanitize_page_html(draft.page.root)
-    return draft.but(page=HtmlPage(root=parse_sanitized(html), meta=draft.page.meta,
-                                   pruned=draft.page.pruned, html=html))
+    return draft.but(page=HtmlPage(root=sanitize_tree(draft.page.root), meta=draft.page.meta,
+                                   pruned=draft.page.pruned))
 
 
 def extract_body(draft: Draft) -> Draft:
@@ -69,7 +66,7 @@ def extract_body(draft: Draft) -> Draft:
     captions and tables the extractor loses read from that page first)."""
     from .html_media import read_catalog
 
-    pruned = without_selected(draft.page.html or "", draft.page.root, draft.rules.drop_selectors)
+    pruned = without(draft.page.root, draft.rules.drop_selectors)
     media = read_catalog(pruned, draft.images)
     body = extract_main(pruned, draft.page.root, with_images=bool(media.images.resources))
     blocks = element_blocks(body, media) if body is not None else ()
@@ -82,8 +79,7 @@ def extract_body(draft: Draft) -> Draft:
             if _holds_prose(fallback, draft.rules):
                 blocks = fallback
                 break
-    return draft.but(blocks=blocks, page=HtmlPage(root=draft.page.root, meta=draft.page.meta, pruned=pruned,
-                                                  html=draft.page.html))
+    return draft.but(blocks=blocks, page=HtmlPage(root=draft.page.root, meta=draft.page.meta, pruned=pruned))
 
 
 def _holds_prose(blocks, rules) -> bool:
