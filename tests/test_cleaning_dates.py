@@ -116,3 +116,10 @@ def test_text_scrape_datelines(dateline, expected):
     text = "\n\n".join(["Home", "World", "Tram line to reach the northern suburbs by 2030", dateline,
                         PROSE, PROSE.replace("council", "mayor")])
     assert scorer_view(clean(decode_source(text.encode(), kind="text")))["date"] == expected
+
+
+def test_utc_stamp_with_one_digit_seconds_moves_to_the_day_the_article_shows():
+    # Italian regional daily: JSON-LD in UTC with "0Z" seconds, the visible date under the headline
+    html = page(ld(datePublished="2020-12-05T23:15:0Z"), "")
+    html = html.replace("<article>", '<article><p itemprop="datePublished">06 Dicembre 2020</p>')
+    assert dates_of(html)[0] == "2020-12-06"
