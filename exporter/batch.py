@@ -9,11 +9,9 @@ goes through a callback; cancelling is a `threading.Event`.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
-import sys
 import threading
 import time
 import traceback
@@ -23,30 +21,22 @@ from functools import partial
 from typing import Any
 from pathlib import Path
 
+from . import build_state
 from ._logs import collected_warnings
-from .atomic import atomic_output, remove_stale_temporaries
-from .backends import SUFFIXES, preload
-from .errors import ExporterError, OutputError
+from .atomic import remove_stale_temporaries
+from .backends import preload
+from .errors import ExporterError
 from .model import Article
 from .options import ExportOptions, MetaOverrides
-from .reading import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, decode_source, read_source
+from .reading import DEFAULT_MAX_BYTES
+from .sources import InputItem, collect_inputs, read_item
+from .sources.naming import claim_stem, slug
 from .render import Book, render_book, xhtml_document
 from .transforms import prepare
 
 log = logging.getLogger(__name__)
 
-STATE_FILE = ".exporter-state.json"  # in the output folder: what built each output
-
-
-@dataclass(frozen=True)
-class InputItem:
-    """One input: a file, or standard input's bytes under a given name."""
-
-    path: Path | None
-    name: str  # shown in messages; the file's path as given
-    stem: str  # output file stem, made distinct across the batch
-    data: bytes | None = None  # standard input only
-    overrides: MetaOverrides | None = None  # this input's own metadata edits (the GUI's per-article form)
+STATE_FILE = build_state.STATE_FILE  # in the output folder: what built each output
 
 
 def _options_for(item: InputItem, options: ExportOptions) -> ExportOptions:
@@ -64,6 +54,7 @@ class FileReport:
     outputs: list[dict] = field(default_factory=list)  # {"format", "path", "bytes"}
     skipped: bool = False
     warnings: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # things the user should know (a book renamed)
     error: str | None = None
     traceback: str | None = None
     seconds: dict[str, float] = field(default_factory=dict)
@@ -108,103 +99,25 @@ class BatchReport:
 ProgressCallback = Callable[[int, int, FileReport], None]
 
 # ---------------------------------------------------------------- planning
+# What an input is and how it is read live in exporter/sources (collect_inputs, read_item);
+# books are named after their titles there too (naming.slug, naming.claim_stem).
 
 
-def collect_inputs(paths: Sequence[str | Path], *, stdin_name: str | None = None,
-                   read_stdin: Callable[[], bytes] | None = None) -> tuple[list[InputItem], list[FileReport], list[str]]:
-    """Expand files, folders (recursively, supported suffixes) and ``-``.
-
-    Returns the inputs, reports for paths that do not exist, and notices
-    (e.g. renamed outputs for inputs that share a stem)."""
-    items: list[InputItem] = []
-    missing: list[FileReport] = []
-    for raw in paths:
-        text = str(raw)
-        if text == "-":
-            name = stdin_name or "stdin.txt"
-            data = (read_stdin or (lambda: sys.stdin.buffer.read()))()
-            items.append(InputItem(None, name, Path(name).stem, data))
-            continue
-        path = Path(text)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            items.extend(InputItem(p, str(p), p.stem) for p in found)
-        elif path.exists():
-            items.append(InputItem(path, text, path.stem))
-        else:
-            missing.append(FileReport(input=text, error=f"{text}: no such file or folder"))
-    distinct, notices = _distinct_stems(items)
-    return distinct, missing, notices
+# ---------------------------------------------------------------- incremental state (see build_state)
 
 
-def _distinct_stems(items: list[InputItem]) -> tuple[list[InputItem], list[str]]:
-    seen: dict[str, int] = {}
-    out: list[InputItem] = []
-    notices: list[str] = []
-    for item in items:
-        key = item.stem.casefold()
-        if key in seen:
-            seen[key] += 1
-            stem = f"{item.stem}-{seen[key]}"
-            while stem.casefold() in seen:
-                seen[key] += 1
-                stem = f"{item.stem}-{seen[key]}"
-            seen[stem.casefold()] = 1
-            notices.append(f"{item.name}: another input is also named {item.stem!r}; writing it as {stem!r}")
-            out.append(replace(item, stem=stem))
-        else:
-            seen[key] = 1
-            out.append(item)
-    return out, notices
-
-
-# ---------------------------------------------------------------- incremental state
-
-
-def _input_digest(item: InputItem) -> str:
-    digest = hashlib.sha256()
-    if item.data is not None:
-        digest.update(item.data)
-    elif item.path is not None:
-        with item.path.open("rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _load_state(folder: Path) -> dict:
+def _up_to_date_outputs(item: InputItem, options: ExportOptions, state: dict) -> list[Path] | None:
+    """This input's outputs when all exist, are newer than the input, and were built
+    from the same input bytes with the same options; None when it must be built."""
+    if options.force or item.path is None or item.fixed_stem:
+        return None
     try:
-        return json.loads((folder / STATE_FILE).read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
-def _save_state(folder: Path, state: dict) -> None:
-    try:
-        with atomic_output(folder / STATE_FILE) as temporary:
-            temporary.write_text(json.dumps(state, indent=1, sort_keys=True), "utf-8")
-    except OutputError as err:
-        log.warning("could not record the build state: %s", err)
-
-
-def _is_up_to_date(item: InputItem, options: ExportOptions, state: dict) -> bool:
-    """Up to date: every output exists, is newer than its input, and was built
-    from the same input bytes with the same options."""
-    if options.force or item.path is None:
-        return False
+        newer_than = item.path.stat().st_mtime
+    except OSError:
+        return None
     options = _options_for(item, options)
-    for fmt in options.formats:
-        output = Path(options.output_dir) / f"{item.stem}{SUFFIXES[fmt]}"
-        entry = state.get(output.name)
-        try:
-            if not entry or output.stat().st_mtime < item.path.stat().st_mtime:
-                return False
-        except OSError:
-            return False
-        if entry.get("options") != options.fingerprint() or entry.get("input") != _input_digest(item):
-            return False
-    return True
+    return build_state.matching_outputs(state, item.source_key or "", build_state.input_digest(item),
+                                        options.fingerprint(), options.formats, Path(options.output_dir), newer_than)
 
 
 # ---------------------------------------------------------------- one input (runs in a worker)
@@ -213,17 +126,23 @@ def _is_up_to_date(item: InputItem, options: ExportOptions, state: dict) -> bool
 _WATCHED_LOGGERS = ("exporter", "weasyprint", "fontTools")
 
 
-def _read_item(item: InputItem, max_bytes: int):
-    if item.data is not None:
-        return decode_source(item.data, path=Path(item.name), max_bytes=max_bytes)
-    assert item.path is not None
-    return read_source(item.path, max_bytes=max_bytes)
-
-
 def _load_prepared(item: InputItem, options: ExportOptions, max_bytes: int) -> Article:
     from .pipeline import clean_source
 
-    return prepare(clean_source(_read_item(item, max_bytes), options), _options_for(item, options))
+    return prepare(clean_source(read_item(item, max_bytes=max_bytes), options), _options_for(item, options))
+
+
+def book_stem(item: InputItem, article: Article, output_dir: Path, report: FileReport) -> str:
+    """The file name (without suffix) of this input's book: the user's choice (-o book.epub),
+    else the article's title as a slug, else the input's own name; claimed for this run so
+    two books never share one."""
+    if item.fixed_stem:
+        return item.stem
+    wanted = slug(article.meta.title) or item.stem
+    stem = claim_stem(output_dir, wanted)
+    if stem != wanted:
+        report.notices.append(f"{item.name}: another book in this run is also named {wanted!r}; writing it as {stem!r}")
+    return stem
 
 
 def _write_debug(item: InputItem, article: Article, options: ExportOptions, folder: Path) -> None:
@@ -258,6 +177,8 @@ def _export_item(item: InputItem, options: ExportOptions, max_bytes: int, debug_
         if debug_dir is not None:
             _write_debug(item, article, options, Path(debug_dir))
         book = Book.single(article)
+        # Named after the title now that it is known; every writer below uses item.stem.
+        item = replace(item, stem=book_stem(item, article, Path(options.output_dir), report), fixed_stem=True)
         if beside is None:
             _write_formats(book, options, item.stem, options.formats, cancel, report)
             return
@@ -326,13 +247,17 @@ def export_batch(paths: Sequence[str | Path], options: ExportOptions, *, jobs: i
                  stdin_name: str | None = None, read_stdin: Callable[[], bytes] | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES, debug_dir: Path | None = None,
                  collection: str | None = None, sort: str | None = None,
-                 overrides_by_path: Mapping[str | Path, MetaOverrides] | None = None) -> BatchReport:
+                 overrides_by_path: Mapping[str | Path, MetaOverrides] | None = None,
+                 output_stem: str | None = None) -> BatchReport:
     """Export every input; see the module docstring. Never raises for a bad input.
 
     ``overrides_by_path`` gives single inputs their own metadata (the GUI edits
-    each article apart); its fields win over ``options.overrides``."""
+    each article apart); its fields win over ``options.overrides``. ``output_stem``
+    names the one book (``-o book.epub``) instead of its title."""
     started = time.perf_counter()
     items, missing, notices = collect_inputs(paths, stdin_name=stdin_name, read_stdin=read_stdin)
+    if output_stem is not None and collection is None:
+        items = [replace(item, stem=output_stem, fixed_stem=True) for item in items]
     if overrides_by_path:
         own = {Path(key).resolve(): value for key, value in overrides_by_path.items()}
         items = [replace(item, overrides=own.get(item.path.resolve())) if item.path is not None else item
@@ -340,21 +265,25 @@ def export_batch(paths: Sequence[str | Path], options: ExportOptions, *, jobs: i
     report = BatchReport(notices=[] if collection is not None else notices)
     output_dir = Path(options.output_dir)
     if collection is not None:
+        from .collection import run_collection as _run_collection  # late: it builds on this module
+
         _run_collection(items, missing, options, report, collection=collection, sort=sort, jobs=jobs,
-                        progress=progress, cancel=cancel, max_bytes=max_bytes)
+                        progress=progress, cancel=cancel, max_bytes=max_bytes, stem=output_stem)
         report.seconds = time.perf_counter() - started
         return report
 
-    state = _load_state(output_dir)
+    state = build_state.load_state(output_dir)
     todo: list[tuple[int, InputItem]] = []
     results: dict[int, FileReport] = {}
     total = len(items) + len(missing)
     done = 0
     for index, item in enumerate(items):
-        if _is_up_to_date(item, options, state):
+        outputs = _up_to_date_outputs(item, options, state)
+        if outputs is not None:
+            claim_stem(output_dir, outputs[0].stem)  # the books being built this run must not take its name
             results[index] = FileReport(input=item.name, skipped=True, outputs=[
-                {"format": f, "path": str(output_dir / f"{item.stem}{SUFFIXES[f]}"),
-                 "bytes": (output_dir / f"{item.stem}{SUFFIXES[f]}").stat().st_size} for f in options.formats])
+                {"format": fmt, "path": str(path), "bytes": path.stat().st_size}
+                for fmt, path in zip(options.formats, outputs)])
         else:
             todo.append((index, item))
     for skipped in list(results.values()) + missing:
@@ -388,6 +317,7 @@ def export_batch(paths: Sequence[str | Path], options: ExportOptions, *, jobs: i
     finally:
         remove_stale_temporaries(output_dir)  # from workers stopped by Ctrl-C or a broken pool
     report.files = [results[i] for i in sorted(results)] + missing
+    report.notices.extend(notice for file_report in report.files for notice in file_report.notices)
     _record_state(items, results, options, state, output_dir)
     report.seconds = time.perf_counter() - started
     return report
@@ -398,15 +328,14 @@ def _record_state(items: list[InputItem], results: dict[int, FileReport], option
     changed = False
     for index, item in enumerate(items):
         file_report = results.get(index)
-        if file_report is None or not file_report.ok or file_report.skipped or item.path is None:
+        if file_report is None or not file_report.ok or file_report.skipped or item.source_key is None:
             continue
-        digest = _input_digest(item)
-        fingerprint = _options_for(item, options).fingerprint()
-        for output in file_report.outputs:
-            state[Path(output["path"]).name] = {"input": digest, "options": fingerprint}
-            changed = True
+        build_state.record(state, item.source_key, build_state.input_digest(item),
+                           _options_for(item, options).fingerprint(),
+                           [Path(output["path"]) for output in file_report.outputs])
+        changed = True
     if changed:
-        _save_state(output_dir, state)
+        build_state.save_state(output_dir, state)
 
 
 def default_jobs() -> int:
@@ -439,74 +368,6 @@ def _run_parallel(todo: list[tuple[int, InputItem]], task: Callable[[InputItem],
 
 def _crash_report(item: InputItem, err: BaseException) -> FileReport:
     return FileReport(input=item.name, error=f"{item.name}: worker failed: {err}")
-
-
-# ---------------------------------------------------------------- collections
-
-
-def load_one(item: InputItem, options: ExportOptions, max_bytes: int) -> tuple[FileReport, Article | None]:
-    """Read, clean and prepare one input of a collection (runs in a worker)."""
-    file_report = FileReport(input=item.name)
-    started = time.perf_counter()
-    loaded: list[Article] = []
-    _guarded(item, file_report, lambda: loaded.append(_load_prepared(item, options, max_bytes)))
-    if not loaded:
-        return file_report, None
-    file_report.seconds["clean"] = round(time.perf_counter() - started, 4)
-    return file_report, loaded[0]
-
-
-def _run_collection(items: list[InputItem], missing: list[FileReport], options: ExportOptions,
-                    report: BatchReport, *, collection: str, sort: str | None, jobs: int | None,
-                    progress: ProgressCallback | None, cancel: threading.Event | None, max_bytes: int) -> None:
-    from .pipeline import write_book
-
-    loaded: dict[int, tuple[FileReport, Article | None]] = {}
-    total = len(items) + len(missing) + 1
-
-    def finished(index: int, result: tuple[FileReport, Article | None]) -> None:
-        loaded[index] = result
-        if progress:
-            progress(len(loaded), total, result[0])
-
-    try:
-        _run_parallel(list(enumerate(items)), partial(load_one, options=options, max_bytes=max_bytes),
-                      worker_count(jobs, len(items)),
-                      cancel, finished, lambda item, err: (_crash_report(item, err), None))
-    except KeyboardInterrupt:
-        report.interrupted = True
-        report.files = [loaded[i][0] for i in sorted(loaded)] + missing
-        return
-    report.files = [loaded[i][0] for i in sorted(loaded)] + missing
-    chosen = [article for _, (_, article) in sorted(loaded.items()) if article is not None]
-    if sort == "date":
-        chosen.sort(key=lambda a: a.meta.date or "9999")
-    elif sort == "title":
-        chosen.sort(key=lambda a: a.meta.title.casefold())
-    stem = _collection_stem(collection)
-    collection_report = FileReport(input=f"collection {collection!r}")
-    if not chosen:
-        collection_report.error = f"collection {collection!r}: no input could be read"
-    else:
-        book = Book(collection, tuple(chosen), is_collection=True)
-        try:
-            for written in write_book(book, options, stem):
-                collection_report.outputs.append(
-                    {"format": written.format, "path": str(written.path), "bytes": written.size})
-        except ExporterError as err:
-            collection_report.error = f"collection {collection!r}: {err}"
-    report.collection = collection_report
-    if progress:
-        progress(total, total, collection_report)
-
-
-def _collection_stem(title: str) -> str:
-    import re
-    import unicodedata
-
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    stem = re.sub(r"[^A-Za-z0-9]+", "-", ascii_title).strip("-").lower()
-    return stem[:80] or "collection"
 
 
 def summarize(report: BatchReport) -> str:

@@ -61,6 +61,7 @@ class CoverText:
     author: str | None = None
     imprint: str | None = None  # e.g. "The New York Times · 2016"
     seed: str = ""  # picks the palette (the book's identifier)
+    picture: bytes | None = None  # --cover lead-image: the article's first picture, set above the title
 
 
 def _covers(path: Path, text: str) -> bool:
@@ -182,9 +183,14 @@ def draw_cover(cover: CoverText) -> Image.Image:
     draw.rectangle((inset, inset, WIDTH - inset, HEIGHT - inset), outline=accent, width=4)
 
     title = " ".join(cover.title.split()) or "Untitled"
-    title_font, title_lines, title_size = _fit(title, largest=190, smallest=84, max_lines=6)
+    top = _draw_picture(image, cover.picture) if cover.picture else None
+    if top is None:
+        title_font, title_lines, title_size = _fit(title, largest=190, smallest=84, max_lines=6)
+        y = int(HEIGHT * 0.24)
+    else:  # the picture fills the top; the title, smaller, sits under it
+        title_font, title_lines, title_size = _fit(title, largest=140, smallest=72, max_lines=4)
+        y = top + 110
     leading = int(title_size * 1.18)
-    y = int(HEIGHT * 0.24)
     for line in title_lines:
         draw.text((centre, y), line, font=title_font, fill=ink, anchor="ma")
         y += leading
@@ -208,6 +214,27 @@ def draw_cover(cover: CoverText) -> Image.Image:
             draw.text((centre, bottom + n * int(imprint_size * 1.3)), line, font=imprint_font,
                       fill=accent, anchor="ma")
     return image
+
+
+# The share of the cover's height the lead picture takes (--cover lead-image).
+PICTURE_SHARE = 0.52
+
+
+def _draw_picture(image: Image.Image, data: bytes) -> int | None:
+    """Paste ``data`` (an already-cleaned article picture), cropped to fill the top
+    of the cover; the y where it ends, or None when it cannot be read (the cover
+    is then the generated one)."""
+    from PIL import ImageOps
+
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            picture = picture.convert("RGB")
+    except (OSError, ValueError, SyntaxError):
+        log.warning("the lead picture cannot be read for the cover; using the generated cover")
+        return None
+    box = (WIDTH, int(HEIGHT * PICTURE_SHARE))
+    image.paste(ImageOps.fit(picture, box, Image.Resampling.LANCZOS, centering=(0.5, 0.4)), (0, 0))
+    return box[1]
 
 
 def cover_jpeg(cover: CoverText) -> bytes:

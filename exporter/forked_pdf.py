@@ -32,8 +32,6 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-log = logging.getLogger(__name__)
-
 CHILD_FORMATS = ("pdf",)
 
 
@@ -57,8 +55,15 @@ class ChildResult:
     records: list[logging.LogRecord] = field(default_factory=list)  # what the child logged, in order
 
 
+# The standard attributes of a log record: what the parent's handlers read. Anything
+# else (``extra=``) may not pickle, and is dropped.
+_RECORD_FIELDS = ("name", "msg", "levelname", "levelno", "pathname", "filename", "module", "lineno",
+                  "funcName", "created", "msecs", "relativeCreated", "thread", "threadName", "process",
+                  "processName")
+
+
 class _Recorder(logging.Handler):
-    """Keeps every record that got past its logger's level, made picklable."""
+    """Keeps every record that got past its logger's level, as plain picklable fields."""
 
     def __init__(self, records: list[logging.LogRecord]) -> None:
         super().__init__(logging.NOTSET)
@@ -66,16 +71,17 @@ class _Recorder(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            record.msg, record.args = record.getMessage(), None
+            message = record.getMessage()
         except Exception:  # a malformed record (bad % arguments) must not break the work
-            record.msg, record.args = str(record.msg), None
-        record.exc_info = record.exc_text = record.stack_info = None
-        self.records.append(record)
+            message = str(record.msg)
+        fields = {name: getattr(record, name, None) for name in _RECORD_FIELDS}
+        self.records.append(logging.makeLogRecord({**fields, "msg": message, "args": None}))
 
 
 class PdfBeside:
-    """A forked child that writes one PDF: `start` it first, then `send` it the
-    book (or `abandon` it), write the other formats, and `finish` into the report."""
+    """A forked child that writes one PDF. Made before the input is read (the child
+    loads WeasyPrint meanwhile); then `send` it the work, or `abandon` it if the input
+    fails first; write the other formats; `finish` puts the PDF's outcome into the report."""
 
     def __init__(self, name: str) -> None:
         self.name = name  # the input, as messages name it
@@ -93,9 +99,12 @@ class PdfBeside:
 
     def send(self, write: Callable[[tuple[str, ...], object], None], report_type: type) -> None:
         """Hand over the work: ``write(formats, report)`` (picklable) fills a ``report_type(input=name)``."""
-        with os.fdopen(self._job, "wb") as pipe:
-            self._job = -1
-            pickle.dump((write, report_type, self.name), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            with os.fdopen(self._job, "wb") as pipe:
+                self._job = -1
+                pickle.dump((write, report_type, self.name), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        except BrokenPipeError:
+            pass  # the child died already: `finish` reports it, the other formats are still written
 
     def abandon(self) -> None:
         """No PDF after all (the input failed before it, or Ctrl-C): stop the child, reap it."""

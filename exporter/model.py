@@ -149,7 +149,7 @@ class ImageAsset:
     media_type: str  # image/jpeg, image/png, image/gif or image/svg+xml
     width: int  # pixels
     height: int
-    data: bytes = field(default=b"", repr=False)
+    data: bytes = field(default=b"", repr=False, metadata={"json": "never"})  # travels beside the JSON
     origin: str = ""  # the reference it came from, for messages
 
     @property
@@ -290,11 +290,11 @@ def to_dict(node: Any) -> Any:
     if type(node).__name__ in _NODE_TYPES and hasattr(node, "__dataclass_fields__"):
         out: dict[str, Any] = {"type": type(node).__name__}
         for f in fields(node):
-            if f.type == "bytes":
+            value = getattr(node, f.name)
+            rule = f.metadata.get("json")
+            if rule == "never":
                 continue  # asset bytes travel beside the JSON (write_bundle)
-            if f.name == "assets" and not getattr(node, f.name):
-                continue  # an article without pictures writes the JSON it wrote before pictures existed
-            out[f.name] = to_dict(getattr(node, f.name))
+            out[f.name] = to_dict(value)
         return out
     return node
 

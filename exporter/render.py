@@ -13,11 +13,16 @@ from dataclasses import dataclass
 from html import escape
 from urllib.parse import quote, urlsplit, urlunsplit
 
+from typing import Mapping
+
+from . import render_media
 from .labels import Labels, common_language, labels_for
 from .model import (
-    Article, Block, BlockQuote, Emphasis, Figure, Heading, Inline, LineBreak, Link,
-    ListBlock, Meta, Paragraph, Rule, Strong, Text,
+    Article, Block, BlockQuote, Code, CodeBlock, Emphasis, Figure, Heading, Image, ImageAsset, Inline, LineBreak,
+    Link, ListBlock, Meta, Paragraph, Rule, Strong, Table, Text,
 )
+
+Assets = Mapping[str, ImageAsset]
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
@@ -106,44 +111,51 @@ def safe_href(href: str) -> str | None:
                        encoded(parts.fragment, _QUERY_SAFE)))
 
 
-def render_inlines(inlines: tuple[Inline, ...]) -> str:
+def render_inlines(inlines: tuple[Inline, ...], assets: Assets | None = None) -> str:
+    """``assets``: the article's pictures by key (an inline picture not in it is left out)."""
     out: list[str] = []
     for node in inlines:
         if isinstance(node, Text):
             out.append(escape(node.text, quote=False))
         elif isinstance(node, Emphasis):
-            out.append(f"<em>{render_inlines(node.children)}</em>")
+            out.append(f"<em>{render_inlines(node.children, assets)}</em>")
         elif isinstance(node, Strong):
-            out.append(f"<strong>{render_inlines(node.children)}</strong>")
+            out.append(f"<strong>{render_inlines(node.children, assets)}</strong>")
         elif isinstance(node, Link):
             href = safe_href(node.href)
-            inner = render_inlines(node.children)
+            inner = render_inlines(node.children, assets)
             out.append(f'<a href="{escape(href)}">{inner}</a>' if href else inner)
         elif isinstance(node, LineBreak):
             out.append("<br/>")
+        elif isinstance(node, Code):
+            out.append(f"<code>{escape(node.text, quote=False)}</code>")
+        elif isinstance(node, Image):
+            out.append(render_media.inline_image(node, assets))
     return "".join(out)
 
 
-def render_blocks(blocks: tuple[Block, ...], *, heading_offset: int = 0) -> str:
+def render_blocks(blocks: tuple[Block, ...], *, heading_offset: int = 0, assets: Assets | None = None) -> str:
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Paragraph):
-            out.append(f"<p>{render_inlines(block.children)}</p>")
+            out.append(f"<p>{render_inlines(block.children, assets)}</p>")
         elif isinstance(block, Heading):
             level = min(6, max(2, block.level + heading_offset))
-            out.append(f"<h{level}>{render_inlines(block.children)}</h{level}>")
+            out.append(f"<h{level}>{render_inlines(block.children, assets)}</h{level}>")
         elif isinstance(block, BlockQuote):
-            out.append(f"<blockquote>{render_blocks(block.blocks, heading_offset=heading_offset)}</blockquote>")
+            out.append(f"<blockquote>{render_blocks(block.blocks, heading_offset=heading_offset, assets=assets)}"
+                       "</blockquote>")
         elif isinstance(block, ListBlock):
             tag = "ol" if block.ordered else "ul"
-            items = "".join(f"<li>{render_blocks(item, heading_offset=heading_offset)}</li>" for item in block.items)
+            items = "".join(f"<li>{render_blocks(item, heading_offset=heading_offset, assets=assets)}</li>"
+                            for item in block.items)
             out.append(f"<{tag}>{items}</{tag}>")
         elif isinstance(block, Figure):
-            # Images are not carried into the book (no remote fetching; see README):
-            # the caption or alt text keeps what the picture said.
-            caption = render_inlines(block.caption) or escape(block.alt, quote=False)
-            if caption:
-                out.append(f'<figure class="figure-text"><figcaption>{caption}</figcaption></figure>')
+            out.append(render_media.figure(block, assets, render_inlines))
+        elif isinstance(block, Table):
+            out.append(render_media.table(block, assets, render_inlines))
+        elif isinstance(block, CodeBlock):
+            out.append(render_media.code_block(block))
         elif isinstance(block, Rule):
             out.append('<hr class="section-break"/>')
     return "".join(out)
@@ -209,7 +221,8 @@ def article_section(article: Article, sid: str = "article", *, in_collection: bo
         if date_text:
             bits.append(f'<span class="byline-date">{escape(date_text, quote=False)}</span>')
         parts.append('<p class="byline">' + '<span class="byline-sep"> · </span>'.join(bits) + "</p>")
-    parts.append('<div class="article-body">' + render_blocks(article.blocks) + "</div>")
+    assets = {asset.key: asset for asset in article.assets}
+    parts.append('<div class="article-body">' + render_blocks(article.blocks, assets=assets) + "</div>")
     body = _section(sid, "bodymatter chapter", "".join(parts), role="doc-chapter", classes="article",
                     labelled_by=head_id)
     return Section(sid, meta.title, BODYMATTER, "bodymatter chapter", body, meta.language)

@@ -36,6 +36,9 @@ log = logging.getLogger(__name__)
 
 # No picture in an article is this large; a bigger file is a mistake or an attack.
 MAX_RESOURCE_BYTES = 30_000_000
+# All the pictures one page may have fetched (the fetcher caps each one): a page
+# listing a thousand large pictures stops costing bandwidth here.
+MAX_FETCHED_BYTES = 100_000_000
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class Resolver:
         self.base_url = base_url
         self.parts = dict(parts or {})
         self.fetcher = fetcher
+        self.fetched_bytes = 0
 
     # ------------------------------------------------------------ the interface
 
@@ -140,10 +144,13 @@ class Resolver:
             raise NotFetched(shorten(url))
         from .errors import ExporterError
 
+        if self.fetched_bytes >= MAX_FETCHED_BYTES:
+            raise Refused(f"the page's pictures already took {MAX_FETCHED_BYTES // 1_000_000} MB; not fetched")
         try:
             fetched = self.fetcher.fetch(url, accept="image/*")
         except ExporterError as err:  # FetchError: a one-line reason
             raise Refused(err.message) from None
+        self.fetched_bytes += len(fetched.body)
         return Resource(fetched.body, fetched.media_type, url)
 
 

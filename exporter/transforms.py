@@ -219,6 +219,8 @@ def end_bios_with_stop(article: Article) -> Article:
 def prepare(article: Article, options: ExportOptions) -> Article:
     """Everything between the cleaner and the renderer, in order."""
     article = limit_nesting(xml_safe(apply_overrides(article, options.overrides)))
+    if not options.images:
+        article = without_images(article)
     # Names first: the bio's case is restored from them.
     article = end_bios_with_stop(unshout_bios(unshout_bylines(article)))
     if options.smart_quotes:
@@ -226,3 +228,29 @@ def prepare(article: Article, options: ExportOptions) -> Article:
     if not article.meta.identifier:
         article = article.with_meta(identifier=content_identifier(article))
     return article
+
+
+def without_images(article: Article) -> Article:
+    """A text-only article (--no-images): no picture bytes; a figure keeps its caption
+    as text (the renderer sets a figure without a picture as its caption), inline
+    pictures go."""
+    from .model import Figure, Image
+
+    def inlines(nodes):
+        return tuple(replace(n, children=inlines(n.children)) if hasattr(n, "children") else n
+                     for n in nodes if not isinstance(n, Image))
+
+    def block(b):
+        if isinstance(b, Figure):
+            return replace(b, image=None)
+        if isinstance(b, BlockQuote):
+            return replace(b, blocks=tuple(block(x) for x in b.blocks))
+        if isinstance(b, ListBlock):
+            return replace(b, items=tuple(tuple(block(x) for x in item) for item in b.items))
+        if hasattr(b, "children"):
+            return replace(b, children=inlines(b.children))
+        return b
+
+    if not article.assets:
+        return article
+    return replace(article, blocks=tuple(block(b) for b in article.blocks), assets=())

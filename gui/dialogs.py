@@ -40,3 +40,8 @@ def open_folder(path: Path) -> bool:
 def run_dialog(dialog: QDialog) -> int:
     """Show a modal dialog of ours and wait for it (tests replace this to drive the dialog)."""
     return dialog.exec()
+
+
+def error(parent: QWidget, title: str, text: str) -> None:
+    """Something went wrong or cannot be done: the error icon, not the information one."""
+    QMessageBox.critical(parent, title, text)

@@ -68,10 +68,19 @@ class LocalSite:
         return int(self.base.rsplit(":", 1)[1])
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a client closing its keep-alive is normal
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(routes: Mapping[str, Route]) -> Iterator[LocalSite]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    server.daemon_threads = True
+    server = _Server(("127.0.0.1", 0), _Handler)
     site = LocalSite(dict(routes), base=f"http://127.0.0.1:{server.server_address[1]}")
     server.site = site  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)

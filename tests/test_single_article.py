@@ -292,3 +292,15 @@ def test_no_fork_while_other_threads_run_or_off_the_main_thread():
     worker.start()
     worker.join()
     assert seen == [False]
+
+
+def test_a_pdf_process_killed_while_loading_weasyprint_fails_only_the_pdf(tmp_path, seed_path):
+    die_in_preload = ("import exporter.backends as backends, signal\n"
+                      "def dying(formats):\n"
+                      "    os.kill(os.getpid(), signal.SIGKILL)\n"
+                      "backends.preload = dying\n")
+    result, stderr = export(tmp_path, "out", "-j", "2", str(seed_path), setup=die_in_preload)
+    assert result == {"status": 1, "forks": 1}
+    assert "the PDF process died (killed by signal 9)" in stderr, stderr
+    assert [p.suffix for p in (tmp_path / "out").glob("act-*")] == [".epub"]
+    assert no_temporaries(tmp_path)

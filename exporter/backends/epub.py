@@ -28,12 +28,14 @@ from .._ebooklib import (
 from ..cover import MEDIA_TYPE as COVER_MEDIA_TYPE, CoverText, cover_jpeg
 from ..errors import RenderError, UsageError
 from ..labels import labels_for
-from ..model import Paragraph, plain_text
+from ..model import Figure, ImageAsset, Paragraph, plain_text
 from ..options import ExportOptions
 from ..render import (
     BACKMATTER, BODYMATTER, COVER, TITLEPAGE, TOC, Book, RenderedBook, Section, contents_heading, is_rtl,
     render_book, safe_href, xhtml_document, xhtml_page,
 )
+from ..render_media import image_href
+from .epub_pictures import accessibility, book_pictures
 from ..resources import styles_dir
 from ..transforms import content_identifier
 
@@ -208,8 +210,21 @@ def cover_text(book: Book, identifier: str) -> CoverText:
     return CoverText(book.title, labels_for(book.language).names(book.authors), imprint, identifier)
 
 
-def _cover_image(book: Book, identifier: str) -> bytes:
-    return cover_jpeg(cover_text(book, identifier))
+def _cover_image(book: Book, identifier: str, options: ExportOptions) -> bytes:
+    text = cover_text(book, identifier)
+    picture = lead_picture(book) if options.cover == "lead-image" else None
+    return cover_jpeg(replace(text, picture=picture.data) if picture is not None else text)
+
+
+def lead_picture(book: Book) -> ImageAsset | None:
+    """The first article's first figure picture (SVG aside: the cover is a JPEG drawn with Pillow)."""
+    article = book.articles[0]
+    for block in article.blocks:
+        if isinstance(block, Figure) and block.image:
+            asset = article.asset(block.image)
+            if asset is not None and asset.media_type != "image/svg+xml":
+                return asset
+    return None
 
 
 def _nav_label(section: Section) -> str:
@@ -273,8 +288,10 @@ def build_package(book: Book, rendered: RenderedBook, options: ExportOptions) ->
     if user_css is not None:
         resources.append(Resource("css-user", f"styles/{USER_STYLESHEET}", "text/css", user_css))
     stylesheets = tuple(r.file_name for r in resources)
-    resources.append(Resource("cover-img", COVER_IMAGE, COVER_MEDIA_TYPE, _cover_image(book, identifier),
+    resources.append(Resource("cover-img", COVER_IMAGE, COVER_MEDIA_TYPE, _cover_image(book, identifier, options),
                               properties=("cover-image",)))
+    pictures = book_pictures(book)
+    resources += [Resource(asset.key, image_href(asset), asset.media_type, asset.data) for asset in pictures]
 
     sections = (_cover_section(book, language), *rendered.sections)
     documents = [
@@ -319,7 +336,7 @@ def build_package(book: Book, rendered: RenderedBook, options: ExportOptions) ->
         publisher=_common([m.publisher for m in metas]),
         description=description(book),
         sources=tuple(dict.fromkeys(u for m in metas if m.source_url and (u := safe_href(m.source_url)))),
-        properties=ACCESSIBILITY,
+        properties=accessibility(book, pictures),
         right_to_left=is_rtl(language),
     )
     return Package(metadata, tuple(documents), nav, tuple(resources), ncx, guide)

@@ -263,13 +263,38 @@ def build_pdf(book: Book, options: ExportOptions, destination: Path) -> PdfResul
     if options.user_stylesheet is not None:
         allowed.append(Path(options.user_stylesheet).resolve().parent)
     result = render_pdf(
-        html_document(book, sections, options), Path(destination),
+        html_document(book, sections, options), Path(destination), served=print_pictures(book, options),
         stylesheets=stylesheets(book, sections, options), base_dir=styles_dir(), allowed_dirs=allowed,
         pdf_variant=options.pdf_variant, tagged=True,
         bleed_pt=options.bleed_pt if (options.bleed_pt > 0 or options.crop_marks) else None,
     )
     log.debug("laid out %r on %d pages", book.title, result.page_count)
     return result
+
+
+# Print resolution: a picture wider than the text block at this many dots per inch
+# is narrowed before layout (more pixels would only make the file heavier).
+PRINT_DPI = 300
+
+
+def print_pictures(book: Book, options: ExportOptions) -> dict[str, tuple[bytes, str]]:
+    """The articles' pictures by the URL the rendered XHTML names them with
+    (``images/<key>.<ext>`` against the document's base), each no wider than
+    the text block at 300 dpi, for the URL fetcher to serve from memory."""
+    from ..images import scale_to_width
+    from ..render_media import image_href
+
+    size = options.page_size
+    geo = page_geometry(size)
+    block_px = math.ceil((size.width_pt - geo.inside - geo.outside) / 72 * PRINT_DPI)
+    base = styles_dir().as_uri() + "/"
+    served: dict[str, tuple[bytes, str]] = {}
+    for article in book.articles:
+        for asset in article.assets:
+            narrowed = scale_to_width(asset.data, asset.media_type, block_px)
+            data, media_type = (narrowed.data, narrowed.media_type) if narrowed else (asset.data, asset.media_type)
+            served[base + image_href(asset)] = (data, media_type)
+    return served
 
 
 def preload() -> None:

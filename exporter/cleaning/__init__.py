@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from ..errors import CleaningError
-from ..model import Article, Bio, BlockQuote, Heading, ListBlock, Meta, Paragraph
+from ..model import Article, Bio, BlockQuote, Heading, Image, ListBlock, Meta, Paragraph
 from ..reading import SourceDocument
 from .draft import Draft, Step, block_text
 from .rules import Rules, load_rules
@@ -36,13 +36,15 @@ COMMON_STEPS: tuple[Step, ...] = (
     guess_language_step,
 )
 
-def html_pipeline() -> tuple[Step, ...]:
-    """HTML_STEPS, then COMMON_STEPS with the page-level bio search right after the in-body one."""
+def html_pipeline(*, note: bool = False) -> tuple[Step, ...]:
+    """HTML_STEPS (NOTE_STEPS for Markdown), then COMMON_STEPS with the page-level bio
+    search right after the in-body one, then the pictures."""
     from .media import attach_images
-    from .steps_html import HTML_STEPS, bio_after_body  # deferred: the text path needs no lxml/trafilatura
+    from .steps_html import HTML_STEPS, NOTE_STEPS, bio_after_body  # deferred: the text path needs no lxml
 
     at = COMMON_STEPS.index(find_bio) + 1
-    return HTML_STEPS + COMMON_STEPS[:at] + (bio_after_body,) + COMMON_STEPS[at:] + (attach_images,)
+    return ((NOTE_STEPS if note else HTML_STEPS) + COMMON_STEPS[:at] + (bio_after_body,) + COMMON_STEPS[at:]
+            + (attach_images,))
 
 
 def clean(source: SourceDocument, rules: Rules | None = None) -> Article:
@@ -50,7 +52,10 @@ def clean(source: SourceDocument, rules: Rules | None = None) -> Article:
     if rules is None:
         rules = load_rules()  # memoised
     draft = Draft(source=source, rules=rules)
-    steps = html_pipeline() if source.kind == "html" else TEXT_STEPS + COMMON_STEPS
+    if source.kind in ("html", "markdown"):
+        steps = html_pipeline(note=source.kind == "markdown")
+    else:
+        steps = TEXT_STEPS + COMMON_STEPS
     for step in steps:
         draft = step(draft)
         log.debug("after %s: %d blocks", step.__name__, len(draft.blocks))
@@ -58,7 +63,8 @@ def clean(source: SourceDocument, rules: Rules | None = None) -> Article:
 
 
 def _finish(draft: Draft) -> Article:
-    body = tuple(b for b in draft.blocks if block_text(b) or not isinstance(b, (Paragraph, Heading)))
+    body = tuple(b for b in draft.blocks
+                 if block_text(b) or not isinstance(b, (Paragraph, Heading)) or _shows_a_picture(b))
     if not any(_holds_prose(b) for b in body) and not draft.bio_text:
         raise CleaningError("no article text found (only boilerplate or no text)", path=draft.source.path)
     title = draft.title or _fallback_title(draft)
@@ -71,11 +77,23 @@ def _finish(draft: Draft) -> Article:
         updated=draft.updated,
         publisher=draft.publisher,
         language=draft.language or "en",
-        source_url=draft.source_url,
+        source_url=draft.source.source_url or draft.source_url,  # a fetched page: the URL it came from
         description=draft.description,
         bios=bios,
     )
     return Article(meta=meta, blocks=body, assets=draft.assets)
+
+
+def _shows_a_picture(block) -> bool:
+    """A paragraph that is only a picture: what extractors make of a <figure> without a
+    caption, and what a Markdown note's ``![alt](picture.png)`` line is."""
+    stack = list(getattr(block, "children", ()))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Image):
+            return True
+        stack.extend(getattr(node, "children", ()))
+    return False
 
 
 def _holds_prose(block) -> bool:

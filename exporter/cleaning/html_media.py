@@ -15,7 +15,9 @@ import copy
 import re
 from dataclasses import dataclass, field
 
-from ..model import Inline, Table, TableCell
+from dataclasses import replace
+
+from ..model import Emphasis, Figure, Image, Inline, Link, Strong, Table, TableCell
 from .media import PageImages
 
 # Class or itemprop words that mark a picture credit ("Photo: AP", "© Reuters").
@@ -172,4 +174,43 @@ def _span(value: str | None) -> int:
         return 1
 
 
-__all__ = ["MediaCatalog", "FigureText", "read_catalog", "table_block", "table_signature"]
+# A picture no larger than this on both sides sits in the line (an icon, an emoji);
+# anything larger is a figure of its own.
+INLINE_IMAGE_MAX_PX = 64
+
+
+def lift_figures(inlines: list[Inline], media) -> list:
+    """``inlines`` cut round every large picture: runs of inlines and Figures, in order.
+    A picture nested in a link or emphasis is lifted out of it (its link is lost)."""
+    out: list = [[]]
+    for node in inlines:
+        if isinstance(node, Image) and not _is_small(node, media):
+            out.append(_image_figure(node, media))
+            out.append([])
+        elif isinstance(node, (Emphasis, Strong, Link)) and _holds_large_image(node, media):
+            for piece in lift_figures(list(node.children), media):
+                if isinstance(piece, Figure):
+                    out += [piece, []]
+                elif piece:
+                    out[-1].append(replace(node, children=tuple(piece)))
+        else:
+            out[-1].append(node)
+    return [piece for piece in out if piece]
+
+
+def _is_small(image: Image, media) -> bool:
+    size = media.images.sizes.get(image.image)
+    return size is not None and max(size) <= INLINE_IMAGE_MAX_PX
+
+
+def _holds_large_image(node, media) -> bool:
+    return any((isinstance(c, Image) and not _is_small(c, media))
+               or (isinstance(c, (Emphasis, Strong, Link)) and _holds_large_image(c, media)) for c in node.children)
+
+
+def _image_figure(image: Image, media) -> Figure:
+    text = media.captions.get(image.image)
+    return Figure(image.image, image.alt, text.caption if text else (), text.credit if text else None)
+
+
+__all__ = ["MediaCatalog", "FigureText", "read_catalog", "table_block", "table_signature", "lift_figures"]

@@ -29,13 +29,13 @@ def compile_selector(selector: str) -> etree.XPath:
 
 import copy
 import re
-from dataclasses import replace
 from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
 from ..model import (Block, BlockQuote, Code, CodeBlock, Emphasis, Figure, Heading, Image, Inline, LineBreak,
                      Link, ListBlock, Paragraph, Rule, Strong, Text)
+from .html_code import is_code_block as _is_code_block, preformatted_text as _preformatted_text
 
 # libxml2 limits nesting to 256 levels without huge_tree; anything deeper is
 # flattened by the parser. Our walk stops descending well before Python's
@@ -110,11 +110,6 @@ _ITEMS = {"li", "item", "dd", "dt"}
 _QUOTES = {"blockquote", "quote"}
 _CODE = {"code", "kbd", "samp", "tt"}
 _IMAGES = {"img", "graphic"}
-# Containers in which a lone <code> is a block of code (trafilatura writes <pre> as <code>).
-_CODE_CONTAINERS = {"body", "div", "section", "article", "main", "doc", "li", "item", "quote", "blockquote"}
-# A picture no larger than this on both sides sits in the line (an icon, an emoji);
-# anything larger is a figure of its own.
-INLINE_IMAGE_MAX_PX = 64
 _SKIP = {"script", "style", "noscript", "template", "iframe", "object", "embed", "form", "button", "input",
          "select", "textarea", "svg", "canvas", "audio", "video", "title", "meta", "link", "nav"}
 _BLOCKS = ({"p", "div", "section", "article", "main", "header", "footer", "aside", "body", "html", "pre",
@@ -160,7 +155,9 @@ class _BlockBuilder:
         inlines = self.inlines
         self.inlines = []
         # A large picture inside a line is a figure of its own: the paragraph is split round it.
-        for piece in _lift_figures(inlines, self.media):
+        from .html_media import lift_figures
+
+        for piece in lift_figures(inlines, self.media):
             if isinstance(piece, Figure):
                 self.blocks.append(piece)
                 continue
@@ -226,6 +223,8 @@ class _BlockBuilder:
             pass
         elif tag == "table" and self._table(element, depth):
             pass
+        elif tag in ("tr", "row") and _holds_blocks(element):
+            self.container(element, depth)  # a layout table's row: its cells hold the article's paragraphs
         elif tag in ("tr", "row"):
             cells = [normalise_inlines(list(inline_children(c, depth + 1))) for c in element
                      if _tag(c) in ("td", "th", "cell")]
@@ -269,43 +268,15 @@ class _BlockBuilder:
         return True
 
 
+_BLOCK_CONTENT = {"p", "div", "ul", "ol", "table", "blockquote", "h2", "h3", "h4", "list", "quote", "head"}
+
+
+def _holds_blocks(row) -> bool:
+    return any(_tag(e) in _BLOCK_CONTENT for cell in row for e in cell.iterdescendants())
+
+
 def squash_space(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
-
-
-def _is_code_block(element) -> bool:
-    """<code> that stands for a block: several lines, or alone in its container
-    (trafilatura writes <pre> as <code>, often <code><code>…</code></code>)."""
-    text = "".join(element.itertext())
-    if "\n" in text.strip("\n"):
-        return True
-    parent = element.getparent()
-    if parent is None or _tag(parent) not in _CODE_CONTAINERS:
-        return False
-    previous = element.getprevious()
-    before = (previous.tail if previous is not None else parent.text) or ""
-    return not before.strip() and not (element.tail or "").strip() and len(parent) == 1
-
-
-def _preformatted_text(element) -> str:
-    """The text of a <pre>/<code> block as written: line breaks and spaces kept,
-    <br> as a new line, the newline right after <pre> and trailing blank lines dropped."""
-    parts: list[str] = []
-
-    def walk(node) -> None:
-        if _tag(node) in _BREAK:
-            parts.append("\n")
-        elif node.text:
-            parts.append(node.text)
-        for child in node:
-            if _tag(child) not in _SKIP:
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(element)
-    text = "".join(parts).replace("\r\n", "\n").replace("\t", "    ")
-    return text.removeprefix("\n").rstrip()
 
 
 def _is_html_head(element) -> bool:
@@ -428,36 +399,3 @@ def _strip_side(node: Inline, *, left: bool) -> Inline:
         return type(node)(tuple(children), node.href) if isinstance(node, Link) else type(node)(tuple(children))
     return node
 
-
-def _lift_figures(inlines: list[Inline], media) -> list:
-    """``inlines`` cut round every large picture: runs of inlines and Figures, in order.
-    A picture nested in a link or emphasis is lifted out of it (its link is lost)."""
-    out: list = [[]]
-    for node in inlines:
-        if isinstance(node, Image) and not _is_small(node, media):
-            out.append(_image_figure(node, media))
-            out.append([])
-        elif isinstance(node, (Emphasis, Strong, Link)) and _holds_large_image(node, media):
-            for piece in _lift_figures(list(node.children), media):
-                if isinstance(piece, Figure):
-                    out += [piece, []]
-                elif piece:
-                    out[-1].append(replace(node, children=tuple(piece)))
-        else:
-            out[-1].append(node)
-    return [piece for piece in out if piece]
-
-
-def _is_small(image: Image, media) -> bool:
-    size = media.images.sizes.get(image.image)
-    return size is not None and max(size) <= INLINE_IMAGE_MAX_PX
-
-
-def _holds_large_image(node, media) -> bool:
-    return any((isinstance(c, Image) and not _is_small(c, media))
-               or (isinstance(c, (Emphasis, Strong, Link)) and _holds_large_image(c, media)) for c in node.children)
-
-
-def _image_figure(image: Image, media) -> Figure:
-    text = media.captions.get(image.image)
-    return Figure(image.image, image.alt, text.caption if text else (), text.credit if text else None)

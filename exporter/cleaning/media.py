@@ -108,18 +108,32 @@ def _mark(img, marker: str) -> None:
     img.set("src", f"{MARKER_PREFIX}{marker}.png")
     if alt is None:
         img.set("alt", "")
-    parent = img.getparent()
-    if parent is not None and parent.tag == "picture":
-        parent.tag = "span"  # <picture> is only a wrapper; its <source>s were read already
+    picture = _picture_of(img)
+    if picture is not None and picture.getparent() is not None:
+        # <picture> is only a wrapper and its <source>s were read already; the
+        # <img> (which libxml2 nests inside the unknown <source>) takes its place.
+        img.getparent().remove(img)
+        img.tail = picture.tail
+        picture.getparent().replace(picture, img)
+
+
+def _picture_of(img):
+    """The <picture> around ``img``; libxml2 knows no <source> and nests the <img> inside it."""
+    for ancestor in img.iterancestors():
+        if ancestor.tag == "picture":
+            return ancestor
+        if ancestor.tag != "source":
+            return None
+    return None
 
 
 def _candidates(img) -> list[str]:
     """References for ``img``, best first: srcset candidates (the page's own
     <picture> sources first), lazy-load attributes, src, then a <noscript> twin's."""
     srcsets: list[str] = []
-    parent = img.getparent()
-    if parent is not None and parent.tag == "picture":
-        srcsets += [source.get(name) or "" for source in parent.iter("source") for name in _SRCSET_ATTRIBUTES]
+    picture = _picture_of(img)
+    if picture is not None:
+        srcsets += [source.get(name) or "" for source in picture.iter("source") for name in _SRCSET_ATTRIBUTES]
     srcsets += [img.get(name) or "" for name in _SRCSET_ATTRIBUTES]
     out = ranked_srcset(",".join(s for s in srcsets if s))
     out += [img.get(name) for name in _LAZY_ATTRIBUTES if img.get(name)]

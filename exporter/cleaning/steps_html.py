@@ -82,6 +82,18 @@ def extract_body(draft: Draft) -> Draft:
     return draft.but(blocks=blocks, page=HtmlPage(root=draft.page.root, meta=draft.page.meta, pruned=pruned))
 
 
+def whole_body(draft: Draft) -> Draft:
+    """A note rendered from Markdown is all article (no page chrome for an extractor to
+    cut away, and extractors drop a short note's lists and pictures): its whole body,
+    less the rules' selectors."""
+    from .html_media import read_catalog
+
+    pruned = without(draft.page.root, draft.rules.drop_selectors)
+    body = pruned.find("body")
+    blocks = element_blocks(body if body is not None else pruned, read_catalog(pruned, draft.images))
+    return draft.but(blocks=blocks, page=HtmlPage(root=draft.page.root, meta=draft.page.meta, pruned=pruned))
+
+
 def _holds_prose(blocks, rules) -> bool:
     """Some paragraph of 8+ words that no drop_line rule calls furniture."""
     return any(isinstance(b, Paragraph) and len(block_text(b).split()) >= 8 and not rules.is_boilerplate(block_text(b))
@@ -172,3 +184,6 @@ HTML_STEPS = (
     extract_body,
     drop_title_block,
 )
+
+# Markdown notes (kind "markdown"): the same steps with the whole body as the article.
+NOTE_STEPS = tuple(whole_body if step is extract_body else step for step in HTML_STEPS)
