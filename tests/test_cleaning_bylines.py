@@ -93,3 +93,12 @@ def test_byline_in_a_container_named_only_by_its_test_id():
     result = view_html("", '<div data-testid="prism-byline"><span>By</span><span><a href="/team/alex-roe">'
                            'Alex Roe</a></span> <span>Thursday, November 9, 2023</span></div>')
     assert result["authors"] == ["Alex Roe"]
+
+
+def test_byline_as_the_last_segment_of_a_stamp_line():
+    # French dailies: "Site | date • Mis à jour le date | Par Name (avec Name et Name)"
+    stamp = ("Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | "
+             "Par Martin Untersinger (avec Damien Leloup et Morgane Tual)")
+    result = view_text("Accueil", "Pixels", HEADLINE, stamp, *BODY, "Les plus lus")
+    assert result["authors"] == ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]
+    assert result["paragraphs"] == BODY
