@@ -70,7 +70,7 @@ def test_cancel_after_first_file_leaves_only_complete_outputs(qtbot, window, see
     assert "cancelled" in window.statusBar().currentMessage()
     out = tmp_path / "out"
     assert not list(out.glob(".exporter-tmp-*")), "a temporary file was left behind"
-    outputs = sorted(out.glob("article-*.*"))
+    outputs = sorted(out.glob("an-act-of-repentance*.*"))  # books are named after the title
     assert 2 <= len(outputs) < 8, [p.name for p in outputs]  # the first article, and not all four
     for path in outputs:
         if path.suffix == ".epub":
@@ -94,7 +94,7 @@ def test_broken_inputs_are_listed_while_the_others_export(qtbot, window, seed_pa
     report = export_and_wait(qtbot, window)
 
     assert sorted(Path(f.input).name for f in report.failed) == ["binary.txt", "empty.txt"]
-    assert epub_title(tmp_path / "out" / "good.epub") == "An Act of Repentance"
+    assert epub_title(tmp_path / "out" / "an-act-of-repentance.epub") == "An Act of Repentance"
     lines = {window.results.item(i).text().split(" ")[0]: window.results.item(i).text()
              for i in range(window.results.count())}
     assert set(lines) == {"binary.txt", "empty.txt", "good.txt"}
@@ -143,7 +143,7 @@ def test_closing_during_an_export_asks_then_cancels_cleanly(qtbot, window, seed_
     assert not window.isVisible()
     assert dialog_log.asked == ["An export is running. Cancel it and quit?"] * 2
     assert not list((tmp_path / "out").glob(".exporter-tmp-*"))
-    assert len(list((tmp_path / "out").glob("article-*.pdf"))) < 3
+    assert len(list((tmp_path / "out").glob("an-act-of-repentance*.pdf"))) < 3
 
 
 def test_an_unexpected_core_failure_is_one_line_in_the_window(qtbot, window, seed_path, monkeypatch):
@@ -266,14 +266,14 @@ def test_the_rare_options_reach_the_books(qtbot, window, seed_path, tmp_path):
     assert not report.failed
     from pypdf import PdfReader
 
-    pdf = PdfReader(tmp_path / "out" / "act-of-repentance.pdf")
+    pdf = PdfReader(tmp_path / "out" / "an-act-of-repentance.pdf")
     xmp = pdf.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
     assert "pdfaid:part" in xmp and "2" in xmp.split("pdfaid:part")[1][:8]
-    with zipfile.ZipFile(tmp_path / "out" / "act-of-repentance.epub") as archive:
+    with zipfile.ZipFile(tmp_path / "out" / "an-act-of-repentance.epub") as archive:
         text = " ".join(archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".xhtml"))
     assert '"Khrushchev: The Man and His Era,"' in text  # straight quotes kept as found
     assert "letter-spacing: 0.5pt" in " ".join(
-        archive_text for archive_text in _epub_css(tmp_path / "out" / "act-of-repentance.epub"))
+        archive_text for archive_text in _epub_css(tmp_path / "out" / "an-act-of-repentance.epub"))
 
 
 def _epub_css(path):

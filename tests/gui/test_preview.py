@@ -34,7 +34,7 @@ def test_page_count_and_shape_follow_the_page_size(qtbot, window, seed_path, tmp
     # The same count as the PDF the export writes with these settings.
     window.epub_check.setChecked(False)
     export_and_wait(qtbot, window)
-    assert len(PdfReader(tmp_path / "out" / "act-of-repentance.pdf").pages) == 5
+    assert len(PdfReader(tmp_path / "out" / "an-act-of-repentance.pdf").pages) == 5
 
 
 def test_bleed_and_crop_marks_are_drawn_around_the_page(qtbot, window, seed_path):

@@ -74,10 +74,10 @@ def test_a_typed_address_is_sent_to(qtbot, window, seed_path, tmp_path, monkeypa
         _, lines = send_through_dialog(qtbot, monkeypatch, window.send_button.click, "reader@books.example")
     finally:
         controller.stop()
-    assert lines[0] == "act-of-repentance.epub → reader@books.example", lines
+    assert lines[0] == "an-act-of-repentance.epub → reader@books.example", lines
     [envelope] = server.recorder.envelopes
     assert envelope.rcpt_tos == ["reader@books.example"]
     message = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
     [attachment] = list(message.iter_attachments())
-    assert attachment.get_filename() == "act-of-repentance.epub"
-    assert attachment.get_content() == (tmp_path / "out" / "act-of-repentance.epub").read_bytes()
+    assert attachment.get_filename() == "an-act-of-repentance.epub"
+    assert attachment.get_content() == (tmp_path / "out" / "an-act-of-repentance.epub").read_bytes()
