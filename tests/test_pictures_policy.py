@@ -208,3 +208,15 @@ def test_cover_lead_image_puts_the_first_picture_on_the_cover(tmp_path):
     above_title = (100, 100, 1500, 550)
     assert max(ImageStat.Stat(plain.crop(above_title)).stddev) < 3
     assert max(ImageStat.Stat(pictured.crop(above_title)).stddev) > 20
+
+
+def test_a_truncated_picture_is_still_refused_after_weasyprint_was_imported(tmp_path):
+    """WeasyPrint turns Pillow's LOAD_TRUNCATED_IMAGES on at import; our adapter turns it off."""
+    from exporter._weasyprint import weasyprint_module
+    from exporter.errors import ImageError
+    from exporter.images import prepare_image
+
+    weasyprint_module()
+    good = encoded(photo(640, 480, seed=5), "JPEG")
+    with pytest.raises(ImageError, match="damaged"):
+        prepare_image(good[: len(good) // 2], name="cut.jpg")

@@ -237,3 +237,22 @@ def test_an_archives_picture_comes_from_its_own_part(tmp_path, suffix, make):
     article = load_article(path)
     assert _pictures(article) == [("image/png", 40, 24)]
     assert "chartered vessel" in " ".join(re.findall(r'"text": "([^"]*)"', article.to_json()))
+
+
+@pytest.mark.slow
+def test_books_of_every_new_input_kind_pass_epubcheck(tmp_path):
+    from .epubcheck_util import check_epubs, require_epubcheck
+
+    require_epubcheck()
+    folder = tmp_path / "in"
+    write_note(folder, png_bytes())
+    (folder / "ferry.mhtml").write_bytes(ferry_mhtml(png_bytes()))
+    (folder / "ferry-safari.webarchive").write_bytes(ferry_webarchive(png_bytes((30, 30))))
+    out = tmp_path / "out"
+    code, _, stderr = run("--epub", "-o", str(out), "-j", "1", str(folder))
+    assert code == 0, stderr
+    books = sorted(out.glob("*.epub"))
+    assert len(books) == 3
+    reports = check_epubs(books)
+    assert all(r.fatals == r.errors == r.warnings == 0 for r in reports.values()), \
+        "\n".join(r.summary() for r in reports.values())
