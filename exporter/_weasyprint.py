@@ -125,19 +125,9 @@ def weasyprint_module():
             f"PDF output needs WeasyPrint {'.'.join(map(str, MIN_VERSION))} or later, found {weasyprint.__version__}"
         )
     _state["module"] = weasyprint
-    _restore_pillow_truncation_check()
     _check_font_subsetter()
     return weasyprint
 
-
-def _restore_pillow_truncation_check() -> None:
-    """WeasyPrint sets Pillow's process-wide ``ImageFile.LOAD_TRUNCATED_IMAGES`` on import.
-    Every picture that reaches it was decoded whole and re-encoded by `exporter.images`, so it
-    needs no such leniency; left on, a half-downloaded picture would be printed grey instead
-    of refused in every export after the first PDF of a process (the GUI, a test run)."""
-    from PIL import ImageFile
-
-    ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 
 # WeasyPrint's own words when it falls back to fontTools, once per font per PDF.
