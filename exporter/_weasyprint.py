@@ -129,7 +129,6 @@ def weasyprint_module():
     return weasyprint
 
 
-
 # WeasyPrint's own words when it falls back to fontTools, once per font per PDF.
 _FONTTOOLS_FALLBACK = "Using fontTools instead of HarfBuzz-Subset"
 
