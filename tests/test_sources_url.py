@@ -79,6 +79,13 @@ def test_the_pages_picture_comes_with_it_and_another_private_host_is_never_asked
     assert any("beacon.png" in r.getMessage() and "loopback" in r.getMessage() for r in caplog.records)
 
 
+def test_no_images_fetches_no_picture_of_the_page(sites, tmp_path):
+    site, other = sites
+    code, _, stderr = run("--epub", "--no-images", "-o", str(tmp_path), site.url("/story"))
+    assert code == 0, stderr
+    assert site.requests == ["GET /story"] and other.requests == []
+
+
 def test_the_page_url_is_the_articles_source_url_through_the_public_api(sites):
     site, _ = sites
     assert is_url(site.url("/story")) and not is_url("story.html") and not is_url("file:///etc/passwd")
