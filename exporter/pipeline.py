@@ -27,8 +27,10 @@ def clean_source(source: SourceDocument, options: ExportOptions | None = None) -
     from .cleaning import clean, load_rules
 
     rules = load_rules(options.rules_files if options else ())
-    if options is not None and options.fetch_images and source.kind == "html":
-        source = with_fetching_resolver(source)
+    if options is not None and not options.images and getattr(source.resolver, "fetcher", None) is not None:
+        source.resolver.fetcher = None  # --no-images: a URL page's pictures are not even fetched
+    elif options is not None and options.fetch_images and source.kind in ("html", "markdown"):
+        source = with_fetching_resolver(source)  # clipped notes point at the web for their pictures too
     return clean(source, rules)
 
 

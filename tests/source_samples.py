@@ -4,18 +4,16 @@ Chromium MHTML archive, a Safari webarchive, and a small PNG to put in them."""
 from __future__ import annotations
 
 import base64
-import io
 import plistlib
 import quopri
 from pathlib import Path
 
 
-def png_bytes(size: tuple[int, int] = (48, 32), colour: tuple[int, int, int] = (20, 90, 160)) -> bytes:
-    from PIL import Image
+def png_bytes(size: tuple[int, int] = (320, 200), seed: int = 1) -> bytes:
+    """A photograph-like PNG (a flat box would be taken for a lazy-loading placeholder)."""
+    from .picture_pages import encoded, photo
 
-    buffer = io.BytesIO()
-    Image.new("RGB", size, colour).save(buffer, "PNG")
-    return buffer.getvalue()
+    return encoded(photo(*size, seed=seed), "PNG")
 
 
 # What Obsidian Web Clipper writes (its default template), with a body as a news page gives it.

@@ -225,3 +225,15 @@ def test_lazy_loading_placeholders_never_become_figures(tmp_path):
     with collected_warnings() as warnings:
         article = load_article(_page(tmp_path, images))
     assert article.assets == () and warnings == []
+
+
+def test_a_truncated_picture_is_still_refused_after_weasyprint_was_imported(tmp_path):
+    """WeasyPrint turns Pillow's LOAD_TRUNCATED_IMAGES on at import; the images adapter is not fooled."""
+    from exporter._weasyprint import weasyprint_module
+    from exporter.errors import ImageError
+    from exporter.images import prepare_image
+
+    weasyprint_module()
+    good = encoded(photo(640, 480, seed=5), "JPEG")
+    with pytest.raises(ImageError, match="damaged"):
+        prepare_image(good[: len(good) // 2], name="cut.jpg")

@@ -31,6 +31,19 @@ def epub_parts(path: Path) -> tuple[dict[str, list[str]], str, str]:
     return meta, xhtml, " ".join(re.sub(r"<[^>]+>", " ", xhtml).split())
 
 
+def epub_pictures(path: Path) -> list[str]:
+    """The article pictures an EPUB holds (its generated cover left out)."""
+    with zipfile.ZipFile(path) as archive:
+        return [n for n in archive.namelist() if n.startswith("EPUB/images/img-")]
+
+
+def pdf_picture_sizes(path: Path) -> set[tuple[int, int]]:
+    """The pixel sizes of the pictures drawn in a PDF."""
+    from pypdf import PdfReader
+
+    return {(image.image.width, image.image.height) for page in PdfReader(path).pages for image in page.images}
+
+
 def pdf_text(path: Path) -> str:
     from pypdf import PdfReader
 
@@ -40,7 +53,7 @@ def pdf_text(path: Path) -> str:
 @pytest.fixture(scope="module")
 def note_books(tmp_path_factory):
     folder = tmp_path_factory.mktemp("note")
-    note = write_note(folder / "clips", png_bytes())
+    note = write_note(folder / "clips", png_bytes((480, 320)))
     out = folder / "out"
     code, stdout, stderr = run("-o", str(out), "-j", "1", str(note))
     assert code == 0, stderr
@@ -66,6 +79,8 @@ def test_a_clipped_note_keeps_its_front_matter_and_its_formatting_in_the_epub(no
     assert xhtml.count("<li>") >= 3 or xhtml.count("<li ") >= 3
     assert 'href="https://news.example.org/sea-wall"' in xhtml
     assert "<blockquote" in xhtml
+    assert re.search(r'<img [^>]*alt="The harbour at low tide"', xhtml)  # the picture beside the note
+    assert len(epub_pictures(out / "harbour-dredging-plan-approved-after-long-debate.epub")) == 1
     assert "the harbour\u2019s history" in text  # a wiki link becomes its text
     assert not MARKDOWN_LEFTOVERS.search(text), MARKDOWN_LEFTOVERS.search(text)
     assert "clippings" not in text and "created" not in text  # front matter is metadata, not text
@@ -84,6 +99,7 @@ def test_a_clipped_note_pdf_has_the_text_without_markdown(note_books):
     assert re.search(r"long-\s?delayed", text)  # the line may break at the hyphen
     assert "What the plan includes" in text and "fishermen get compensation" in text
     assert "**" not in text and "](" not in text and "##" not in text and "[[" not in text
+    assert (480, 320) in pdf_picture_sizes(out / "harbour-dredging-plan-approved-after-long-debate.pdf")
 
 
 @pytest.mark.parametrize("front, authors", [
@@ -139,7 +155,7 @@ def test_mhtml_reads_the_html_part_and_keeps_the_picture_part(tmp_path):
                                           (".webarchive", ferry_webarchive)])
 def test_single_file_archives_give_both_books(tmp_path, suffix, make):
     path = tmp_path / f"saved page{suffix}"
-    path.write_bytes(make(png_bytes()))
+    path.write_bytes(make(png_bytes((400, 240))))
     out = tmp_path / "out"
     code, _, stderr = run("-o", str(out), "-j", "1", str(path))
     assert code == 0, stderr
@@ -149,10 +165,14 @@ def test_single_file_archives_give_both_books(tmp_path, suffix, make):
     assert "Copyright 2023" not in text and "Home News" not in text  # the page's chrome is cleaned as usual
     pdf = pdf_text(out / "night-ferry-returns-to-the-islands.pdf")
     assert "chartered vessel will sail three nights" in pdf
+    # The picture comes from the archive's own part, in both books (nothing was fetched).
+    assert re.search(r'<img [^>]*alt="The ferry at the quay"', xhtml)
+    assert len(epub_pictures(out / "night-ferry-returns-to-the-islands.epub")) == 1
+    assert (400, 240) in pdf_picture_sizes(out / "night-ferry-returns-to-the-islands.pdf")
 
 
 def test_webarchive_parts_are_its_subresources(tmp_path):
-    image = png_bytes((10, 10))
+    image = png_bytes((100, 100))
     path = tmp_path / "ferry.webarchive"
     path.write_bytes(ferry_webarchive(image))
     document = read_document(path)
@@ -211,21 +231,22 @@ def test_help_lists_the_supported_kinds():
 # ------------------------------------------------------------------ pictures (the article model)
 
 
-def _pictures(article) -> list[tuple[str, int, int]]:
-    """(media type, width, height) of each picture the article's blocks show."""
+def _pictures(article) -> list[tuple[int, int]]:
+    """(width, height) of each picture the article's blocks show (re-encoded: PNG or JPEG)."""
     import json
 
     from exporter.model import to_dict
 
     shown = set(re.findall(r'"image": "([^"]+)"', json.dumps(to_dict(article)["blocks"])))
-    return [(a.media_type, a.width, a.height) for a in article.assets if a.key in shown]
+    assert all(a.media_type in ("image/png", "image/jpeg") for a in article.assets)
+    return [(a.width, a.height) for a in article.assets if a.key in shown]
 
 
 def test_a_notes_picture_beside_it_is_in_the_article(tmp_path):
     from exporter import load_article
 
-    note = write_note(tmp_path / "clips", png_bytes((48, 32)))
-    assert _pictures(load_article(note)) == [("image/png", 48, 32)]
+    note = write_note(tmp_path / "clips", png_bytes((480, 320)))
+    assert _pictures(load_article(note)) == [(480, 320)]
 
 
 @pytest.mark.parametrize("suffix, make", [(".mhtml", ferry_mhtml), (".webarchive", ferry_webarchive)])
@@ -233,7 +254,26 @@ def test_an_archives_picture_comes_from_its_own_part(tmp_path, suffix, make):
     from exporter import load_article
 
     path = tmp_path / f"ferry{suffix}"
-    path.write_bytes(make(png_bytes((40, 24))))
+    path.write_bytes(make(png_bytes((400, 240))))
     article = load_article(path)
-    assert _pictures(article) == [("image/png", 40, 24)]
+    assert _pictures(article) == [(400, 240)]
     assert "chartered vessel" in " ".join(re.findall(r'"text": "([^"]*)"', article.to_json()))
+
+
+@pytest.mark.slow
+def test_books_of_every_new_input_kind_pass_epubcheck(tmp_path):
+    from .epubcheck_util import check_epubs, require_epubcheck
+
+    require_epubcheck()
+    folder = tmp_path / "in"
+    write_note(folder, png_bytes())
+    (folder / "ferry.mhtml").write_bytes(ferry_mhtml(png_bytes()))
+    (folder / "ferry-safari.webarchive").write_bytes(ferry_webarchive(png_bytes((300, 300))))
+    out = tmp_path / "out"
+    code, _, stderr = run("--epub", "-o", str(out), "-j", "1", str(folder))
+    assert code == 0, stderr
+    books = sorted(out.glob("*.epub"))
+    assert len(books) == 3
+    reports = check_epubs(books)
+    assert all(r.fatals == r.errors == r.warnings == 0 for r in reports.values()), \
+        "\n".join(r.summary() for r in reports.values())

@@ -37,7 +37,7 @@ for the rest of his life; the café below it will stay open.</p>
 @pytest.fixture
 def sites():
     """(the page's site, another private host that must never be asked)."""
-    with serve({"/beacon.png": Route(200, "image/png", png_bytes((1, 1)))}) as other, serve({}) as site:
+    with serve({"/beacon.png": Route(200, "image/png", png_bytes((64, 64), seed=2))}) as other, serve({}) as site:
         tracker = f"http://localhost:{other.port}/beacon.png"
         site.routes.update({
             # The header names the encoding; the page's own <meta> is wrong, as after a CMS migration.
@@ -58,10 +58,13 @@ def test_a_url_becomes_a_book_named_after_the_pages_title(sites, tmp_path):
     book = out / "lighthouse-keeper-retires-after-40-years.epub"
     assert stdout.splitlines() == [str(book)]
     with zipfile.ZipFile(book) as archive:
+        names = archive.namelist()
         xhtml = "".join(archive.read(n).decode() for n in archive.namelist() if n.endswith(".xhtml"))
         opf = next(archive.read(n).decode() for n in archive.namelist() if n.endswith(".opf"))
     assert "keeper\u2019s cottage" in xhtml and "caf\u00e9 below" in xhtml  # the header's charset, not a guess
     assert "Copyright Coast Courier" not in xhtml
+    assert '<img class="figure-image"' in xhtml and 'alt="The lighthouse at dusk"' in xhtml  # its picture came
+    assert sum(n.startswith("EPUB/images/img-") for n in names) == 1
     assert site.url("/story") in opf  # the page's URL is the book's source
     assert site.requests[:2] == ["GET /moved", "GET /story"]
     assert other.requests == []  # the other private host was never asked
@@ -70,10 +73,17 @@ def test_a_url_becomes_a_book_named_after_the_pages_title(sites, tmp_path):
 def test_the_pages_picture_comes_with_it_and_another_private_host_is_never_asked(sites, caplog):
     site, other = sites
     article = load_article(site.url("/story"))
-    assert [(a.media_type, a.width, a.height) for a in article.assets] == [("image/png", 48, 32)]
+    assert [(a.width, a.height) for a in article.assets] == [(320, 200)]
     assert "GET /img/lighthouse.png" in site.requests
     assert other.requests == []  # localhost:<other port> is private and not the host typed
     assert any("beacon.png" in r.getMessage() and "loopback" in r.getMessage() for r in caplog.records)
+
+
+def test_no_images_fetches_no_picture_of_the_page(sites, tmp_path):
+    site, other = sites
+    code, _, stderr = run("--epub", "--no-images", "-o", str(tmp_path), site.url("/story"))
+    assert code == 0, stderr
+    assert site.requests == ["GET /story"] and other.requests == []
 
 
 def test_the_page_url_is_the_articles_source_url_through_the_public_api(sites):
