@@ -29,7 +29,7 @@ from .errors import ExporterError
 from .model import Article
 from .options import ExportOptions, MetaOverrides
 from .reading import DEFAULT_MAX_BYTES
-from .sources import InputItem, collect_inputs, read_item
+from .sources import InputItem, collect_inputs, is_url, read_item
 from .sources.naming import claim_stem, slug
 from .render import Book, render_book, xhtml_document
 from .transforms import prepare
@@ -259,9 +259,11 @@ def export_batch(paths: Sequence[str | Path], options: ExportOptions, *, jobs: i
     if output_stem is not None and collection is None:
         items = [replace(item, stem=output_stem, fixed_stem=True) for item in items]
     if overrides_by_path:
-        own = {Path(key).resolve(): value for key, value in overrides_by_path.items()}
-        items = [replace(item, overrides=own.get(item.path.resolve())) if item.path is not None else item
-                 for item in items]
+        # Keyed by file (resolved) or by URL as given: a page added by its address has its own edits too.
+        own = {(key.strip() if isinstance(key, str) and is_url(key) else Path(key).resolve()): value
+               for key, value in overrides_by_path.items()}
+        items = [replace(item, overrides=own.get(item.path.resolve() if item.path is not None else item.url))
+                 if item.path is not None or item.url is not None else item for item in items]
     report = BatchReport(notices=[] if collection is not None else notices)
     output_dir = Path(options.output_dir)
     if collection is not None:

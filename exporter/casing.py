@@ -71,7 +71,7 @@ def known_casings(texts: Iterable[str]) -> dict[str, str]:
             if word == word.lower():
                 lowered.add(key)
                 continue
-            before = text[:match.start()].rstrip()
+            before = text[max(0, match.start() - 8):match.start()].rstrip()  # a window: no O(n²) slicing
             if not before or before[-1] in ".!?…\"“”‘’«»:(":
                 continue  # sentence-initial: its capital says nothing
             forms[key][word] += 1

@@ -185,11 +185,21 @@ def draw_cover(cover: CoverText) -> Image.Image:
     title = " ".join(cover.title.split()) or "Untitled"
     top = _draw_picture(image, cover.picture) if cover.picture else None
     if top is None:
-        title_font, title_lines, title_size = _fit(title, largest=190, smallest=84, max_lines=6)
-        y = int(HEIGHT * 0.24)
+        largest, smallest, max_lines, y = 190, 84, 6, int(HEIGHT * 0.24)
     else:  # the picture fills the top; the title, smaller, sits under it
-        title_font, title_lines, title_size = _fit(title, largest=140, smallest=72, max_lines=4)
-        y = top + 110
+        largest, smallest, max_lines, y = 140, 72, 4, top + 110
+    author = " ".join((cover.author or "").split())
+    author_fit = _fit(author, largest=104, smallest=56, max_lines=3, italic=True) if author else None
+    # A long title and a long byline must not run into the imprint (the Le Monde page's
+    # six title lines and three authors did): step the title down until both fit above it.
+    room = HEIGHT - 230 - 75 - 60 if cover.imprint else HEIGHT - 160
+    author_height = len(author_fit[1]) * int(author_fit[2] * 1.25) if author_fit else 0
+    while True:
+        title_font, title_lines, title_size = _fit(title, largest=largest, smallest=smallest, max_lines=max_lines)
+        end = y + len(title_lines) * int(title_size * 1.18) + int(title_size * 0.55) + 110 + author_height
+        if end <= room or largest <= smallest:
+            break
+        largest = max(smallest, largest - 18)
     leading = int(title_size * 1.18)
     for line in title_lines:
         draw.text((centre, y), line, font=title_font, fill=ink, anchor="ma")
@@ -199,9 +209,8 @@ def draw_cover(cover: CoverText) -> Image.Image:
     draw.line((centre - 120, y, centre + 120, y), fill=accent, width=5)
     y += 110
 
-    if cover.author:
-        author = " ".join(cover.author.split())
-        author_font, author_lines, author_size = _fit(author, largest=104, smallest=56, max_lines=3, italic=True)
+    if author_fit:
+        author_font, author_lines, author_size = author_fit
         for line in author_lines:
             draw.text((centre, y), line, font=author_font, fill=ink, anchor="ma")
             y += int(author_size * 1.25)

@@ -11,8 +11,9 @@ Pillow quirks held here:
   ``MAX_IMAGE_PIXELS`` is a process-wide global and only warns below twice
   its value), so a 20-kB PNG claiming 60,000 × 60,000 pixels costs nothing.
 - A truncated file opens fine and fails in ``load`` with ``OSError``
-  ("image file is truncated"); ``LOAD_TRUNCATED_IMAGES`` stays off, so a
-  half picture is refused rather than printed grey.
+  ("image file is truncated") unless ``LOAD_TRUNCATED_IMAGES`` is on, which
+  WeasyPrint's import turns on for the whole process: we turn it off while we
+  decode, so a half picture is refused rather than printed grey.
 - EXIF orientation is applied (``ImageOps.exif_transpose``) before the tags
   are dropped, or a portrait photo would lie on its side.
 - Animated GIF/WebP: the first frame.
@@ -23,7 +24,9 @@ from __future__ import annotations
 
 import io
 import logging
+import threading
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .errors import ImageError
@@ -50,6 +53,7 @@ class PreparedImage:
     media_type: str
     width: int
     height: int
+    draws: bool = True  # False: an SVG with nothing in it (a placeholder)
 
 
 def prepare_image(data: bytes, *, name: str, long_side: int = EBOOK_LONG_SIDE) -> PreparedImage:
@@ -61,7 +65,7 @@ def prepare_image(data: bytes, *, name: str, long_side: int = EBOOK_LONG_SIDE) -
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _truncated_images_refused():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as opened:
                 source_format = opened.format or ""
@@ -74,20 +78,55 @@ def prepare_image(data: bytes, *, name: str, long_side: int = EBOOK_LONG_SIDE) -
                 image = ImageOps.exif_transpose(opened)
     except ImageError:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as err:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageError("more pixels than an article's picture can have (a decompression bomb?); left out",
+                         path=name) from None
+    except UnidentifiedImageError as err:
         raise ImageError(f"not a picture Pillow can open ({_reason(err)}); left out", path=name) from None
     except (OSError, ValueError, SyntaxError, EOFError) as err:  # truncated or corrupt data
         raise ImageError(f"the picture is damaged ({_reason(err)}); left out", path=name) from None
     if min(image.size) < MIN_SIDE:
         raise ImageError("a placeholder or tracking pixel, not a picture; left out", path=name)
     image = _fit(image, long_side)
-    return _encode(image, photo=_is_photo(image, source_format))
+    prepared = _encode(image, photo=_is_photo(image, source_format))
+    if image.getcolors(1) is not None:
+        # One flat colour: a lazy-loading site's grey placeholder box, not a picture.
+        return PreparedImage(prepared.data, prepared.media_type, prepared.width, prepared.height, draws=False)
+    return prepared
+
+
+_TRUNCATION_LOCK = threading.Lock()
+
+
+@contextmanager
+def _truncated_images_refused():
+    """WeasyPrint sets Pillow's process-wide ``ImageFile.LOAD_TRUNCATED_IMAGES`` to
+    True when it is imported (weasyprint/images.py), which would let a cut-off JPEG
+    through as a grey half picture; it is off while we decode. (WeasyPrint only
+    ever sees pictures already decoded here, so it loses nothing meanwhile.)"""
+    from PIL import ImageFile
+
+    with _TRUNCATION_LOCK:
+        before = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = before
 
 
 def probe_size(data: bytes) -> tuple[int, int] | None:
-    """Width and height from the header alone (nothing decoded), or None."""
+    """Width and height from the header alone (nothing decoded), or None.
+    An SVG that draws nothing (lazy-loading sites' ``<svg viewBox="0 0 1280 914"/>``
+    placeholders, sized like the real picture) counts as 0×0."""
     if _looks_like_svg(data):
-        return None
+        from .svg import sanitize_svg
+
+        try:
+            prepared = sanitize_svg(data, name="svg")
+        except ImageError:
+            return None
+        return (prepared.width, prepared.height) if prepared.draws else (0, 0)
     from PIL import Image, UnidentifiedImageError
 
     try:

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from .back_matter import bio_entries, bio_heading
 from .labels import labels_for
 from .model import Article
 from .options import ExportOptions
-from .render import bio_entries, bio_heading, render_blocks, shown_date
+from .render import render_blocks, shown_date
 from .resources import BOOK_FONT_FAMILY, fonts_dir
 
 PREVIEW_CSS = """
@@ -111,3 +112,11 @@ def book_pdf(articles: Sequence[Article], options: ExportOptions, *, collection:
         target = Path(folder) / "preview.pdf"
         build_pdf(book, options, target)
         return target.read_bytes()
+
+
+def prepare_article(article: Article, options: ExportOptions) -> Article:
+    """An already-cleaned article as it goes into the book (overrides, typography), without
+    reading its source again: for a page fetched once from a URL and previewed many times."""
+    from .transforms import prepare
+
+    return prepare(article, options)

@@ -168,7 +168,7 @@ def _attr(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _section(sid: str, epub_type: str, inner: str, *, role: str | None = None,
+def section_element(sid: str, epub_type: str, inner: str, *, role: str | None = None,
              classes: str | None = None, labelled_by: str | None = None) -> str:
     attrs = [f'id="{sid}"', f'epub:type="{epub_type}"']
     if role:
@@ -199,7 +199,7 @@ def title_page(article: Article, sid: str = "titlepage") -> Section:
     facts = [x for x in (shown_date(meta, labels), meta.publisher) if x]
     if facts:
         lines.append('<p class="book-imprint">' + "<br/>".join(escape(f, quote=False) for f in facts) + "</p>")
-    body = _section(sid, "titlepage", '<div class="titlepage-block">' + "".join(lines) + "</div>",
+    body = section_element(sid, "titlepage", '<div class="titlepage-block">' + "".join(lines) + "</div>",
                     classes="titlepage")
     return Section(sid, meta.title, TITLEPAGE, "titlepage", body, meta.language)
 
@@ -223,100 +223,15 @@ def article_section(article: Article, sid: str = "article", *, in_collection: bo
         parts.append('<p class="byline">' + '<span class="byline-sep"> · </span>'.join(bits) + "</p>")
     assets = {asset.key: asset for asset in article.assets}
     parts.append('<div class="article-body">' + render_blocks(article.blocks, assets=assets) + "</div>")
-    body = _section(sid, "bodymatter chapter", "".join(parts), role="doc-chapter", classes="article",
+    body = section_element(sid, "bodymatter chapter", "".join(parts), role="doc-chapter", classes="article",
                     labelled_by=head_id)
     return Section(sid, meta.title, BODYMATTER, "bodymatter chapter", body, meta.language)
 
 
-def _begins_with_name(text: str, name: str) -> bool:
-    """Does the bio open with the author's name ("William Taubman, professor of …")?"""
-    opening = text.lstrip(" \"'“‘«(").casefold()
-    name = " ".join(name.split()).casefold()
-    return opening.startswith(name) and not opening[len(name):len(name) + 1].isalnum()
-
-
-@dataclass(frozen=True)
-class BioEntry:
-    text: str
-    name: str | None  # the signature under the bio: None when the bio already begins with the name
-
-
-def bio_entries(articles: tuple[Article, ...]) -> tuple[BioEntry, ...]:
-    """One entry per distinct author that has a bio, in order. Every format (EPUB,
-    PDF, preview) shows these, so a name is printed under a bio the same way in all."""
-    seen: set[str] = set()
-    entries: list[BioEntry] = []
-    for article, bio in ((a, b) for a in articles for b in a.meta.bios):
-        if not bio.text.strip():
-            continue
-        name = bio.author or labels_for(article.meta.language).names(article.meta.authors) or ""
-        key = name.casefold() or bio.text.casefold()
-        if key in seen:
-            continue
-        seen.add(key)
-        entries.append(BioEntry(bio.text, name if name and not _begins_with_name(bio.text, name) else None))
-    return tuple(entries)
-
-
-def bio_heading(entries: tuple[BioEntry, ...], language: str) -> str:
-    labels = labels_for(language)
-    return labels.about_authors if len(entries) > 1 else labels.about_author
-
-
-def bio_section(articles: tuple[Article, ...], sid: str = "about-author", *,
-                language: str | None = None) -> Section | None:
-    """The author-bio page (back matter: in the book's ``language``, by default the first article's)."""
-    entries = bio_entries(articles)
-    if not entries:
-        return None
-    language = language or articles[0].meta.language
-    heading = bio_heading(entries, language)
-    head_id = f"{sid}-title"
-    inner = f'<h2 id="{head_id}" class="bio-heading">{escape(heading, quote=False)}</h2>'
-    for entry in entries:
-        inner += f'<div class="bio-entry"><p class="bio-text">{escape(entry.text, quote=False)}</p>'
-        if entry.name:
-            inner += f'<p class="bio-name">{escape(entry.name, quote=False)}</p>'
-        inner += "</div>"
-    body = _section(sid, "backmatter", inner, classes="bio", labelled_by=head_id)
-    return Section(sid, heading, BACKMATTER, "backmatter", body, language)
-
-
-def _source_markup(meta: Meta, labels: Labels) -> str:
-    """Where the article came from: its publisher and a link to its URL (escaped markup)."""
-    parts = [escape(meta.publisher, quote=False)] if meta.publisher else []
-    if meta.source_url and (href := safe_href(meta.source_url)):
-        parts.append(f'<a href="{escape(href)}">{escape(meta.source_url, quote=False)}</a>')
-    return escape(labels.list_separator, quote=False).join(parts)
-
-
-def colophon_section(articles: tuple[Article, ...], *, font_name: str | None, sid: str = "colophon",
-                     language: str | None = None) -> Section:
-    """Source, dates (said to be a publication or an update), typeface, maker; all in the
-    book's ``language`` (back matter), dates included, so a collection's lines agree."""
-    language = language or articles[0].meta.language
-    labels = labels_for(language)
-    lines: list[str] = []
-    for article in articles:
-        meta = article.meta
-        source = _source_markup(meta, labels)
-        dates = [escape(d, quote=False) for d in labels.dates(meta.published, meta.updated)]
-        if len(articles) > 1:
-            title = f"<em>{escape(meta.title, quote=False)}</em>"
-            first = labels.colophon_item.format(title=title, source=source) if source else title
-            lines.append(f'<p class="colophon-source">{labels.sentences([first, *dates])}</p>')
-        elif source or dates:
-            sourced = [labels.source.format(source=source)] if source else []
-            lines.append(f'<p class="colophon-source">{labels.sentences([*sourced, *dates])}</p>')
-    if font_name:
-        lines.append(f'<p class="colophon-type">{labels.sentence(labels.set_in.format(font=escape(font_name, quote=False)))}</p>')
-    lines.append(f'<p class="colophon-maker">{labels.sentence(labels.made_with)}</p>')
-    body = _section(sid, "colophon", "".join(lines), classes="colophon")
-    return Section(sid, labels.colophon, COLOPHON, "colophon", body, language, in_toc=False)
-
-
 def render_article(article: Article, *, font_name: str | None = None) -> RenderedBook:
     """The sections of a one-article book, in reading order."""
+    from .back_matter import bio_section, colophon_section  # it builds on this module's sections
+
     sections = [title_page(article), article_section(article)]
     bio = bio_section((article,))
     if bio is not None:
@@ -413,13 +328,15 @@ def toc_section(book: Book, article_ids: tuple[str, ...], sid: str = "contents")
         )
     head_id = f"{sid}-title"
     inner = f'<h2 id="{head_id}" class="toc-heading">{escape(heading, quote=False)}</h2><ol class="toc-list">{"".join(items)}</ol>'
-    body = _section(sid, "toc", inner, role="doc-toc", classes="contents", labelled_by=head_id)
+    body = section_element(sid, "toc", inner, role="doc-toc", classes="contents", labelled_by=head_id)
     return Section(sid, heading, TOC, "toc", body, language)
 
 
 def render_book(book: Book, *, font_name: str | None = None) -> RenderedBook:
     """The sections of ``book`` in reading order: title page, [contents],
     article(s), author bio(s), colophon."""
+    from .back_matter import bio_section, colophon_section  # it builds on this module's sections
+
     if not book.is_collection:
         return render_article(book.articles[0], font_name=font_name)
     cover_meta = book.articles[0].meta

@@ -23,8 +23,10 @@ def image_href(asset: ImageAsset) -> str:
 
 
 def _img(asset: ImageAsset, alt: str, css_class: str) -> str:
-    return (f'<img class="{css_class}" src="{escape(image_href(asset))}" alt="{escape(alt)}" '
-            f'width="{asset.width}" height="{asset.height}"/>')
+    # No width/height attributes: reading systems that honour them next to CSS's
+    # max-width (calibre's PDF output, tried) draw the picture stretched.
+    return f'<img class="{css_class}" src="{escape(image_href(asset))}" alt="{escape(alt)}"/>'
+
 
 
 def inline_image(node: Image, assets: Mapping[str, ImageAsset] | None) -> str:

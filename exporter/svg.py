@@ -39,6 +39,8 @@ ALLOWED_ATTRIBUTES = frozenset({
     "marker-end", "markerWidth", "markerHeight", "refX", "refY", "orient", "markerUnits", "version",
     "vector-effect", "textLength", "lengthAdjust", "startOffset",
 })
+_NOT_DRAWING = {"title", "desc", "defs", "linearGradient", "radialGradient", "stop", "clipPath", "mask",
+                "pattern", "symbol", "marker"}
 _URL = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
 _LENGTH = re.compile(r"^\s*([\d.]+)\s*(px)?\s*$")
 # Like every other picture, an SVG larger than this is not an article's figure.
@@ -59,7 +61,8 @@ def sanitize_svg(data: bytes, *, name: str) -> PreparedImage:
     _clean(root)
     width, height = _size(root)
     text = etree.tostring(root, encoding="utf-8", xml_declaration=True)
-    return PreparedImage(text, "image/svg+xml", width, height)
+    draws = any(etree.QName(e).localname not in _NOT_DRAWING for e in root.iterdescendants())
+    return PreparedImage(text, "image/svg+xml", width, height, draws)
 
 
 def _clean(root: etree._Element) -> None:

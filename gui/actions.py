@@ -33,6 +33,8 @@ class WindowActions(QMainWindow):
                                              "Add article files (Ctrl+O)")
         self.add_folder_action = self._action("Add &folder…", self.choose_folder, "Ctrl+Shift+O", sp.SP_DirIcon,
                                               "Add every article file in a folder")
+        self.add_url_action = self._action("Add &URL…", self.ask_url, "Ctrl+L", None,
+                                           "Add a web page by its address (fetched once)")
         self.remove_action = self._action("&Remove", self.remove_selected, QKeySequence.StandardKey.Delete,
                                           sp.SP_TrashIcon, "Remove the selected articles from the list")
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -57,7 +59,8 @@ class WindowActions(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.add_files_action, self.add_folder_action, self.remove_action])
+        file_menu.addActions([self.add_files_action, self.add_folder_action, self.add_url_action,
+                              self.remove_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         export_menu = bar.addMenu("&Export")

@@ -20,20 +20,28 @@ from PySide6.QtWidgets import (
     QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolButton, QVBoxLayout,
 )
 
-from exporter import SUPPORTED_SUFFIXES, Article, CheckedArticle, ExporterError, MetaOverrides, check_article
+from exporter import SUPPORTED_SUFFIXES, Article, CheckedArticle, ExporterError, MetaOverrides, check_article, is_url
 
 log = logging.getLogger(__name__)
 
-PATH_ROLE = Qt.ItemDataRole.UserRole
+PATH_ROLE = Qt.ItemDataRole.UserRole  # the entry's source: a file's resolved path, or the URL as typed
 SECONDARY_ROLE = Qt.ItemDataRole.UserRole + 1  # the file name (and "edited") under the title
 ORDER_MIME = "application/x-article-exporter-rows"  # rows dragged inside the list
+
+
+Source = Path | str  # an article file (resolved path), or an http(s) URL as the user typed it
+
+
+def source_of(data: str) -> Source:
+    """The source an item's `PATH_ROLE` text stands for."""
+    return data if is_url(data) else Path(data)
 
 
 @dataclass
 class ArticleEntry:
     """One input and what the user said about it."""
 
-    path: Path
+    path: Source
     overrides: MetaOverrides = field(default_factory=MetaOverrides)
     cleaned: Article | None = None  # as the cleaner found it, once the background check is done
     warnings: tuple[str, ...] = ()
@@ -76,8 +84,13 @@ class ArticleEntry:
             "bio": meta.bio.text if meta.bio else "",
         }[name]
 
+    @property
+    def name(self) -> str:
+        """The file name, or the URL (what the list shows under the title)."""
+        return self.path if isinstance(self.path, str) else self.path.name
+
     def title(self) -> str:
-        return self.value("title") or self.path.name
+        return self.value("title") or self.name
 
 
 class ArticleChecker(QObject):
@@ -159,6 +172,7 @@ class ArticleListWidget(QListWidget):
     """Rows dragged inside the list reorder it; files dropped from a file manager are added."""
 
     filesDropped = Signal(list)  # [Path]
+    urlsDropped = Signal(list)  # [str], http(s) links
     orderChanged = Signal()
 
     def __init__(self) -> None:
@@ -204,6 +218,9 @@ class ArticleListWidget(QListWidget):
             paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
             if paths:
                 self.filesDropped.emit(paths)
+            links = [url.toString() for url in mime.urls() if not url.isLocalFile() and is_url(url.toString())]
+            if links:  # a link dragged from a web browser: that page
+                self.urlsDropped.emit(links)
             event.acceptProposedAction()
 
     def _drop_row(self, event: QDropEvent) -> int:
@@ -232,12 +249,12 @@ class ArticleListWidget(QListWidget):
             self.setCurrentItem(current, QItemSelectionModel.SelectionFlag.NoUpdate)
         self.orderChanged.emit()
 
-    def paths(self) -> list[Path]:
-        return [Path(self.item(row).data(PATH_ROLE)) for row in range(self.count())]
+    def paths(self) -> list[Source]:
+        return [source_of(self.item(row).data(PATH_ROLE)) for row in range(self.count())]
 
-    def item_for(self, path: Path) -> QListWidgetItem | None:
+    def item_for(self, path: Source) -> QListWidgetItem | None:
         for row in range(self.count()):
-            if Path(self.item(row).data(PATH_ROLE)) == path:
+            if source_of(self.item(row).data(PATH_ROLE)) == path:
                 return self.item(row)
         return None
 
@@ -333,8 +350,8 @@ class ArticlesBox(QGroupBox):
         if item is None:
             return
         edited = not entry.overrides.is_empty()
-        item.setText(entry.title() if entry.cleaned is not None else entry.path.name)
-        item.setData(SECONDARY_ROLE, entry.path.name + ("  · edited" if edited else "")
+        item.setText(entry.title() if entry.cleaned is not None else entry.name)
+        item.setData(SECONDARY_ROLE, entry.name + ("  · edited" if edited else "")
                      + {"reading": "  · reading…", "error": "  · cannot be read"}.get(entry.status, ""))
         item.setIcon(self.style().standardIcon(_STATUS_ICONS[entry.status]))
         problem = entry.problem()
@@ -343,10 +360,10 @@ class ArticlesBox(QGroupBox):
         font.setItalic(edited)
         item.setFont(font)
 
-    def remove_selected(self) -> list[Path]:
+    def remove_selected(self) -> list[Source]:
         removed = []
         for item in self.list.selectedItems():
-            path = Path(item.data(PATH_ROLE))
+            path = source_of(item.data(PATH_ROLE))
             self._entries.pop(path, None)
             self.list.takeItem(self.list.row(item))
             removed.append(path)

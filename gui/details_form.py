@@ -133,7 +133,7 @@ class DetailsForm(QGroupBox):
         usable = entry is not None and entry.cleaned is not None
         for widget in (*self.fields.values(), self.reset_button):
             widget.setEnabled(usable)
-        self.setTitle(f"Article details — {entry.path.name}" if entry is not None else "Article details")
+        self.setTitle(f"Article details — {entry.name}" if entry is not None else "Article details")
         self.show_file_state()
         self.validate()
 

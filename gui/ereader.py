@@ -67,12 +67,16 @@ class SendDialog(QDialog):
             self.device_list.addItem(item)
         if devices:
             self.device_list.setCurrentRow(0)
-        else:
-            self.device_list.addItem("No e-reader is set up or connected: type an address below, or add "
-                                     "one in Settings > Delivery settings…")
-            self.device_list.setEnabled(False)
+        self.device_list.setVisible(bool(devices))
         layout.addWidget(self.device_list)
-        typed_label = QLabel("Or send to this e-mail &address:")
+        # Without devices a wrapped line says so (in the list it would be cut at the dialog's edge).
+        self.no_devices = QLabel("No e-reader is set up or connected. Type an address below, or add one "
+                                 "under Settings > Delivery settings.")
+        self.no_devices.setWordWrap(True)
+        self.no_devices.setAccessibleName("No e-readers")
+        self.no_devices.setVisible(not devices)
+        layout.addWidget(self.no_devices)
+        typed_label = QLabel("Or send to this e-mail &address:" if devices else "Send to this e-mail &address:")
         self.address_edit = QLineEdit()
         self.address_edit.setAccessibleName("E-mail address to send to")
         self.address_edit.setPlaceholderText("e.g. me_123@kindle.com")
@@ -88,6 +92,7 @@ class SendDialog(QDialog):
         self.send_button = self.buttons.addButton("Send", QDialogButtonBox.ButtonRole.AcceptRole)
         self.send_button.setAccessibleName("Send the books")
         self.send_button.setEnabled(bool(devices))
+        self.setMinimumWidth(440)
         self.buttons.accepted.connect(self.send)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

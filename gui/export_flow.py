@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QProgressBar, QPushButton, QStyle
 
-from exporter import BatchReport, ExporterError, ExportOptions, FileReport
+from exporter import BatchReport, ExporterError, ExportOptions, FileReport, is_url
 
 from . import dialogs, ereader
 from .delivery_settings import DeliverySettingsDialog
@@ -21,10 +21,39 @@ from .worker import ExportJob, ExportWorker, start_export
 
 
 class ExportFlow(QMainWindow):
-    """The export half of `MainWindow` (its widgets are built there)."""
+    """The export half of `MainWindow`: the row of export buttons and what they do."""
 
     worker: ExportWorker | None
     _thread: QThread | None
+
+    def _build_action_row(self) -> QHBoxLayout:
+        """Progress (shown while exporting), Send, Open output folder, Cancel, Export."""
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Export progress")
+        self.progress.setValue(0)
+        self.progress.setTextVisible(True)
+        self.progress.setVisible(False)  # an idle bar looks like an empty text box: shown while exporting
+        self.export_button = self._button("Export", "Export the articles", self.start_export)
+        self.export_button.setDefault(True)
+        self.export_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
+        self.cancel_button = self._button("Cancel", "Cancel the export", self.cancel_export)
+        self.open_button = self._button("Open output folder", "Open the output folder", self.open_output_folder)
+        self.send_button = self._button("Send to e-reader…", "Send the exported EPUBs to an e-reader",
+                                        self.send_to_ereader)
+        row = QHBoxLayout()
+        row.addWidget(self.progress, 1)
+        row.addStretch(0)
+        row.addWidget(self.send_button)
+        row.addWidget(self.open_button)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.export_button)
+        return row
+
+    def _button(self, text: str, accessible: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(accessible)
+        button.clicked.connect(slot)
+        return button
 
     def build_options(self) -> ExportOptions:
         """The export options from the form; `ExporterError` says what is wrong with them."""
@@ -38,7 +67,7 @@ class ExportFlow(QMainWindow):
             return
         invalid = [e for e in self.entries.values() if e.invalid]
         if invalid:
-            dialogs.error(self, APP_TITLE, f"{invalid[0].path.name}: {invalid[0].invalid}\n\nFix the details first.")
+            dialogs.error(self, APP_TITLE, f"{invalid[0].name}: {invalid[0].invalid}\n\nFix the details first.")
             return
         try:
             options = self.build_options()
@@ -80,7 +109,8 @@ class ExportFlow(QMainWindow):
     def _on_file_done(self, report: FileReport) -> None:
         self.results_box.add_report(report)
         self._last_outputs.extend(Path(output["path"]) for output in report.outputs)
-        entry = self.entries.get(Path(report.input).resolve()) if not report.input.startswith("collection") else None
+        entry = None if report.input.startswith("collection") else self.entries.get(
+            report.input if is_url(report.input) else Path(report.input).resolve())
         if entry is not None and not report.ok and entry.load_error is None:
             entry.load_error = report.error
             self.articles.refresh(entry)

@@ -16,6 +16,7 @@ APP_TITLE = "Article Exporter"
 SHORTCUTS = (
     ("Ctrl+O", "Add article files"),
     ("Ctrl+Shift+O", "Add a folder of articles"),
+    ("Ctrl+L", "Add a web page by its address"),
     ("Delete", "Remove the selected articles (in the list)"),
     ("Ctrl+E", "Export"),
     ("Ctrl+Shift+S", "Send the exported EPUBs to an e-reader"),

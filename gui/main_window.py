@@ -1,7 +1,8 @@
 """The main window: where its parts are put together and talk to each other.
 
 The parts, each in its own module:
-- `gui.article_list`: the articles (by title, marked ok / warning / cannot be read; drag to reorder);
+- `gui.article_list`, `gui.inputs`: the articles (by title, marked ok / warning / cannot be read;
+  files, folders or web pages by address; drag to reorder);
 - `gui.details_form`: the selected article's title, author, date … (each edit an override);
 - `gui.export_settings` and `gui.more_options`: the export choices (the CLI's flags as a form);
 - `gui.preview`: the book's real pages and the e-book view, drawn in the background;
@@ -19,41 +20,37 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFontDatabase
-from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QProgressBar, QPushButton, QScrollArea, QSplitter, QStyle, QVBoxLayout, QWidget,
-)
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from exporter import SUPPORTED_SUFFIXES, ExporterError, preview_fonts
+from exporter import ExporterError
 
 from . import dialogs, ereader
 from .actions import APP_TITLE, WindowActions
-from .article_list import ArticleEntry, ArticlesBox, expand_inputs
+from .article_list import ArticleEntry, ArticlesBox
 from .details_form import DetailsForm
 from .export_flow import ExportFlow
 from .export_settings import ExportSettingsPanel
-from .preview import PreviewPane, PreviewRequest
+from .inputs import InputsFlow
+from .preview import PreviewPane, PreviewRequest, register_book_fonts
 from .results import ResultsBox
 from .settings import open_settings
 from .worker import ExportWorker
 
 log = logging.getLogger(__name__)
 
-_INPUT_FILTER = "Articles ({});;All files (*)".format(" ".join(f"*{s}" for s in SUPPORTED_SUFFIXES))
-_fonts_registered = False
+
+def column_heights(total: int, list_minimum: int, details_wanted: int, settings_wanted: int) -> list[int]:
+    """Heights of the left column's parts: the export settings whole; of the rest, the list at least
+    two fifths (four articles at 800 px high), the details what they want of the remainder
+    (they scroll when cut short)."""
+    room = total - settings_wanted
+    articles = max(list_minimum, room * 2 // 5, room - details_wanted)
+    details = max(80, room - articles)
+    return [articles, details, total - articles - details]
 
 
-def register_book_fonts() -> None:
-    """Let the e-book view use the book's typeface (once per process)."""
-    global _fonts_registered
-    if not _fonts_registered:
-        for font in preview_fonts():
-            if QFontDatabase.addApplicationFont(str(font)) < 0:
-                log.warning("could not load the book font %s; the preview uses a system serif", font)
-        _fonts_registered = True
-
-
-class MainWindow(WindowActions, ExportFlow):
+class MainWindow(WindowActions, InputsFlow, ExportFlow):
     exportStarted = Signal(object)  # ExportWorker
     fileReported = Signal(object)  # FileReport, after the window has listed it
     exportFinished = Signal(object)  # BatchReport, after the window has shown it
@@ -61,10 +58,10 @@ class MainWindow(WindowActions, ExportFlow):
 
     def __init__(self) -> None:
         super().__init__()
-        register_book_fonts()
+        register_book_fonts()  # the e-book view is set in the book's typeface
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
-        self.entries: dict[Path, ArticleEntry] = {}
+        self.entries: dict[Path | str, ArticleEntry] = {}  # by file path, or by URL
         self.worker: ExportWorker | None = None
         self._thread: QThread | None = None
         self._last_output_dir: Path | None = None
@@ -88,6 +85,7 @@ class MainWindow(WindowActions, ExportFlow):
         self.articles.list.currentItemChanged.connect(lambda *_: self._show_current())
         self.articles.list.itemSelectionChanged.connect(self._update_state)
         self.articles.list.filesDropped.connect(self.add_paths)
+        self.articles.list.urlsDropped.connect(lambda urls: [self.add_url(url) for url in urls])
         self.articles.list.orderChanged.connect(self._on_order_changed)
         self.articles.sortRequested.connect(self.sort_articles)
         self.articles.checked.connect(self._on_checked)
@@ -159,34 +157,6 @@ class MainWindow(WindowActions, ExportFlow):
             setattr(self, name, getattr(self.export_settings, name))
         self.results = self.results_box
 
-    def _build_action_row(self) -> QHBoxLayout:
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName("Export progress")
-        self.progress.setValue(0)
-        self.progress.setTextVisible(True)
-        self.progress.setVisible(False)  # an idle bar looks like an empty text box: shown while exporting
-        self.export_button = self._button("Export", "Export the articles", self.start_export)
-        self.export_button.setDefault(True)
-        self.export_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
-        self.cancel_button = self._button("Cancel", "Cancel the export", self.cancel_export)
-        self.open_button = self._button("Open output folder", "Open the output folder", self.open_output_folder)
-        self.send_button = self._button("Send to e-reader…", "Send the exported EPUBs to an e-reader",
-                                        self.send_to_ereader)
-        row = QHBoxLayout()
-        row.addWidget(self.progress, 1)
-        row.addStretch(0)
-        row.addWidget(self.send_button)
-        row.addWidget(self.open_button)
-        row.addWidget(self.cancel_button)
-        row.addWidget(self.export_button)
-        return row
-
-    def _button(self, text: str, accessible: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(accessible)
-        button.clicked.connect(slot)
-        return button
-
     def _set_tab_order(self) -> None:
         chain = [self.input_list, self.add_files_button, self.add_folder_button, self.remove_button,
                  self.articles.sort_button, *self.fields.values(), self.reset_button,
@@ -211,93 +181,6 @@ class MainWindow(WindowActions, ExportFlow):
         self.export_settings.save(settings)
         settings.setValue("window/geometry", self.saveGeometry())
         settings.sync()
-
-    # ------------------------------------------------------------ inputs
-
-    def choose_files(self) -> None:
-        files = dialogs.ask_open_files(self, "Add articles", self._start_folder(), _INPUT_FILTER)
-        self.add_paths([Path(f) for f in files])
-
-    def choose_folder(self) -> None:
-        folder = dialogs.ask_folder(self, "Add a folder of articles", self._start_folder())
-        if folder:
-            self.add_paths([Path(folder)])
-
-    def _start_folder(self) -> str:
-        return str(open_settings().value("inputs/last_folder", str(Path.home())))
-
-    def add_paths(self, paths: list[Path]) -> int:
-        """Add files (and the article files inside folders), each checked in the background at once;
-        returns how many were new."""
-        new = [path.resolve() for path in expand_inputs([Path(p) for p in paths]) if path.resolve() not in self.entries]
-        new = list(dict.fromkeys(new))
-        for key in new:
-            entry = self.entries[key] = ArticleEntry(key)
-            self.articles.add(entry)
-        if paths:
-            last = Path(paths[-1])
-            open_settings().setValue("inputs/last_folder", str(last if last.is_dir() else last.parent))
-        if new and self.input_list.currentItem() is None:
-            self.input_list.setCurrentItem(self.input_list.item_for(new[0]))
-        self.statusBar().showMessage(
-            f"Added {len(new)} article{'s' if len(new) != 1 else ''}; reading them…" if new
-            else "Nothing new to add (already listed, or no article files found).", 5000)
-        self._update_state()
-        return len(new)
-
-    def _on_checked(self, entry: ArticleEntry) -> None:
-        self.articles.refresh(entry)
-        if entry is self.current_entry():
-            self._show_current()
-        elif self.export_settings.collection() and entry.cleaned is not None:
-            self._preview_timer.start()  # the collection's pages include it
-        pending = sum(1 for e in self.entries.values() if not e.checked)
-        failed = sum(1 for e in self.entries.values() if e.load_error)
-        if not pending:
-            self.statusBar().showMessage(f"{len(self.entries)} article{'s' if len(self.entries) != 1 else ''} "
-                                         f"read{f', {failed} cannot be' if failed else ''}.", 5000)
-        self._update_state()
-        self.articleChecked.emit(entry)
-
-    def remove_selected(self) -> None:
-        for path in self.articles.remove_selected():
-            self.entries.pop(path, None)
-        if self.input_list.count() == 0:
-            self._show_current()
-        self._update_state()
-
-    def current_entry(self) -> ArticleEntry | None:
-        item = self.input_list.currentItem()
-        return self.entries.get(Path(item.data(Qt.ItemDataRole.UserRole))) if item is not None else None
-
-    def sort_articles(self, by: str) -> None:
-        """Put the list (a collection's order) in date or title order."""
-        entries = [self.entries[path] for path in self.input_list.paths()]
-        if by == "date":
-            entries.sort(key=lambda e: e.value("date") or "9999")
-        else:
-            entries.sort(key=lambda e: e.title().casefold())
-        self.articles.reorder([e.path for e in entries])
-        self._on_order_changed()
-
-    def _on_order_changed(self) -> None:
-        if self.export_settings.collection():
-            self._preview_timer.start()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
-        self.dragEnterEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            self.add_paths(paths)
-            event.acceptProposedAction()
 
     # ------------------------------------------------------------ details and preview
 
@@ -342,8 +225,10 @@ class MainWindow(WindowActions, ExportFlow):
         if collection:
             members = tuple((e.path, e.overrides) for e in (self.entries[p] for p in self.input_list.paths())
                             if e.cleaned is not None and not e.invalid)
-            return PreviewRequest(members, options, collection, entry.path)
-        return PreviewRequest(((entry.path, entry.overrides),), options, None, entry.path)
+            fetched = {e.path: e.cleaned for e in self.entries.values() if isinstance(e.path, str) and e.cleaned}
+            return PreviewRequest(members, options, collection, entry.path, fetched)
+        fetched = {entry.path: entry.cleaned} if isinstance(entry.path, str) else {}
+        return PreviewRequest(((entry.path, entry.overrides),), options, None, entry.path, fetched)
 
     def refresh_preview(self) -> None:
         """Draw the current article (or the collection, opened at it) with its edits and the settings."""
@@ -391,15 +276,10 @@ class MainWindow(WindowActions, ExportFlow):
         self._user_sized = True
 
     def fit_left_column(self) -> None:
-        """The export settings whole; of the rest, the list at least two fifths (four articles at
-        800 px high), the details what they want of the remainder (scrolling when cut short)."""
-        total = sum(self._left_splitter.sizes())
-        settings = self.export_settings.sizeHint().height() + 8
-        details = self.details.sizeHint().height() + 4
-        room = total - settings
-        articles = max(self.articles.minimumSizeHint().height(), room * 2 // 5, room - details)
-        details = max(80, total - settings - articles)
-        self._left_splitter.setSizes([articles, details, total - articles - details])
+        """Share the window between the parts (see `column_heights`)."""
+        heights = column_heights(sum(self._left_splitter.sizes()), self.articles.minimumSizeHint().height(),
+                                 self.details.sizeHint().height() + 4, self.export_settings.sizeHint().height() + 8)
+        self._left_splitter.setSizes(heights)
         width = sum(self.main_splitter.sizes())
         left = min(max(self.export_settings.minimumSizeHint().width() + 24, width * 9 // 20), width - 280)
         self.main_splitter.setSizes([left, width - left])

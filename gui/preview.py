@@ -11,19 +11,25 @@ request is dropped, so a stale page is never shown.
 
 from __future__ import annotations
 
+import logging
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSize, Qt, QThread, Signal, Slot
-from PySide6.QtGui import QKeySequence, QPixmap, QResizeEvent, QShortcut
+from PySide6.QtGui import QFontDatabase, QKeySequence, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from exporter import ExporterError, ExportOptions, MetaOverrides, book_pdf, prepared_article, preview_html
+from exporter import (
+    Article, ExporterError, ExportOptions, MetaOverrides, book_pdf, prepare_article, prepared_article, preview_fonts,
+    preview_html,
+)
 
 from .pdf_pages import PageImages, RenderCancelled, rasterise, start_pages
+
+log = logging.getLogger(__name__)
 
 PAGE_DPI = 110.0  # sharp enough when a 6x9 in page fills the pane; A4 stays under 1300 px tall
 
@@ -35,14 +41,29 @@ EMPTY_EBOOK = (
 )
 
 
+_fonts_registered = False
+
+
+def register_book_fonts() -> None:
+    """Let the e-book view use the book's typeface (once per process)."""
+    global _fonts_registered
+    if not _fonts_registered:
+        for font in preview_fonts():
+            if QFontDatabase.addApplicationFont(str(font)) < 0:
+                log.warning("could not load the book font %s; the preview uses a system serif", font)
+        _fonts_registered = True
+
+
 @dataclass(frozen=True)
 class PreviewRequest:
     """Everything one preview needs, fixed when it is asked for."""
 
-    articles: tuple[tuple[Path, MetaOverrides], ...]  # in book order; one for a single book
+    articles: tuple[tuple[Path | str, MetaOverrides], ...]  # in book order; one for a single book
     options: ExportOptions
     collection: str | None = None  # a title: the whole collection as one book
-    current: Path | None = None  # the article to open at (its start page) and to show as an e-book
+    current: Path | str | None = None  # the article to open at (its start page) and to show as an e-book
+    # Articles already read that must not be read again (a page fetched from a URL): source -> Article.
+    cleaned: dict = field(default_factory=dict, compare=False)
 
     @property
     def book_key(self) -> tuple:
@@ -77,7 +98,10 @@ class PageRenderer(QObject):
         checkpoint()
         prepared = []
         for path, overrides in request.articles:
-            prepared.append(prepared_article(path, replace(request.options, overrides=overrides)))
+            options = replace(request.options, overrides=overrides)
+            cleaned: Article | None = request.cleaned.get(path)
+            # A file is read again (cheap, and the cleaning rules may have changed); a URL is not fetched again.
+            prepared.append(prepare_article(cleaned, options) if cleaned is not None else prepared_article(path, options))
             checkpoint()
         self.ebookReady.emit(generation, {path: preview_html(article)
                                           for (path, _), article in zip(request.articles, prepared)})

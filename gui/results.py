@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QStyle, QVBoxLayout
 
-from exporter import FileReport
+from exporter import FileReport, is_url
 
 
 def short_error(report: FileReport) -> str:
@@ -39,7 +39,8 @@ class ResultsBox(QGroupBox):
         self.setVisible(True)
 
     def add_report(self, report: FileReport) -> None:
-        name = Path(report.input).name if not report.input.startswith("collection") else report.input
+        whole = report.input.startswith("collection") or is_url(report.input)  # a URL is shown as typed
+        name = report.input if whole else Path(report.input).name
         pixmap = QStyle.StandardPixmap
         if not report.ok:
             icon, text = pixmap.SP_MessageBoxCritical, f"{name} — {short_error(report)}"

@@ -48,5 +48,12 @@ def private_user_cache(tmp_path_factory):
         os.environ["XDG_CACHE_HOME"] = previous
 
 
+def the_book(folder: Path, suffix: str = ".epub") -> Path:
+    """The one book of ``suffix`` in ``folder`` (books are named after their titles)."""
+    books = sorted(Path(folder).glob(f"*{suffix}"))
+    assert len(books) == 1, books
+    return books[0]
+
+
 def file_digest(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()

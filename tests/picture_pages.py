@@ -106,7 +106,9 @@ def _paragraphs(n: int, extra: str = "") -> str:
 def singlefile_page(folder: Path) -> Path:
     gps_photo = data_uri(jpeg_with_gps(), "image/jpeg")
     chart_png = data_uri(encoded(chart(), "PNG"), "image/png")
-    icon = data_uri(encoded(Image.new("RGB", (16, 16), (200, 30, 30)), "PNG"), "image/png")
+    flag = Image.new("RGB", (16, 16), (200, 30, 30))
+    ImageDraw.Draw(flag).rectangle((0, 0, 3, 15), fill=(40, 40, 40))  # two colours: a flat box is a placeholder
+    icon = data_uri(encoded(flag, "PNG"), "image/png")
     body = (
         _paragraphs(2)
         + f'<figure><img src="{gps_photo}" alt="Fishing boats leaving the harbour at dawn">'

@@ -145,3 +145,30 @@ def test_a_collections_bookmarks_are_one_per_article(tmp_path):
     titles = outline_titles(pypdf.PdfReader(written.path).outline)
     assert titles == ["Contents", "The Quiet Harbour", ["Morning"], "Second Piece", ["Morning"],
                       "Troisième", ["Suite"], "About the Authors"]
+
+
+def test_a_long_title_and_byline_stay_clear_of_the_cover_imprint():
+    from exporter.cover import HEIGHT, CoverText, draw_cover
+
+    cover = CoverText("Le projet de loi sur le renseignement massivement approuvé à l’Assemblée",
+                      "Martin Untersinger, Damien Leloup et Morgane Tual", "Le Monde.fr · 2015", "seed")
+    image = draw_cover(cover)
+    ground = image.getpixel((5, 5))
+    # The band just above the imprint (whose top is 230 px from the foot) holds no ink:
+    # before, the byline's second line was drawn over the imprint.
+    band = image.crop((200, HEIGHT - 300, 1400, HEIGHT - 236))
+    ink = [band.getpixel((x, y)) for y in range(band.height) for x in range(0, band.width, 2)]
+    assert all(max(abs(a - b) for a, b in zip(pixel, ground)) < 40 for pixel in ink)
+
+
+def test_the_pdf_signs_a_bio_exactly_when_the_epub_and_preview_do(tmp_path):
+    # The PDF used to hide a lone author's signature in CSS while the EPUB and the
+    # preview printed it: now the renderer decides once, for all three.
+    signed = sample_article(bio="She covers coastal towns for a weekly paper.")
+    unsigned = sample_article(bio="Jane Q. Writer covers coastal towns for a weekly paper.")
+    for stem, article, expected in (("signed", signed, True), ("unsigned", unsigned, False)):
+        with no_logged_warnings():
+            [written] = write_book(Book.single(article), ExportOptions(formats=("pdf",), output_dir=tmp_path), stem)
+        last = page_texts(written.path)[-1]
+        assert "About the Author" in last
+        assert ("Jane Q. Writer" in last.split("weekly paper.")[-1]) is expected, last

@@ -93,3 +93,34 @@ def test_byline_in_a_container_named_only_by_its_test_id():
     result = view_html("", '<div data-testid="prism-byline"><span>By</span><span><a href="/team/alex-roe">'
                            'Alex Roe</a></span> <span>Thursday, November 9, 2023</span></div>')
     assert result["authors"] == ["Alex Roe"]
+
+
+def test_byline_as_the_last_segment_of_a_stamp_line():
+    # French dailies: "Site | date • Mis à jour le date | Par Name (avec Name et Name)"
+    stamp = ("Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | "
+             "Par Martin Untersinger (avec Damien Leloup et Morgane Tual)")
+    result = view_text("Accueil", "Pixels", HEADLINE, stamp, *BODY, "Les plus lus")
+    assert result["authors"] == ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]
+    assert result["paragraphs"] == BODY
+
+
+def test_co_authors_as_sibling_author_links():
+    # local TV news sites: one byline, each writer linked with rel="author"
+    byline = ('<div class="meta"><a rel="author" href="/author/jane-roe/">Jane Roe</a>, '
+              '<a rel="author" href="/author/john-doe/">John Doe</a></div>')
+    assert view_html("", byline)["authors"] == ["Jane Roe", "John Doe"]
+
+
+def test_visible_byline_with_more_names_than_the_metadata():
+    byline = ('<div class="meta"><a rel="author" href="/author/jane-roe/">Jane Roe</a>, '
+              '<a rel="author" href="/author/john-doe/">John Doe</a></div>')
+    assert view_html('<meta name="author" content="Jane Roe">', byline)["authors"] == ["Jane Roe", "John Doe"]
+
+
+@pytest.mark.parametrize("line, names", [
+    ("The Deal Professor By Steven Davidoff Solomon", ("Steven Davidoff Solomon",)),  # column label first
+    ("Opinion by Jane Doe and John Roe", ("Jane Doe", "John Roe")),
+    ("Ursula von der Leyen", ("Ursula von der Leyen",)),
+])
+def test_column_label_before_the_byline(line, names):
+    assert byline_names(line) == names

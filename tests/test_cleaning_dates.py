@@ -116,3 +116,22 @@ def test_text_scrape_datelines(dateline, expected):
     text = "\n\n".join(["Home", "World", "Tram line to reach the northern suburbs by 2030", dateline,
                         PROSE, PROSE.replace("council", "mayor")])
     assert scorer_view(clean(decode_source(text.encode(), kind="text")))["date"] == expected
+
+
+def test_utc_stamp_with_one_digit_seconds_moves_to_the_day_the_article_shows():
+    # Italian regional daily: JSON-LD in UTC with "0Z" seconds, the visible date under the headline
+    html = page(ld(datePublished="2020-12-05T23:15:0Z"), "")
+    html = html.replace("<article>", '<article><p itemprop="datePublished">06 Dicembre 2020</p>')
+    assert dates_of(html)[0] == "2020-12-06"
+
+
+@pytest.mark.parametrize("lines, published, updated", [
+    (["Publié le 27 juin 2019", "Mis à jour le 28 juin 2019"], "2019-06-27", "2019-06-28"),
+    (["Veröffentlicht am 19.10.2019", "Aktualisiert am 20.10.2019"], "2019-10-19", "2019-10-20"),
+    (["Aggiornato il 2 novembre 2023"], None, "2023-11-02"),  # an update stamp alone stays an update
+])
+def test_text_scrape_publication_and_update_stamps_in_other_languages(lines, published, updated):
+    text = "\n\n".join(["Home", "Tram line to reach the northern suburbs by 2030", *lines, PROSE,
+                        PROSE.replace("council", "mayor")])
+    meta = clean(decode_source(text.encode(), kind="text")).meta
+    assert (meta.published, meta.updated) == (published, updated)

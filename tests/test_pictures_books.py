@@ -50,10 +50,30 @@ def books(tmp_path_factory):
     return made
 
 
-def test_both_epubs_pass_epubcheck(books):
-    reports = check_epubs([epub for _, epub, _ in books.values()])
+def _kepub(epub: Path) -> Path:
+    from exporter.delivery.kepub import kepubify
+
+    target = epub.with_name(epub.stem + ".kepub.epub")
+    target.write_bytes(kepubify(epub.read_bytes()))
+    return target
+
+
+def test_both_epubs_and_their_kepubs_pass_epubcheck(books):
+    epubs = [epub for _, epub, _ in books.values()]
+    reports = check_epubs(epubs + [_kepub(epub) for epub in epubs])
     for report in reports.values():
         assert (report.fatals, report.errors, report.warnings) == (0, 0, 0), report.summary()
+
+
+def test_the_kepub_keeps_every_picture_and_caption(books):
+    article, epub, _ = books["saved"]
+    kepub = _kepub(epub)
+    assert _epub_images(kepub).keys() == _epub_images(epub).keys()
+    with zipfile.ZipFile(kepub) as archive:
+        xhtml = archive.read("EPUB/article.xhtml").decode()
+    assert xhtml.count("<img ") == len(article.assets) and 'class="koboSpan"' in xhtml
+    for alt, caption in SAVED_FIGURES.items():
+        assert f'alt="{alt}"' in xhtml and caption.split()[0] in xhtml
 
 
 def _epub_images(epub: Path) -> dict[str, tuple[str, bytes]]:

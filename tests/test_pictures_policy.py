@@ -208,3 +208,20 @@ def test_cover_lead_image_puts_the_first_picture_on_the_cover(tmp_path):
     above_title = (100, 100, 1500, 550)
     assert max(ImageStat.Stat(plain.crop(above_title)).stddev) < 3
     assert max(ImageStat.Stat(pictured.crop(above_title)).stddev) > 20
+
+
+def test_lazy_loading_placeholders_never_become_figures(tmp_path):
+    """What lazy-loading sites leave in a saved page when the real picture is remote:
+    an empty SVG sized like the picture (WordPress, CBS), a flat grey box, a 1×1 GIF."""
+    import base64
+
+    from .picture_pages import PLACEHOLDER_GIF
+
+    empty_svg = "data:image/svg+xml,%3Csvg%20xmlns%3D'http%3A%2F%2Fwww.w3.org%2F2000%2Fsvg'%20viewBox%3D'0%200%201280%20914'%2F%3E"
+    grey = "data:image/png;base64," + base64.b64encode(encoded(Image.new("L", (218, 150), 174), "PNG")).decode()
+    images = "".join(f'<figure><img src="{src}" data-src="https://cdn.example.com/real.jpg" alt="x">'
+                     "<figcaption>A caption.</figcaption></figure>" for src in (empty_svg, grey, PLACEHOLDER_GIF))
+    images += f'<img srcset="{empty_svg}" data-srcset="https://cdn.example.com/a.jpg 1x, https://cdn.example.com/b.jpg 2x">'
+    with collected_warnings() as warnings:
+        article = load_article(_page(tmp_path, images))
+    assert article.assets == () and warnings == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -94,9 +95,9 @@ def test_figures_and_inline_pictures_in_the_xhtml():
                        Figure(None, "", (Text("Lost picture."),)), assets=(asset, icon))
     body = render_article(article).sections[1].body
     assert (f'<figure class="figure figure-landscape"><img class="figure-image" src="images/{asset.key}.png" '
-            'alt="A &quot;quoted&quot; alt" width="400" height="300"/><figcaption>Caption. '
+            'alt="A &quot;quoted&quot; alt"/><figcaption>Caption. '
             '<span class="credit">Photo: A. B.</span></figcaption></figure>') in body
-    assert f'<img class="inline-image" src="images/{icon.key}.png" alt="flag"' in body
+    assert f'<img class="inline-image" src="images/{icon.key}.png" alt="flag"/>' in body
     assert '<figure class="figure-text"><figcaption>Lost picture.</figcaption></figure>' in body
 
 
@@ -113,3 +114,35 @@ def test_assets_round_trip_through_json_with_their_bytes_beside_it(tmp_path: Pat
 
     with pytest.raises(ValueError, match="do not match"):
         read_bundle(tmp_path)
+
+
+def test_a_wide_table_and_a_long_code_line_stay_inside_the_page(tmp_path: Path):
+    """Laid out by WeasyPrint: every word of the table and the code is drawn inside
+    the text block (pdftotext's word boxes), so nothing is cut off at the edge."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from exporter.backends.pdf import page_geometry
+    from exporter.pipeline import export_file
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    head = "".join(f"<th>Column heading {i}</th>" for i in range(9))
+    rows = "".join("<tr>" + "".join(f"<td>v{r}.{i}</td>" for i in range(8))
+                   + "<td>https://example.org/a/very/long/unbroken/path/segment</td></tr>" for r in range(4))
+    code = "    result = compute(first_argument, second_argument, third_argument, fourth_argument)  # and on"
+    page = tmp_path / "wide.html"
+    page.write_text(f"<html><head><title>Wide</title></head><body><article><h1>Wide</h1><p>{PROSE * 4}</p>"
+                    f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+                    f"<pre>def f():\n{code}\n    return 1</pre><p>{PROSE * 4}</p></article></body></html>")
+    options = ExportOptions(output_dir=tmp_path / "out", formats=("pdf",))
+    pdf = export_file(page, options)[0].path
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', boxes)
+    geo, width = page_geometry(options.page_size), options.page_size.width_pt
+    inner = min(geo.inside, geo.outside) - 1
+    assert any("fourth_argument" in w for *_, w in words) and any("v3.7" == w for *_, w in words)
+    for x_min, x_max, word in words:
+        assert float(x_min) >= inner and float(x_max) <= width - inner, word

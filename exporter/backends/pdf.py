@@ -281,6 +281,8 @@ def print_pictures(book: Book, options: ExportOptions) -> dict[str, tuple[bytes,
     """The articles' pictures by the URL the rendered XHTML names them with
     (``images/<key>.<ext>`` against the document's base), each no wider than
     the text block at 300 dpi, for the URL fetcher to serve from memory."""
+    if not any(article.assets for article in book.articles):
+        return {}  # a text-only book pays nothing here
     from ..images import scale_to_width
     from ..render_media import image_href
 

@@ -135,7 +135,7 @@ def _candidates(img) -> list[str]:
     if picture is not None:
         srcsets += [source.get(name) or "" for source in picture.iter("source") for name in _SRCSET_ATTRIBUTES]
     srcsets += [img.get(name) or "" for name in _SRCSET_ATTRIBUTES]
-    out = ranked_srcset(",".join(s for s in srcsets if s))
+    out = ranked_srcset(*srcsets)
     out += [img.get(name) for name in _LAZY_ATTRIBUTES if img.get(name)]
     src = (img.get("src") or "").strip()
     placeholder = src[:5].lower() == "data:" and len(src) < _PLACEHOLDER_BYTES
@@ -153,12 +153,22 @@ def _candidates(img) -> list[str]:
 _CANDIDATE = re.compile(r"\s*(\S+?)(?:\s+([\d.]+)([wx]))?\s*(?:,|$)")
 
 
-def ranked_srcset(srcset: str) -> list[str]:
-    """``srcset`` URLs, best first: the narrowest at least 1600 px wide, then the
-    wider ones, then the narrower ones from wide to narrow (a 2x density counts as
-    2 × 800 px). A data: URI in a srcset is kept whole (it holds commas)."""
+def ranked_srcset(*srcsets: str) -> list[str]:
+    """The URLs of one or more ``srcset`` values, best first: the narrowest at
+    least 1600 px wide, then the wider ones, then the narrower ones from wide to
+    narrow (a 2x density counts as 2 × 800 px). A data: URI is kept whole (it
+    holds commas; like the HTML parser, it ends at white space)."""
     candidates: list[tuple[float, str]] = []
-    text = srcset.strip()
+    for srcset in srcsets:
+        candidates += _srcset_candidates(srcset)
+    enough = sorted((c for c in candidates if c[0] >= _ENOUGH_WIDTH), key=lambda c: c[0])
+    rest = sorted((c for c in candidates if c[0] < _ENOUGH_WIDTH), key=lambda c: -c[0])
+    return [url for _, url in enough + rest]
+
+
+def _srcset_candidates(srcset: str) -> list[tuple[float, str]]:
+    candidates: list[tuple[float, str]] = []
+    text = (srcset or "").strip()
     while text:
         if text[:5].lower() == "data:":
             head, _, rest = text.partition(" ")
@@ -172,9 +182,7 @@ def ranked_srcset(srcset: str) -> list[str]:
         width = float(number) * (800 if unit == "x" else 1) if number else 800.0
         candidates.append((width, url.rstrip(",")))
         text = text[match.end():].strip()
-    enough = sorted((c for c in candidates if c[0] >= _ENOUGH_WIDTH), key=lambda c: c[0])
-    rest = sorted((c for c in candidates if c[0] < _ENOUGH_WIDTH), key=lambda c: -c[0])
-    return [url for _, url in enough + rest]
+    return candidates
 
 
 def _resolve_first(resolver: Resolver, candidates: list[str]) -> Resource | None:
@@ -227,7 +235,8 @@ def attach_images(draft: Draft) -> Draft:
                     image = prepare_image(resource.data, name=f"image {resource.origin}")
                 except ImageError as err:
                     log.warning("%s", err)
-                else:
+                    image = None
+                if image is not None and image.draws:
                     prepared[marker] = ImageAsset(asset_key(image.data), image.media_type, image.width,
                                                   image.height, image.data, resource.origin)
         return prepared[marker]

@@ -67,8 +67,11 @@ def read_page_meta(root: etree._Element) -> PageMeta:
                 authors = byline_names(value) or (tuple(n for n in re.split(r"\s*[,;]\s*", value) if is_person_name(n)))
                 if authors:
                     break
-    if not authors:
-        authors = _visible_byline(root)
+    visible = _visible_byline(root)
+    # Metadata often names only the first of several writers: a visible byline holding
+    # every name it gives and more is the fuller list.
+    if not authors or (set(authors) < set(visible)):
+        authors = visible or authors
 
     publisher = _ld_name(ld.get("publisher")) or meta("og:site_name", "application-name", "publisher", "dc.publisher")
     if publisher:
@@ -236,12 +239,19 @@ def _visible_byline(root) -> tuple[str, ...]:
         elements = root.xpath(_BYLINE_XPATH)
     except etree.XPathError:
         return ()
-    for element in elements[:10]:
+    for index, element in enumerate(elements[:10]):
         text = squash(" ".join(element.itertext()))
         if not text or len(text) > 150:
             continue
         names = byline_names(text)
         if names:
+            # Co-authors as sibling links marked up alike in one byline (<a rel="author">A</a>,
+            # <a rel="author">B</a>); a column label beside the byline is marked up otherwise.
+            parent = element.getparent()
+            for other in elements[index + 1:10]:
+                same_markup = all(other.get(a) == element.get(a) for a in ("class", "rel", "itemprop"))
+                if parent is not None and other.getparent() is parent and other.tag == element.tag and same_markup:
+                    names += tuple(n for n in byline_names(squash(" ".join(other.itertext()))) if n not in names)
             return names
     return ()
 

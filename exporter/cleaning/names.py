@@ -76,6 +76,7 @@ _BYLINE_PREFIX = re.compile(
 # "A, B, C and D", "A und B", "A et B", "A y B", "A e B", "A en B", "A og B", "A och B", "A & B"
 _SPLIT = re.compile(r"\s*(?:,|;|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bog\b|\boch\b)\s*",
                     re.IGNORECASE)
+_MID_BY = re.compile(r"(?<=\S)\s+by:?\s+(?=[^\W\d_])", re.IGNORECASE)
 # "Par A (avec B et C)", "By A (with B)", "Von A (mit B)": the co-authors in brackets are authors too.
 _WITH = re.compile(r"\s*[(\[]\s*(?:avec|with|mit|con|com|met|amb|med)\s+([^)\]]+)[)\]]", re.IGNORECASE)
 # "Jane Doe, Reuters" / "Jane Doe | Staff writer" / "Jane Doe — Updated ..." : the tail is not a name.
@@ -89,6 +90,9 @@ _TAIL = re.compile(
 def byline_names(text: str) -> tuple[str, ...]:
     """The person names in a byline ("By Jane Doe and John Roe, Reuters" → both names)."""
     text = _BYLINE_PREFIX.sub("", " ".join(text.split()))
+    # A column or section label before the byline ("The Deal Professor By Jane Doe"): the names follow "By".
+    if m := _MID_BY.search(text):
+        text = text[m.end():]
     text = _WITH.sub(lambda m: ", " + m.group(1), text)
     text = _TAIL.sub("", text)
     text = _before_weekday(text)

@@ -32,7 +32,8 @@ PUBLISHED_METAS = ("article:published_time", "og:published_time", "datepublished
                    "published-date", "publication_date", "date.release", "dc.date.created")
 UPDATED_METAS = ("article:modified_time", "og:updated_time", "last-modified", "datemodified",
                  "dcterms.modified", "dc.date.modified")
-_UTC_STAMP = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)\s*$")
+# seconds as CMSs write them, "23:15:00Z" and also "23:15:0Z"
+_UTC_STAMP = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{1,2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)\s*$")
 _OFFSET = re.compile(r"\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*([+-])(\d{2}):?(\d{2})\s*$")
 
 
@@ -133,11 +134,12 @@ def _article_time(root) -> str | None:
 
 
 def _visible_time_day(root) -> str | None:
-    for element in _iter_times(root, 200):
-        if _in_article(element):
-            day = parse_date(squash(" ".join(element.itertext())))
-            if day:
-                return day
+    """The day written (for readers) in the article's first <time> or datePublished element."""
+    marked = root.xpath("//*[@itemprop='datePublished']")[:3]
+    for element in [*marked, *(t for t in _iter_times(root, 200) if _in_article(t))]:
+        day = parse_date(squash(" ".join(element.itertext())))
+        if day:
+            return day
     return None
 
 

@@ -45,7 +45,8 @@ def test_without_devices_the_dialog_says_so_and_takes_an_address(qtbot, window, 
     shown = []
 
     def look(dialog):
-        shown.append(dialog.device_list.item(0).text())
+        assert not dialog.device_list.isVisibleTo(dialog)
+        shown.append(dialog.no_devices.text())
         assert not dialog.send_button.isEnabled()
         dialog.address_edit.setText("not an address")
         assert dialog.send_button.isEnabled()
