@@ -12,13 +12,14 @@ import logging
 from typing import Any
 
 from ..errors import CleaningError
-from ..model import Article, Bio, BlockQuote, Heading, ListBlock, Meta, Paragraph
+from ..model import Article, BlockQuote, Heading, ListBlock, Meta, Paragraph
 from ..reading import SourceDocument
 from .draft import Draft, Step, block_text
 from .rules import Rules, load_rules
 from .scripts import ends_sentence, word_count
+from .bio_stage import find_bios, read_structured_bios
 from .steps_common import (authors_from_bio, authors_tidy, drop_boilerplate_blocks,
-                           find_bio, guess_language_step, strip_phrases, take_metadata_blocks)
+                           guess_language_step, strip_phrases, take_metadata_blocks)
 from .steps_text import TEXT_STEPS
 
 log = logging.getLogger(__name__)
@@ -29,18 +30,19 @@ COMMON_STEPS: tuple[Step, ...] = (
     strip_phrases,
     drop_boilerplate_blocks,
     take_metadata_blocks,
-    find_bio,
     authors_tidy,
+    find_bios,  # the bio stage: needs the byline's names; sees the whole page (bio_stage.py)
     authors_from_bio,
     guess_language_step,
 )
 
 def html_pipeline() -> tuple[Step, ...]:
-    """HTML_STEPS, then COMMON_STEPS with the page-level bio search right after the in-body one."""
-    from .steps_html import HTML_STEPS, bio_after_body  # deferred: the text path needs no lxml/trafilatura
+    """HTML_STEPS with the schema.org author descriptions read from the raw page (before
+    sanitising drops <script>), then COMMON_STEPS."""
+    from .steps_html import HTML_STEPS, sanitize_page  # deferred: the text path needs no lxml/trafilatura
 
-    at = COMMON_STEPS.index(find_bio) + 1
-    return HTML_STEPS + COMMON_STEPS[:at] + (bio_after_body,) + COMMON_STEPS[at:]
+    at = HTML_STEPS.index(sanitize_page)
+    return HTML_STEPS[:at] + (read_structured_bios,) + HTML_STEPS[at:] + COMMON_STEPS
 
 
 def clean(source: SourceDocument, rules: Rules | None = None) -> Article:
@@ -57,10 +59,9 @@ def clean(source: SourceDocument, rules: Rules | None = None) -> Article:
 
 def _finish(draft: Draft) -> Article:
     body = tuple(b for b in draft.blocks if block_text(b) or not isinstance(b, (Paragraph, Heading)))
-    if not any(_holds_prose(b) for b in body) and not draft.bio_text:
+    if not any(_holds_prose(b) for b in body) and not draft.bios:
         raise CleaningError("no article text found (only boilerplate or no text)", path=draft.source.path)
     title = draft.title or _fallback_title(draft)
-    bios = (Bio(text=draft.bio_text, author=draft.bio_author),) if draft.bio_text else ()
     meta = Meta(
         title=title,
         subtitle=draft.subtitle,
@@ -71,7 +72,7 @@ def _finish(draft: Draft) -> Article:
         language=draft.language or "en",
         source_url=draft.source_url,
         description=draft.description,
-        bios=bios,
+        bios=draft.bios,
     )
     return Article(meta=meta, blocks=body)
 
@@ -115,5 +116,6 @@ def scorer_view(article: Article) -> dict[str, Any]:
         "authors": list(meta.authors),
         "date": meta.date,
         "paragraphs": [text for text in (block_text(b) for b in article.blocks) if text],
-        "bio": meta.bio.text if meta.bio else None,
+        # The corpus labels one bio text per page: the authors' bios together, in byline order.
+        "bio": " ".join(bio.text for bio in meta.bios) or None,
     }

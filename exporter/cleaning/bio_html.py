@@ -1,0 +1,272 @@
+"""Bio candidates on a whole HTML page: author boxes, announced sections, text after the body, JSON-LD.
+
+The main-text extractor keeps the story and cuts author boxes away (they sit
+in asides, footers and sidebars), so this looks at the sanitised page itself:
+elements whose class or id names an author box, a short heading announcing
+the author ("Über den Autor", "About the author") and what follows it, the few
+text elements right after the body's last paragraph, and (from the raw page,
+before sanitising drops <script>) the schema.org author's ``description``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .bio_evidence import Candidate
+from .bio_rules import BioLexicon
+from .draft import squash
+from .names import is_person_name, tidy_name
+
+BLOCK_TAGS = frozenset({"p", "div", "section", "article", "aside", "header", "footer", "ul", "ol", "li", "dl", "dt",
+                        "dd", "table", "tr", "td", "th", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figure",
+                        "figcaption", "address", "br", "hr", "main", "nav"})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements that may hold an announcing heading (themes set it in <strong> or a <div>, not only <h3>).
+_HEADING_LIKE = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "div", "span", "dt", "header", "em")
+# A box holding more than this is a container (a sidebar, the whole article), not an author box.
+MAX_BOX_CHARS = 2500
+# How many text pieces after the body's last paragraph may hold a signature bio.
+AFTER_BODY_PIECES = 3
+# Furniture lines inside an author box: contact and profile links, not the bio.
+_FURNITURE = re.compile(r"^(?:e-?mail|twitter|facebook|instagram|linkedin|x|mastodon|website|homepage|rss|pgp)\b"
+                        r"|@\w|https?://|www\.|\S+@\S+\.\w+", re.IGNORECASE)
+_MAX_JSONLD = 2_000_000
+
+
+def text_pieces(element) -> list[str]:
+    """The element's text cut at block boundaries (a <p>, <div>, <br> starts a new piece)."""
+    pieces: list[str] = []
+    current: list[str] = []
+
+    def flush():
+        text = squash(" ".join(current))
+        if text:
+            pieces.append(text)
+        current.clear()
+
+    def walk(node, depth=0):
+        if not isinstance(node.tag, str):
+            if node.tail:
+                current.append(node.tail)
+            return
+        block = node.tag in BLOCK_TAGS
+        if block:
+            flush()
+        if node.text:
+            current.append(node.text)
+        if depth < 60:
+            for child in node:
+                walk(child, depth + 1)
+        if block:
+            flush()
+        if node.tail:
+            current.append(node.tail)
+
+    tail, element.tail = element.tail, None
+    try:
+        walk(element)
+    finally:
+        element.tail = tail
+    flush()
+    return pieces
+
+
+def describe(pieces: list[str], lex: BioLexicon) -> tuple[str, str | None, bool]:
+    """A box's (description, name label, announced?): name lines, headings and links set apart."""
+    label, announced, kept = None, False, []
+    for piece in pieces:
+        heading = heading_match(piece, lex)
+        if heading is not None:
+            announced = True
+            label = label or heading
+            continue
+        if len(piece) <= 60 and is_person_name(piece.rstrip(":")):
+            label = label or tidy_name(piece.rstrip(":"))
+            continue
+        if _FURNITURE.search(piece) and len(piece.split()) <= 8:
+            continue
+        if len(piece.split()) <= 3 and not lex.role.search(piece):
+            continue  # "Alle Artikel", "Follow", "Mehr"
+        if piece not in kept:
+            kept.append(piece)
+    return " ".join(kept), label, announced
+
+
+def heading_match(text: str, lex: BioLexicon) -> str | None:
+    """"" when ``text`` announces the author box, the named person when it names one, else None."""
+    if len(text) > 70 or not lex.heading.match(text):
+        return None
+    for pattern in lex.headings:
+        m = pattern.match(text)
+        if not m:
+            continue
+        name = m.groupdict().get("name")
+        if name is None:
+            return ""
+        if is_person_name(name):
+            return tidy_name(name)
+    return None
+
+
+def _box_class(element, lex: BioLexicon) -> bool:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".split()
+    return any(lex.box.search(name) for name in names) or (element.get("rel") or "") == "author"
+
+
+def _is_comment(element) -> bool:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return "comment" in names
+
+
+def box_candidates(root, lex: BioLexicon) -> list[Candidate]:
+    """The innermost author boxes with a description (their name taken from the box around them)."""
+    boxes = [el for el in root.iter() if isinstance(el.tag, str) and (el.get("class") or el.get("id"))
+             and _box_class(el, lex) and not _is_comment(el)]
+    marked = set(boxes)
+    order = {el: i for i, el in enumerate(boxes)}
+    found: dict = {}
+    for box in boxes:
+        text_len = len(squash("".join(box.itertext())))
+        if not text_len or text_len > MAX_BOX_CHARS:
+            continue
+        description, label, announced = describe(text_pieces(box), lex)
+        if description:
+            found[box] = (description, label, announced)
+    out = []
+    for box, (description, label, announced) in found.items():
+        inner = [el for el in box.iterdescendants() if el in found and found[el][0] != description]
+        if inner:
+            continue  # a wrapper around several authors' boxes: each inner box speaks for itself
+        outer = next((a for a in box.iterancestors() if a in found and found[a][0] == description), None)
+        if outer is not None:
+            continue  # the same description in a box around it, which also holds the name
+        if label is None:
+            label = _label_around(box, marked, lex)
+        out.append(Candidate(text=description, place="box", box=True, heading=announced, label=label,
+                             order=order[box]))
+    return out
+
+
+def _label_around(box, marked: set, lex: BioLexicon) -> str | None:
+    """The author's name in the box that wraps this description (two levels up at most)."""
+    parent = box.getparent()
+    for _ in range(2):
+        if parent is None:
+            return None
+        if parent in marked or len(parent) <= 6:
+            _, label, _ = describe(text_pieces(parent), lex)
+            if label:
+                return label
+        parent = parent.getparent()
+    return None
+
+
+def heading_candidates(root, lex: BioLexicon) -> list[Candidate]:
+    """What follows a short heading that announces the author ("Über den Autor", "About Jane Doe")."""
+    out = []
+    for index, element in enumerate(root.iter(*_HEADING_LIKE)):
+        own = element.text or ""
+        if len(own) > 70 or len(element) > 4:
+            continue
+        text = squash("".join(element.itertext()))
+        label = heading_match(text, lex) if text else None
+        if label is None:
+            continue
+        pieces: list[str] = []
+        node = element
+        while node is not None and not pieces:
+            for sibling in node.itersiblings():
+                if not isinstance(sibling.tag, str):
+                    continue
+                if sibling.tag in HEADING_TAGS and pieces:
+                    break
+                pieces.extend(text_pieces(sibling))
+                if sum(len(p.split()) for p in pieces) > 120:
+                    break
+            node = node.getparent() if not pieces else None
+            if node is not None and node.tag in ("body", "html"):
+                break
+        description, name, _ = describe(pieces, lex)
+        if description:
+            out.append(Candidate(text=description, place="heading", heading=True, label=label or name,
+                                 order=index))
+    return out
+
+
+def after_body_candidates(root, last_paragraph: str | None) -> list[Candidate]:
+    """The few text pieces right after the body's last paragraph, up to the next heading.
+
+    Signature lines and "the author is ..." notes sit just outside the article
+    element, so extractors drop them; related stories and comments begin with
+    a heading.
+    """
+    if not last_paragraph:
+        return []
+    anchor = _find_paragraph(root, last_paragraph)
+    if anchor is None:
+        return []
+    out: list[Candidate] = []
+    for index, element in enumerate(anchor.xpath("following::*")):
+        if element.tag in HEADING_TAGS:
+            break
+        if element.tag not in ("p", "div", "span", "section", "aside", "em", "i", "small") or any(
+                isinstance(child.tag, str) and child.tag in BLOCK_TAGS for child in element):
+            continue
+        text = squash(" ".join(element.itertext()))
+        if text:
+            out.append(Candidate(text=text, place="after_body", order=100_000 + index))
+        if len(out) >= AFTER_BODY_PIECES:
+            break
+    return out
+
+
+def _find_paragraph(root, text: str):
+    """The last leaf-ish element whose text starts like ``text``."""
+    probe = text[:60]
+    head = probe.split(" ", 1)[0]
+    anchor = None
+    for element in root.iter("p", "div", "blockquote", "li", "section"):
+        lead = squash(element.text or "")
+        if lead and not (lead.startswith(head) or head.startswith(lead)):
+            continue  # cheap reject before joining the element's text (pages have thousands of these)
+        if element.tag != "p" and any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in element):
+            continue
+        if squash(" ".join(element.itertext())).startswith(probe):
+            anchor = element
+    return anchor
+
+
+def structured_descriptions(raw_root) -> tuple[tuple[str, str], ...]:
+    """(author name, description) of each schema.org Person an article's JSON-LD names as its author."""
+    found: list[tuple[str, str]] = []
+    for script in raw_root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        raw = (script.text or "").strip()
+        if not raw or len(raw) > _MAX_JSONLD or "description" not in raw:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        stack, people = [data], []
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                types = item.get("@type")
+                types = types if isinstance(types, list) else [types]
+                if any(isinstance(t, str) and t.lower() == "person" for t in types):
+                    people.append(item)
+                for key in ("@graph", "author", "creator", "mainEntity"):
+                    if isinstance(item.get(key), (dict, list)):
+                        stack.append(item[key])
+        for person in people:
+            name, text = person.get("name"), person.get("description")
+            if isinstance(name, str) and isinstance(text, str) and squash(text):
+                pair = (squash(name), squash(text))
+                if pair not in found:
+                    found.append(pair)
+    return tuple(found)
