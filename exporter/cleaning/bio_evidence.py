@@ -23,11 +23,13 @@ from .names import is_person_name, tidy_name
 # A bio is a short note; a longer text is a story, a profile page or a whole sidebar.
 MAX_BIO_WORDS = 160
 ACCEPT = 4.0
+# What a bio says of its person comes in its first sentences; reading no further bounds the regex work.
+READ_CHARS = 600
 
 WEIGHTS = {
     "structured": 3.0, "box": 2.0, "heading": 2.0, "closing": 1.0, "after_body": 1.0,
     "statement": 3.0, "self": 2.5, "byline_name": 2.0, "name_part": 1.5, "label_name": 1.0,
-    "lead_name": 1.0, "pronoun": 0.5, "role": 1.0, "roles": 2.0,
+    "lead_name": 1.0, "byline_named": 0.5, "pronoun": 0.5, "role": 1.0, "roles": 2.0,
     "speech": -3.0, "opens_quoted": -3.0, "long_quote": -1.5, "promo": -4.0, "other_person": -4.0,
     "long": -2.0,
 }
@@ -122,9 +124,10 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
     if candidate.place in ("closing", "after_body"):
         reasons.append(candidate.place)
 
-    statement = bool(lex.statement.search(body))
-    first_person = bool(lex.self.match(body))
-    roles = {m.group(0).casefold() for m in lex.role.finditer(body)}
+    head = body[:READ_CHARS]
+    statement = bool(lex.statement.search(head))
+    first_person = bool(lex.self.match(head))
+    roles = lex.role.found(head)
     if not (statement or first_person or roles):
         return None  # nothing says who someone is
     if statement:
@@ -142,6 +145,10 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
     elif candidate.label and any(same_person(candidate.label, a) for a in authors):
         author = next(a for a in authors if same_person(candidate.label, a))
         reasons.append("byline_name")
+    elif any(loose(a) in loose(body) for a in authors if len(loose(a)) >= 6):
+        # "Dear Abby is written by Abigail Van Buren": a column's credit names the byline inside
+        author = next(a for a in authors if loose(a) in loose(body))
+        reasons.append("byline_named")
     elif lead and authors and not any(same_person(lead, a) or same_person(a, lead) for a in authors):
         reasons.append("other_person")  # "Prof X, vice-chancellor of Y, ..." when the byline is someone else
     elif candidate.label and authors and not any(same_person(a, candidate.label) for a in authors):
@@ -163,7 +170,7 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
         reasons.append("opens_quoted")
     elif _LONG_QUOTE.search(text):
         reasons.append("long_quote")
-    if lex.promo.search(body):
+    if lex.promo.search(head):
         reasons.append("promo")
     if words > MAX_BIO_WORDS:
         reasons.append("long")

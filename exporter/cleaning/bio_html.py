@@ -13,9 +13,11 @@ from __future__ import annotations
 import json
 import re
 
+from lxml import etree
+
 from .bio_evidence import Candidate
 from .bio_rules import BioLexicon
-from .draft import squash
+from .draft import loose, squash
 from .names import is_person_name, tidy_name
 
 BLOCK_TAGS = frozenset({"p", "div", "section", "article", "aside", "header", "footer", "ul", "ol", "li", "dl", "dt",
@@ -24,6 +26,8 @@ BLOCK_TAGS = frozenset({"p", "div", "section", "article", "aside", "header", "fo
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements that may hold an announcing heading (themes set it in <strong> or a <div>, not only <h3>).
 _HEADING_LIKE = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "div", "span", "dt", "header", "em")
+_SHORT_TEXTS = etree.XPath("//text()[string-length(.) < 140][normalize-space(.) != '']", smart_strings=False)
+_WITH_TEXT = etree.XPath("//*[text() = $t]")
 # A box holding more than this is a container (a sidebar, the whole article), not an author box.
 MAX_BOX_CHARS = 2500
 # How many text pieces after the body's last paragraph may hold a signature bio.
@@ -109,9 +113,14 @@ def heading_match(text: str, lex: BioLexicon) -> str | None:
     return None
 
 
-def _box_class(element, lex: BioLexicon) -> bool:
-    names = f"{element.get('class') or ''} {element.get('id') or ''}".split()
-    return any(lex.box.search(name) for name in names) or (element.get("rel") or "") == "author"
+def _box_names(value: str, lex: BioLexicon) -> bool:
+    """A class or id attribute naming an author box (each token tested whole: ^ and $ per line)."""
+    return bool(lex.box.search("\n".join(value.lower().split())))
+
+
+def _doc_order(element) -> int:
+    """Document order without walking the tree: the parser's line number."""
+    return element.sourceline or 0
 
 
 def _is_comment(element) -> bool:
@@ -121,31 +130,48 @@ def _is_comment(element) -> bool:
 
 def box_candidates(root, lex: BioLexicon) -> list[Candidate]:
     """The innermost author boxes with a description (their name taken from the box around them)."""
-    boxes = [el for el in root.iter() if isinstance(el.tag, str) and (el.get("class") or el.get("id"))
-             and _box_class(el, lex) and not _is_comment(el)]
+    # The attribute values are read as plain strings in C and tested first; element proxies are
+    # made only for the few values that name a box (a page has thousands of classed elements).
+    values = _NAME_VALUES(root)
+    if not lex.box.search("\n".join(" ".join(values).lower().split())):
+        values = []  # one search over all the page's names: most pages have no author box
+    values = {v for v in values if _box_names(v, lex)}
+    boxes = [el for value in sorted(values) for el in _WITH_NAME(root, v=value)]
+    boxes += [el for el in _REL_AUTHOR(root) if el not in boxes]
+    boxes = sorted({el: None for el in boxes if not _is_comment(el)}, key=_doc_order)
     marked = set(boxes)
-    order = {el: i for i, el in enumerate(boxes)}
     found: dict = {}
     for box in boxes:
-        text_len = len(squash("".join(box.itertext())))
-        if not text_len or text_len > MAX_BOX_CHARS:
-            continue
+        if _short_text(box, MAX_BOX_CHARS * 2) is None:
+            continue  # a container (the article, a sidebar) whose class mentions the author
         description, label, announced = describe(text_pieces(box), lex)
         if description:
             found[box] = (description, label, announced)
+    inner: dict = {}
+    for box in found:
+        for ancestor in box.iterancestors():
+            if ancestor in found:
+                inner.setdefault(ancestor, []).append(box)
+    dropped = set()
+    for outer, boxes_inside in inner.items():
+        if len({found[b][0] for b in boxes_inside}) >= 2:
+            dropped.add(outer)  # a wrapper around several authors' boxes: each speaks for itself
+        else:  # one box inside (a name line or profile link, or the same text): the outer one is the box
+            dropped.update(b for b in boxes_inside if loose(found[b][0]) in loose(found[outer][0]))
     out = []
     for box, (description, label, announced) in found.items():
-        inner = [el for el in box.iterdescendants() if el in found and found[el][0] != description]
-        if inner:
-            continue  # a wrapper around several authors' boxes: each inner box speaks for itself
-        outer = next((a for a in box.iterancestors() if a in found and found[a][0] == description), None)
-        if outer is not None:
-            continue  # the same description in a box around it, which also holds the name
+        if box in dropped:
+            continue
         if label is None:
             label = _label_around(box, marked, lex)
         out.append(Candidate(text=description, place="box", box=True, heading=announced, label=label,
-                             order=order[box]))
+                             order=_doc_order(box)))
     return out
+
+
+_NAME_VALUES = etree.XPath("//@class | //@id", smart_strings=False)
+_WITH_NAME = etree.XPath("//*[@class = $v or @id = $v]")
+_REL_AUTHOR = etree.XPath("//a[@rel = 'author']")
 
 
 def _label_around(box, marked: set, lex: BioLexicon) -> str | None:
@@ -165,14 +191,18 @@ def _label_around(box, marked: set, lex: BioLexicon) -> str | None:
 def heading_candidates(root, lex: BioLexicon) -> list[Candidate]:
     """What follows a short heading that announces the author ("Über den Autor", "About Jane Doe")."""
     out = []
-    for index, element in enumerate(root.iter(*_HEADING_LIKE)):
-        own = element.text or ""
-        if len(own) > 70 or len(element) > 4:
+    # A heading is one short text node ("Über den Autor", "About Jane Doe"): the page's short
+    # texts are read as plain strings in C and tested; elements are looked up for the matches only.
+    texts = _SHORT_TEXTS(root)
+    if not lex.heading_lines.search("\n".join(" ".join(t.split()) for t in texts)):
+        return []  # one search over all short texts: most pages announce no author
+    announcing = {t for t in texts if lex.heading.match(squash(t))}
+    headings = [el for text in sorted(announcing) for el in _WITH_TEXT(root, t=text)]
+    for element in sorted({el: None for el in headings}, key=_doc_order):
+        label = heading_match(squash(element.text or ""), lex)
+        if label is None or element.tag not in _HEADING_LIKE:
             continue
-        text = squash("".join(element.itertext()))
-        label = heading_match(text, lex) if text else None
-        if label is None:
-            continue
+        index = _doc_order(element)
         pieces: list[str] = []
         node = element
         while node is not None and not pieces:
@@ -192,6 +222,17 @@ def heading_candidates(root, lex: BioLexicon) -> list[Candidate]:
             out.append(Candidate(text=description, place="heading", heading=True, label=label or name,
                                  order=index))
     return out
+
+
+def _short_text(element, limit: int) -> str | None:
+    """The element's text when it is short (a heading), without joining a long container's text."""
+    parts, size = [], 0
+    for piece in element.itertext():
+        size += len(piece)
+        if size > limit:
+            return None
+        parts.append(piece)
+    return squash("".join(parts))
 
 
 def after_body_candidates(root, last_paragraph: str | None) -> list[Candidate]:
