@@ -8,8 +8,8 @@ STAMP := $(VENV)/.installed
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -qq --upgrade pip
+	$(BIN)/python -m pip install -qq -e '.[test]'
 	touch $(STAMP)
 
 system:
@@ -27,6 +27,7 @@ bench: setup
 	WITH_PEERS=1 ./scripts/setup-system.sh
 	$(BIN)/python benchmarks/corpus_score.py
 	$(BIN)/python benchmarks/pdf_overhead.py
+	$(BIN)/python benchmarks/single_article.py
 	$(BIN)/python benchmarks/peers.py
 
 clean-dist:

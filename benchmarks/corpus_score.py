@@ -9,6 +9,10 @@ For each input kind (the page's ``source.html`` and the whole-page text
 prediction JSON per case into a temporary folder, and the corpus's own
 ``score.py`` prints its table. trafilatura 2.3 is scored the same way:
 ``bare_extraction`` on the HTML; on a scrape, each block wrapped in ``<p>``.
+htmldate (``find_date(original_date=True)``, the page only, no URL) is the
+date peer on the HTML. The ``dates/`` source (HTML only, date and bio
+labels) gets its own table after the others' ALL row; the time per case is
+reported as median and slowest.
 
 After our run on each input kind, a bio table: recall and precision per
 source, and the expected bios per language (the bio's own language, guessed,
@@ -23,6 +27,7 @@ import html
 import importlib.util
 import json
 import logging
+import statistics
 import sys
 import tempfile
 import time
@@ -80,21 +85,33 @@ def trafilatura_peer(path: Path, kind: str) -> dict:
             "paragraphs": [line for line in (document.text or "").split("\n") if line.strip()], "bio": None}
 
 
-def predict(corpus: Path, kind: str, out_dir: Path, make, sources=None) -> tuple[int, float]:
-    """Write one prediction per case; return (cases, slowest seconds)."""
-    count, slowest = 0, 0.0
+def htmldate_peer(path: Path, kind: str) -> dict:
+    """htmldate's publication date for the saved page (it reads HTML only)."""
+    from htmldate import find_date
+
+    if kind != "html":
+        return {}
+    try:
+        found = find_date(path.read_text(encoding="utf-8", errors="replace"), original_date=True)
+    except Exception:  # noqa: BLE001 - a peer's crash scores as no date, as a refusal does for ours
+        found = None
+    return {"date": found}
+
+
+def predict(corpus: Path, kind: str, out_dir: Path, make, sources=None) -> list[float]:
+    """Write one prediction per case; return the seconds each case took."""
+    took: list[float] = []
     for case in case_dirs(corpus, sources):
         path = case / INPUTS[kind]
         if not path.exists():
             continue
         started = time.perf_counter()
         prediction = make(path, kind)
-        slowest = max(slowest, time.perf_counter() - started)
+        took.append(time.perf_counter() - started)
         target = out_dir / case.parent.name / f"{case.name}.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(prediction, ensure_ascii=False), encoding="utf-8")
-        count += 1
-    return count, slowest
+    return took
 
 
 def score_ours(corpus: Path, kind: str, sources=None) -> dict:
@@ -114,6 +131,10 @@ def score_ours(corpus: Path, kind: str, sources=None) -> dict:
 def scored_cases(scorer, corpus: Path, kind: str, sources=None) -> list[dict]:
     """The scorer's cases that have this input (the seed exists only as text, so it has no HTML score)."""
     cases = scorer.load_cases(corpus, sources or list(scorer.SOURCES), False, None)
+    # dates/ is labelled from the HTML only: its date counts whether or not a scrape would show it
+    for case in cases:
+        if case["source"] in getattr(scorer, "EXTRA_SOURCES", ()) and case.get("date"):
+            case["date_in_scrape"] = True
     return [e for e in cases if (corpus / e["source"] / e["case"] / INPUTS[kind]).exists()]
 
 
@@ -180,7 +201,7 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--input", choices=sorted(INPUTS), action="append")
     ap.add_argument("--source", action="append")
-    ap.add_argument("--no-peer", action="store_true", help="skip trafilatura's own scores")
+    ap.add_argument("--no-peer", action="store_true", help="skip the peers' (trafilatura, htmldate) scores")
     ap.add_argument("--per-case", type=Path, help="write per-case rows as TSV into this folder")
     ap.add_argument("--bio", action="store_true", help="only the bio tables, over every bio-labelled source")
     args = ap.parse_args(argv)
@@ -199,14 +220,21 @@ def main(argv=None) -> int:
         runs = [("ours", lambda p, k: ours(p, k, rules, failures))]
         if not args.no_peer:
             runs.append(("trafilatura", trafilatura_peer))
+            if kind == "html":
+                runs.append(("htmldate", htmldate_peer))
+        main_sources = [s for s in args.source or scorer.SOURCES if s in scorer.SOURCES]
+        extra_sources = [s for s in args.source or scorer.EXTRA_SOURCES if s not in scorer.SOURCES]
         for label, make in runs:
             with tempfile.TemporaryDirectory() as tmp:
-                started = time.perf_counter()
-                n, slowest = predict(args.corpus, kind, Path(tmp), make, args.source)
-                took = time.perf_counter() - started
-                print(f"\n== {label} from {INPUTS[kind]}: {n} cases, {took:.1f} s "
-                      f"({took / max(n, 1) * 1000:.0f} ms/case, slowest {slowest * 1000:.0f} ms)")
-                print_scores(scorer, args.corpus, Path(tmp), f"{label}-{kind}", kind, args.source, args.per_case)
+                took = predict(args.corpus, kind, Path(tmp), make, main_sources + extra_sources)
+                if not took:
+                    continue
+                print(f"\n== {label} from {INPUTS[kind]}: {len(took)} cases, {sum(took):.1f} s "
+                      f"(median {statistics.median(took) * 1000:.0f} ms/case, slowest {max(took) * 1000:.0f} ms)")
+                for group in (main_sources, extra_sources):
+                    if group and scored_cases(scorer, args.corpus, kind, group):
+                        name = f"{label}-{kind}" if group is main_sources else f"{label}-{'+'.join(group)}"
+                        print_scores(scorer, args.corpus, Path(tmp), name, kind, group, args.per_case)
             if label == "ours":
                 print(f"refused (no article found): {len(failures)}", *failures, sep="\n  ")
                 print_bio_scores(bio_scores(args.corpus, kind, args.source), kind)

@@ -10,7 +10,8 @@ the PDF backend asks here first and logs a warning naming the script.
 
 Quirks held here: one ``fc-list --format '%{charset}'`` call (about 80 ms)
 lists the code-point ranges of every installed font; it is read once per
-process. Fonts added through ``@font-face`` (the bundled Libertine) are not in
+process, and remembered across runs until the installed fonts change
+(`exporter.font_cache`). Fonts added through ``@font-face`` (the bundled Libertine) are not in
 fontconfig's list; they cover only Latin, Greek and Cyrillic, which the system
 fonts cover as well. Without ``fc-list`` the check is skipped (logged at debug).
 """
@@ -30,15 +31,20 @@ log = logging.getLogger(__name__)
 # Character categories that need a glyph (not controls, format characters,
 # separators, private use or unassigned code points).
 _NEEDS_GLYPH = ("L", "M", "N", "P", "S")
-# Unicode names whose script is two words long ("OLD ITALIC LETTER A").
-_TWO_WORD_SCRIPTS = {"OLD", "LINEAR", "CJK", "NEW", "TAI", "MASARAM", "HANIFI", "INSCRIPTIONAL", "IMPERIAL",
-                     "CAUCASIAN", "MEROITIC", "PAHAWH", "ANATOLIAN", "EGYPTIAN", "ZANABAZAR", "NYIAKENG",
-                     "KHITAN", "GUNJALA", "PSALTER", "DIVES", "CYPRO", "SIGNWRITING", "MENDE", "WARANG"}
+# Blocks of pictographs that are set from an emoji font (fonts-noto-color-emoji):
+# their characters are in the Common script, so the warning says "emoji".
+_EMOJI_BLOCKS = frozenset({
+    "Emoticons", "Miscellaneous Symbols and Pictographs", "Supplemental Symbols and Pictographs",
+    "Symbols and Pictographs Extended-A", "Transport and Map Symbols", "Enclosed Alphanumeric Supplement",
+    "Dingbats", "Miscellaneous Symbols", "Playing Cards", "Mahjong Tiles", "Domino Tiles", "Chess Symbols",
+})
+# Script codes that name no writing system: the block says more ("Mathematical Operators").
+_NO_SCRIPT = frozenset({"Zyyy", "Zinh", "Zzzz"})
 
 
 @dataclass(frozen=True)
 class MissingScript:
-    name: str  # e.g. "Katakana", "Old Italic"
+    name: str  # e.g. "Katakana", "Old Italic", "emoji", "Mathematical Operators"
     example: str  # one character of it that no font has
     count: int  # distinct characters of it that no font has
 
@@ -51,17 +57,34 @@ class MissingScript:
 @functools.lru_cache(maxsize=1)
 def covered_ranges() -> tuple[tuple[int, ...], tuple[int, ...]] | None:
     """Starts and ends (inclusive) of the merged code-point ranges of all installed fonts;
-    None when fontconfig cannot be asked."""
+    None when fontconfig cannot be asked. Remembered across runs until the fonts change."""
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         log.debug("fc-list not found: cannot check that the fonts cover the text")
         return None
+    from .font_cache import installed_fonts_stamp, remembered
+
+    try:
+        merged = remembered("fc-list", installed_fonts_stamp(), lambda: _list_ranges(fc_list))
+    except _ListingFailed:
+        return None
+    return tuple(r[0] for r in merged), tuple(r[1] for r in merged)
+
+
+class _ListingFailed(Exception):
+    pass
+
+
+def _list_ranges(fc_list: str) -> list[list[int]]:
+    """One ``fc-list`` call: every installed font's charset, merged into ranges."""
+    from .font_cache import merge_ranges
+
     try:
         listing = subprocess.run([fc_list, "--format", "%{charset}\\n"], capture_output=True, text=True,
                                  timeout=30, check=True).stdout
     except (OSError, subprocess.SubprocessError) as error:
         log.debug("fc-list failed (%s): cannot check that the fonts cover the text", error)
-        return None
+        raise _ListingFailed from None
     ranges: list[tuple[int, int]] = []
     for token in listing.split():
         start, _, end = token.partition("-")
@@ -69,14 +92,7 @@ def covered_ranges() -> tuple[tuple[int, ...], tuple[int, ...]] | None:
             ranges.append((int(start, 16), int(end or start, 16)))
         except ValueError:
             continue
-    ranges.sort()
-    merged: list[list[int]] = []
-    for start, end in ranges:
-        if merged and start <= merged[-1][1] + 1:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return tuple(r[0] for r in merged), tuple(r[1] for r in merged)
+    return [list(pair) for pair in merge_ranges(ranges)]
 
 
 def _covered(code: int, ranges: tuple[tuple[int, ...], tuple[int, ...]]) -> bool:
@@ -86,9 +102,15 @@ def _covered(code: int, ranges: tuple[tuple[int, ...], tuple[int, ...]]) -> bool
 
 
 def script_name(char: str) -> str:
-    words = unicodedata.name(char, "UNKNOWN").split()
-    name = " ".join(words[:2]) if words[0] in _TWO_WORD_SCRIPTS and len(words) > 1 else words[0]
-    return "CJK" if name.startswith("CJK") else name.title()
+    """What to call the writing system of ``char`` in a warning: its Unicode Script
+    property ("Katakana", "Old Italic"), "emoji" for pictographs, else its block."""
+    from fontTools import unicodedata as ucd  # a WeasyPrint dependency; holds the Script property
+
+    code = ucd.script(char)
+    if code not in _NO_SCRIPT:
+        return ucd.script_name(code, default=code).replace("_", " ")
+    block = ucd.block(char)
+    return "emoji" if block in _EMOJI_BLOCKS else block
 
 
 def missing_scripts(text: str) -> list[MissingScript]:

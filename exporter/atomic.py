@@ -40,7 +40,7 @@ def atomic_output(destination: Path) -> Iterator[Path]:
         yield temp
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
-        os.chmod(temp, 0o666 & ~_UMASK)  # mkstemp makes 0600; an output is an ordinary file
+        os.chmod(temp, output_mode())  # mkstemp makes 0600; an output is an ordinary file
         os.replace(temp, destination)
     except OSError as err:
         temp.unlink(missing_ok=True)
@@ -52,6 +52,11 @@ def atomic_output(destination: Path) -> Iterator[Path]:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def output_mode() -> int:
+    """The mode of an ordinary new file under this process's umask (0o644 under 022)."""
+    return 0o666 & ~_UMASK
 
 
 def _describe(err: OSError) -> str:

@@ -9,46 +9,34 @@ goes through a callback; cancelling is a `threading.Event`.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
-import sys
 import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from typing import Any
 from pathlib import Path
 
+from . import build_state
 from ._logs import collected_warnings
-from .atomic import atomic_output, remove_stale_temporaries
-from .backends import SUFFIXES, preload
-from .errors import ExporterError, OutputError
+from .atomic import remove_stale_temporaries
+from .backends import preload
+from .errors import ExporterError
 from .model import Article
 from .options import ExportOptions, MetaOverrides
-from .reading import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, decode_source, read_source
+from .reading import DEFAULT_MAX_BYTES
+from .sources import InputItem, collect_inputs, is_url, read_item
+from .sources.naming import claim_stem, slug
 from .render import Book, render_book, xhtml_document
 from .transforms import prepare
 
 log = logging.getLogger(__name__)
 
-STATE_FILE = ".exporter-state.json"  # in the output folder: what built each output
-
-
-@dataclass(frozen=True)
-class InputItem:
-    """One input: a file, or standard input's bytes under a given name."""
-
-    path: Path | None
-    name: str  # shown in messages; the file's path as given
-    stem: str  # output file stem, made distinct across the batch
-    data: bytes | None = None  # standard input only
-    overrides: MetaOverrides | None = None  # this input's own metadata edits (the GUI's per-article form)
+STATE_FILE = build_state.STATE_FILE  # in the output folder: what built each output
 
 
 def _options_for(item: InputItem, options: ExportOptions) -> ExportOptions:
@@ -66,6 +54,7 @@ class FileReport:
     outputs: list[dict] = field(default_factory=list)  # {"format", "path", "bytes"}
     skipped: bool = False
     warnings: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # things the user should know (a book renamed)
     error: str | None = None
     traceback: str | None = None
     seconds: dict[str, float] = field(default_factory=dict)
@@ -110,103 +99,25 @@ class BatchReport:
 ProgressCallback = Callable[[int, int, FileReport], None]
 
 # ---------------------------------------------------------------- planning
+# What an input is and how it is read live in exporter/sources (collect_inputs, read_item);
+# books are named after their titles there too (naming.slug, naming.claim_stem).
 
 
-def collect_inputs(paths: Sequence[str | Path], *, stdin_name: str | None = None,
-                   read_stdin: Callable[[], bytes] | None = None) -> tuple[list[InputItem], list[FileReport], list[str]]:
-    """Expand files, folders (recursively, supported suffixes) and ``-``.
-
-    Returns the inputs, reports for paths that do not exist, and notices
-    (e.g. renamed outputs for inputs that share a stem)."""
-    items: list[InputItem] = []
-    missing: list[FileReport] = []
-    for raw in paths:
-        text = str(raw)
-        if text == "-":
-            name = stdin_name or "stdin.txt"
-            data = (read_stdin or (lambda: sys.stdin.buffer.read()))()
-            items.append(InputItem(None, name, Path(name).stem, data))
-            continue
-        path = Path(text)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            items.extend(InputItem(p, str(p), p.stem) for p in found)
-        elif path.exists():
-            items.append(InputItem(path, text, path.stem))
-        else:
-            missing.append(FileReport(input=text, error=f"{text}: no such file or folder"))
-    distinct, notices = _distinct_stems(items)
-    return distinct, missing, notices
+# ---------------------------------------------------------------- incremental state (see build_state)
 
 
-def _distinct_stems(items: list[InputItem]) -> tuple[list[InputItem], list[str]]:
-    seen: dict[str, int] = {}
-    out: list[InputItem] = []
-    notices: list[str] = []
-    for item in items:
-        key = item.stem.casefold()
-        if key in seen:
-            seen[key] += 1
-            stem = f"{item.stem}-{seen[key]}"
-            while stem.casefold() in seen:
-                seen[key] += 1
-                stem = f"{item.stem}-{seen[key]}"
-            seen[stem.casefold()] = 1
-            notices.append(f"{item.name}: another input is also named {item.stem!r}; writing it as {stem!r}")
-            out.append(replace(item, stem=stem))
-        else:
-            seen[key] = 1
-            out.append(item)
-    return out, notices
-
-
-# ---------------------------------------------------------------- incremental state
-
-
-def _input_digest(item: InputItem) -> str:
-    digest = hashlib.sha256()
-    if item.data is not None:
-        digest.update(item.data)
-    elif item.path is not None:
-        with item.path.open("rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _load_state(folder: Path) -> dict:
+def _up_to_date_outputs(item: InputItem, options: ExportOptions, state: dict) -> list[Path] | None:
+    """This input's outputs when all exist, are newer than the input, and were built
+    from the same input bytes with the same options; None when it must be built."""
+    if options.force or item.path is None or item.fixed_stem:
+        return None
     try:
-        return json.loads((folder / STATE_FILE).read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
-def _save_state(folder: Path, state: dict) -> None:
-    try:
-        with atomic_output(folder / STATE_FILE) as temporary:
-            temporary.write_text(json.dumps(state, indent=1, sort_keys=True), "utf-8")
-    except OutputError as err:
-        log.warning("could not record the build state: %s", err)
-
-
-def _is_up_to_date(item: InputItem, options: ExportOptions, state: dict) -> bool:
-    """Up to date: every output exists, is newer than its input, and was built
-    from the same input bytes with the same options."""
-    if options.force or item.path is None:
-        return False
+        newer_than = item.path.stat().st_mtime
+    except OSError:
+        return None
     options = _options_for(item, options)
-    for fmt in options.formats:
-        output = Path(options.output_dir) / f"{item.stem}{SUFFIXES[fmt]}"
-        entry = state.get(output.name)
-        try:
-            if not entry or output.stat().st_mtime < item.path.stat().st_mtime:
-                return False
-        except OSError:
-            return False
-        if entry.get("options") != options.fingerprint() or entry.get("input") != _input_digest(item):
-            return False
-    return True
+    return build_state.matching_outputs(state, item.source_key or "", build_state.input_digest(item),
+                                        options.fingerprint(), options.formats, Path(options.output_dir), newer_than)
 
 
 # ---------------------------------------------------------------- one input (runs in a worker)
@@ -215,17 +126,23 @@ def _is_up_to_date(item: InputItem, options: ExportOptions, state: dict) -> bool
 _WATCHED_LOGGERS = ("exporter", "weasyprint", "fontTools")
 
 
-def _read_item(item: InputItem, max_bytes: int):
-    if item.data is not None:
-        return decode_source(item.data, path=Path(item.name), max_bytes=max_bytes)
-    assert item.path is not None
-    return read_source(item.path, max_bytes=max_bytes)
-
-
 def _load_prepared(item: InputItem, options: ExportOptions, max_bytes: int) -> Article:
     from .pipeline import clean_source
 
-    return prepare(clean_source(_read_item(item, max_bytes), options), _options_for(item, options))
+    return prepare(clean_source(read_item(item, max_bytes=max_bytes), options), _options_for(item, options))
+
+
+def book_stem(item: InputItem, article: Article, output_dir: Path, report: FileReport) -> str:
+    """The file name (without suffix) of this input's book: the user's choice (-o book.epub),
+    else the article's title as a slug, else the input's own name; claimed for this run so
+    two books never share one."""
+    if item.fixed_stem:
+        return item.stem
+    wanted = slug(article.meta.title) or item.stem
+    stem = claim_stem(output_dir, wanted)
+    if stem != wanted:
+        report.notices.append(f"{item.name}: another book in this run is also named {wanted!r}; writing it as {stem!r}")
+    return stem
 
 
 def _write_debug(item: InputItem, article: Article, options: ExportOptions, folder: Path) -> None:
@@ -238,20 +155,21 @@ def _write_debug(item: InputItem, article: Article, options: ExportOptions, fold
 
 
 def run_one(item: InputItem, options: ExportOptions, max_bytes: int = DEFAULT_MAX_BYTES,
-            debug_dir: Path | None = None, cancel: threading.Event | None = None) -> FileReport:
-    """Export one input to every asked format; never raises for an expected failure."""
+            debug_dir: Path | None = None, cancel: threading.Event | None = None,
+            cores: int = 1) -> FileReport:
+    """Export one input to every asked format; never raises for an expected failure.
+    With ``cores`` >= 2 the PDF may be written beside the other formats (`forked_pdf`)."""
     options = _options_for(item, options)
     report = FileReport(input=item.name)
     with collected_warnings(*_WATCHED_LOGGERS) as warnings:
-        _export_item(item, options, max_bytes, debug_dir, cancel, report)
+        _guarded(item, report, _export_item, item, options, max_bytes, debug_dir, cancel, report, cores)
     report.warnings = warnings
     return report
 
 
 def _export_item(item: InputItem, options: ExportOptions, max_bytes: int, debug_dir: Path | None,
-                 cancel: threading.Event | None, report: FileReport) -> None:
-    from .pipeline import write_book
-
+                 cancel: threading.Event | None, report: FileReport, cores: int) -> None:
+    beside = _pdf_beside(item, options, cores)  # started first: it loads WeasyPrint while we clean
     try:
         started = time.perf_counter()
         article = _load_prepared(item, options, max_bytes)
@@ -259,13 +177,53 @@ def _export_item(item: InputItem, options: ExportOptions, max_bytes: int, debug_
         if debug_dir is not None:
             _write_debug(item, article, options, Path(debug_dir))
         book = Book.single(article)
-        for fmt in options.formats:
-            if cancel is not None and cancel.is_set():
-                raise KeyboardInterrupt
-            started = time.perf_counter()
-            for written in write_book(book, options, item.stem, formats=(fmt,)):
-                report.outputs.append({"format": written.format, "path": str(written.path), "bytes": written.size})
-            report.seconds[fmt] = round(time.perf_counter() - started, 4)
+        # Named after the title now that it is known; every writer below uses item.stem.
+        item = replace(item, stem=book_stem(item, article, Path(options.output_dir), report), fixed_stem=True)
+        if beside is None:
+            _write_formats(book, options, item.stem, options.formats, cancel, report)
+            return
+        beside.send(partial(_write_guarded, item, book, options), FileReport)
+        _write_guarded(item, book, options, tuple(f for f in options.formats if f != "pdf"), report, cancel)
+    except BaseException:
+        if beside is not None:
+            beside.abandon()
+        raise
+    beside.finish(options.formats, report, cancel)
+
+
+def _pdf_beside(item: InputItem, options: ExportOptions, cores: int):
+    """A `forked_pdf.PdfBeside` when this input's PDF can be written beside its other
+    formats (a PDF and something else, a core to spare, forking safe here); else None.
+    The module is imported only then: the EPUB alone never needs it."""
+    if cores < 2 or "pdf" not in options.formats or len(options.formats) < 2:
+        return None
+    from . import forked_pdf
+
+    return forked_pdf.PdfBeside(item.name) if forked_pdf.possible() else None
+
+
+def _write_guarded(item: InputItem, book: Book, options: ExportOptions, formats: tuple[str, ...],
+                   report: FileReport, cancel: threading.Event | None = None) -> None:
+    _guarded(item, report, _write_formats, book, options, item.stem, formats, cancel, report)
+
+
+def _write_formats(book: Book, options: ExportOptions, stem: str, formats: tuple[str, ...],
+                   cancel: threading.Event | None, report: FileReport) -> None:
+    from .pipeline import write_book
+
+    for fmt in formats:
+        if cancel is not None and cancel.is_set():
+            raise KeyboardInterrupt
+        started = time.perf_counter()
+        for written in write_book(book, options, stem, formats=(fmt,)):
+            report.outputs.append({"format": written.format, "path": str(written.path), "bytes": written.size})
+        report.seconds[fmt] = round(time.perf_counter() - started, 4)
+
+
+def _guarded(item: InputItem, report: FileReport, work: Callable[..., None], *args: Any) -> None:
+    """``work(*args)``, with an expected failure or a bug recorded in ``report`` as one line."""
+    try:
+        work(*args)
     except ExporterError as err:
         report.error = _one_line(err, item)
         report.traceback = traceback.format_exc()  # shown only with --traceback
@@ -281,12 +239,6 @@ def _one_line(err: ExporterError, item: InputItem) -> str:
     return " ".join(text.split())
 
 
-def _worker_init() -> None:
-    # Ctrl-C is handled by the parent, which cancels the pool; workers that
-    # still get SIGINT clean their temporaries through atomic_output.
-    logging.getLogger("exporter").setLevel(logging.INFO)
-
-
 # ---------------------------------------------------------------- the batch
 
 
@@ -295,35 +247,45 @@ def export_batch(paths: Sequence[str | Path], options: ExportOptions, *, jobs: i
                  stdin_name: str | None = None, read_stdin: Callable[[], bytes] | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES, debug_dir: Path | None = None,
                  collection: str | None = None, sort: str | None = None,
-                 overrides_by_path: Mapping[str | Path, MetaOverrides] | None = None) -> BatchReport:
+                 overrides_by_path: Mapping[str | Path, MetaOverrides] | None = None,
+                 output_stem: str | None = None) -> BatchReport:
     """Export every input; see the module docstring. Never raises for a bad input.
 
     ``overrides_by_path`` gives single inputs their own metadata (the GUI edits
-    each article apart); its fields win over ``options.overrides``."""
+    each article apart); its fields win over ``options.overrides``. ``output_stem``
+    names the one book (``-o book.epub``) instead of its title."""
     started = time.perf_counter()
     items, missing, notices = collect_inputs(paths, stdin_name=stdin_name, read_stdin=read_stdin)
+    if output_stem is not None and collection is None:
+        items = [replace(item, stem=output_stem, fixed_stem=True) for item in items]
     if overrides_by_path:
-        own = {Path(key).resolve(): value for key, value in overrides_by_path.items()}
-        items = [replace(item, overrides=own.get(item.path.resolve())) if item.path is not None else item
-                 for item in items]
+        # Keyed by file (resolved) or by URL as given: a page added by its address has its own edits too.
+        own = {(key.strip() if isinstance(key, str) and is_url(key) else Path(key).resolve()): value
+               for key, value in overrides_by_path.items()}
+        items = [replace(item, overrides=own.get(item.path.resolve() if item.path is not None else item.url))
+                 if item.path is not None or item.url is not None else item for item in items]
     report = BatchReport(notices=[] if collection is not None else notices)
     output_dir = Path(options.output_dir)
     if collection is not None:
+        from .collection import run_collection as _run_collection  # late: it builds on this module
+
         _run_collection(items, missing, options, report, collection=collection, sort=sort, jobs=jobs,
-                        progress=progress, cancel=cancel, max_bytes=max_bytes)
+                        progress=progress, cancel=cancel, max_bytes=max_bytes, stem=output_stem)
         report.seconds = time.perf_counter() - started
         return report
 
-    state = _load_state(output_dir)
+    state = build_state.load_state(output_dir)
     todo: list[tuple[int, InputItem]] = []
     results: dict[int, FileReport] = {}
     total = len(items) + len(missing)
     done = 0
     for index, item in enumerate(items):
-        if _is_up_to_date(item, options, state):
+        outputs = _up_to_date_outputs(item, options, state)
+        if outputs is not None:
+            claim_stem(output_dir, outputs[0].stem)  # the books being built this run must not take its name
             results[index] = FileReport(input=item.name, skipped=True, outputs=[
-                {"format": f, "path": str(output_dir / f"{item.stem}{SUFFIXES[f]}"),
-                 "bytes": (output_dir / f"{item.stem}{SUFFIXES[f]}").stat().st_size} for f in options.formats])
+                {"format": fmt, "path": str(path), "bytes": path.stat().st_size}
+                for fmt, path in zip(options.formats, outputs)])
         else:
             todo.append((index, item))
     for skipped in list(results.values()) + missing:
@@ -347,14 +309,17 @@ def export_batch(paths: Sequence[str | Path], options: ExportOptions, *, jobs: i
                 preload(options.formats)  # forked workers inherit WeasyPrint instead of importing it each
             except ExporterError:
                 pass  # each worker then reports the backend's error for its own file
+        # One input, several cores: its PDF can be written beside its EPUB (run_one).
         task = partial(run_one, options=options, max_bytes=max_bytes, debug_dir=debug_dir,
-                       cancel=cancel if in_process else None)
+                       cancel=cancel if in_process else None,
+                       cores=(jobs or default_jobs()) if in_process and len(todo) == 1 else 1)
         _run_parallel(todo, task, workers, cancel, finished, _crash_report)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
         remove_stale_temporaries(output_dir)  # from workers stopped by Ctrl-C or a broken pool
     report.files = [results[i] for i in sorted(results)] + missing
+    report.notices.extend(notice for file_report in report.files for notice in file_report.notices)
     _record_state(items, results, options, state, output_dir)
     report.seconds = time.perf_counter() - started
     return report
@@ -365,15 +330,14 @@ def _record_state(items: list[InputItem], results: dict[int, FileReport], option
     changed = False
     for index, item in enumerate(items):
         file_report = results.get(index)
-        if file_report is None or not file_report.ok or file_report.skipped or item.path is None:
+        if file_report is None or not file_report.ok or file_report.skipped or item.source_key is None:
             continue
-        digest = _input_digest(item)
-        fingerprint = _options_for(item, options).fingerprint()
-        for output in file_report.outputs:
-            state[Path(output["path"]).name] = {"input": digest, "options": fingerprint}
-            changed = True
+        build_state.record(state, item.source_key, build_state.input_digest(item),
+                           _options_for(item, options).fingerprint(),
+                           [Path(output["path"]) for output in file_report.outputs])
+        changed = True
     if changed:
-        _save_state(output_dir, state)
+        build_state.save_state(output_dir, state)
 
 
 def default_jobs() -> int:
@@ -391,168 +355,21 @@ def _run_parallel(todo: list[tuple[int, InputItem]], task: Callable[[InputItem],
     """Run ``task`` (picklable) over ``todo`` in worker processes, or in-process
     for one worker; ``finished(index, result)`` is called in the caller's process."""
     if workers <= 1:
-        # In-process: no pool start-up for one file, and the GUI's cancel event works between formats.
+        # In-process: no pool started, none imported (concurrent.futures and multiprocessing
+        # cost more than the rest of a one-article run's imports); the GUI's cancel event
+        # works between formats.
         for index, item in todo:
             if cancel is not None and cancel.is_set():
                 raise KeyboardInterrupt
             finished(index, task(item))
         return
-    queue = list(todo)
-    items = dict(todo)
-    while queue:  # a fresh pool per round of tasks (see TASKS_PER_WORKER), or after a worker died
-        batch, queue = queue[:workers * TASKS_PER_WORKER], queue[workers * TASKS_PER_WORKER:]
-        not_started, suspects = _run_pool(batch, task, workers, cancel, finished, crashed, items)
-        # When a worker dies, every task running in the pool fails with it. Run each of
-        # those again alone, so only the input that kills its worker is reported.
-        for suspect in suspects:
-            _, still_broken = _run_pool([suspect], task, 1, cancel, finished, crashed, items)
-            for index, item in still_broken:
-                finished(index, crashed(item, BrokenProcessPool("the worker process died on this input")))
-        queue = not_started + queue
+    from .pool import run_in_pool
 
-
-# Workers are replaced after this many tasks each: WeasyPrint and Pango keep font and
-# layout caches for the life of a process, so a long batch would otherwise keep growing
-# (measured: 328 MB after 100 articles, 391 MB after 300). Forking a new pool is cheap
-# because the caller preloads the backends before the first fork.
-TASKS_PER_WORKER = 40
-
-
-def _run_pool(todo: list[tuple[int, InputItem]], task: Callable[[InputItem], Any], workers: int,
-              cancel: threading.Event | None, finished: Callable[[int, Any], None],
-              crashed: Callable[[InputItem, BaseException], Any],
-              items: dict[int, InputItem]) -> tuple[list[tuple[int, InputItem]], list[tuple[int, InputItem]]]:
-    """Run ``todo`` on one pool. When a worker dies (the OS killed it) the pool is
-    unusable: returns the tasks not yet started and the tasks that were running
-    ("suspects"), for the caller to run again; otherwise two empty lists."""
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
-    pending: dict[Future, int] = {}
-    queue = list(todo)
-    try:
-        # Keep at most 2 tasks per worker in flight so a cancel stops promptly.
-        while queue or pending:
-            while queue and len(pending) < workers * 2:
-                index, item = queue[0]
-                try:
-                    pending[pool.submit(task, item)] = index
-                except BrokenProcessPool:
-                    return _abandon(pool, pending, finished, items, queue)
-                queue.pop(0)
-            complete, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-            if cancel is not None and cancel.is_set():
-                raise KeyboardInterrupt
-            for future in complete:
-                index = pending.pop(future)
-                try:
-                    result = future.result()
-                except BrokenProcessPool:  # a worker died: the pool is unusable
-                    pending[future] = index
-                    return _abandon(pool, pending, finished, items, queue)
-                except Exception as err:
-                    result = crashed(items[index], err)
-                finished(index, result)
-    except KeyboardInterrupt:
-        for future in pending:
-            future.cancel()
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.terminate()  # stop promptly; atomic temporaries are swept by the caller
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
-    return [], []
-
-
-def _abandon(pool: ProcessPoolExecutor, pending: dict[Future, int], finished: Callable[[int, Any], None],
-             items: dict[int, InputItem], queue: list[tuple[int, InputItem]]):
-    """Close a broken pool: keep the results that came back, and hand back the
-    tasks not yet started and the ones that were running."""
-    suspects = []
-    for future, index in pending.items():
-        if future.done() and not future.cancelled() and future.exception() is None:
-            finished(index, future.result())
-        else:
-            suspects.append((index, items[index]))
-    pending.clear()
-    pool.shutdown(wait=True, cancel_futures=True)
-    return queue, suspects
+    run_in_pool(todo, task, workers, cancel, finished, crashed)
 
 
 def _crash_report(item: InputItem, err: BaseException) -> FileReport:
     return FileReport(input=item.name, error=f"{item.name}: worker failed: {err}")
-
-
-# ---------------------------------------------------------------- collections
-
-
-def load_one(item: InputItem, options: ExportOptions, max_bytes: int) -> tuple[FileReport, Article | None]:
-    """Read, clean and prepare one input of a collection (runs in a worker)."""
-    file_report = FileReport(input=item.name)
-    started = time.perf_counter()
-    try:
-        article = _load_prepared(item, options, max_bytes)
-    except ExporterError as err:
-        file_report.error = _one_line(err, item)
-        file_report.traceback = traceback.format_exc()  # shown only with --traceback
-        return file_report, None
-    except Exception as err:  # a bug: isolate it to this file
-        file_report.error = f"{item.name}: internal error: {type(err).__name__}: {err}"
-        file_report.traceback = traceback.format_exc()
-        return file_report, None
-    file_report.seconds["clean"] = round(time.perf_counter() - started, 4)
-    return file_report, article
-
-
-def _run_collection(items: list[InputItem], missing: list[FileReport], options: ExportOptions,
-                    report: BatchReport, *, collection: str, sort: str | None, jobs: int | None,
-                    progress: ProgressCallback | None, cancel: threading.Event | None, max_bytes: int) -> None:
-    from .pipeline import write_book
-
-    loaded: dict[int, tuple[FileReport, Article | None]] = {}
-    total = len(items) + len(missing) + 1
-
-    def finished(index: int, result: tuple[FileReport, Article | None]) -> None:
-        loaded[index] = result
-        if progress:
-            progress(len(loaded), total, result[0])
-
-    try:
-        _run_parallel(list(enumerate(items)), partial(load_one, options=options, max_bytes=max_bytes),
-                      worker_count(jobs, len(items)),
-                      cancel, finished, lambda item, err: (_crash_report(item, err), None))
-    except KeyboardInterrupt:
-        report.interrupted = True
-        report.files = [loaded[i][0] for i in sorted(loaded)] + missing
-        return
-    report.files = [loaded[i][0] for i in sorted(loaded)] + missing
-    chosen = [article for _, (_, article) in sorted(loaded.items()) if article is not None]
-    if sort == "date":
-        chosen.sort(key=lambda a: a.meta.date or "9999")
-    elif sort == "title":
-        chosen.sort(key=lambda a: a.meta.title.casefold())
-    stem = _collection_stem(collection)
-    collection_report = FileReport(input=f"collection {collection!r}")
-    if not chosen:
-        collection_report.error = f"collection {collection!r}: no input could be read"
-    else:
-        book = Book(collection, tuple(chosen), is_collection=True)
-        try:
-            for written in write_book(book, options, stem):
-                collection_report.outputs.append(
-                    {"format": written.format, "path": str(written.path), "bytes": written.size})
-        except ExporterError as err:
-            collection_report.error = f"collection {collection!r}: {err}"
-    report.collection = collection_report
-    if progress:
-        progress(total, total, collection_report)
-
-
-def _collection_stem(title: str) -> str:
-    import re
-    import unicodedata
-
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    stem = re.sub(r"[^A-Za-z0-9]+", "-", ascii_title).strip("-").lower()
-    return stem[:80] or "collection"
 
 
 def summarize(report: BatchReport) -> str:

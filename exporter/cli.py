@@ -12,16 +12,18 @@ import contextlib
 import json
 import logging
 import sys
-import threading
 import traceback
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
 from . import __version__  # noqa: F401  (cheap: the package imports no Qt, no WeasyPrint)
-from .errors import ExitStatus, ExporterError, UsageError, exit_code_for
+from .argparsing import RaisingParser
+from .cli_output import ProgressReporter as _ProgressReporter, book_to_stdout as _book_to_stdout, output_target
+from .errors import ExitStatus, ExporterError, InputError, UsageError, exit_code_for
 from .options import (
-    DEFAULT_MAX_PDF_CHARS, DEFAULT_PAGE_SIZE, FORMATS, PAGE_SIZES, PDF_VARIANTS, ExportOptions, MetaOverrides, parse_length,
+    COVER_CHOICES, DEFAULT_MAX_PDF_CHARS, DEFAULT_PAGE_SIZE, FORMATS, PAGE_SIZES, PDF_VARIANTS, ExportOptions, MetaOverrides, parse_length,
     parse_page_size,
 )
 from .reading import DEFAULT_MAX_BYTES
@@ -31,11 +33,7 @@ DEFAULT_SOURCE = Path("source")
 DEFAULT_OUTPUT = Path("dist")
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that raises instead of exiting, so main() maps usage errors to 2."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message)
+_Parser = RaisingParser  # the name other modules' tests knew it by
 
 
 # ---------------------------------------------------------------- parsers
@@ -55,6 +53,12 @@ def _add_common_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rules", action="append", type=Path, default=[], metavar="FILE",
                         help="extra cleaning rules (TOML, same form as the shipped rules); may repeat")
     parser.add_argument("--no-smart-quotes", action="store_true", help="keep quotes, dashes and dots as found")
+    pictures = parser.add_argument_group("pictures")
+    pictures.add_argument("--no-images", action="store_true",
+                          help="a text-only book: no pictures (their captions stay as text)")
+    pictures.add_argument("--fetch-images", action="store_true",
+                          help="also fetch the page's remote pictures (public web addresses only; "
+                               "by default only pictures inside the page or its folder are used)")
     parser.add_argument("--max-input-size", type=float, default=DEFAULT_MAX_BYTES / 1e6, metavar="MB",
                         help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES / 1e6:.0f} MB)")
     parser.add_argument("--traceback", action="store_true", help="show tracebacks of internal errors")
@@ -62,24 +66,42 @@ def _add_common_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="log what each step does")
 
 
+def _commands_epilog() -> str:
+    """Every subcommand with its one-line description (delivery registers send and devices)."""
+    rows = [(name, (build().description or "").split(". ")[0].rstrip(".")) for name, (build, _) in COMMANDS.items()]
+    width = max((len(name) for name, _ in rows), default=0)
+    lines = [f"  {PROG} {name.ljust(width)}  {about}" for name, about in rows]
+    import textwrap
+
+    note = textwrap.fill(
+        "With no PATH, every article in ./source is exported to ./dist. Books are named after their "
+        "articles' titles (an-act-of-repentance.epub). A URL is fetched, with the pictures of its page; "
+        "nothing else is ever fetched.", width=78)
+    return "commands (see 'exporter COMMAND --help'):\n" + "\n".join(lines) + "\n\n" + note
+
+
 def build_export_parser() -> argparse.ArgumentParser:
+    from .reading import SUPPORTED_KINDS
+
     parser = _Parser(
         prog=PROG,
-        description="Export scraped articles (.txt scrapes, .html pages) to EPUB 3 and print-ready PDF.",
-        epilog="Other commands: 'exporter clean PATH --json' shows the cleaned article. "
-               "With no PATH, every article in ./source is exported to ./dist.",
+        description=f"Export saved articles to EPUB 3 and print-ready PDF. Reads {SUPPORTED_KINDS}.",
+        epilog=_commands_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for standard input")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files, folders, http(s) URLs, or - for standard input")
     parser.add_argument("--epub", action="store_true", help="write EPUB (neither flag: both formats)")
     parser.add_argument("--pdf", action="store_true", help="write PDF (neither flag: both formats)")
-    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
-                        help="output folder (default: dist)")
+    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT, metavar="DIR|FILE|-",
+                        help="output folder (default: dist); or, for one book in one format, its file name "
+                             "(-o book.epub) or - for standard output")
     parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                         help="parallel worker processes (default: the machine's cores)")
     parser.add_argument("--json", action="store_true", help="print a machine-readable report on stdout")
     parser.add_argument("--force", action="store_true", help="rebuild outputs that are up to date")
-    parser.add_argument("--name", help="file name for standard input (its suffix picks .txt or .html)")
+    parser.add_argument("--name", help="file name for standard input (its suffix picks the kind: .txt, .html, .md, …)")
     parser.add_argument("--collection", metavar="TITLE", help="one book holding all inputs")
     parser.add_argument("--sort", choices=("date", "title"), help="order of a collection (default: as given)")
     parser.add_argument("--debug-pipeline", type=Path, metavar="DIR",
@@ -91,6 +113,9 @@ def build_export_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--crop-marks", action="store_true", help="draw crop marks (needs --bleed)")
     pdf.add_argument("--pdf-variant", choices=PDF_VARIANTS, help="a PDF/A or PDF/UA variant (default: tagged PDF)")
     pdf.add_argument("--style", type=Path, metavar="CSS", help="your stylesheet, applied after ours")
+    parser.add_argument("--cover", choices=COVER_CHOICES, default="generated",
+                        help="EPUB cover: generated (title and author, the default) or lead-image "
+                             "(the article's first picture above the title)")
     pdf.add_argument("--max-pdf-chars", type=int, default=DEFAULT_MAX_PDF_CHARS, metavar="N",
                      help=f"refuse PDFs of articles longer than N characters (default {DEFAULT_MAX_PDF_CHARS:,}; "
                           "layout time grows fast with length)")
@@ -103,7 +128,8 @@ def build_export_parser() -> argparse.ArgumentParser:
 
 def build_clean_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=f"{PROG} clean", description="Clean one article and show what was found.")
-    parser.add_argument("path", metavar="PATH", help="a .txt scrape or .html page, or - for standard input")
+    parser.add_argument("path", metavar="PATH", help="a file of a supported kind, an http(s) URL, "
+                                                     "or - for standard input")
     parser.add_argument("--json", action="store_true", help="print the cleaned article as JSON")
     parser.add_argument("--name", help="file name for standard input")
     parser.add_argument("--typography", action="store_true", help="apply smart quotes and dashes as in the book")
@@ -171,6 +197,9 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
         user_stylesheet=style,
         force=getattr(args, "force", False),
         max_pdf_chars=getattr(args, "max_pdf_chars", DEFAULT_MAX_PDF_CHARS),
+        images=not getattr(args, "no_images", False),
+        fetch_images=getattr(args, "fetch_images", False) and not getattr(args, "no_images", False),
+        cover=getattr(args, "cover", "generated"),
     )
 
 
@@ -181,15 +210,20 @@ def run_clean(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from .cleaning import scorer_view
     from .model import to_dict
     from .pipeline import clean_source
-    from .reading import decode_source, read_source
+    from .sources import decode_document, read_document
+    from .sources.inputs import is_supported_file, is_url, unsupported_message
     from .transforms import apply_overrides, apply_typography
 
     options = options_from_args(args)
     max_bytes = max_input_bytes(args)
     if args.path == "-":
-        source = decode_source(sys.stdin.buffer.read(), path=Path(args.name or "stdin.txt"), max_bytes=max_bytes)
+        source = decode_document(sys.stdin.buffer.read(), path=Path(args.name or "stdin.txt"), max_bytes=max_bytes)
+    elif is_url(args.path):
+        source = read_document(args.path, max_bytes=max_bytes)
     else:
-        source = read_source(Path(args.path), max_bytes=max_bytes)
+        if Path(args.path).is_file() and not is_supported_file(Path(args.path)):
+            raise InputError(unsupported_message(Path(args.path)).split(": ", 1)[1], path=args.path)
+        source = read_document(Path(args.path), max_bytes=max_bytes)
     article = apply_overrides(clean_source(source, options), options.overrides)
     if args.typography:
         article = apply_typography(article)
@@ -219,15 +253,25 @@ def run_export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         raise UsageError("no PATH given and there is no ./source folder")
     if "-" in paths and paths.count("-") > 1:
         raise UsageError("standard input (-) can be given once")
+    target = output_target(args, paths)
+    if target.stem is not None:
+        options = replace(options, output_dir=target.folder, formats=target.formats)
     for check in BEFORE_EXPORT:
         check(args)  # raises a typed error (exit 2) before anything is written
     reporter = _ProgressReporter(stderr, quiet=args.quiet or args.json)
-    report = export_batch(
-        paths, options, jobs=args.jobs, progress=reporter, stdin_name=args.name,
-        max_bytes=max_input_bytes(args), debug_dir=args.debug_pipeline,
-        collection=args.collection, sort=args.sort,
-    )
-    reporter.close()
+    with contextlib.ExitStack() as stack:
+        if target.to_stdout:
+            import tempfile
+
+            options = replace(options, output_dir=Path(stack.enter_context(tempfile.TemporaryDirectory())))
+        report = export_batch(
+            paths, options, jobs=args.jobs, progress=reporter, stdin_name=args.name,
+            max_bytes=max_input_bytes(args), debug_dir=args.debug_pipeline,
+            collection=args.collection, sort=args.sort, output_stem=target.stem,
+        )
+        reporter.close()
+        if target.to_stdout:
+            _book_to_stdout(report, stdout)
     for notice in report.notices:
         stderr.write(f"{PROG}: note: {notice}\n")
     for failed in report.failed:
@@ -236,7 +280,7 @@ def run_export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             stderr.write(failed.traceback)
     if args.json:
         stdout.write(report.to_json() + "\n")
-    else:
+    elif not target.to_stdout:
         from .batch import iter_outputs
 
         for path in iter_outputs(report):
@@ -263,37 +307,6 @@ AFTER_EXPORT: list[Callable] = []
 BEFORE_EXPORT: list[Callable[[argparse.Namespace], None]] = []
 # Functions adding options to the export parser (delivery adds --send).
 EXPORT_ARGUMENTS: list[Callable[[argparse.ArgumentParser], None]] = []
-
-
-class _ProgressReporter:
-    """A tqdm bar on a terminal, one plain line per file otherwise, nothing when quiet."""
-
-    def __init__(self, stream: TextIO, *, quiet: bool) -> None:
-        self.stream = stream
-        self.quiet = quiet
-        self.bar = None
-        self.lock = threading.Lock()
-
-    def __call__(self, done: int, total: int, file_report) -> None:
-        if self.quiet:
-            return
-        isatty = getattr(self.stream, "isatty", lambda: False)()
-        with self.lock:
-            if isatty:
-                if self.bar is None:
-                    from tqdm import tqdm
-
-                    self.bar = tqdm(total=total, file=self.stream, unit="article", dynamic_ncols=True, leave=False)
-                self.bar.update(1)
-                if not file_report.ok:
-                    self.bar.write(f"{PROG}: error: {file_report.error}", file=self.stream)
-                return
-            state = "failed" if not file_report.ok else ("up to date" if file_report.skipped else "ok")
-            self.stream.write(f"[{done}/{total}] {file_report.input}: {state}\n")
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
 
 
 # Subcommands: name → (parser builder, runner). Delivery adds "send" and "devices".
@@ -330,7 +343,12 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     except ExporterError as err:
         if show_traceback:
             traceback.print_exc(file=stderr)
-        stderr.write(f"{PROG}: error: {' '.join(str(err).split())}\n")
+        message = " ".join(str(err).split())
+        stderr.write(f"{PROG}: error: {message}\n")
+        if "--json" in argv and exit_code_for(err) == ExitStatus.USAGE:
+            # A caller reading JSON gets JSON even when nothing was attempted (a bad command line).
+            stdout.write(json.dumps({"error": message, "kind": "usage", "exit": int(ExitStatus.USAGE)},
+                                    ensure_ascii=False) + "\n")
         return exit_code_for(err)
     except Exception as err:
         if show_traceback:

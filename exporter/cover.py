@@ -21,6 +21,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from .errors import RenderError
+from .font_cache import covers, font_coverage, installed_fonts_stamp, remembered
 from .resources import fonts_dir
 
 log = logging.getLogger(__name__)
@@ -60,36 +61,36 @@ class CoverText:
     author: str | None = None
     imprint: str | None = None  # e.g. "The New York Times · 2016"
     seed: str = ""  # picks the palette (the book's identifier)
+    picture: bytes | None = None  # --cover lead-image: the article's first picture, set above the title
 
 
 def _covers(path: Path, text: str) -> bool:
-    """Does the font at ``path`` have a glyph for every letter of ``text``?"""
-    try:
-        from fontTools.ttLib import TTFont  # a WeasyPrint dependency; optional here
-    except ImportError:
-        return True
-    try:
-        font = TTFont(str(path), fontNumber=0, lazy=True)
-        cmap = font.getBestCmap() or {}
-    except Exception:  # an unreadable font file is simply not a candidate
-        return False
-    return all(ord(ch) in cmap for ch in text if not ch.isspace())
+    """Does the font at ``path`` have a glyph for every letter of ``text``?
+    (Its character map is read once and remembered across runs: `font_cache`.)"""
+    ranges = font_coverage(path)
+    return ranges is not None and covers(ranges, text)
 
 
 def _fontconfig_match(text: str) -> Path | None:
     """Ask fontconfig for a serif (else any face) with every letter of ``text``:
-    Arabic, Devanagari, Thai … which neither the bundled family nor DejaVu Serif has."""
+    Arabic, Devanagari, Thai … which neither the bundled family nor DejaVu Serif has.
+    The answer is remembered until the installed fonts change."""
+    letters = sorted({ord(ch) for ch in text if not ch.isspace() and ord(ch) > 0x7F})[:64]
+    pattern = "serif:charset=" + " ".join(f"{code:x}" for code in letters)
+    found = remembered(f"fc-match:{pattern}", installed_fonts_stamp(), lambda: _ask_fc_match(pattern))
+    path = Path(found) if found else None
+    return path if path is not None and path.is_file() and _covers(path, text) else None
+
+
+def _ask_fc_match(pattern: str) -> str | None:
     fc_match = shutil.which("fc-match")
     if fc_match is None:
         return None
-    letters = sorted({ord(ch) for ch in text if not ch.isspace() and ord(ch) > 0x7F})[:64]
-    pattern = "serif:charset=" + " ".join(f"{code:x}" for code in letters)
     try:
         done = subprocess.run([fc_match, "--format=%{file}", pattern], capture_output=True, text=True, timeout=10)
     except (OSError, subprocess.SubprocessError):
         return None
-    path = Path(done.stdout.strip()) if done.returncode == 0 and done.stdout.strip() else None
-    return path if path is not None and path.is_file() and _covers(path, text) else None
+    return done.stdout.strip() if done.returncode == 0 and done.stdout.strip() else None
 
 
 @lru_cache(maxsize=32)
@@ -108,6 +109,13 @@ def _font(text: str, size: int, *, italic: bool = False) -> ImageFont.FreeTypeFo
     if path is None:
         log.warning("no serif font found for the cover; using Pillow's built-in font")
         return ImageFont.load_default(size=size)
+    return _loaded_font(path, size)
+
+
+@lru_cache(maxsize=64)
+def _loaded_font(path: Path, size: int) -> ImageFont.FreeTypeFont:
+    # _fit tries size after size, and a run's three texts share a face: each
+    # (face, size) is parsed by FreeType once, not once per try.
     return ImageFont.truetype(str(path), size=size)
 
 
@@ -175,9 +183,24 @@ def draw_cover(cover: CoverText) -> Image.Image:
     draw.rectangle((inset, inset, WIDTH - inset, HEIGHT - inset), outline=accent, width=4)
 
     title = " ".join(cover.title.split()) or "Untitled"
-    title_font, title_lines, title_size = _fit(title, largest=190, smallest=84, max_lines=6)
+    top = _draw_picture(image, cover.picture) if cover.picture else None
+    if top is None:
+        largest, smallest, max_lines, y = 190, 84, 6, int(HEIGHT * 0.24)
+    else:  # the picture fills the top; the title, smaller, sits under it
+        largest, smallest, max_lines, y = 140, 72, 4, top + 110
+    author = " ".join((cover.author or "").split())
+    author_fit = _fit(author, largest=104, smallest=56, max_lines=3, italic=True) if author else None
+    # A long title and a long byline must not run into the imprint (the Le Monde page's
+    # six title lines and three authors did): step the title down until both fit above it.
+    room = HEIGHT - 230 - 75 - 60 if cover.imprint else HEIGHT - 160
+    author_height = len(author_fit[1]) * int(author_fit[2] * 1.25) if author_fit else 0
+    while True:
+        title_font, title_lines, title_size = _fit(title, largest=largest, smallest=smallest, max_lines=max_lines)
+        end = y + len(title_lines) * int(title_size * 1.18) + int(title_size * 0.55) + 110 + author_height
+        if end <= room or largest <= smallest:
+            break
+        largest = max(smallest, largest - 18)
     leading = int(title_size * 1.18)
-    y = int(HEIGHT * 0.24)
     for line in title_lines:
         draw.text((centre, y), line, font=title_font, fill=ink, anchor="ma")
         y += leading
@@ -186,9 +209,8 @@ def draw_cover(cover: CoverText) -> Image.Image:
     draw.line((centre - 120, y, centre + 120, y), fill=accent, width=5)
     y += 110
 
-    if cover.author:
-        author = " ".join(cover.author.split())
-        author_font, author_lines, author_size = _fit(author, largest=104, smallest=56, max_lines=3, italic=True)
+    if author_fit:
+        author_font, author_lines, author_size = author_fit
         for line in author_lines:
             draw.text((centre, y), line, font=author_font, fill=ink, anchor="ma")
             y += int(author_size * 1.25)
@@ -203,11 +225,35 @@ def draw_cover(cover: CoverText) -> Image.Image:
     return image
 
 
+# The share of the cover's height the lead picture takes (--cover lead-image).
+PICTURE_SHARE = 0.52
+
+
+def _draw_picture(image: Image.Image, data: bytes) -> int | None:
+    """Paste ``data`` (an already-cleaned article picture), cropped to fill the top
+    of the cover; the y where it ends, or None when it cannot be read (the cover
+    is then the generated one)."""
+    from PIL import ImageOps
+
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            picture = picture.convert("RGB")
+    except (OSError, ValueError, SyntaxError):
+        log.warning("the lead picture cannot be read for the cover; using the generated cover")
+        return None
+    box = (WIDTH, int(HEIGHT * PICTURE_SHARE))
+    image.paste(ImageOps.fit(picture, box, Image.Resampling.LANCZOS, centering=(0.5, 0.4)), (0, 0))
+    return box[1]
+
+
 def cover_jpeg(cover: CoverText) -> bytes:
     """The cover as JPEG bytes (deterministic: fixed quality, no EXIF, baseline)."""
     image = draw_cover(cover)
     buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=90, optimize=False, progressive=False, subsampling=0, dpi=(300, 300))
+    # Named, with no format given: Pillow then loads only its JPEG plugin, not the five
+    # it preloads otherwise (BMP, GIF, PNG, PPM: ~10 ms of a one-article run).
+    buffer.name = "cover.jpg"
+    image.save(buffer, quality=90, optimize=False, progressive=False, subsampling=0, dpi=(300, 300))
     data = buffer.getvalue()
     if not data:
         raise RenderError("the cover image could not be encoded")

@@ -77,3 +77,8 @@ def exit_code_for(error: BaseException) -> ExitStatus:
     if isinstance(error, ExporterError):
         return error.exit_status
     return ExitStatus.SOME_FAILED
+
+
+class ImageError(ExporterError):
+    """A picture that cannot go into a book (not an image, too many pixels, truncated).
+    Never fatal: the picture is left out with one warning naming it."""

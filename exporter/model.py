@@ -42,7 +42,23 @@ class LineBreak:
     pass
 
 
-Inline = Union[Text, Emphasis, Strong, Link, LineBreak]
+@dataclass(frozen=True)
+class Code:
+    """Inline code (``<code>``, ``<kbd>``, ``<samp>``): set in monospace inside its sentence,
+    and left alone by typography (its quotes are not prose)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Image:
+    """A small picture inside a line of text; ``image`` is an `ImageAsset.key` of the article."""
+
+    image: str
+    alt: str = ""
+
+
+Inline = Union[Text, Emphasis, Strong, Link, LineBreak, Code, Image]
 
 # ---------------------------------------------------------------- blocks
 
@@ -71,12 +87,13 @@ class ListBlock:
 
 @dataclass(frozen=True)
 class Figure:
-    """An image. ``src`` is kept only when it is a ``data:`` URI or a path
-    inside the input's own folder; remote images are never fetched."""
+    """A picture with its caption and credit. ``image`` is an `ImageAsset.key`
+    of the article (None: the picture could not be had; the caption stays)."""
 
-    src: str | None
+    image: str | None
     alt: str
     caption: tuple[Inline, ...] = ()
+    credit: str | None = None  # "Photo: Jane Doe / Agency", set small after the caption
 
 
 @dataclass(frozen=True)
@@ -84,7 +101,67 @@ class Rule:
     pass
 
 
-Block = Union[Paragraph, Heading, BlockQuote, ListBlock, Figure, Rule]
+@dataclass(frozen=True)
+class TableCell:
+    children: tuple[Inline, ...]
+    header: bool = False
+    align: str | None = None  # "left", "right" or "center", when the page says so
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass(frozen=True)
+class Table:
+    """A data table: header rows, body rows, an optional caption."""
+
+    head: tuple[tuple[TableCell, ...], ...]
+    body: tuple[tuple[TableCell, ...], ...]
+    caption: tuple[Inline, ...] = ()
+
+    @property
+    def columns(self) -> int:
+        return max((sum(c.colspan for c in row) for row in (*self.head, *self.body)), default=0)
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    """Preformatted text (``<pre>``): line breaks and spaces kept, set in monospace."""
+
+    text: str
+    language: str | None = None
+
+
+Block = Union[Paragraph, Heading, BlockQuote, ListBlock, Figure, Rule, Table, CodeBlock]
+
+# ---------------------------------------------------------------- assets
+
+
+@dataclass(frozen=True)
+class ImageAsset:
+    """The bytes of a picture, made fit for a book (re-encoded, metadata stripped).
+
+    ``key`` is derived from the bytes (content hash), so the same picture is held
+    once. The JSON form carries everything but ``data``; the bytes travel beside
+    the JSON (`write_bundle` / `read_bundle`), as pandoc's MediaBag keeps them.
+    """
+
+    key: str
+    media_type: str  # image/jpeg, image/png, image/gif or image/svg+xml
+    width: int  # pixels
+    height: int
+    data: bytes = field(default=b"", repr=False, metadata={"json": "never"})  # travels beside the JSON
+    origin: str = ""  # the reference it came from, for messages
+
+    @property
+    def extension(self) -> str:
+        return ASSET_EXTENSIONS.get(self.media_type, "bin")
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.key}.{self.extension}"
+
+
+ASSET_EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/svg+xml": "svg"}
 
 # ---------------------------------------------------------------- metadata
 
@@ -148,6 +225,10 @@ def join_names(names: tuple[str, ...] | list[str]) -> str | None:
 class Article:
     meta: Meta
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+    assets: tuple[ImageAsset, ...] = ()  # the pictures the blocks reference, by key
+
+    def asset(self, key: str | None) -> ImageAsset | None:
+        return next((a for a in self.assets if a.key == key), None) if key else None
 
     def with_meta(self, **changes: Any) -> "Article":
         return replace(self, meta=replace(self.meta, **changes))
@@ -170,8 +251,13 @@ def plain_text(node: Inline | Block | tuple) -> str:
     """The visible text of an inline, a block or a tuple of them."""
     if isinstance(node, tuple):
         return "".join(plain_text(child) for child in node)
-    if isinstance(node, Text):
+    if isinstance(node, (Text, Code)):
         return node.text
+    if isinstance(node, CodeBlock):
+        return node.text
+    if isinstance(node, Table):
+        rows = [" ".join(plain_text(cell.children) for cell in row) for row in (*node.head, *node.body)]
+        return "\n".join(([plain_text(node.caption)] if node.caption else []) + rows)
     if isinstance(node, LineBreak):
         return "\n"
     if isinstance(node, (Emphasis, Strong, Link, Paragraph, Heading)):
@@ -190,9 +276,9 @@ def plain_text(node: Inline | Block | tuple) -> str:
 _NODE_TYPES: dict[str, type] = {
     cls.__name__: cls
     for cls in (
-        Text, Emphasis, Strong, Link, LineBreak,
-        Paragraph, Heading, BlockQuote, ListBlock, Figure, Rule,
-        Bio, Meta, Article,
+        Text, Emphasis, Strong, Link, LineBreak, Code, Image,
+        Paragraph, Heading, BlockQuote, ListBlock, Figure, Rule, TableCell, Table, CodeBlock,
+        ImageAsset, Bio, Meta, Article,
     )
 }
 
@@ -204,7 +290,11 @@ def to_dict(node: Any) -> Any:
     if type(node).__name__ in _NODE_TYPES and hasattr(node, "__dataclass_fields__"):
         out: dict[str, Any] = {"type": type(node).__name__}
         for f in fields(node):
-            out[f.name] = to_dict(getattr(node, f.name))
+            value = getattr(node, f.name)
+            rule = f.metadata.get("json")
+            if rule == "never":
+                continue  # asset bytes travel beside the JSON (write_bundle)
+            out[f.name] = to_dict(value)
         return out
     return node
 
@@ -222,3 +312,45 @@ def from_dict(data: Any) -> Any:
         values = {k: from_dict(v) for k, v in data.items() if k in known}
         return cls(**values)
     return data
+
+
+# ---------------------------------------------------------------- article + asset bytes on disk
+
+BUNDLE_JSON = "article.json"
+BUNDLE_ASSETS = "assets"
+
+
+def write_bundle(article: Article, folder: "Path") -> None:
+    """``folder/article.json`` plus ``folder/assets/<key>.<ext>`` for each picture."""
+    from pathlib import Path
+
+    folder = Path(folder)
+    (folder / BUNDLE_ASSETS).mkdir(parents=True, exist_ok=True)
+    (folder / BUNDLE_JSON).write_text(article.to_json(indent=2), "utf-8")
+    for asset in article.assets:
+        (folder / BUNDLE_ASSETS / asset.file_name).write_bytes(asset.data)
+
+
+def read_bundle(folder: "Path") -> Article:
+    """The inverse of `write_bundle`; ValueError when an asset's bytes are missing or altered."""
+    from pathlib import Path
+
+    folder = Path(folder)
+    article = Article.from_json((folder / BUNDLE_JSON).read_text("utf-8"))
+    assets = []
+    for asset in article.assets:
+        try:
+            data = (folder / BUNDLE_ASSETS / asset.file_name).read_bytes()
+        except OSError as err:
+            raise ValueError(f"asset {asset.file_name}: {err}") from None
+        if asset_key(data) != asset.key:
+            raise ValueError(f"asset {asset.file_name}: the bytes do not match their key")
+        assets.append(replace(asset, data=data))
+    return replace(article, assets=tuple(assets))
+
+
+def asset_key(data: bytes) -> str:
+    """The content hash naming an asset (SHA-256, 128 bits are plenty for one book)."""
+    import hashlib
+
+    return "img-" + hashlib.sha256(data).hexdigest()[:32]

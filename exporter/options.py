@@ -76,6 +76,8 @@ def parse_page_size(text: str) -> PageSize:
 # About 400 pages of 6x9 in; takes about 2 minutes to lay out on this kind of machine.
 DEFAULT_MAX_PDF_CHARS = 1_000_000
 
+COVER_CHOICES = ("generated", "lead-image")
+
 PDF_VARIANTS = (
     "pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-4b",
     "pdf/ua-1", "pdf/ua-2",
@@ -123,6 +125,9 @@ class ExportOptions:
     # Layout time grows faster than the text (5 MB of text took 14 min and 1 GB here):
     # longer articles are refused for PDF unless the user raises this.
     max_pdf_chars: int = DEFAULT_MAX_PDF_CHARS
+    images: bool = True  # False (--no-images): a text-only book, captions kept as text
+    fetch_images: bool = False  # --fetch-images: remote pictures through the guarded fetcher
+    cover: str = "generated"  # or "lead-image": the article's first picture on the cover
 
     def __post_init__(self) -> None:
         unknown = [f for f in self.formats if f not in FORMATS]
@@ -132,6 +137,8 @@ class ExportOptions:
             raise UsageError("--max-pdf-chars must be at least 1")
         if self.bleed_pt < 0 or self.bleed_pt > 36:
             raise UsageError("bleed must be between 0 and 0.5in")
+        if self.cover not in COVER_CHOICES:
+            raise UsageError(f"unknown cover {self.cover!r}: use one of {', '.join(COVER_CHOICES)}")
         if self.pdf_variant is not None and self.pdf_variant not in PDF_VARIANTS:
             raise UsageError(f"unknown PDF variant {self.pdf_variant!r}: use one of {', '.join(PDF_VARIANTS)}")
 
@@ -144,6 +151,7 @@ class ExportOptions:
         parts = [
             __version__, ",".join(self.formats), self.page_size.css, f"{self.bleed_pt:.3f}", str(self.crop_marks),
             str(self.pdf_variant), str(self.smart_quotes), repr(self.overrides), str(self.source_date_epoch),
+            f"images={self.images},{self.fetch_images},{self.cover}",
             *(f"{path}={_content_digest(path)}" for path in (*self.rules_files, self.user_stylesheet) if path),
         ]
         return "|".join(parts)

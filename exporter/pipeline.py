@@ -15,7 +15,7 @@ from .backends import SUFFIXES, get_writer
 from .errors import ExporterError, RenderError
 from .model import Article
 from .options import ExportOptions
-from .reading import DEFAULT_MAX_BYTES, SourceDocument, read_source
+from .reading import DEFAULT_MAX_BYTES, SourceDocument
 from .render import Book
 from .transforms import prepare
 
@@ -27,16 +27,39 @@ def clean_source(source: SourceDocument, options: ExportOptions | None = None) -
     from .cleaning import clean, load_rules
 
     rules = load_rules(options.rules_files if options else ())
+    if options is not None and options.fetch_images and source.kind == "html":
+        source = with_fetching_resolver(source)
     return clean(source, rules)
 
 
-def load_article(path: Path, options: ExportOptions | None = None, *,
+def with_fetching_resolver(source: SourceDocument) -> SourceDocument:
+    """``source`` whose resolver also fetches remote pictures, through the guarded
+    fetcher (public addresses only, capped; see exporter.fetching): --fetch-images."""
+    from dataclasses import replace
+
+    from .fetching import GuardedFetcher
+    from .resolver import Resolver
+
+    if source.resolver is not None:
+        if source.resolver.fetcher is None:
+            source.resolver.fetcher = GuardedFetcher()
+        return source
+    base_dir = source.path.parent if source.path is not None else None
+    return replace(source, resolver=Resolver(base_dir=base_dir, base_url=getattr(source, "source_url", None),
+                                             fetcher=GuardedFetcher()))
+
+
+def load_article(path: Path | str, options: ExportOptions | None = None, *,
                  max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    """Read and clean ``path``: the article as found, before overrides and typography."""
-    return clean_source(read_source(path, max_bytes=max_bytes), options)
+    """Read and clean ``path``, a file of any supported kind or an http(s) URL given as a
+    string (fetched through the guarded fetcher): the article as found, before overrides
+    and typography."""
+    from .sources import read_document
+
+    return clean_source(read_document(path, max_bytes=max_bytes), options)
 
 
-def prepared_article(path: Path, options: ExportOptions, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+def prepared_article(path: Path | str, options: ExportOptions, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """The article as it goes into the book: cleaned, overridden, typeset."""
     return prepare(load_article(path, options, max_bytes=max_bytes), options)
 
@@ -67,8 +90,11 @@ def write_book(book: Book, options: ExportOptions, stem: str, *,
     return written
 
 
-def export_file(path: Path, options: ExportOptions, *, stem: str | None = None,
+def export_file(path: Path | str, options: ExportOptions, *, stem: str | None = None,
                 max_bytes: int = DEFAULT_MAX_BYTES) -> list[WrittenOutput]:
-    """Export one input file to each asked format; the simplest public entry point."""
+    """Export one input (a file, or a URL string) to each asked format; the simplest public
+    entry point. The book is named ``stem``, else after the article's title."""
+    from .sources.naming import fallback_stem, slug
+
     article = prepared_article(path, options, max_bytes=max_bytes)
-    return write_book(Book.single(article), options, stem or Path(path).stem)
+    return write_book(Book.single(article), options, stem or slug(article.meta.title) or fallback_stem(str(path)))

@@ -1,4 +1,8 @@
-"""A quick HTML preview of one article, as the book will show it.
+"""Previews for a viewer: the e-book's text as HTML, and the book's real PDF pages.
+
+`book_pdf` gives the PDF bytes the export would write (a page preview rasterises
+them); `check_article` reads an input with the warnings it raised. The rest of
+this note is about the HTML preview of one article, as an e-reader reflows it.
 
 For on-screen previews (the GUI's `QTextBrowser`), not for books: the body
 comes from the same `render_blocks` as the EPUB and PDF, but the page is plain
@@ -10,11 +14,16 @@ colours are set, so the preview follows the viewer's palette (light or dark).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from .model import Article, join_names
-from .render import bio_section, format_date, render_blocks
+from .back_matter import bio_entries, bio_heading
+from .labels import labels_for
+from .model import Article
+from .options import ExportOptions
+from .render import render_blocks, shown_date
 from .resources import BOOK_FONT_FAMILY, fonts_dir
 
 PREVIEW_CSS = """
@@ -45,22 +54,69 @@ def preview_html(article: Article) -> str:
     parts = [f'<h1 class="title">{escape(meta.title, quote=False)}</h1>']
     if meta.subtitle:
         parts.append(f'<p class="subtitle">{escape(meta.subtitle, quote=False)}</p>')
-    byline = join_names(meta.authors)
+    labels = labels_for(meta.language)
+    byline = labels.names(meta.authors)
     if byline:
         parts.append(f'<p class="byline">{escape(byline, quote=False)}</p>')
-    facts = [fact for fact in (format_date(meta.date, meta.language), meta.publisher) if fact]
+    facts = [fact for fact in (shown_date(meta, labels), meta.publisher) if fact]
     if facts:
         parts.append(f'<p class="dateline">{" · ".join(escape(f, quote=False) for f in facts)}</p>')
     parts.append("<hr/>")
     # As in the book: paragraphs are indented, except the first after a heading or a break.
     parts.append(re.sub(r"(^|</h[2-6]>|<hr[^>]*/>)<p>", r'\1<p class="first">', render_blocks(article.blocks)))
-    bio = bio_section((article,))
-    if bio is not None and meta.bio is not None:
-        parts.append(f'<h2 class="bio-heading">{escape(bio.title, quote=False)}</h2>')
-        parts.append(f'<p class="bio-text">{escape(meta.bio.text, quote=False)}</p>')
-        name = meta.bio.author or join_names(meta.authors)
-        if name:
-            parts.append(f'<p class="bio-name">{escape(name, quote=False)}</p>')
+    # The same entries, heading and signatures as the book's bio page.
+    entries = bio_entries((article,))
+    if entries:
+        parts.append(f'<h2 class="bio-heading">{escape(bio_heading(entries, meta.language), quote=False)}</h2>')
+        for entry in entries:
+            parts.append(f'<p class="bio-text">{escape(entry.text, quote=False)}</p>')
+            if entry.name:
+                parts.append(f'<p class="bio-name">{escape(entry.name, quote=False)}</p>')
     lang = escape(meta.language, quote=True)
     return (f'<html lang="{lang}"><head><meta charset="utf-8"/><style>{PREVIEW_CSS}</style></head>'
             f'<body>{"".join(parts)}</body></html>')
+
+
+# ---------------------------------------------------------------- the real pages, for a page preview
+
+
+@dataclass(frozen=True)
+class CheckedArticle:
+    """An input as the cleaner found it, with the warnings it logged (for a list that marks each input)."""
+
+    article: Article
+    warnings: tuple[str, ...] = ()
+
+
+def check_article(path: Path, options: ExportOptions | None = None) -> CheckedArticle:
+    """Read and clean ``path`` (`ExporterError` when it cannot be read), keeping the warnings
+    logged on this thread meanwhile; safe to call from a background thread."""
+    from ._logs import collected_warnings
+    from .pipeline import load_article
+
+    with collected_warnings("exporter", this_thread_only=True) as warnings:
+        article = load_article(path, options)
+    return CheckedArticle(article, tuple(dict.fromkeys(warnings)))
+
+
+def book_pdf(articles: Sequence[Article], options: ExportOptions, *, collection: str | None = None) -> bytes:
+    """The PDF bytes of ``articles`` (already prepared), laid out exactly as the export writes them:
+    one article's book, or a collection titled ``collection``. Nothing is written where the user sees it."""
+    import tempfile
+
+    from .backends.pdf import build_pdf
+    from .render import Book
+
+    book = Book(collection, tuple(articles), is_collection=True) if collection else Book.single(articles[0])
+    with tempfile.TemporaryDirectory(prefix="exporter-preview-") as folder:
+        target = Path(folder) / "preview.pdf"
+        build_pdf(book, options, target)
+        return target.read_bytes()
+
+
+def prepare_article(article: Article, options: ExportOptions) -> Article:
+    """An already-cleaned article as it goes into the book (overrides, typography), without
+    reading its source again: for a page fetched once from a URL and previewed many times."""
+    from .transforms import prepare
+
+    return prepare(article, options)

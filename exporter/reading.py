@@ -11,16 +11,27 @@ import codecs
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from .resolver import Resolver
 
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+MHTML_SUFFIXES = (".mhtml", ".mht")  # Chromium's "Webpage, Single File"
+WEBARCHIVE_SUFFIXES = (".webarchive",)  # Safari's "Web Archive" (a binary plist)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + MARKDOWN_SUFFIXES + MHTML_SUFFIXES + WEBARCHIVE_SUFFIXES
+# What the user is told an input may be (--help, the README, the unsupported-file error).
+SUPPORTED_KINDS = ("text scrapes (.txt), saved pages (.html, .htm), Markdown notes (.md, .markdown), "
+                   "single-file archives (.mhtml, .mht, .webarchive) and http(s) URLs")
 
 # Larger inputs are refused unless the user raises the limit: an article is
 # rarely over 1 MB of HTML; 25 MB bounds time and memory on a whole-page scrape.
@@ -44,8 +55,16 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 class SourceDocument:
     path: Path | None
     text: str
-    kind: str  # "text" or "html"
+    # "text", "html", or "markdown" (HTML rendered from a Markdown note: the whole body is the article)
+    kind: str
     encoding: str
+    source_url: str | None = None  # the page's URL for a URL input (Meta.source_url, the resolver's base)
+    # A single-file archive's own resources by Content-Location / cid: (MHTML, webarchive):
+    # (bytes, media type). Pictures are taken from here, never fetched.
+    parts: Mapping[str, tuple[bytes, str | None]] | None = field(default=None, compare=False, repr=False)
+    # Answers "the bytes of this picture" (exporter.resolver.Resolver); None: the cleaner uses
+    # one confined to the input's folder. Archives set one over their parts, URLs one with the fetcher.
+    resolver: "Resolver | None" = field(default=None, compare=False, repr=False)
 
     @property
     def name(self) -> str:
@@ -55,6 +74,12 @@ class SourceDocument:
 def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
     """Read ``path`` (never modifying it) and return its decoded text."""
     path = Path(path)
+    return decode_source(read_bytes(path, max_bytes=max_bytes), path=path, max_bytes=max_bytes)
+
+
+def read_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of ``path``, refused with one line when missing, a folder, unreadable or over ``max_bytes``."""
+    path = Path(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -63,7 +88,7 @@ def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocu
                 path=path,
             )
         with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+            return handle.read(max_bytes + 1)
     except InputError:
         raise
     except IsADirectoryError:
@@ -72,7 +97,6 @@ def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocu
         raise InputError("no such file", path=path) from None
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror or err}", path=path) from None
-    return decode_source(data, path=path, max_bytes=max_bytes)
 
 
 def decode_source(data: bytes, *, path: Path | None = None, kind: str | None = None,

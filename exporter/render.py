@@ -8,14 +8,21 @@ them into one HTML document. The two differ only in CSS and packaging.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
+from typing import Mapping
+
+from . import render_media
+from .labels import Labels, common_language, labels_for
 from .model import (
-    Article, Block, BlockQuote, Emphasis, Figure, Heading, Inline, LineBreak, Link,
-    ListBlock, Paragraph, Rule, Strong, Text, join_names,
+    Article, Block, BlockQuote, Code, CodeBlock, Emphasis, Figure, Heading, Image, ImageAsset, Inline, LineBreak,
+    Link, ListBlock, Meta, Paragraph, Rule, Strong, Table, Text,
 )
+
+Assets = Mapping[str, ImageAsset]
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
@@ -24,25 +31,6 @@ EPUB_NS = "http://www.idpf.org/2007/ops"
 COVER, TITLEPAGE, TOC, BODYMATTER, BACKMATTER, COLOPHON = (
     "cover", "titlepage", "toc", "bodymatter", "backmatter", "colophon",
 )
-
-# Headings of the back matter in the article's language: the bio page is part
-# of the book, so it speaks the book's language. English when unknown.
-_ABOUT_AUTHOR = {
-    "en": "About the Author", "fr": "À propos de l’auteur", "de": "Über den Autor",
-    "es": "Sobre el autor", "it": "L’autore", "pt": "Sobre o autor", "nl": "Over de auteur",
-    "ru": "Об авторе", "pl": "O autorze", "sv": "Om författaren", "da": "Om forfatteren",
-    "nb": "Om forfatteren", "fi": "Kirjoittajasta", "cs": "O autorovi", "el": "Σχετικά με τον συγγραφέα",
-    "tr": "Yazar hakkında", "uk": "Про автора", "ja": "著者について", "zh": "关于作者", "ar": "عن الكاتب",
-}
-_ABOUT_AUTHORS = {"en": "About the Authors", "fr": "À propos des auteurs", "de": "Über die Autoren"}
-_CONTENTS = {"en": "Contents", "fr": "Table des matières", "de": "Inhalt", "es": "Índice",
-             "it": "Indice", "pt": "Sumário", "nl": "Inhoud", "ru": "Содержание"}
-_BY = {"en": "by", "fr": "par", "de": "von", "es": "por", "it": "di", "pt": "por", "nl": "door"}
-
-
-def _word(table: dict[str, str], language: str) -> str:
-    return table.get(language.split("-")[0].lower(), table["en"])
-
 
 @dataclass(frozen=True)
 class Section:
@@ -69,53 +57,105 @@ class RenderedBook:
 # ---------------------------------------------------------------- inlines and blocks
 
 
+# What may stand unescaped in each part of a URL (RFC 3986 unreserved, sub-delims,
+# ':' and '@', and '/' or '?' where the part allows them); anything else, such as
+# the '[' and ']' a query like "?filter[year]=2019" carries, is percent-encoded.
+# EPUBCheck rejects a link that is not a valid URL (RSC-020), and so do readers.
+_PATH_SAFE = "!$&'()*+,;=:@/%~"
+_QUERY_SAFE = _PATH_SAFE + "?"
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_HOST = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.?)+$|^\[[0-9A-Fa-f:.]+\]$")
+
+
 def safe_href(href: str) -> str | None:
-    """Links survive only to the web or mail: never javascript:, data:, file:."""
+    """A link the book may carry, as a valid URL, or None.
+
+    Only links to the web or to mail survive (never javascript:, data:, file:),
+    and what a scraped page wrote is normalised: characters a URL may not hold
+    are percent-encoded, a host in another script is written in IDNA; a link
+    whose host or port cannot be a real one is dropped (its text stays).
+    """
     try:
-        scheme = urlsplit(href.strip()).scheme.lower()
+        parts = urlsplit(href.strip())
+        scheme = parts.scheme.lower()
+        if scheme == "mailto":
+            return "mailto:" + quote(_LONE_PERCENT.sub("%25", parts.path), safe=_PATH_SAFE) + (
+                "?" + quote(_LONE_PERCENT.sub("%25", parts.query), safe=_QUERY_SAFE) if parts.query else "")
+        if scheme not in ("http", "https"):
+            return None
+        host, port = parts.hostname, parts.port  # .port raises ValueError when it is not a number
     except ValueError:
         return None
-    return href.strip() if scheme in ("http", "https", "mailto") else None
+    if not host:
+        return None
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None
+    if ":" in host:
+        host = f"[{host}]"
+    if not _HOST.match(host):
+        return None
+    netloc = host if port is None else f"{host}:{port}"
+    if parts.username is not None:
+        userinfo = quote(parts.username, safe="!$&'()*+,;=%")
+        if parts.password is not None:
+            userinfo += ":" + quote(parts.password, safe="!$&'()*+,;=%")
+        netloc = f"{userinfo}@{netloc}"
+
+    def encoded(part: str, safe: str) -> str:
+        return quote(_LONE_PERCENT.sub("%25", part), safe=safe)
+
+    return urlunsplit((scheme, netloc, encoded(parts.path, _PATH_SAFE), encoded(parts.query, _QUERY_SAFE),
+                       encoded(parts.fragment, _QUERY_SAFE)))
 
 
-def render_inlines(inlines: tuple[Inline, ...]) -> str:
+def render_inlines(inlines: tuple[Inline, ...], assets: Assets | None = None) -> str:
+    """``assets``: the article's pictures by key (an inline picture not in it is left out)."""
     out: list[str] = []
     for node in inlines:
         if isinstance(node, Text):
             out.append(escape(node.text, quote=False))
         elif isinstance(node, Emphasis):
-            out.append(f"<em>{render_inlines(node.children)}</em>")
+            out.append(f"<em>{render_inlines(node.children, assets)}</em>")
         elif isinstance(node, Strong):
-            out.append(f"<strong>{render_inlines(node.children)}</strong>")
+            out.append(f"<strong>{render_inlines(node.children, assets)}</strong>")
         elif isinstance(node, Link):
             href = safe_href(node.href)
-            inner = render_inlines(node.children)
+            inner = render_inlines(node.children, assets)
             out.append(f'<a href="{escape(href)}">{inner}</a>' if href else inner)
         elif isinstance(node, LineBreak):
             out.append("<br/>")
+        elif isinstance(node, Code):
+            out.append(f"<code>{escape(node.text, quote=False)}</code>")
+        elif isinstance(node, Image):
+            out.append(render_media.inline_image(node, assets))
     return "".join(out)
 
 
-def render_blocks(blocks: tuple[Block, ...], *, heading_offset: int = 0) -> str:
+def render_blocks(blocks: tuple[Block, ...], *, heading_offset: int = 0, assets: Assets | None = None) -> str:
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Paragraph):
-            out.append(f"<p>{render_inlines(block.children)}</p>")
+            out.append(f"<p>{render_inlines(block.children, assets)}</p>")
         elif isinstance(block, Heading):
             level = min(6, max(2, block.level + heading_offset))
-            out.append(f"<h{level}>{render_inlines(block.children)}</h{level}>")
+            out.append(f"<h{level}>{render_inlines(block.children, assets)}</h{level}>")
         elif isinstance(block, BlockQuote):
-            out.append(f"<blockquote>{render_blocks(block.blocks, heading_offset=heading_offset)}</blockquote>")
+            out.append(f"<blockquote>{render_blocks(block.blocks, heading_offset=heading_offset, assets=assets)}"
+                       "</blockquote>")
         elif isinstance(block, ListBlock):
             tag = "ol" if block.ordered else "ul"
-            items = "".join(f"<li>{render_blocks(item, heading_offset=heading_offset)}</li>" for item in block.items)
+            items = "".join(f"<li>{render_blocks(item, heading_offset=heading_offset, assets=assets)}</li>"
+                            for item in block.items)
             out.append(f"<{tag}>{items}</{tag}>")
         elif isinstance(block, Figure):
-            # Images are not carried into the book (no remote fetching; see README):
-            # the caption or alt text keeps what the picture said.
-            caption = render_inlines(block.caption) or escape(block.alt, quote=False)
-            if caption:
-                out.append(f'<figure class="figure-text"><figcaption>{caption}</figcaption></figure>')
+            out.append(render_media.figure(block, assets, render_inlines))
+        elif isinstance(block, Table):
+            out.append(render_media.table(block, assets, render_inlines))
+        elif isinstance(block, CodeBlock):
+            out.append(render_media.code_block(block))
         elif isinstance(block, Rule):
             out.append('<hr class="section-break"/>')
     return "".join(out)
@@ -128,7 +168,7 @@ def _attr(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _section(sid: str, epub_type: str, inner: str, *, role: str | None = None,
+def section_element(sid: str, epub_type: str, inner: str, *, role: str | None = None,
              classes: str | None = None, labelled_by: str | None = None) -> str:
     attrs = [f'id="{sid}"', f'epub:type="{epub_type}"']
     if role:
@@ -140,52 +180,40 @@ def _section(sid: str, epub_type: str, inner: str, *, role: str | None = None,
     return f"<section {' '.join(attrs)}>{inner}</section>"
 
 
-def format_date(iso: str | None, language: str) -> str | None:
-    """``2016-07-27`` → ``27 July 2016`` style for display (ISO stays in metadata)."""
-    if not iso:
-        return None
-    from datetime import date
-
-    parts = iso.split("-")
-    try:
-        if len(parts) == 3:
-            day = date(int(parts[0]), int(parts[1]), int(parts[2]))
-            if language.lower().startswith("en-us"):
-                return f"{day:%B} {day.day}, {day.year}"
-            if language.lower().startswith("en"):
-                return f"{day.day} {day:%B} {day.year}"
-            return day.isoformat()
-        if len(parts) == 2:
-            return f"{date(int(parts[0]), int(parts[1]), 1):%B %Y}" if language.startswith("en") else iso
-    except ValueError:
-        return iso
-    return iso
+def shown_date(meta: Meta, labels: Labels) -> str | None:
+    """The date a title page or byline shows: the publication date as it is; an
+    update stamp, when it is all there is, said to be one ("Last updated 27 July 2016")."""
+    if meta.published:
+        return labels.date(meta.published)
+    return labels.dates(None, meta.updated)[0] if meta.updated else None
 
 
 def title_page(article: Article, sid: str = "titlepage") -> Section:
     meta = article.meta
+    labels = labels_for(meta.language)
     lines = [f'<h1 class="book-title">{escape(meta.title, quote=False)}</h1>']
     if meta.subtitle:
         lines.append(f'<p class="book-subtitle">{escape(meta.subtitle, quote=False)}</p>')
     if meta.authors:
-        lines.append(f'<p class="book-author">{escape(join_names(meta.authors) or "", quote=False)}</p>')
-    facts = [x for x in (format_date(meta.date, meta.language), meta.publisher) if x]
+        lines.append(f'<p class="book-author">{escape(labels.names(meta.authors) or "", quote=False)}</p>')
+    facts = [x for x in (shown_date(meta, labels), meta.publisher) if x]
     if facts:
         lines.append('<p class="book-imprint">' + "<br/>".join(escape(f, quote=False) for f in facts) + "</p>")
-    body = _section(sid, "titlepage", '<div class="titlepage-block">' + "".join(lines) + "</div>",
+    body = section_element(sid, "titlepage", '<div class="titlepage-block">' + "".join(lines) + "</div>",
                     classes="titlepage")
     return Section(sid, meta.title, TITLEPAGE, "titlepage", body, meta.language)
 
 
 def article_section(article: Article, sid: str = "article", *, in_collection: bool = False) -> Section:
-    """The article itself: its heading, byline and date, then the body."""
+    """The article itself: its heading, byline and date (in its own language), then the body."""
     meta = article.meta
+    labels = labels_for(meta.language)
     head_id = f"{sid}-title"
     parts = [f'<h1 id="{head_id}" class="article-title">{escape(meta.title, quote=False)}</h1>']
     if meta.subtitle:
         parts.append(f'<p class="article-subtitle">{escape(meta.subtitle, quote=False)}</p>')
-    byline = join_names(meta.authors)
-    date_text = format_date(meta.date, meta.language)
+    byline = labels.names(meta.authors)
+    date_text = shown_date(meta, labels)
     if in_collection and (byline or date_text):
         bits = []
         if byline:
@@ -193,64 +221,17 @@ def article_section(article: Article, sid: str = "article", *, in_collection: bo
         if date_text:
             bits.append(f'<span class="byline-date">{escape(date_text, quote=False)}</span>')
         parts.append('<p class="byline">' + '<span class="byline-sep"> · </span>'.join(bits) + "</p>")
-    parts.append('<div class="article-body">' + render_blocks(article.blocks) + "</div>")
-    body = _section(sid, "bodymatter chapter", "".join(parts), role="doc-chapter", classes="article",
+    assets = {asset.key: asset for asset in article.assets}
+    parts.append('<div class="article-body">' + render_blocks(article.blocks, assets=assets) + "</div>")
+    body = section_element(sid, "bodymatter chapter", "".join(parts), role="doc-chapter", classes="article",
                     labelled_by=head_id)
     return Section(sid, meta.title, BODYMATTER, "bodymatter chapter", body, meta.language)
 
 
-def bio_section(articles: tuple[Article, ...], sid: str = "about-author") -> Section | None:
-    """The author-bio page: one entry per distinct author that has a bio."""
-    seen: set[str] = set()
-    entries: list[str] = []
-    for article, bio in ((a, b) for a in articles for b in a.meta.bios):
-        if not bio.text.strip():
-            continue
-        name = bio.author or join_names(article.meta.authors) or ""
-        key = name.casefold() or bio.text.casefold()
-        if key in seen:
-            continue
-        seen.add(key)
-        entry = f'<p class="bio-text">{escape(bio.text, quote=False)}</p>'
-        if name:
-            entry += f'<p class="bio-name">{escape(name, quote=False)}</p>'
-        entries.append(f'<div class="bio-entry">{entry}</div>')
-    if not entries:
-        return None
-    language = articles[0].meta.language
-    heading = _word(_ABOUT_AUTHORS if len(entries) > 1 else _ABOUT_AUTHOR, language)
-    head_id = f"{sid}-title"
-    inner = f'<h2 id="{head_id}" class="bio-heading">{escape(heading, quote=False)}</h2>' + "".join(entries)
-    body = _section(sid, "backmatter", inner, classes="bio", labelled_by=head_id)
-    return Section(sid, heading, BACKMATTER, "backmatter", body, language)
-
-
-def colophon_section(articles: tuple[Article, ...], *, font_name: str | None, sid: str = "colophon") -> Section:
-    language = articles[0].meta.language
-    lines: list[str] = []
-    for article in articles:
-        meta = article.meta
-        source = meta.publisher or ""
-        if meta.source_url and safe_href(meta.source_url):
-            url = escape(meta.source_url)
-            link = f'<a href="{url}">{escape(meta.source_url, quote=False)}</a>'
-            source = f"{escape(source, quote=False)}, {link}" if source else link
-        else:
-            source = escape(source, quote=False)
-        date_text = format_date(meta.date, meta.language)
-        bits = [b for b in (source, escape(date_text, quote=False) if date_text else "") if b]
-        prefix = f"<em>{escape(meta.title, quote=False)}</em>" if len(articles) > 1 else "First published"
-        if bits:
-            lines.append(f'<p class="colophon-source">{prefix}: {", ".join(bits)}.</p>')
-    if font_name:
-        lines.append(f'<p class="colophon-type">Set in {escape(font_name, quote=False)}.</p>')
-    lines.append('<p class="colophon-maker">Made with Article Exporter.</p>')
-    body = _section(sid, "colophon", "".join(lines), classes="colophon")
-    return Section(sid, "Colophon", COLOPHON, "colophon", body, language, in_toc=False)
-
-
 def render_article(article: Article, *, font_name: str | None = None) -> RenderedBook:
     """The sections of a one-article book, in reading order."""
+    from .back_matter import bio_section, colophon_section  # it builds on this module's sections
+
     sections = [title_page(article), article_section(article)]
     bio = bio_section((article,))
     if bio is not None:
@@ -289,7 +270,7 @@ def is_rtl(language: str) -> bool:
 
 def contents_heading(language: str) -> str:
     """"Contents" in ``language`` (the printed contents and the EPUB's nav)."""
-    return _word(_CONTENTS, language)
+    return labels_for(language).contents
 
 
 # ---------------------------------------------------------------- books and collections
@@ -309,7 +290,8 @@ class Book:
 
     @property
     def language(self) -> str:
-        return self.articles[0].meta.language
+        """The language of the book's own pages: the articles' one, or English for a mixed collection."""
+        return common_language(a.meta.language for a in self.articles)
 
     @property
     def authors(self) -> tuple[str, ...]:
@@ -325,6 +307,12 @@ class Book:
         dates = [a.meta.date for a in self.articles if a.meta.date]
         return max(dates) if dates else None
 
+    @property
+    def date_is_update(self) -> bool:
+        """True when the book's date is only an update stamp: no article giving it states its publication."""
+        latest = self.date
+        return latest is not None and not any(a.meta.published == latest for a in self.articles)
+
 
 def toc_section(book: Book, article_ids: tuple[str, ...], sid: str = "contents") -> Section:
     """A printed table of contents (the PDF fills in page numbers from the links)."""
@@ -332,7 +320,7 @@ def toc_section(book: Book, article_ids: tuple[str, ...], sid: str = "contents")
     heading = contents_heading(language)
     items = []
     for article, aid in zip(book.articles, article_ids):
-        byline = join_names(article.meta.authors)
+        byline = labels_for(language).names(article.meta.authors)
         by = f'<span class="toc-author">{escape(byline, quote=False)}</span>' if byline else ""
         items.append(
             f'<li><a class="toc-link" href="#{aid}"><span class="toc-title">'
@@ -340,26 +328,29 @@ def toc_section(book: Book, article_ids: tuple[str, ...], sid: str = "contents")
         )
     head_id = f"{sid}-title"
     inner = f'<h2 id="{head_id}" class="toc-heading">{escape(heading, quote=False)}</h2><ol class="toc-list">{"".join(items)}</ol>'
-    body = _section(sid, "toc", inner, role="doc-toc", classes="contents", labelled_by=head_id)
+    body = section_element(sid, "toc", inner, role="doc-toc", classes="contents", labelled_by=head_id)
     return Section(sid, heading, TOC, "toc", body, language)
 
 
 def render_book(book: Book, *, font_name: str | None = None) -> RenderedBook:
     """The sections of ``book`` in reading order: title page, [contents],
     article(s), author bio(s), colophon."""
+    from .back_matter import bio_section, colophon_section  # it builds on this module's sections
+
     if not book.is_collection:
         return render_article(book.articles[0], font_name=font_name)
     cover_meta = book.articles[0].meta
     from dataclasses import replace as _replace
 
+    published, updated = (None, book.date) if book.date_is_update else (book.date, None)
     front = Article(_replace(cover_meta, title=book.title, subtitle=None, authors=book.authors,
-                             published=book.date, updated=None,
+                             published=published, updated=updated, language=book.language,
                              publisher=None, bios=()))
     ids = tuple(f"article-{n:03d}" for n in range(1, len(book.articles) + 1))
     sections = [title_page(front), toc_section(book, ids)]
     sections += [article_section(a, sid, in_collection=True) for a, sid in zip(book.articles, ids)]
-    bio = bio_section(book.articles)
+    bio = bio_section(book.articles, language=book.language)
     if bio is not None:
         sections.append(bio)
-    sections.append(colophon_section(book.articles, font_name=font_name))
+    sections.append(colophon_section(book.articles, font_name=font_name, language=book.language))
     return RenderedBook(book.title, book.authors, book.language, tuple(sections))

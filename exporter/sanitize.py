@@ -11,7 +11,7 @@ What goes: ``<script>``, ``<style>``, ``<iframe>``, ``<object>``, ``<embed>``,
 ``<form>``, ``<link>``, ``<meta>``, ``<base>`` and unknown tags (their text is
 kept: ASP.NET pages wrap the whole article in one ``<form>``); every ``on*``
 handler and ``style`` attribute; URLs other than http, https and mailto; image
-sources (no remote fetching: the book never shows scraped pictures).
+sources other than the cleaner's markers of pictures it resolved itself (`exporter.cleaning.media`).
 
 What stays: structure (sections, headings, paragraphs, lists, quotes, tables,
 figures and captions, inline emphasis, links) and the attributes the cleaning
@@ -64,7 +64,9 @@ _GENERIC_ATTRIBUTES = {"class", "id", "role", "hidden", "lang", "dir", "title", 
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "*": _GENERIC_ATTRIBUTES,
     "a": {"href", "hreflang", "rel"},
-    "img": {"alt", "width", "height"},  # never src/srcset: no image is fetched or embedded
+    # src only to carry the cleaner's own picture markers; every other src is removed after nh3
+    # (see _only_marked_images): the page's own image URLs never get past this point.
+    "img": {"alt", "width", "height", "src"},
     "time": {"datetime"},
     "data": {"value"},
     "del": {"datetime"},
@@ -73,8 +75,9 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "q": {"cite"},
     "ol": {"start", "reversed", "type"},
     "li": {"value"},
-    "td": {"colspan", "rowspan", "headers"},
-    "th": {"colspan", "rowspan", "headers", "scope"},
+    "td": {"colspan", "rowspan", "headers", "align"},
+    "th": {"colspan", "rowspan", "headers", "scope", "align"},
+    "tr": {"align"},
     "col": {"span"},
     "colgroup": {"span"},
 }
@@ -89,7 +92,18 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 
 
 def _clean(html: str) -> str:
-    return _XML_INVALID.sub("", _nh3_clean(html))
+    return _only_marked_images(_XML_INVALID.sub("", _nh3_clean(html)))
+
+
+# nh3 writes every attribute as name="value" with " escaped inside, so this finds
+# each src that is not the cleaner's marker of a picture it resolved itself.
+_FOREIGN_SRC = re.compile(r'(<img\b[^>]*?)\ssrc="(?!https://picture\.invalid/)[^"]*"')
+
+
+def _only_marked_images(html: str) -> str:
+    """Every <img src> but the cleaner's markers (`exporter.cleaning.media`) goes:
+    the page's own image URLs, remote or local, never get past the sanitiser."""
+    return _FOREIGN_SRC.sub(r"\1", html) if "<img" in html else html
 
 
 def _nh3_clean(html: str) -> str:

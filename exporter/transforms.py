@@ -9,7 +9,9 @@ import uuid
 from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
+from .casing import is_shouted, known_casings, name_case, sentence_case
 from .errors import UsageError
+from .labels import cldr_proper_names, labels_for
 from .model import Article, Bio, Block, BlockQuote, ListBlock, plain_text
 from .options import ExportOptions, MetaOverrides
 from .typography import apply_typography
@@ -180,11 +182,75 @@ def _depth_at_least(blocks: tuple[Block, ...], wanted: int) -> bool:
     return False
 
 
+def unshout_bylines(article: Article) -> Article:
+    """Author names scraped in capitals ("LAURIE OAKES") in title case ("Laurie Oakes"),
+    in the byline and on each bio; other names as they are."""
+    meta = article.meta
+    authors = tuple(name_case(name) for name in meta.authors)
+    bios = tuple(replace(bio, author=name_case(bio.author)) if bio.author else bio for bio in meta.bios)
+    if authors == meta.authors and bios == meta.bios:
+        return article
+    return replace(article, meta=replace(meta, authors=authors, bios=bios))
+
+
+def unshout_bios(article: Article) -> Article:
+    """A bio scraped in capitals in sentence case, keeping the case of the authors'
+    names, the publisher, the words the article writes with capitals, CLDR's place,
+    day and month names, and acronyms (Herald Sun pages set their bio line in caps)."""
+    meta = article.meta
+    if not any(is_shouted(bio.text) for bio in meta.bios):
+        return article
+    casings = known_casings([meta.title, plain_text(article.blocks)])
+    places_and_days, months = cldr_proper_names(meta.language)
+    names = (*meta.authors, *(b.author for b in meta.bios if b.author), *((meta.publisher,) if meta.publisher else ()),
+             *places_and_days)
+    bios = tuple(replace(bio, text=sentence_case(bio.text, names=names, casings=casings, dated_names=months,
+                                                 language=meta.language)) for bio in meta.bios)
+    return replace(article, meta=replace(meta, bios=bios))
+
+
+def end_bios_with_stop(article: Article) -> Article:
+    """Each bio ends a sentence: the language's full stop is added where the page left it off."""
+    labels = labels_for(article.meta.language)
+    bios = tuple(replace(bio, text=labels.sentence(bio.text)) for bio in article.meta.bios)
+    return article if bios == article.meta.bios else article.with_meta(bios=bios)
+
+
 def prepare(article: Article, options: ExportOptions) -> Article:
     """Everything between the cleaner and the renderer, in order."""
     article = limit_nesting(xml_safe(apply_overrides(article, options.overrides)))
+    if not options.images:
+        article = without_images(article)
+    # Names first: the bio's case is restored from them.
+    article = end_bios_with_stop(unshout_bios(unshout_bylines(article)))
     if options.smart_quotes:
         article = apply_typography(article)
     if not article.meta.identifier:
         article = article.with_meta(identifier=content_identifier(article))
     return article
+
+
+def without_images(article: Article) -> Article:
+    """A text-only article (--no-images): no picture bytes; a figure keeps its caption
+    as text (the renderer sets a figure without a picture as its caption), inline
+    pictures go."""
+    from .model import Figure, Image
+
+    def inlines(nodes):
+        return tuple(replace(n, children=inlines(n.children)) if hasattr(n, "children") else n
+                     for n in nodes if not isinstance(n, Image))
+
+    def block(b):
+        if isinstance(b, Figure):
+            return replace(b, image=None)
+        if isinstance(b, BlockQuote):
+            return replace(b, blocks=tuple(block(x) for x in b.blocks))
+        if isinstance(b, ListBlock):
+            return replace(b, items=tuple(tuple(block(x) for x in item) for item in b.items))
+        if hasattr(b, "children"):
+            return replace(b, children=inlines(b.children))
+        return b
+
+    if not article.assets:
+        return article
+    return replace(article, blocks=tuple(block(b) for b in article.blocks), assets=())

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from .model import (
-    Article, Block, BlockQuote, Emphasis, Figure, Heading, Inline, Link, ListBlock, Paragraph, Strong, Text,
+    Article, Block, BlockQuote, Emphasis, Figure, Heading, Inline, Link, ListBlock, Paragraph, Strong, Table, Text,
 )
 
 NBSP = "\u00a0"
@@ -125,7 +125,16 @@ class _Smartener:
             return replace(block, items=tuple(tuple(self.block(b) for b in item) for item in block.items))
         if isinstance(block, Figure):
             return replace(block, caption=self.inlines(block.caption))
-        return block
+        if isinstance(block, Table):
+            def row(cells):
+                out = []
+                for cell in cells:
+                    self.previous = " "
+                    out.append(replace(cell, children=self.inlines(cell.children)))
+                return tuple(out)
+            return replace(block, caption=self.inlines(block.caption), head=tuple(row(r) for r in block.head),
+                           body=tuple(row(r) for r in block.body))
+        return block  # CodeBlock: code's quotes and dashes are not prose
 
 
 def apply_typography(article: Article) -> Article:

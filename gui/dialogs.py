@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
 def ask_open_files(parent: QWidget, caption: str, start: str, name_filter: str) -> list[str]:
@@ -40,3 +40,21 @@ def open_folder(path: Path) -> bool:
 def run_dialog(dialog: QDialog) -> int:
     """Show a modal dialog of ours and wait for it (tests replace this to drive the dialog)."""
     return dialog.exec()
+
+
+def error(parent: QWidget, title: str, text: str) -> None:
+    """Something went wrong or cannot be done: the error icon, not the information one."""
+    QMessageBox.critical(parent, title, text)
+
+
+def ask_text(parent: QWidget, title: str, label: str, placeholder: str = "") -> str | None:
+    """One line of text (a web address …); None when cancelled."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+    dialog.resize(480, dialog.height())
+    line = dialog.findChild(QLineEdit)
+    if line is not None:
+        line.setPlaceholderText(placeholder)
+    return dialog.textValue().strip() or None if dialog.exec() else None

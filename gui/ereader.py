@@ -1,5 +1,9 @@
 """The "Send to e-reader…" action: a small dialog over the core's delivery API.
 
+Pick a configured or connected reader, or type an e-mail address (as
+``exporter send --to ADDRESS`` takes one); the send runs off the window's
+thread (`gui.tasks`).
+
 The hook is `available()`: the action is enabled only when ``exporter``
 exports ``send_book``, ``load_config`` and ``list_devices`` in ``__all__``
 (the delivery feature of the core). The names are looked up on the package at
@@ -13,14 +17,15 @@ import logging
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget,
 )
 
 import exporter
 
-from . import dialogs
+from . import dialogs, tasks
+from .details_form import INVALID_STYLE
 
 log = logging.getLogger(__name__)
 
@@ -34,24 +39,6 @@ def available() -> bool:
 
 def _api(name: str) -> Callable[..., Any]:
     return getattr(exporter, name)
-
-
-class _Call(QObject):
-    """Runs one blocking call (SMTP, a slow USB stick) off the window's thread."""
-
-    done = Signal(object)  # the result, or the exception it raised
-
-    def __init__(self, function: Callable[[], Any]) -> None:
-        super().__init__()
-        self._function = function
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            result = self._function()
-        except Exception as err:  # shown to the user as one line
-            result = err
-        self.done.emit(result)
 
 
 class SendDialog(QDialog):
@@ -80,7 +67,23 @@ class SendDialog(QDialog):
             self.device_list.addItem(item)
         if devices:
             self.device_list.setCurrentRow(0)
+        self.device_list.setVisible(bool(devices))
         layout.addWidget(self.device_list)
+        # Without devices a wrapped line says so (in the list it would be cut at the dialog's edge).
+        self.no_devices = QLabel("No e-reader is set up or connected. Type an address below, or add one "
+                                 "under Settings > Delivery settings.")
+        self.no_devices.setWordWrap(True)
+        self.no_devices.setAccessibleName("No e-readers")
+        self.no_devices.setVisible(not devices)
+        layout.addWidget(self.no_devices)
+        typed_label = QLabel("Or send to this e-mail &address:" if devices else "Send to this e-mail &address:")
+        self.address_edit = QLineEdit()
+        self.address_edit.setAccessibleName("E-mail address to send to")
+        self.address_edit.setPlaceholderText("e.g. me_123@kindle.com")
+        self.address_edit.textChanged.connect(self._update_button)
+        typed_label.setBuddy(self.address_edit)
+        layout.addWidget(typed_label)
+        layout.addWidget(self.address_edit)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Sending status")
@@ -89,17 +92,32 @@ class SendDialog(QDialog):
         self.send_button = self.buttons.addButton("Send", QDialogButtonBox.ButtonRole.AcceptRole)
         self.send_button.setAccessibleName("Send the books")
         self.send_button.setEnabled(bool(devices))
+        self.setMinimumWidth(440)
         self.buttons.accepted.connect(self.send)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self._thread: QThread | None = None
-        self._call: _Call | None = None
+        self._running = None
+
+    def _update_button(self) -> None:
+        self.address_edit.setStyleSheet("")
+        self.send_button.setEnabled(self._running is None and bool(self.target()))
+
+    def target(self) -> str | None:
+        """The typed address when there is one, else the selected device's name."""
+        typed = self.address_edit.text().strip()
+        if typed:
+            return typed
+        item = self.device_list.currentItem() if self.devices else None
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def send(self) -> None:
-        item = self.device_list.currentItem()
-        if item is None or self._thread is not None:
+        target = self.target()
+        if target is None or self._running is not None:
             return
-        target = item.data(Qt.ItemDataRole.UserRole)
+        if self.address_edit.text().strip() and not exporter.is_email_address(target):
+            self.address_edit.setStyleSheet(INVALID_STYLE)
+            self.status.setText(f"{target!r} is not an e-mail address.")
+            return
         send_book = _api("send_book")
 
         def send_all() -> list[str]:
@@ -115,26 +133,17 @@ class SendDialog(QDialog):
 
         self.send_button.setEnabled(False)
         self.status.setText(f"Sending to {target}…")
-        self._thread = QThread(self)
-        self._call = _Call(send_all)
-        self._call.moveToThread(self._thread)
-        self._thread.started.connect(self._call.run)
-        self._call.done.connect(self._on_done)
-        self._thread.start()
+        self._running = tasks.run_call(self, send_all, self._on_done)
 
     def _on_done(self, result: Any) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-        self._thread = None
-        self._call = None
+        self._running = None
         lines = [f"internal error: {type(result).__name__}: {result}"] if isinstance(result, Exception) else result
         self.status.setText("<br>".join(lines))
         self.send_button.setEnabled(True)
         self.sent.emit(lines)
 
     def done(self, code: int) -> None:  # noqa: D401 (Qt's name): no closing while a send runs
-        if self._thread is None:
+        if self._running is None:
             super().done(code)
 
 
@@ -151,10 +160,5 @@ def send_dialog(parent: QWidget, epubs: list[Path]) -> None:
         devices = list(_api("list_devices")(config))
     except exporter.ExporterError as err:
         dialogs.inform(parent, "Send to e-reader", f"The e-reader settings cannot be used:\n{err}")
-        return
-    if not devices:
-        dialogs.inform(parent, "Send to e-reader",
-                       "No e-reader is configured or connected. Add one to the delivery settings "
-                       "(see `exporter devices --help`), or connect a Kindle or Kobo by USB.")
         return
     dialogs.run_dialog(SendDialog(parent, epubs, config, devices))

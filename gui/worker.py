@@ -30,6 +30,7 @@ class ExportJob:
     options: ExportOptions
     overrides_by_path: dict[Path, MetaOverrides] = field(default_factory=dict)
     collection: str | None = None  # a title: one book of every article; None: one book per article
+    max_bytes: int | None = None  # the largest input read (None: the core's default)
 
 
 class ExportWorker(QObject):
@@ -59,9 +60,10 @@ class ExportWorker(QObject):
     def run(self) -> None:
         job = self.job
         try:
+            limits = {"max_bytes": job.max_bytes} if job.max_bytes is not None else {}
             report = export_batch(
                 list(job.paths), job.options, jobs=1, progress=self._on_progress, cancel=self._cancel,
-                collection=job.collection, overrides_by_path=job.overrides_by_path,
+                collection=job.collection, overrides_by_path=job.overrides_by_path, **limits,
             )
         except Exception as err:  # a bug in the core: show it as one line, keep the traceback in the log
             log.exception("export failed")

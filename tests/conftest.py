@@ -34,5 +34,26 @@ def corpus_dir() -> Path:
     return corpus
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_user_cache(tmp_path_factory):
+    """The font cache (exporter.font_cache) goes to a folder of this session, not the
+    user's: tests start cold and never leave files in a real home (subprocesses inherit it)."""
+    folder = tmp_path_factory.mktemp("user-cache")
+    previous = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = previous
+
+
+def the_book(folder: Path, suffix: str = ".epub") -> Path:
+    """The one book of ``suffix`` in ``folder`` (books are named after their titles)."""
+    books = sorted(Path(folder).glob(f"*{suffix}"))
+    assert len(books) == 1, books
+    return books[0]
+
+
 def file_digest(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()

@@ -48,7 +48,7 @@ def leftovers(folder: Path) -> list[str]:
 def test_a_writer_failing_half_way_leaves_the_old_file(tmp_path, monkeypatch, article):
     out = tmp_path / "out"
     out.mkdir()
-    old = out / "article.epub"
+    old = out / "an-act-of-repentance.epub"
     old.write_bytes(b"the previous book")
 
     def half_then_crash(book, options, destination):
@@ -126,7 +126,7 @@ def test_sigkill_during_a_real_pdf_export(tmp_path, article):
     out.mkdir()
     code, _, err = run(str(article), "--pdf", "-o", str(out), "-q")
     assert code == 0, err
-    previous = (out / "article.pdf").read_bytes()
+    previous = (out / "an-act-of-repentance.pdf").read_bytes()
     digest = file_digest(article)
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "QT_QPA_PLATFORM": "offscreen"}
     rng = random.Random(3)
@@ -137,7 +137,7 @@ def test_sigkill_during_a_real_pdf_export(tmp_path, article):
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
-        data = (out / "article.pdf").read_bytes()
+        data = (out / "an-act-of-repentance.pdf").read_bytes()
         assert data == previous or _is_complete_pdf(data), f"partial PDF after SIGKILL at {delay:.2f} s"
         previous = data
     assert file_digest(article) == digest
@@ -186,7 +186,7 @@ def test_read_only_folder_is_a_clear_error(tmp_path, article):
 def test_replace_failing_with_a_real_errno_keeps_the_old_file(tmp_path, monkeypatch, article, code_, words):
     out = tmp_path / "out"
     out.mkdir()
-    old = out / "article.epub"
+    old = out / "an-act-of-repentance.epub"
     old.write_bytes(b"the previous book")
 
     def refuse(source, destination):
@@ -217,7 +217,7 @@ def test_disk_full_while_writing_is_a_clear_error(tmp_path, monkeypatch, article
     code, _, err = run(str(article), "--epub", "-o", str(out), "-q")
     assert code == 1
     assert "no space left on the device" in err and err.count("\n") == 1, err
-    assert not (out / "article.epub").exists()
+    assert not (out / "an-act-of-repentance.epub").exists()
     assert leftovers(out) == []
 
 
@@ -230,11 +230,11 @@ def test_tiny_tmpfs_fills_up_with_a_clear_error(tmp_path, article):
     if result.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {result.stderr.strip() or result.returncode}")
     try:
-        (mount_point / "article.pdf").write_bytes(b"old")
+        (mount_point / "an-act-of-repentance.pdf").write_bytes(b"old")
         code, _, err = run(str(article), "--pdf", "-o", str(mount_point), "-q")
         assert code == 1
         assert "no space left" in err and err.count("\n") == 1, err
-        assert (mount_point / "article.pdf").read_bytes() == b"old"
+        assert (mount_point / "an-act-of-repentance.pdf").read_bytes() == b"old"
         assert leftovers(mount_point) == []
     finally:
         subprocess.run(["umount", str(mount_point)], capture_output=True)

@@ -64,7 +64,9 @@ def test_broken_files_are_named_and_the_rest_exported(inputs, tmp_path):
     assert len(errors) == 3, stderr
     for name in ("empty.txt", "binary.txt", "undecodable.txt"):
         assert sum(name in line for line in errors) == 1
-    assert sorted(p.name for p in out.glob("*.epub")) == ["act-of-repentance.epub", "forests.epub", "rivers.epub"]
+    # Books are named after their articles' titles.
+    assert sorted(p.name for p in out.glob("*.epub")) == [
+        "an-act-of-repentance.epub", "forests-in-winter.epub", "the-rivers-return.epub"]
     assert sorted(Path(line).name for line in stdout.splitlines()) == sorted(p.name for p in out.glob("*.epub"))
     assert no_temporaries(out)
     assert {p: file_digest(p) for p in inputs.iterdir()} == digests
@@ -115,15 +117,29 @@ def test_incremental_skip_force_and_option_change(inputs, tmp_path):
     assert skipped == {"act-of-repentance.txt": True, "forests.html": True, "rivers.html": False}
 
 
-def test_same_stem_gets_distinct_names_and_a_note(tmp_path):
-    for folder in ("a", "b"):
+def test_inputs_of_one_name_get_their_titles_as_names(tmp_path):
+    for folder in ("a", "b", "c"):
         (tmp_path / folder).mkdir()
-        make_article(tmp_path / folder, "story", f"Story from {folder.upper()}", "Cy Young")
+        make_article(tmp_path / folder, "source", f"Story from {folder.upper()}", "Cy Young")
     out = tmp_path / "out"
-    code, _, stderr = run("--epub", "-o", str(out), "-j", "1", str(tmp_path / "a"), str(tmp_path / "b"))
+    code, _, stderr = run("--epub", "-o", str(out), "-j", "2", *(str(tmp_path / f) for f in "abc"))
     assert code == 0, stderr
-    assert sorted(p.name for p in out.glob("*.epub")) == ["story-2.epub", "story.epub"]
-    assert "exporter: note: " in stderr and "story-2" in stderr
+    assert sorted(p.name for p in out.glob("*.epub")) == ["story-from-a.epub", "story-from-b.epub", "story-from-c.epub"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_same_title_gets_distinct_names_and_a_warning(tmp_path, jobs):
+    for folder in ("a", "b", "c"):
+        (tmp_path / folder).mkdir()
+        make_article(tmp_path / folder, "story", "One Same Story", "Cy Young")
+    out = tmp_path / "out"
+    code, stdout, stderr = run("--epub", "-o", str(out), "-j", jobs, *(str(tmp_path / f) for f in "abc"))
+    assert code == 0, stderr
+    names = ["one-same-story-2.epub", "one-same-story-3.epub", "one-same-story.epub"]
+    assert sorted(p.name for p in out.glob("*.epub")) == names
+    assert sorted(Path(line).name for line in stdout.splitlines()) == names
+    assert stderr.count("exporter: note: ") == 2 and stderr.count("also named 'one-same-story'") == 2, stderr
+    assert no_temporaries(out)  # the name reservations are swept with the run's temporaries
 
 
 def test_standard_input_with_name(seed_path, tmp_path, monkeypatch):
@@ -132,7 +148,7 @@ def test_standard_input_with_name(seed_path, tmp_path, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(seed_path.read_bytes())))
     code, stdout, stderr = run("--epub", "-o", str(tmp_path), "--name", "piped.txt", "-")
     assert code == 0, stderr
-    assert stdout.strip() == str(tmp_path / "piped.epub")
+    assert stdout.strip() == str(tmp_path / "an-act-of-repentance.epub")  # named after the title, not --name
 
 
 def test_plain_progress_lines_when_not_a_terminal_and_none_when_quiet(inputs, tmp_path):
@@ -221,7 +237,7 @@ def test_a_worker_killed_by_the_os_fails_its_file_and_the_batch_goes_on(inputs, 
     assert list(failed) == ["rivers.html"], failed  # only the input that kills its worker
     assert "worker failed" in failed["rivers.html"]
     assert len(report.files) == 7 and not report.interrupted
-    assert sorted(p.stem for p in out.glob("*.epub")) == sorted(Path(f.input).stem for f in report.files if f.ok)
+    assert len(list(out.glob("*.epub"))) == 6 == sum(f.ok for f in report.files)
     assert no_temporaries(out)
 
 

@@ -29,8 +29,9 @@ def test_each_input_gets_its_own_overrides_over_the_batchs(seed_path, tmp_path):
     report = export_batch([first, second], options, jobs=1,
                           overrides_by_path={str(first): MetaOverrides(title="First, Edited", author="A. Editor")})
     assert not report.failed
-    edited = _opf_metadata(tmp_path / "out" / "first.epub")
-    untouched = _opf_metadata(tmp_path / "out" / "second.epub")
+    # Books are named after their (overridden) titles.
+    edited = _opf_metadata(tmp_path / "out" / "first-edited.epub")
+    untouched = _opf_metadata(tmp_path / "out" / "an-act-of-repentance.epub")
     assert edited["title"] == ["First, Edited"] and edited["creator"] == ["A. Editor"]
     assert untouched["title"] == ["An Act of Repentance"] and untouched["creator"] == ["William Taubman"]
     assert edited["publisher"] == untouched["publisher"] == ["Batch Press"]  # the batch's override still applies
@@ -44,6 +45,7 @@ def test_a_changed_override_rebuilds_only_that_input(seed_path, tmp_path):
     export_batch([first, second], options, jobs=1, overrides_by_path={first: MetaOverrides(title="One")})
     again = export_batch([first, second], options, jobs=1, overrides_by_path={first: MetaOverrides(title="Two")})
     assert {f.input.rsplit("/", 1)[-1]: f.skipped for f in again.files} == {"first.txt": False, "second.txt": True}
-    assert _opf_metadata(tmp_path / "out" / "first.epub")["title"] == ["Two"]
+    assert _opf_metadata(tmp_path / "out" / "two.epub")["title"] == ["Two"]  # named after the new title
     state = json.loads((tmp_path / "out" / ".exporter-state.json").read_text())
-    assert "Two" in state["first.epub"]["options"] and "Two" not in state["second.epub"]["options"]
+    assert "Two" in state["two.epub"]["options"] and "Two" not in state["an-act-of-repentance.epub"]["options"]
+    assert "one.epub" not in state  # the book of the old title is no longer this input's output

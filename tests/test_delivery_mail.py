@@ -216,9 +216,17 @@ def test_server_size_limit_stops_before_upload(tmp_path, certificate, epub_book)
 
 
 def test_kindle_limit_is_checked_before_connecting(tmp_path):
+    import io
+    import zipfile
+
+    small = io.BytesIO()  # an EPUB-shaped zip (send refuses anything else) ...
+    with zipfile.ZipFile(small, "w") as archive:
+        archive.writestr("mimetype", "application/epub+zip")
     big = tmp_path / "big.epub"
-    with big.open("wb") as handle:  # sparse: 50 MB + 1 byte without writing them
-        handle.truncate(50_000_001)
+    with big.open("wb") as handle:  # ... after 50 MB of sparse padding, which zip readers skip
+        handle.truncate(50_000_001 - len(small.getvalue()))
+        handle.seek(0, 2)
+        handle.write(small.getvalue())
     # The port is closed: reaching the network would give a connection error instead.
     config = load_config(write_config(tmp_path, f'[smtp]\nhost = "127.0.0.1"\nport = {free_port()}\n'
                                                 'from = "me@example.org"\n'))

@@ -55,8 +55,8 @@ def test_pdf_of_a_text_over_the_limit_is_refused_in_one_line_and_the_epub_still_
     assert code == 1
     (line,) = [l for l in stderr.splitlines() if l.startswith("exporter: error: ")]
     assert "act-of-repentance.txt" in line and "too long for a PDF" in line and "--max-pdf-chars" in line
-    assert (tmp_path / "act-of-repentance.epub").is_file()
-    assert not (tmp_path / "act-of-repentance.pdf").exists()
+    assert (tmp_path / "an-act-of-repentance.epub").is_file()  # named after the title
+    assert not (tmp_path / "an-act-of-repentance.pdf").exists()
 
 
 @pytest.mark.parametrize("value", ["0", "-5"])

@@ -115,7 +115,9 @@ def test_seed_page_order(seed_pages):
     assert "An Act of Repentance" in first and "William Taubman" in first
     assert "27 July 2016" in first and "The New York Times" in first
     # The colophon is the title page's verso, as a copyright page.
-    assert "First published" in verso and "Set in Linux Libertine" in verso
+    # The seed's only date is an archive's update stamp: said to be one, never "published".
+    assert "Last updated 27 July 2016" in verso and "Set in Linux Libertine" in verso
+    assert "published" not in verso.lower()
     # The article opens on a recto (page 3), its opening words in small caps.
     assert opener.lstrip().startswith("An Act of Repentance")
     assert "Fifty years ago Saturday" in opener

@@ -21,7 +21,7 @@ import pytest
 
 from exporter.cli import main
 
-from .conftest import file_digest
+from .conftest import file_digest, the_book
 
 
 class _CountingHandler(http.server.BaseHTTPRequestHandler):
@@ -163,7 +163,7 @@ def test_export_makes_no_request_and_leaks_no_local_file(hostile_input, tmp_path
     assert server.requests == [], f"the export fetched from the loopback server: {server.requests}"
     assert file_digest(source) == digest, "the source file was modified"
 
-    epub, pdf = out / "harbour.epub", out / "harbour.pdf"
+    epub, pdf = the_book(out, ".epub"), the_book(out, ".pdf")
     with zipfile.ZipFile(epub) as book:
         names = book.namelist()
         contents = {name: book.read(name) for name in names}

@@ -39,4 +39,4 @@ def test_cli_export_of_epub_only_never_imports_weasyprint_or_qt(tmp_path, seed_p
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "act-of-repentance.epub").is_file()
+    assert (tmp_path / "an-act-of-repentance.epub").is_file()  # named after the title

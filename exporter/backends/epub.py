@@ -27,12 +27,15 @@ from .._ebooklib import (
 )
 from ..cover import MEDIA_TYPE as COVER_MEDIA_TYPE, CoverText, cover_jpeg
 from ..errors import RenderError, UsageError
-from ..model import Paragraph, join_names, plain_text
+from ..labels import labels_for
+from ..model import Figure, ImageAsset, Paragraph, plain_text
 from ..options import ExportOptions
 from ..render import (
     BACKMATTER, BODYMATTER, COVER, TITLEPAGE, TOC, Book, RenderedBook, Section, contents_heading, is_rtl,
     render_book, safe_href, xhtml_document, xhtml_page,
 )
+from ..render_media import image_href
+from .epub_pictures import accessibility, book_pictures
 from ..resources import styles_dir
 from ..transforms import content_identifier
 
@@ -51,17 +54,6 @@ _COLLECTION_NAMESPACE = uuid.UUID("3b8e0f4c-2d7a-5e61-9c14-7a0b5d2e8f93")
 _BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _FRAGMENT_HREF = re.compile(r'href="#([^"]+)"')
 
-# Navigation labels in the book's language (English when unknown).
-_LABELS = {
-    "cover": {"en": "Cover", "fr": "Couverture", "de": "Umschlag", "es": "Cubierta", "it": "Copertina",
-              "pt": "Capa", "nl": "Omslag", "ru": "Обложка"},
-    "titlepage": {"en": "Title Page", "fr": "Page de titre", "de": "Titelseite", "es": "Portada",
-                  "it": "Frontespizio", "pt": "Folha de rosto", "nl": "Titelpagina", "ru": "Титульный лист"},
-    "landmarks": {"en": "Landmarks", "fr": "Repères", "de": "Orientierungspunkte", "es": "Puntos de referencia",
-                  "it": "Punti di riferimento", "pt": "Pontos de referência", "nl": "Oriëntatiepunten",
-                  "ru": "Ориентиры"},
-}
-
 # EPUB Accessibility 1.1 metadata, stated for what this backend actually writes:
 # text only (the one image, the cover, has a text alternative and carries no
 # information the title page does not), a nav TOC, headings, a reading order
@@ -79,11 +71,6 @@ ACCESSIBILITY = (
      "that follows the article. The only image is the generated cover, which has a text alternative "
      "and repeats the title page. No flashing, motion or sound."),
 )
-
-
-def _label(name: str, language: str) -> str:
-    table = _LABELS[name]
-    return table.get(language.split("-")[0].lower(), table["en"])
 
 
 # ---------------------------------------------------------------- facts about the book
@@ -203,23 +190,45 @@ def check_user_stylesheet(path: Path) -> str:
 
 
 def _cover_section(book: Book, language: str) -> Section:
-    byline = join_names(book.authors)
-    alt = f"Cover: {book.title}" + (f", by {byline}" if byline else "")
+    labels = labels_for(language)
+    byline = labels.names(book.authors)
+    alt = (labels.cover_alt_by.format(title=book.title, author=byline) if byline
+           else labels.cover_alt.format(title=book.title))
     body = (f'<section id="cover" epub:type="cover" class="cover-page">'
             f'<img src="{COVER_IMAGE}" alt="{escape(alt)}" role="doc-cover"/></section>')
-    return Section("cover", _label("cover", language), COVER, "cover", body, language, in_toc=False)
+    return Section("cover", labels.cover, COVER, "cover", body, language, in_toc=False)
 
 
-def _cover_image(book: Book, identifier: str) -> bytes:
+def cover_text(book: Book, identifier: str) -> CoverText:
+    """What the cover image says: title, authors, and the publisher with the year of
+    publication. An update stamp's year is not printed: a cover year reads as the
+    year the piece appeared (the seed's "Last updated 2016" dates a 2006 op-ed)."""
     first = book.articles[0].meta
-    year = book.date[:4] if book.date else None
+    year = book.date[:4] if book.date and not book.date_is_update else None
     publisher = first.publisher if not book.is_collection else None
     imprint = " · ".join(x for x in (publisher, year) if x) or None
-    return cover_jpeg(CoverText(book.title, join_names(book.authors), imprint, identifier))
+    return CoverText(book.title, labels_for(book.language).names(book.authors), imprint, identifier)
+
+
+def _cover_image(book: Book, identifier: str, options: ExportOptions) -> bytes:
+    text = cover_text(book, identifier)
+    picture = lead_picture(book) if options.cover == "lead-image" else None
+    return cover_jpeg(replace(text, picture=picture.data) if picture is not None else text)
+
+
+def lead_picture(book: Book) -> ImageAsset | None:
+    """The first article's first figure picture (SVG aside: the cover is a JPEG drawn with Pillow)."""
+    article = book.articles[0]
+    for block in article.blocks:
+        if isinstance(block, Figure) and block.image:
+            asset = article.asset(block.image)
+            if asset is not None and asset.media_type != "image/svg+xml":
+                return asset
+    return None
 
 
 def _nav_label(section: Section) -> str:
-    return _label("titlepage", section.language) if section.kind == TITLEPAGE else section.title
+    return labels_for(section.language).titlepage if section.kind == TITLEPAGE else section.title
 
 
 def _ids(xhtml: bytes, name: str) -> set[str]:
@@ -259,7 +268,7 @@ def _nav_document(entries: list[tuple[str, str]], landmarks: list[tuple[str, str
                     for kind, title, href in landmarks)
     body = (f'<nav epub:type="toc" id="toc" role="doc-toc"><h1 class="toc-heading">{escape(heading, quote=False)}'
             f"</h1><ol>{toc}</ol></nav>"
-            f'<nav epub:type="landmarks" id="landmarks" hidden="hidden"><h2>{_label("landmarks", language)}</h2>'
+            f'<nav epub:type="landmarks" id="landmarks" hidden="hidden"><h2>{escape(labels_for(language).landmarks, quote=False)}</h2>'
             f"<ol>{marks}</ol></nav>")
     xhtml = xhtml_page(body, language=language, title=heading, stylesheets=stylesheets)
     return Document("nav", NAV_FILE, heading, xhtml.encode("utf-8"), properties=("nav",))
@@ -279,8 +288,10 @@ def build_package(book: Book, rendered: RenderedBook, options: ExportOptions) ->
     if user_css is not None:
         resources.append(Resource("css-user", f"styles/{USER_STYLESHEET}", "text/css", user_css))
     stylesheets = tuple(r.file_name for r in resources)
-    resources.append(Resource("cover-img", COVER_IMAGE, COVER_MEDIA_TYPE, _cover_image(book, identifier),
+    resources.append(Resource("cover-img", COVER_IMAGE, COVER_MEDIA_TYPE, _cover_image(book, identifier, options),
                               properties=("cover-image",)))
+    pictures = book_pictures(book)
+    resources += [Resource(asset.key, image_href(asset), asset.media_type, asset.data) for asset in pictures]
 
     sections = (_cover_section(book, language), *rendered.sections)
     documents = [
@@ -312,7 +323,9 @@ def build_package(book: Book, rendered: RenderedBook, options: ExportOptions) ->
     ncx = tuple(NavPoint(f"ncx-{n}", title, href) for n, (title, href) in enumerate(toc_entries, start=1))
 
     metas = [a.meta for a in book.articles]
-    languages = tuple(dict.fromkeys(m.language for m in metas))
+    # The book's own language first (the front and back matter's; English for a mixed
+    # collection), then each article's.
+    languages = tuple(dict.fromkeys([language, *(m.language for m in metas)]))
     metadata = Metadata(
         identifier=identifier,
         title=book.title,
@@ -323,7 +336,7 @@ def build_package(book: Book, rendered: RenderedBook, options: ExportOptions) ->
         publisher=_common([m.publisher for m in metas]),
         description=description(book),
         sources=tuple(dict.fromkeys(u for m in metas if m.source_url and (u := safe_href(m.source_url)))),
-        properties=ACCESSIBILITY,
+        properties=accessibility(book, pictures),
         right_to_left=is_rtl(language),
     )
     return Package(metadata, tuple(documents), nav, tuple(resources), ncx, guide)

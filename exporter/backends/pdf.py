@@ -25,7 +25,8 @@ from .. import __version__
 from .._fontconfig import warn_missing_scripts
 from .._weasyprint import PdfResult, Stylesheet, font_configuration, render_pdf
 from ..errors import ConfigError, RenderError
-from ..model import join_names, plain_text
+from ..labels import labels_for
+from ..model import plain_text
 from ..options import ExportOptions, PageSize
 from ..render import BACKMATTER, BODYMATTER, COLOPHON, TITLEPAGE, TOC, Book, RenderedBook, Section, render_book
 from ..resources import BOOK_FONT_NAME, styles_dir
@@ -142,8 +143,9 @@ def page_css(book: Book, sections: tuple[Section, ...], options: ExportOptions) 
     for section, article in zip(articles, book.articles):
         # An article without a byline: in a collection the verso names the collection,
         # not the whole list of the other articles' authors.
-        fallback = book.title if book.is_collection else (join_names(book.authors) or book.title)
-        author = join_names(article.meta.authors) or fallback
+        names = labels_for(article.meta.language).names
+        fallback = book.title if book.is_collection else (names(book.authors) or book.title)
+        author = names(article.meta.authors) or fallback
         rules.append(
             f"#{section.id} {{ string-set: running-author {css_string(running_text(author))}, "
             f"running-title {css_string(running_text(article.meta.title))}; }}"
@@ -181,24 +183,32 @@ def _print_body(section: Section, book_language: str) -> str:
     return _OPENING_TAG.sub(f'<section lang="{escape(section.language)}"', body, count=1)
 
 
-def metadata_date(book: Book, options: ExportOptions) -> str | None:
-    """The PDF's creation date: the article's date, else SOURCE_DATE_EPOCH; never the clock."""
+def metadata_dates(book: Book, options: ExportOptions) -> tuple[str, str] | None:
+    """The PDF's creation and modification dates: the article's publication and
+    update dates (the one known date for both when there is only one), else
+    SOURCE_DATE_EPOCH; never the clock."""
     if book.date:
-        return book.date
+        meta = book.articles[0].meta
+        if not book.is_collection and meta.published and meta.updated and meta.updated > meta.published:
+            return meta.published, meta.updated
+        return book.date, book.date
     if options.source_date_epoch is not None:
-        return datetime.fromtimestamp(options.source_date_epoch, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        stamp = datetime.fromtimestamp(options.source_date_epoch, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return stamp, stamp
     return None
 
 
 def subject(book: Book) -> str | None:
+    """The PDF's subject line, in the book's language."""
+    labels = labels_for(book.language)
     if len(book.articles) == 1:
         meta = book.articles[0].meta
         if meta.description:
             return meta.description
-        byline = f" by {meta.author}" if meta.author else ""
-        source = f", first published by {meta.publisher}" if meta.publisher else ""
-        return f"An article{byline}{source}."
-    return f"A collection of {len(book.articles)} articles."
+        byline = labels.names(meta.authors)
+        text = labels.subject_article_by.format(author=byline) if byline else labels.subject_article
+        return labels.sentence(text)
+    return labels.sentence(labels.collection_subject(len(book.articles)))
 
 
 def html_document(book: Book, sections: tuple[Section, ...], options: ExportOptions) -> str:
@@ -209,9 +219,9 @@ def html_document(book: Book, sections: tuple[Section, ...], options: ExportOpti
     head += [f'<meta name="author" content="{escape(name)}"/>' for name in book.authors]
     if (text := subject(book)) is not None:
         head.append(f'<meta name="description" content="{escape(text)}"/>')
-    if (date := metadata_date(book, options)) is not None:
-        head.append(f'<meta name="dcterms.created" content="{escape(date)}"/>')
-        head.append(f'<meta name="dcterms.modified" content="{escape(date)}"/>')
+    if (dates := metadata_dates(book, options)) is not None:
+        head.append(f'<meta name="dcterms.created" content="{escape(dates[0])}"/>')
+        head.append(f'<meta name="dcterms.modified" content="{escape(dates[1])}"/>')
     head.append(f'<meta name="generator" content="Article Exporter {escape(__version__)}"/>')
     body = "".join(_print_body(s, language) for s in sections)
     return (f'<!DOCTYPE html>\n<html lang="{escape(language)}"><head>{"".join(head)}</head>'
@@ -253,13 +263,40 @@ def build_pdf(book: Book, options: ExportOptions, destination: Path) -> PdfResul
     if options.user_stylesheet is not None:
         allowed.append(Path(options.user_stylesheet).resolve().parent)
     result = render_pdf(
-        html_document(book, sections, options), Path(destination),
+        html_document(book, sections, options), Path(destination), served=print_pictures(book, options),
         stylesheets=stylesheets(book, sections, options), base_dir=styles_dir(), allowed_dirs=allowed,
         pdf_variant=options.pdf_variant, tagged=True,
         bleed_pt=options.bleed_pt if (options.bleed_pt > 0 or options.crop_marks) else None,
     )
     log.debug("laid out %r on %d pages", book.title, result.page_count)
     return result
+
+
+# Print resolution: a picture wider than the text block at this many dots per inch
+# is narrowed before layout (more pixels would only make the file heavier).
+PRINT_DPI = 300
+
+
+def print_pictures(book: Book, options: ExportOptions) -> dict[str, tuple[bytes, str]]:
+    """The articles' pictures by the URL the rendered XHTML names them with
+    (``images/<key>.<ext>`` against the document's base), each no wider than
+    the text block at 300 dpi, for the URL fetcher to serve from memory."""
+    if not any(article.assets for article in book.articles):
+        return {}  # a text-only book pays nothing here
+    from ..images import scale_to_width
+    from ..render_media import image_href
+
+    size = options.page_size
+    geo = page_geometry(size)
+    block_px = math.ceil((size.width_pt - geo.inside - geo.outside) / 72 * PRINT_DPI)
+    base = styles_dir().as_uri() + "/"
+    served: dict[str, tuple[bytes, str]] = {}
+    for article in book.articles:
+        for asset in article.assets:
+            narrowed = scale_to_width(asset.data, asset.media_type, block_px)
+            data, media_type = (narrowed.data, narrowed.media_type) if narrowed else (asset.data, asset.media_type)
+            served[base + image_href(asset)] = (data, media_type)
+    return served
 
 
 def preload() -> None:

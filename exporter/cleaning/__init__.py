@@ -12,13 +12,13 @@ import logging
 from typing import Any
 
 from ..errors import CleaningError
-from ..model import Article, BlockQuote, Heading, ListBlock, Meta, Paragraph
+from ..model import Article, BlockQuote, Heading, Image, ListBlock, Meta, Paragraph
 from ..reading import SourceDocument
 from .draft import Draft, Step, block_text
 from .rules import Rules, load_rules
 from .scripts import ends_sentence, word_count
 from .bio_stage import find_bios, read_structured_bios
-from .steps_common import (authors_from_bio, authors_tidy, drop_boilerplate_blocks,
+from .steps_common import (authors_from_bio, authors_tidy, drop_boilerplate_blocks, drop_topic_tag,
                            guess_language_step, strip_phrases, take_metadata_blocks)
 from .steps_text import TEXT_STEPS
 
@@ -30,19 +30,22 @@ COMMON_STEPS: tuple[Step, ...] = (
     strip_phrases,
     drop_boilerplate_blocks,
     take_metadata_blocks,
+    drop_topic_tag,
     authors_tidy,
     find_bios,  # the bio stage: needs the byline's names; sees the whole page (bio_stage.py)
     authors_from_bio,
     guess_language_step,
 )
 
-def html_pipeline() -> tuple[Step, ...]:
-    """HTML_STEPS with the schema.org author descriptions read from the raw page (before
-    sanitising drops <script>), then COMMON_STEPS."""
-    from .steps_html import HTML_STEPS, sanitize_page  # deferred: the text path needs no lxml/trafilatura
+def html_pipeline(*, note: bool = False) -> tuple[Step, ...]:
+    """HTML_STEPS (NOTE_STEPS for Markdown) with the schema.org author descriptions read from
+    the raw page (before sanitising drops <script>), then COMMON_STEPS, then the pictures."""
+    from .media import attach_images
+    from .steps_html import HTML_STEPS, NOTE_STEPS, sanitize_page  # deferred: the text path needs no lxml
 
-    at = HTML_STEPS.index(sanitize_page)
-    return HTML_STEPS[:at] + (read_structured_bios,) + HTML_STEPS[at:] + COMMON_STEPS
+    steps = NOTE_STEPS if note else HTML_STEPS
+    at = steps.index(sanitize_page)
+    return steps[:at] + (read_structured_bios,) + steps[at:] + COMMON_STEPS + (attach_images,)
 
 
 def clean(source: SourceDocument, rules: Rules | None = None) -> Article:
@@ -50,7 +53,10 @@ def clean(source: SourceDocument, rules: Rules | None = None) -> Article:
     if rules is None:
         rules = load_rules()  # memoised
     draft = Draft(source=source, rules=rules)
-    steps = html_pipeline() if source.kind == "html" else TEXT_STEPS + COMMON_STEPS
+    if source.kind in ("html", "markdown"):
+        steps = html_pipeline(note=source.kind == "markdown")
+    else:
+        steps = TEXT_STEPS + COMMON_STEPS
     for step in steps:
         draft = step(draft)
         log.debug("after %s: %d blocks", step.__name__, len(draft.blocks))
@@ -58,7 +64,8 @@ def clean(source: SourceDocument, rules: Rules | None = None) -> Article:
 
 
 def _finish(draft: Draft) -> Article:
-    body = tuple(b for b in draft.blocks if block_text(b) or not isinstance(b, (Paragraph, Heading)))
+    body = tuple(b for b in draft.blocks
+                 if block_text(b) or not isinstance(b, (Paragraph, Heading)) or _shows_a_picture(b))
     if not any(_holds_prose(b) for b in body) and not draft.bios:
         raise CleaningError("no article text found (only boilerplate or no text)", path=draft.source.path)
     title = draft.title or _fallback_title(draft)
@@ -70,11 +77,23 @@ def _finish(draft: Draft) -> Article:
         updated=draft.updated,
         publisher=draft.publisher,
         language=draft.language or "en",
-        source_url=draft.source_url,
+        source_url=draft.source.source_url or draft.source_url,  # a fetched page: the URL it came from
         description=draft.description,
         bios=draft.bios,
     )
-    return Article(meta=meta, blocks=body)
+    return Article(meta=meta, blocks=body, assets=draft.assets)
+
+
+def _shows_a_picture(block) -> bool:
+    """A paragraph that is only a picture: what extractors make of a <figure> without a
+    caption, and what a Markdown note's ``![alt](picture.png)`` line is."""
+    stack = list(getattr(block, "children", ()))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Image):
+            return True
+        stack.extend(getattr(node, "children", ()))
+    return False
 
 
 def _holds_prose(block) -> bool:

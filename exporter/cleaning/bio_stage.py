@@ -44,7 +44,7 @@ def find_bios(draft: Draft) -> Draft:
         return draft
     lex = lexicon(draft.rules.bio)
     candidates = _block_candidates(draft)
-    if draft.source.kind == "html" and draft.page is not None:
+    if hasattr(draft.page, "root"):  # a saved page or a Markdown note: the parsed tree
         candidates += _html_candidates(draft, lex)
     elif draft.lines:
         candidates += _line_candidates(draft, lex)

@@ -1,28 +1,66 @@
-"""Reading a written date ("March 9, 2017", "07/27/2016", ISO stamps) as YYYY-MM-DD."""
+"""Reading a written date ("March 9, 2017", "6. August 2009", "19.10.2019", "2018/6/19") as YYYY-MM-DD.
+
+Month words come from Babel's CLDR data for the languages of the news pages
+we clean, not from a hand-kept table: "6. August 2009", "2 novembre 2023",
+"27 juin 2019", "5 de março de 2020", "3 mrt. 2021" all read.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
-_MONTHS = {
-    # English, then the other languages news pages in the corpus sources are written in.
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
-    "januar": 1, "februar": 2, "märz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-    "agosto": 8, "septiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-}
-_MONTHS.update({name[:3]: num for name, num in list(_MONTHS.items()) if name.isascii()})
-_MONTHS["sept"] = 9
-_MONTH_WORD = r"([^\W\d_]{3,9})\.?"
+# The languages of the corpus sources and their neighbours (German-heavy and worldwide news).
+MONTH_LOCALES = ("en", "de", "fr", "es", "pt", "it", "nl", "sv", "da", "nb", "pl", "cs", "ro", "ca", "fi", "hu", "tr")
 
+_MONTH_WORD = r"([^\W\d_]{3,12})\.?"
 _ISO = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
-_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d/])")
+_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([/.])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d/])")
 _MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?" + _MONTH_WORD + r",?\s+(\d{4})\b")
+# "6. August 2009", "27 juin 2019", "5 de março de 2020", "3rd of May, 2021"
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s*(?:of\s+|de\s+)?" + _MONTH_WORD
+                             + r",?\s+(?:de\s+)?(\d{4})\b")
+
+
+@lru_cache(maxsize=1)
+def month_numbers() -> dict[str, int]:
+    """Casefolded month names and abbreviations (dots dropped) → month number.
+
+    A word that names different months in two languages is left out rather
+    than guessed.
+    """
+    from babel.dates import get_month_names
+
+    table: dict[str, int] = {}
+    clashes: set[str] = set()
+    for locale in MONTH_LOCALES:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context=context, locale=locale).items():
+                    key = name.casefold().strip(".")
+                    if len(key) < 3:
+                        continue
+                    if table.get(key, number) != number:
+                        clashes.add(key)
+                    table[key] = number
+    for key in clashes:
+        del table[key]
+    table.setdefault("sept", 9)
+    return table
+
+
+@lru_cache(maxsize=1)
+def weekday_words() -> frozenset[str]:
+    """Casefolded weekday names and abbreviations of the same languages (Babel's CLDR data)."""
+    from babel.dates import get_day_names
+
+    return frozenset(name.casefold().strip(".") for locale in MONTH_LOCALES for width in ("wide", "abbreviated")
+                     for name in get_day_names(width, locale=locale).values() if len(name.strip(".")) >= 3)
+
+
+def month_number(word: str) -> int | None:
+    return month_numbers().get(word.casefold().strip("."))
 
 
 def parse_date(text: str | None) -> str | None:
@@ -30,6 +68,7 @@ def parse_date(text: str | None) -> str | None:
 
     Numeric dates with slashes read month first (US news sites), with dots day
     first (European sites); either way a first number over 12 must be the day.
+    Year-first numbers ("2018/6/19", ISO stamps) read year, month, day.
     """
     if not text:
         return None
@@ -38,11 +77,11 @@ def parse_date(text: str | None) -> str | None:
     if m := _ISO.search(text):
         found.append((m.start(), _make(m.group(1), m.group(2), m.group(3))))
     if m := _MONTH_DAY_YEAR.search(text):
-        month = _MONTHS.get(m.group(1).casefold())
+        month = month_number(m.group(1))
         if month:
             found.append((m.start(), _make(m.group(3), month, m.group(2))))
     if m := _DAY_MONTH_YEAR.search(text):
-        month = _MONTHS.get(m.group(2).casefold())
+        month = month_number(m.group(2))
         if month:
             found.append((m.start(), _make(m.group(3), month, m.group(1))))
     if m := _NUMERIC.search(text):
@@ -55,6 +94,22 @@ def parse_date(text: str | None) -> str | None:
         found.append((m.start(), _make(year, month, day)))
     found = [item for item in found if item[1]]
     return min(found)[1] if found else None
+
+
+# Dates in an article's address: /2020/03/16/, /2020-03-16-, /20200316/ (blogs, news CMSs).
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/_-]|$)|/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_-])")
+
+
+def url_date(url: str | None) -> str | None:
+    """The day written in an article's URL path, or None."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.split("?", 1)[0])
+    m = _URL_DATE.search(path)
+    if not m:
+        return None
+    parts = m.groups()[:3] if m.group(1) else m.groups()[3:]
+    return _make(*parts) or None
 
 
 def _make(year: str | int, month: str | int, day: str | int) -> str:

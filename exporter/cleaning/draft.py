@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
-from ..model import Bio, Block, Paragraph, Text, plain_text
+from ..model import Bio, Block, ImageAsset, Paragraph, Text, plain_text
 from ..reading import SourceDocument
 from .rules import Rules
 
@@ -38,6 +38,9 @@ class Draft:
     # The text path's lines before they become blocks; the HTML path's parsed page.
     lines: tuple[str, ...] = ()
     page: Any = None
+    # The page's resolved pictures (cleaning.media.PageImages) and, at the end, the article's assets.
+    images: Any = None
+    assets: tuple[ImageAsset, ...] = ()
 
     @property
     def bio_text(self) -> str | None:

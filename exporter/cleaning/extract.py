@@ -25,25 +25,28 @@ logging.getLogger("htmldate").setLevel(logging.ERROR)
 _MIN_TEXT = 200
 
 
-def extract_main(pruned: etree._Element, original: etree._Element) -> etree._Element | None:
-    """The element holding the article body (trafilatura's XML or a page element)."""
-    body = _trafilatura_body(pruned)
+def extract_main(pruned: etree._Element, original: etree._Element, *,
+                 with_images: bool = False) -> etree._Element | None:
+    """The element holding the article body (trafilatura's XML or a page element).
+    ``with_images``: keep pictures (only asked when the page has pictures we hold,
+    so pages without them are extracted exactly as before)."""
+    body = _trafilatura_body(pruned, with_images)
     if body is None:
-        return _densest_container(pruned)
+        return densest_container(pruned)
     text = squash(" ".join(body.itertext()))
     if len(text) < _MIN_TEXT:
-        fallback = _densest_container(pruned)
+        fallback = densest_container(pruned)
         if fallback is not None and len(squash(" ".join(fallback.itertext()))) > len(text):
             return fallback
     return body
 
 
-def _trafilatura_body(root: etree._Element) -> etree._Element | None:
+def _trafilatura_body(root: etree._Element, with_images: bool = False) -> etree._Element | None:
     from trafilatura import bare_extraction  # deferred: ~0.3 s import, only the HTML path needs it
 
     try:
         document = bare_extraction(
-            copy.deepcopy(root), include_comments=False, include_tables=True, include_images=False,
+            copy.deepcopy(root), include_comments=False, include_tables=True, include_images=with_images,
             include_formatting=True, include_links=True, with_metadata=False, fast=True,
             deduplicate=False,
         )
@@ -54,17 +57,32 @@ def _trafilatura_body(root: etree._Element) -> etree._Element | None:
     return body if body is not None and len(body) else None
 
 
-def _densest_container(root: etree._Element) -> etree._Element | None:
-    """The element whose direct <p> children hold the most text (fragments: the body itself)."""
+def densest_container(root: etree._Element) -> etree._Element | None:
+    """The element whose child paragraphs hold the most text (fragments: the body itself).
+
+    A paragraph wrapped alone in a <div> (<div class="paragraph"><p>…</p></div>,
+    as some CMS templates write every paragraph) counts as the container's own.
+    """
     best, best_score = None, 0
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
-        score = sum(len(squash(" ".join(p.itertext()))) for p in element
-                    if isinstance(p.tag, str) and p.tag in ("p", "blockquote", "ul", "ol", "h2", "h3"))
+        score = sum(len(squash(" ".join(p.itertext()))) for p in map(_unwrapped, element)
+                    if isinstance(p.tag, str) and p.tag in _TEXT_TAGS)
         if score > best_score:
             best, best_score = element, score
     if best is None:
         body = root.find(".//body")
         return body if body is not None else root
     return best
+
+
+_TEXT_TAGS = ("p", "blockquote", "ul", "ol", "h2", "h3")
+
+
+def _unwrapped(child):
+    """A <div>/<section> holding one element and no text of its own stands for that element."""
+    if isinstance(child.tag, str) and child.tag in ("div", "section") and len(child) == 1 \
+            and not (child.text or "").strip():
+        return child[0]
+    return child

@@ -33,8 +33,9 @@ from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
-from ..model import (Block, BlockQuote, Emphasis, Heading, Inline, LineBreak, Link, ListBlock,
-                     Paragraph, Rule, Strong, Text)
+from ..model import (Block, BlockQuote, Code, CodeBlock, Emphasis, Figure, Heading, Image, Inline, LineBreak,
+                     Link, ListBlock, Paragraph, Rule, Strong, Text)
+from .html_code import is_code_block as _is_code_block, preformatted_text as _preformatted_text
 
 # libxml2 limits nesting to 256 levels without huge_tree; anything deeper is
 # flattened by the parser. Our walk stops descending well before Python's
@@ -63,13 +64,27 @@ def parse_html(text: str) -> etree._Element:
 
 
 def without(root: etree._Element, selectors: tuple[str, ...]) -> etree._Element:
-    """A copy of ``root`` with the elements matching ``selectors`` removed (their tail text kept)."""
+    """A copy of ``root`` with the elements matching ``selectors`` removed (their tail text kept).
+
+    An element holding most of the page's paragraph text is never removed: a
+    class name can match a drop selector by accident (an <article class=
+    "docked-sharebar-content-container"> matches ``[class*=sharebar]``), and
+    dropping it would leave no article at all.
+    """
     root = copy.deepcopy(root)
+    total = _paragraph_chars(root)
     for selector in selectors:
         for element in compile_selector(selector)(root):
-            if element.getparent() is not None:
-                drop_keeping_tail(element)
+            if element.getparent() is None:
+                continue
+            if total and _paragraph_chars(element) * 2 > total:
+                continue
+            drop_keeping_tail(element)
     return root
+
+
+def _paragraph_chars(element: etree._Element) -> int:
+    return sum(len(" ".join(p.itertext()).strip()) for p in element.iter("p"))
 
 
 def drop_keeping_tail(element: etree._Element) -> None:
@@ -93,12 +108,14 @@ _HEADINGS = {"h1": 2, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _LISTS = {"ul", "ol", "list", "dl"}
 _ITEMS = {"li", "item", "dd", "dt"}
 _QUOTES = {"blockquote", "quote"}
+_CODE = {"code", "kbd", "samp", "tt"}
+_IMAGES = {"img", "graphic"}
 _SKIP = {"script", "style", "noscript", "template", "iframe", "object", "embed", "form", "button", "input",
          "select", "textarea", "svg", "canvas", "audio", "video", "title", "meta", "link", "nav"}
 _BLOCKS = ({"p", "div", "section", "article", "main", "header", "footer", "aside", "body", "html", "pre",
             "figure", "figcaption", "table", "tbody", "thead", "tfoot", "tr", "row", "td", "th", "cell", "hr",
-            "address", "details", "summary", "center", "fieldset", "head", "doc", "graphic", "img", "picture",
-            "code", "caption", "dialog", "hgroup"}
+            "address", "details", "summary", "center", "fieldset", "head", "doc", "picture",
+            "caption", "dialog", "hgroup"}
            | set(_HEADINGS) | _LISTS | _ITEMS | _QUOTES)
 _SAFE_HREF = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
@@ -113,23 +130,40 @@ def _rend(element) -> str:
     return (element.get("rend") or "").lower()
 
 
-def element_blocks(element: etree._Element) -> tuple[Block, ...]:
-    """Model blocks for an element's content (HTML or trafilatura's XML vocabulary)."""
-    builder = _BlockBuilder()
+def element_blocks(element: etree._Element, media=None) -> tuple[Block, ...]:
+    """Model blocks for an element's content (HTML or trafilatura's XML vocabulary).
+
+    ``media`` (a `html_media.MediaCatalog`) names the page's resolved pictures
+    and its tables as the page wrote them; without it pictures are left out."""
+    from .html_media import MediaCatalog
+
+    builder = _BlockBuilder(media or MediaCatalog())
     builder.container(element, 0)
     return tuple(builder.blocks)
 
 
 class _BlockBuilder:
-    def __init__(self) -> None:
+    def __init__(self, media) -> None:
+        self.media = media
         self.blocks: list[Block] = []
         self.inlines: list[Inline] = []
 
+    def inner(self) -> "_BlockBuilder":
+        return _BlockBuilder(self.media)
+
     def flush(self) -> None:
-        inlines = normalise_inlines(self.inlines)
+        inlines = self.inlines
         self.inlines = []
-        if inlines:
-            self.blocks.append(Paragraph(inlines))
+        # A large picture inside a line is a figure of its own: the paragraph is split round it.
+        from .html_media import lift_figures
+
+        for piece in lift_figures(inlines, self.media):
+            if isinstance(piece, Figure):
+                self.blocks.append(piece)
+                continue
+            piece = normalise_inlines(piece)
+            if piece:
+                self.blocks.append(Paragraph(piece))
 
     def container(self, element, depth: int) -> None:
         """Walk ``element``'s children, turning inline runs into paragraphs."""
@@ -148,8 +182,14 @@ class _BlockBuilder:
         if depth > MAX_WALK_DEPTH:
             self.inlines.append(Text(" ".join(element.itertext())))
             return
+        if tag in _CODE and _is_code_block(element):
+            self.flush()
+            text = _preformatted_text(element)
+            if text.strip():
+                self.blocks.append(CodeBlock(text))
+            return
         if tag not in _BLOCKS:
-            self.inlines.extend(inline_nodes(element, depth))
+            self.inlines.extend(inline_nodes(element, depth, self.media))
             return
         self.flush()
         if tag in _HEADINGS or (tag == "head"):
@@ -158,7 +198,7 @@ class _BlockBuilder:
             if children:
                 self.blocks.append(Heading(level, children))
         elif tag in _QUOTES:
-            inner = _BlockBuilder()
+            inner = self.inner()
             inner.container(element, depth)
             if inner.blocks:
                 self.blocks.append(BlockQuote(tuple(inner.blocks)))
@@ -166,7 +206,7 @@ class _BlockBuilder:
             items = []
             for child in element:
                 if _tag(child) in _ITEMS:
-                    inner = _BlockBuilder()
+                    inner = self.inner()
                     inner.container(child, depth + 1)
                     if inner.blocks:
                         items.append(tuple(inner.blocks))
@@ -175,8 +215,16 @@ class _BlockBuilder:
                 self.blocks.append(ListBlock(ordered, tuple(items)))
         elif tag == "hr":
             self.blocks.append(Rule())
-        elif tag in ("img", "graphic"):
-            return  # remote images are never fetched; alt text alone is not article prose
+        elif tag == "pre":
+            text = _preformatted_text(element)
+            if text.strip():
+                self.blocks.append(CodeBlock(text))
+        elif tag == "figure" and self._figures(element):
+            pass
+        elif tag == "table" and self._table(element, depth):
+            pass
+        elif tag in ("tr", "row") and _holds_blocks(element):
+            self.container(element, depth)  # a layout table's row: its cells hold the article's paragraphs
         elif tag in ("tr", "row"):
             cells = [normalise_inlines(list(inline_children(c, depth + 1))) for c in element
                      if _tag(c) in ("td", "th", "cell")]
@@ -194,6 +242,43 @@ class _BlockBuilder:
             self.container(element, depth)
 
 
+    def _figures(self, figure) -> bool:
+        """A <figure> holding resolved pictures: one Figure each (the caption was
+        read into the catalog); False leaves it to be read as text."""
+        images = [img for img in figure.iter("img", "graphic") if self.media.images.marker_id(img.get("src"))]
+        for img in images:
+            self.blocks.append(self.figure(img))
+        return bool(images)
+
+    def figure(self, img) -> Figure:
+        marker = self.media.images.marker_id(img.get("src"))
+        text = self.media.captions.get(marker)
+        return Figure(marker, squash_space(img.get("alt") or img.get("title") or ""),
+                      text.caption if text else (), text.credit if text else None)
+
+    def _table(self, element, depth: int) -> bool:
+        """A data table as a Table (the page's own version when the catalog knows it);
+        False for a layout table, whose cells are then read as ordinary blocks."""
+        from .html_media import table_block, table_signature
+
+        table = self.media.tables.get(table_signature(element)) or table_block(element, depth)
+        if table is None:
+            return False
+        self.blocks.append(table)
+        return True
+
+
+_BLOCK_CONTENT = {"p", "div", "ul", "ol", "table", "blockquote", "h2", "h3", "h4", "list", "quote", "head"}
+
+
+def _holds_blocks(row) -> bool:
+    return any(_tag(e) in _BLOCK_CONTENT for cell in row for e in cell.iterdescendants())
+
+
+def squash_space(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
 def _is_html_head(element) -> bool:
     """HTML's <head> (skipped) as opposed to trafilatura's <head rend="h2"> heading."""
     parent = element.getparent()
@@ -205,16 +290,16 @@ def _heading_level(rend: str) -> int:
     return max(2, int(m.group(1))) if m else 2
 
 
-def inline_children(element, depth: int):
+def inline_children(element, depth: int, media=None):
     if element.text:
         yield Text(element.text)
     for child in element:
-        yield from inline_nodes(child, depth + 1)
+        yield from inline_nodes(child, depth + 1, media)
         if child.tail:
             yield Text(child.tail)
 
 
-def inline_nodes(element, depth: int) -> list[Inline]:
+def inline_nodes(element, depth: int, media=None) -> list[Inline]:
     tag = _tag(element)
     if not tag or tag in _SKIP or _is_html_head(element):
         return []
@@ -222,7 +307,15 @@ def inline_nodes(element, depth: int) -> list[Inline]:
         return [Text(" ".join(element.itertext()))]
     if tag in _BREAK:
         return [LineBreak()]
-    children = tuple(inline_children(element, depth))
+    if tag in _CODE:
+        text = "".join(element.itertext())
+        return [Code(text)] if text.strip() else []
+    if tag in _IMAGES:
+        marker = media.images.marker_id(element.get("src")) if media is not None else None
+        if marker:
+            return [Image(marker, squash_space(element.get("alt") or ""))]
+        # trafilatura writes an unresolved picture as <graphic> holding the text that followed it.
+    children = tuple(inline_children(element, depth, media))
     rend = _rend(element)
     if tag in _EMPHASIS or (tag == "hi" and "i" in rend):
         return [Emphasis(children)]
@@ -263,6 +356,16 @@ def _collapse(inlines, after_space: list[bool]) -> list[Inline]:
                 out[-1] = Text(out[-1].text.rstrip(" "))
             out.append(node)
             after_space[0] = True
+        elif isinstance(node, Code):
+            text = _SPACE.sub(" ", node.text)
+            if after_space[0]:
+                text = text.lstrip(" ")
+            if text:
+                out.append(Code(text))
+                after_space[0] = text.endswith(" ")
+        elif isinstance(node, Image):
+            out.append(node)
+            after_space[0] = False
         else:
             children = _collapse(node.children, after_space)
             if children:
@@ -280,12 +383,12 @@ def _trim_edges(nodes: list[Inline]) -> list[Inline]:
         return nodes
     nodes = [_strip_side(nodes[0], left=True)] + nodes[1:]
     nodes = nodes[:-1] + [_strip_side(nodes[-1], left=False)]
-    return [n for n in nodes if not (isinstance(n, Text) and not n.text)]
+    return [n for n in nodes if not (isinstance(n, (Text, Code)) and not n.text)]
 
 
 def _strip_side(node: Inline, *, left: bool) -> Inline:
-    if isinstance(node, Text):
-        return Text(node.text.lstrip() if left else node.text.rstrip())
+    if isinstance(node, (Text, Code)):
+        return type(node)(node.text.lstrip() if left else node.text.rstrip())
     if isinstance(node, (Emphasis, Strong, Link)) and node.children:
         children = list(node.children)
         if left:
@@ -295,3 +398,4 @@ def _strip_side(node: Inline, *, left: bool) -> Inline:
         children = [c for c in children if not (isinstance(c, Text) and not c.text)]
         return type(node)(tuple(children), node.href) if isinstance(node, Link) else type(node)(tuple(children))
     return node
+

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .dates import parse_date
 from .draft import loose as _loose, squash
 from .names import byline_names, is_person_name
+from .page_dates import page_dates
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +34,7 @@ class PageMeta:
     h1s: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
     date: str | None = None
+    updated: str | None = None
     publisher: str | None = None
     language: str | None = None
     source_url: str | None = None
@@ -66,30 +67,42 @@ def read_page_meta(root: etree._Element) -> PageMeta:
                 authors = byline_names(value) or (tuple(n for n in re.split(r"\s*[,;]\s*", value) if is_person_name(n)))
                 if authors:
                     break
-    if not authors:
-        authors = _visible_byline(root)
-
-    date = None
-    for value in (_text(ld.get("datePublished")), meta("article:published_time", "og:published_time",
-                  "datepublished", "publishdate", "publish-date", "pubdate", "date", "dc.date", "dc.date.issued",
-                  "dcterms.created", "sailthru.date", "parsely-pub-date", "citation_publication_date",
-                  "article.published", "published-date"),
-                  _itemprop(root, "datePublished"), _first_time(root), _text(ld.get("dateCreated")),
-                  meta("article:modified_time", "og:updated_time", "last-modified"),
-                  _text(ld.get("dateModified"))):
-        date = parse_date(value)
-        if date:
-            break
+    visible = _visible_byline(root)
+    # Metadata often names only the first of several writers: a visible byline holding
+    # every name it gives and more is the fuller list.
+    if not authors or (set(authors) < set(visible)):
+        authors = visible or authors
 
     publisher = _ld_name(ld.get("publisher")) or meta("og:site_name", "application-name", "publisher", "dc.publisher")
+    if publisher:
+        publisher = spelled_out(squash(publisher), root, doc_title)
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or meta(
         "content-language", "og:locale", "language", "dc.language") or _text(ld.get("inLanguage"))
     language = _bcp47(lang)
     url = _canonical(root) or meta("og:url") or _text(ld.get("url"))
+    date, updated = page_dates(root, ld, metas, url)
     description = meta("description", "og:description", "twitter:description") or _text(ld.get("description"))
-    return PageMeta(title=title, h1s=h1s, authors=authors, date=date, publisher=squash(publisher) if publisher else None,
+    return PageMeta(title=title, h1s=h1s, authors=authors, date=date, updated=updated, publisher=squash(publisher) if publisher else None,
                     language=language, source_url=url if url and url.startswith("http") else None,
                     description=squash(description) if description else None)
+
+
+# Two capitalised words run together ("HeraldSun"): how a logo reads, not always the name.
+_GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def spelled_out(name: str, root: etree._Element, doc_title: str | None) -> str:
+    """A site name glued from a logo's words ("HeraldSun", the Herald Sun's og:site_name)
+    as the page itself spells it ("… | Herald Sun" in its <title>, "Subscribe to Herald
+    Sun"). Brands that are glued in their own text (TechCrunch, HuffPost) stay glued."""
+    if " " in name or not _GLUED_WORDS.search(name):
+        return name
+    words = _GLUED_WORDS.sub(" ", name).split()
+    spaced = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)")
+    for text in (doc_title or "", " ".join(root.xpath("//body//text()"))):
+        if spaced.search(text):
+            return " ".join(words)
+    return name
 
 
 def choose_title(headline: str | None, social: str | None, doc_title: str | None,
@@ -100,19 +113,37 @@ def choose_title(headline: str | None, social: str | None, doc_title: str | None
     headline without the site suffix; otherwise JSON-LD's headline, then the
     social title with a site suffix cut off.
     """
-    labelled = [squash(t) for t in (headline, social, doc_title) if t]
-    for h1 in h1s:
-        if len(h1.split()) >= 2 and any(_loose(h1) and _loose(h1) in _loose(t) for t in labelled):
-            return h1
+    labelled = [_without_credit(squash(t)) for t in (headline, social, doc_title) if t]
+    # Of the <h1>s the labels contain, the longest: a section heading set as the first <h1>
+    # ("World News") is contained in "World News: Headline | Site" too.
+    matching = [h1 for h1 in h1s if len(h1.split()) >= 2 and any(_loose(h1) and _loose(h1) in _loose(t) for t in labelled)]
+    if matching:
+        return max(matching, key=lambda h1: len(h1.split()))
     for candidate in labelled:
-        if headline and candidate == squash(headline):
+        if headline and candidate == _without_credit(squash(headline)):
             return candidate
         cut = _SITE_SUFFIX.sub("", candidate)
         if len(cut.split()) >= 2:
             return cut
     if h1s:
-        return h1s[0]
+        # A page whose first <h1> is its section or site name ("Politics", "Mondial 2022")
+        # sets the headline in a later one.
+        return next((h1 for h1 in h1s if len(h1.split()) >= 4), h1s[0])
     return labelled[0] if labelled else None
+
+
+# A photo credit inside a <title> or social title: "Headline | Photo: Jane Doe/AP | Site",
+# "Headline (Foto: dpa)", "Headline - Crédit photo : AFP".
+_CREDIT_SEGMENT = re.compile(
+    r"\s*(?:[|–—·•»]|-{1,2})\s*(?:photo|photos|foto|fotos|bild|image|picture|crédit(?: photo)?|credit|©)s?\s*:?\s*"
+    r"[^|–—·•»]{1,60}?(?=\s*(?:[|–—·•»]|-{1,2})\s|$)"
+    r"|\s*[(\[](?:photo|photos|foto|fotos|bild|image|crédit(?: photo)?|credit)s?\s*:[^)\]]{1,60}[)\]]",
+    re.IGNORECASE)
+
+
+def _without_credit(title: str) -> str:
+    cut = _CREDIT_SEGMENT.sub("", title).strip()
+    return cut if len(cut.split()) >= 2 else title
 
 
 def _metas(root) -> dict[str, str]:
@@ -193,26 +224,13 @@ def _ld_authors(value) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _itemprop(root, prop: str) -> str | None:
-    for element in root.xpath(f"//*[@itemprop='{prop}']"):
-        value = element.get("content") or element.get("datetime") or squash(" ".join(element.itertext()))
-        if value:
-            return value
-    return None
-
-
-def _first_time(root) -> str | None:
-    for element in root.iter("time"):
-        value = element.get("datetime") or squash(" ".join(element.itertext()))
-        if value and parse_date(value):
-            return value
-    return None
-
-
+# Byline containers: rel/itemprop author, or "byline"/"author-name" in the class, id or test id
+# (React news templates name them only in data-testid: <div data-testid="prism-byline">).
 _BYLINE_XPATH = ("//*[@rel='author'] | //*[@itemprop='author'] | "
                  "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline')"
                  " or contains(@class, 'author-name') or contains(@class, 'byline__name')"
-                 " or contains(@class, 'authorName') or contains(@class, 'author_name')]")
+                 " or contains(@class, 'authorName') or contains(@class, 'author_name')"
+                 " or contains(@id, 'byline') or contains(@data-testid, 'byline')]")
 
 
 def _visible_byline(root) -> tuple[str, ...]:
@@ -221,12 +239,19 @@ def _visible_byline(root) -> tuple[str, ...]:
         elements = root.xpath(_BYLINE_XPATH)
     except etree.XPathError:
         return ()
-    for element in elements[:10]:
+    for index, element in enumerate(elements[:10]):
         text = squash(" ".join(element.itertext()))
         if not text or len(text) > 150:
             continue
         names = byline_names(text)
         if names:
+            # Co-authors as sibling links marked up alike in one byline (<a rel="author">A</a>,
+            # <a rel="author">B</a>); a column label beside the byline is marked up otherwise.
+            parent = element.getparent()
+            for other in elements[index + 1:10]:
+                same_markup = all(other.get(a) == element.get(a) for a in ("class", "rel", "itemprop"))
+                if parent is not None and other.getparent() is parent and other.tag == element.tag and same_markup:
+                    names += tuple(n for n in byline_names(squash(" ".join(other.itertext()))) if n not in names)
             return names
     return ()
 

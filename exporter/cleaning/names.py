@@ -19,6 +19,21 @@ _NOT_NAME_WORDS = {
 }
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md"}
 _WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+# A nickname in quotes inside a name (Jonathan "Jono" Smith, Hans „Hansi“ Meier).
+_NICKNAME = re.compile(r"^[\"“”„«»'‘’]\s?[^\W\d_][\w'’.\-]*\s?[\"“”„«»'‘’]$")
+# Job titles written before the name in bylines ("By Senior Political Correspondent Jane Doe",
+# "Staff Writer Jane Doe", "Redakteurin Anna Müller"): dropped when a name follows.
+_ROLE_WORDS = {
+    "senior", "chief", "staff", "editor", "writer", "reporter", "correspondent", "contributor", "contributing",
+    "political", "foreign", "business", "science", "sports", "health", "technology", "tech", "culture",
+    "investigative", "national", "international", "deputy", "managing", "associate", "assistant", "executive",
+    "special", "white", "house", "washington", "bureau", "columnist", "critic", "producer", "analyst", "economics",
+    "economy", "legal", "affairs", "environment", "climate", "digital", "news", "opinion", "photographer",
+    "redakteur", "redakteurin", "korrespondent", "korrespondentin", "autor", "autorin", "journalist",
+    "journalistin", "rédacteur", "rédactrice", "journaliste", "envoyé", "envoyée", "spécial", "spéciale",
+    "redactor", "redactora", "periodista", "corresponsal", "giornalista", "inviato", "inviata", "redator",
+    "redatora", "repórter", "correspondente", "redacteur", "verslaggever", "correspondent", "by",
+}
 
 
 def is_person_name(text: str) -> bool:
@@ -32,6 +47,8 @@ def is_person_name(text: str) -> bool:
         if bare.casefold() in _SUFFIXES and index > 0:
             continue
         if bare.casefold() in _PARTICLES and 0 < index < len(words) - 1:
+            continue
+        if _NICKNAME.match(bare) and 0 < index < len(words) - 1:
             continue
         if not _WORD.match(bare) or not bare[0].isupper():
             return False
@@ -51,9 +68,17 @@ def tidy_name(name: str) -> str:
     return name
 
 
-_BYLINE_PREFIX = re.compile(r"^(?:by|written by|words by|story by|text by|reporting by|par|von|por|di|door)\s*:?\s+",
-                            re.IGNORECASE)
-_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
+# "By", "Von", "Par", "Por", "Di", "Door", "Av", "Af", "Texte :", "Escrito por", "Scritto da", ...
+_BYLINE_PREFIX = re.compile(
+    r"^(?:by|written by|words by|story by|text by|reporting by|report by|par|texte|text|von|por|escrito por|"
+    r"reportagem de|di|scritto da|a cura di|door|av|af|autor|autorin|auteur|auteure|author|ein bericht von)"
+    r"\s*:?\s+", re.IGNORECASE)
+# "A, B, C and D", "A und B", "A et B", "A y B", "A e B", "A en B", "A og B", "A och B", "A & B"
+_SPLIT = re.compile(r"\s*(?:,|;|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bog\b|\boch\b)\s*",
+                    re.IGNORECASE)
+_MID_BY = re.compile(r"(?<=\S)\s+by:?\s+(?=[^\W\d_])", re.IGNORECASE)
+# "Par A (avec B et C)", "By A (with B)", "Von A (mit B)": the co-authors in brackets are authors too.
+_WITH = re.compile(r"\s*[(\[]\s*(?:avec|with|mit|con|com|met|amb|med)\s+([^)\]]+)[)\]]", re.IGNORECASE)
 # "Jane Doe, Reuters" / "Jane Doe | Staff writer" / "Jane Doe — Updated ..." : the tail is not a name.
 _TAIL = re.compile(
     r"\s*(?:\||•|·|—|–| - |@|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)"
@@ -65,13 +90,38 @@ _TAIL = re.compile(
 def byline_names(text: str) -> tuple[str, ...]:
     """The person names in a byline ("By Jane Doe and John Roe, Reuters" → both names)."""
     text = _BYLINE_PREFIX.sub("", " ".join(text.split()))
+    # A column or section label before the byline ("The Deal Professor By Jane Doe"): the names follow "By".
+    if m := _MID_BY.search(text):
+        text = text[m.end():]
+    text = _WITH.sub(lambda m: ", " + m.group(1), text)
     text = _TAIL.sub("", text)
+    text = _before_weekday(text)
     names: list[str] = []
     for part in _SPLIT.split(text):
-        part = tidy_name(part)
+        part = _without_role(tidy_name(part))
         last = part.split()[-1] if part.split() else ""
         if last.endswith(".") and len(last) > 3 and last.casefold() not in _SUFFIXES:
             part = part[:-1]  # a sentence's full stop after the name, not an initial or "Jr."
         if part and is_person_name(part) and part not in names:
             names.append(part)
     return tuple(names)
+
+
+def _before_weekday(text: str) -> str:
+    """A byline glued to its dateline ("By Alex Roe Thursday, November 9"): the names end at the weekday."""
+    from .dates import weekday_words
+
+    words = text.split()
+    for index, word in enumerate(words[2:], start=2):
+        if word.casefold().strip(".,") in weekday_words():
+            return " ".join(words[:index])
+    return text
+
+
+def _without_role(part: str) -> str:
+    """The name after a job title ("Senior Political Correspondent Jane Doe" → "Jane Doe")."""
+    words = part.split()
+    cut = 0
+    while cut < len(words) - 2 and words[cut].casefold().strip(".:,") in _ROLE_WORDS:
+        cut += 1
+    return " ".join(words[cut:]) if cut else part

@@ -69,6 +69,27 @@ def take_metadata_blocks(draft: Draft) -> Draft:
 METADATA_FIELDS = {"date": "date", "updated": "updated", "author": "authors"}
 
 
+def drop_topic_tag(draft: Draft) -> Draft:
+    """A topic or section tag set above the first paragraph goes ("Politics", "CORONAVIRUS", "Mondial 2022").
+
+    News templates print the story's kicker or tag link just above the lead,
+    and extractors keep it as the body's first block. Only a first block of
+    at most three words, no sentence punctuation, directly followed by a
+    paragraph of prose, is taken for one.
+    """
+    blocks = draft.blocks
+    if len(blocks) < 2 or not isinstance(blocks[0], Paragraph) or not isinstance(blocks[1], Paragraph):
+        return draft
+    tag, lead = block_text(blocks[0]), block_text(blocks[1])
+    if (0 < len(tag) <= TOPIC_TAG_MAX_CHARS and len(tag.split()) <= 3 and not any(c in tag for c in ".!?:;,\"“”")
+            and len(lead.split()) >= 12):
+        return draft.but(blocks=blocks[1:])
+    return draft
+
+
+TOPIC_TAG_MAX_CHARS = 32
+
+
 def read_metadata(draft: Draft, text: str) -> list[tuple[str, object]]:
     """Each ``(kind, value)`` a metadata rule finds in ``text`` (a byline line may also hold the date)."""
     found: list[tuple[str, object]] = []

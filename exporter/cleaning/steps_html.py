@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..errors import CleaningError
-from ..model import Heading
+from ..model import Heading, Paragraph
 from .draft import Draft, block_text, loose as _loose
-from .extract import extract_main
+from .extract import densest_container, extract_main
 from .html_tree import element_blocks, parse_html, without
+from .media import collect_images
 from .metadata import PageMeta, read_page_meta
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ def page_metadata(draft: Draft) -> Draft:
     meta = read_page_meta(draft.page.root)
     return draft.but(
         page=HtmlPage(root=draft.page.root, meta=meta, pruned=draft.page.pruned),
-        title=meta.title, authors=meta.authors, date=meta.date, publisher=meta.publisher,
+        title=meta.title, authors=meta.authors, date=meta.date, updated=meta.updated, publisher=meta.publisher,
         language=meta.language, source_url=meta.source_url, description=meta.description,
     )
 
@@ -60,11 +61,42 @@ def sanitize_page(draft: Draft) -> Draft:
 
 
 def extract_body(draft: Draft) -> Draft:
-    """The article's blocks from the page without the rules' selectors."""
+    """The article's blocks from the page without the rules' selectors (with the
+    captions and tables the extractor loses read from that page first)."""
+    from .html_media import read_catalog
+
     pruned = without(draft.page.root, draft.rules.drop_selectors)
-    body = extract_main(pruned, draft.page.root)
-    blocks = element_blocks(body) if body is not None else ()
+    media = read_catalog(pruned, draft.images)
+    body = extract_main(pruned, draft.page.root, with_images=bool(media.images.resources))
+    blocks = element_blocks(body, media) if body is not None else ()
+    if not _holds_prose(blocks, draft.rules):
+        # A real article is never refused: when the extractor kept only furniture, the
+        # densest run of paragraphs (without the rules' selectors, then on the whole page) is the body.
+        for tree in (pruned, draft.page.root):
+            container = densest_container(tree)
+            fallback = element_blocks(container, media) if container is not None else ()
+            if _holds_prose(fallback, draft.rules):
+                blocks = fallback
+                break
     return draft.but(blocks=blocks, page=HtmlPage(root=draft.page.root, meta=draft.page.meta, pruned=pruned))
+
+
+def whole_body(draft: Draft) -> Draft:
+    """A note rendered from Markdown is all article (no page chrome for an extractor to
+    cut away, and extractors drop a short note's lists and pictures): its whole body,
+    less the rules' selectors."""
+    from .html_media import read_catalog
+
+    pruned = without(draft.page.root, draft.rules.drop_selectors)
+    body = pruned.find("body")
+    blocks = element_blocks(body if body is not None else pruned, read_catalog(pruned, draft.images))
+    return draft.but(blocks=blocks, page=HtmlPage(root=draft.page.root, meta=draft.page.meta, pruned=pruned))
+
+
+def _holds_prose(blocks, rules) -> bool:
+    """Some paragraph of 8+ words that no drop_line rule calls furniture."""
+    return any(isinstance(b, Paragraph) and len(block_text(b).split()) >= 8 and not rules.is_boilerplate(block_text(b))
+               for b in blocks)
 
 
 def drop_title_block(draft: Draft) -> Draft:
@@ -85,7 +117,11 @@ def drop_title_block(draft: Draft) -> Draft:
 HTML_STEPS = (
     parse_page,
     page_metadata,
+    collect_images,  # before the sanitiser, which drops every image source
     sanitize_page,
     extract_body,
     drop_title_block,
 )
+
+# Markdown notes (kind "markdown"): the same steps with the whole body as the article.
+NOTE_STEPS = tuple(whole_body if step is extract_body else step for step in HTML_STEPS)

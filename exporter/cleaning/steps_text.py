@@ -154,14 +154,16 @@ def _short_prose_value(line: Line) -> float:
 
 _NOT_HEADLINE = re.compile(
     r"^(?:by\b|photo|image|credit|caption|media caption|source:|watch\b|video\b|listen\b|read\b|\(|<|http)"
-    r"|(?:\(image:|\(photo:|getty images|/ap\b|\bap photo)|[|•·]|^\W|[.,;:—–\-。、，；：।]$|^(?:from |only |now )?\$\d[\d.,]*$",
+    r"|(?:\(image:|\(photo:|\((?:photo |image )?credits?:|\((?:foto|bild|crédit)s?:|getty images|/ap\b|\bap photo)"
+    r"|[|•·]|^\W|[.,;:—–\-。、，；：।]$|^(?:from |only |now )?\$\d[\d.,]*$"
+    r"|^\d+\s+(?:sec|second|min|minute|hour|hr|day|week|month)s?\s+ago$",
     re.IGNORECASE,
 )
 # How far before the densest prose run the headline is looked for.
 TITLE_WINDOW = 40
 
 
-def _title_score(draft: Draft, index: int, start: int, seen: dict[str, int]) -> float:
+def _title_score(draft: Draft, index: int, start: int, seen: dict[str, int], body_words: frozenset[str]) -> float:
     """How much line ``index`` looks like the headline of the body starting at ``start``."""
     line = draft.lines[index]
     text = line.text
@@ -169,6 +171,8 @@ def _title_score(draft: Draft, index: int, start: int, seen: dict[str, int]) -> 
         return float("-inf")
     if is_person_name(text):
         return float("-inf")  # a bare byline name under the headline
+    if sum(1 for w in line.text.split() if any(c.isdigit() for c in w)) * 3 > line.words:
+        return float("-inf")  # a score table or price list row ("Palm Bay 18 22 13 17 — 70"), not a headline
     score = 2.0 if 4 <= line.words <= 20 else 0.0
     score += min(line.words, 12) * 0.15  # headlines are sentences; section and menu labels are a word or two
     key = _loose(text)
@@ -181,8 +185,27 @@ def _title_score(draft: Draft, index: int, start: int, seen: dict[str, int]) -> 
     following = draft.lines[index + 1:index + 4]
     if any(l.role == "meta" for l in following):
         score += 2.0  # a byline or dateline follows the headline
-    score -= abs(start - index) * 0.15
+    score += TITLE_OVERLAP_WEIGHT * _body_overlap(text, body_words)
+    # Near the body is likelier, but galleries, standfirsts and share bars can set the
+    # headline dozens of lines above it: past a few lines the distance counts less.
+    distance = abs(start - index)
+    score -= min(distance, 6) * 0.15 + max(distance - 6, 0) * 0.04
     return score
+
+
+# A headline names what the article is about: its words recur in the first paragraphs,
+# where a menu line, a section label or the next teaser's headline share few.
+TITLE_OVERLAP_WEIGHT = 2.5
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.casefold() for w in _CONTENT_WORD.findall(text)}
+
+
+def _body_overlap(title: str, body_words: frozenset[str]) -> float:
+    words = _content_words(title)
+    return len(words & body_words) / len(words) if words else 0.0
 
 
 def _last_title_candidate(draft: Draft, start: int, end: int) -> int:
@@ -223,9 +246,11 @@ def find_title_line(draft: Draft) -> Draft:
         for other in wanted:
             if other and key != other and len(other) >= 15 and other in key:
                 seen[other] = seen.get(other, 0) + 1
+    body_words = frozenset().union(*(_content_words(l.text) for l in draft.lines[start:min(end, start + 8)]
+                                     if l.role == "text"))
     best, best_score = None, float("-inf")
     for index in candidates:
-        score = _title_score(draft, index, start, seen)
+        score = _title_score(draft, index, start, seen, body_words)
         if score > best_score:
             best, best_score = index, score
     if best is None or best_score == float("-inf"):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from ..argparsing import RaisingParser  # raises UsageError instead of exiting, as the other commands do
 from ..errors import DeliveryError, ExitStatus
 from . import config as config_module
 
@@ -41,9 +42,7 @@ def check_send_before_export(args: argparse.Namespace) -> None:
 
 
 def _parser(prog: str, description: str) -> argparse.ArgumentParser:
-    from ..cli import _Parser  # raises UsageError instead of exiting, as the other commands do
-
-    return _Parser(prog=f"{PROG} {prog}", description=description, epilog=_config_epilog())
+    return RaisingParser(prog=f"{PROG} {prog}", description=description, epilog=_config_epilog())
 
 
 def _config_epilog() -> str:

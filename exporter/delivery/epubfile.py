@@ -64,6 +64,32 @@ def read_package(archive: zipfile.ZipFile, *, source: Path | None = None) -> Epu
     return EpubPackage(title=title or None, opf_path=opf_path, content_documents=tuple(documents))
 
 
+EPUB_MIMETYPE = b"application/epub+zip"
+
+
+def check_epub(path: Path) -> None:
+    """`DeliveryError` in one line unless ``path`` is an EPUB: a zip archive whose
+    ``mimetype`` member says application/epub+zip (OCF). Readers reject anything else,
+    some silently, so a .txt or a PDF is refused before it is sent."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as err:
+        raise DeliveryError(f"cannot read: {err.strerror or err}", path=path) from None
+    if head.startswith(b"%PDF"):
+        raise DeliveryError("is a PDF, not an EPUB (only EPUBs are sent; export with --epub)", path=path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            mimetype = archive.read("mimetype").strip()
+    except (zipfile.BadZipFile, OSError, EOFError):
+        raise DeliveryError("not an EPUB (not a zip archive)", path=path) from None
+    except KeyError:
+        raise DeliveryError("not an EPUB (the zip archive has no mimetype file)", path=path) from None
+    if mimetype != EPUB_MIMETYPE:
+        shown = mimetype[:40].decode("ascii", "replace")
+        raise DeliveryError(f"not an EPUB (its mimetype is {shown!r}, not application/epub+zip)", path=path)
+
+
 def read_title(path: Path) -> str | None:
     """The book's ``dc:title``, or None when the file is not a readable EPUB."""
     try:

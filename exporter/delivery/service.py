@@ -110,6 +110,9 @@ def send_book(
     source = Path(path)
     if not source.is_file():
         raise DeliveryError("no such file", path=source)
+    from .epubfile import check_epub
+
+    check_epub(source)  # a .txt or a PDF is refused in one line, not "sent" or a BadZipFile
     resolved = check_target(target, config, roots=roots)
     if resolved.email is not None:
         return _send_mail(source, resolved, config, now or datetime.now(timezone.utc))

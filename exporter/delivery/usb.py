@@ -150,12 +150,24 @@ def _atomic_write(destination: Path, source: Path, payload: bytes | None, label:
             handle.flush()
             # The reader may be unplugged right after we return: get the bytes onto it first.
             os.fsync(handle.fileno())
+        _ordinary_permissions(temp)
         os.replace(temp, destination)
     except BaseException as err:
         temp.unlink(missing_ok=True)
         if isinstance(err, OSError):
             raise _write_error(err, label, destination) from err
         raise
+
+
+def _ordinary_permissions(path: Path) -> None:
+    """rw-r--r-- under the usual umask, as any copied file: the temporary file starts as
+    rw------- (mkstemp), which made books on a shared folder unreadable to other users."""
+    from ..atomic import output_mode
+
+    try:
+        os.chmod(path, output_mode())
+    except OSError:
+        pass  # FAT and exFAT readers have no permissions to set
 
 
 def _write_error(err: OSError, label: str, destination: Path) -> Exception:

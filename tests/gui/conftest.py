@@ -34,6 +34,7 @@ class DialogLog:
 
     def __init__(self) -> None:
         self.informed: list[str] = []
+        self.errors: list[str] = []
         self.asked: list[str] = []
         self.opened: list[Path] = []
         self.answer = True
@@ -43,6 +44,7 @@ class DialogLog:
 def dialog_log(monkeypatch) -> DialogLog:
     log = DialogLog()
     monkeypatch.setattr(gui.dialogs, "inform", lambda parent, title, text: log.informed.append(text))
+    monkeypatch.setattr(gui.dialogs, "error", lambda parent, title, text: log.errors.append(text))
 
     def ask(parent, title, text):
         log.asked.append(text)
@@ -98,3 +100,66 @@ def pdf_title(path: Path) -> str:
     from pypdf import PdfReader
 
     return PdfReader(path).metadata.title
+
+
+CHECK_TIMEOUT_MS = 60_000  # ceilings, not waits: waitUntil returns as soon as the condition holds
+RENDER_TIMEOUT_MS = 120_000
+
+
+def add_and_check(qtbot, window, paths):
+    """Add ``paths`` and wait until the background check has marked every article."""
+    window.add_paths(paths)
+    qtbot.waitUntil(lambda: all(entry.checked for entry in window.entries.values()), timeout=CHECK_TIMEOUT_MS)
+
+
+def wait_for_pages(qtbot, window, count=None):
+    """Wait until the preview shows pages (``count`` of them, when given) and draws nothing more."""
+    def ready():
+        preview = window.preview
+        done = preview.page_count() > 0 and not preview.is_rendering() and not window._preview_timer.isActive()
+        return done and (count is None or preview.page_count() == count)
+
+    qtbot.waitUntil(ready, timeout=RENDER_TIMEOUT_MS)
+    return window.preview.page_count()
+
+
+def file_names(window):
+    """The file name under each article's title, in the list's order."""
+    from gui.article_list import PATH_ROLE
+
+    return [Path(window.input_list.item(row).data(PATH_ROLE)).name for row in range(window.input_list.count())]
+
+
+def two_articles_second_retitled(qtbot, window, seed_path, folder, title="The Second One"):
+    """Two copies of the sample in ``folder``, both listed and read, the second one retitled."""
+    import shutil
+
+    folder.mkdir(exist_ok=True)
+    first, second = folder / "first.txt", folder / "second.txt"
+    shutil.copy(seed_path, first)
+    shutil.copy(seed_path, second)
+    add_and_check(qtbot, window, [first, second])
+    window.input_list.setCurrentRow(1)
+    window.set_field("title", title)
+    return first, second
+
+
+def send_through_dialog(qtbot, monkeypatch, press, address=None):
+    """Press "Send to e-reader…" (``press()``), send from the dialog (to ``address`` when given,
+    else to the first device) and return (the device lines shown, the result lines)."""
+    import gui.dialogs
+
+    shown = []
+
+    def drive(dialog):
+        shown.append([dialog.device_list.item(i).text() for i in range(dialog.device_list.count())])
+        if address is not None:
+            dialog.address_edit.setText(address)
+        with qtbot.waitSignal(dialog.sent, timeout=30_000) as sent:
+            dialog.send_button.click()
+        shown.append(sent.args[0])
+        return 0
+
+    monkeypatch.setattr(gui.dialogs, "run_dialog", drive)
+    press()
+    return shown[0], shown[1]

@@ -51,3 +51,11 @@ def test_the_checker_catches_a_private_import():
                                               "import exporter.render\nexporter.secret()"))
     assert private == ["from exporter.batch import …", "exporter.render"]
     assert names == {"_x", "secret"}
+
+
+def test_no_gui_module_is_over_about_400_lines():
+    """The window is split into parts a newcomer can find (article list, details, settings, preview, …)."""
+    lengths = {source.name: len(source.read_text("utf-8").splitlines()) for source in GUI_DIR.glob("*.py")}
+    assert max(lengths.values()) <= 400, sorted(lengths.items(), key=lambda item: -item[1])[:3]
+    for part in ("article_list", "details_form", "export_settings", "preview", "delivery_settings", "ereader"):
+        assert f"{part}.py" in lengths

@@ -1,0 +1,204 @@
+"""What the installed fonts cover, remembered across runs.
+
+Finding the cover's face meant reading each candidate font's character map
+through fontTools on every run (about 0.14 s, most of an EPUB export of one
+article), and the PDF's script check lists every installed font's coverage
+through ``fc-list`` (about 80 ms). Both answers change only when fonts change,
+so they are kept in one JSON file in the user's cache folder
+(``platformdirs.user_cache_path``; ``$XDG_CACHE_HOME/article-exporter`` on Linux):
+
+- a font file's coverage is keyed on that file's size and modification time;
+- answers about *all* installed fonts (``fc-list``, ``fc-match``) are keyed on
+  `installed_fonts_stamp`: the modification times of the font folders and of
+  fontconfig's configuration, which is what fontconfig itself checks to know
+  its own cache is stale (adding or removing a font changes its folder's time).
+
+The file is only a cache: unreadable, corrupt or of another version, it is
+ignored and rewritten; it is replaced atomically (a temporary file renamed over
+it), so concurrent runs never see half a file, and the worst a race does is
+drop another run's fresh entry, which is then computed again.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "article-exporter"
+CACHE_FILE = "font-coverage.json"
+VERSION = 1
+
+Ranges = tuple[tuple[int, int], ...]  # merged, sorted, inclusive code-point ranges
+
+# Where fonts are installed (fontconfig's defaults on Linux; the system folders elsewhere),
+# and fontconfig's configuration, which can add folders or reject fonts.
+_FONT_ROOTS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts",
+               "/System/Library/Fonts", "/Library/Fonts", "~/Library/Fonts", "C:/Windows/Fonts")
+_CONFIG_PATHS = ("/etc/fonts/fonts.conf", "/etc/fonts/conf.d", "~/.config/fontconfig")
+
+
+def cache_path() -> Path:
+    import platformdirs  # only when a font question is asked, not at import
+
+    return platformdirs.user_cache_path(APP_NAME) / CACHE_FILE
+
+
+# ---------------------------------------------------------------- stamps
+
+
+def file_stamp(path: Path) -> list[int] | None:
+    """What identifies this version of a file: its size and modification time (ns)."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return [status.st_size, status.st_mtime_ns]
+
+
+@functools.lru_cache(maxsize=1)
+def installed_fonts_stamp() -> str:
+    """A digest of the font folders' (recursive) and fontconfig's configuration's
+    modification times: it changes when a font is added, removed or replaced."""
+    digest = hashlib.sha256()
+    data_home = os.environ.get("XDG_DATA_HOME")
+    roots = list(_FONT_ROOTS) + ([os.path.join(data_home, "fonts")] if data_home else [])
+    for root in roots:
+        for folder, mtime in _folder_times(os.path.expanduser(root)):
+            digest.update(f"{folder}\0{mtime}\n".encode("utf-8", "surrogateescape"))
+    for config in _CONFIG_PATHS:
+        digest.update(f"{config}\0{file_stamp(Path(os.path.expanduser(config)))}\n".encode())
+    return digest.hexdigest()[:32]
+
+
+def _folder_times(root: str) -> Iterable[tuple[str, int]]:
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            yield folder, os.stat(folder).st_mtime_ns
+            with os.scandir(folder) as entries:
+                stack.extend(entry.path for entry in entries if entry.is_dir(follow_symlinks=False))
+        except OSError:
+            continue
+
+
+# ---------------------------------------------------------------- the store
+
+
+@functools.lru_cache(maxsize=1)
+def _entries() -> dict[str, Any]:
+    """The cache file's entries, read once per process ({} when absent or unusable)."""
+    return _read(cache_path())
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as error:
+        log.debug("ignoring the font cache %s: %s", path, error)
+        return {}
+    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("entries"), dict):
+        return {}
+    return data["entries"]
+
+
+def _write(key: str, entry: dict[str, Any]) -> None:
+    """Add one entry to the file: read what other runs wrote meanwhile, add ours,
+    write a temporary file beside it and rename it over (atomic on POSIX and Windows)."""
+    path = cache_path()
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        entries = _read(path)
+        entries[key] = entry
+        temporary.write_text(json.dumps({"version": VERSION, "entries": entries}, separators=(",", ":")), "utf-8")
+        os.replace(temporary, path)
+    except OSError as error:  # a read-only home: the answer is simply recomputed next time
+        log.debug("could not write the font cache %s: %s", path, error)
+        temporary.unlink(missing_ok=True)
+
+
+def remembered(key: str, stamp: Any, compute: Callable[[], Any]) -> Any:
+    """The value stored under ``key`` if it was stored with this ``stamp``; otherwise
+    ``compute()``, stored (JSON: lists, not tuples) and returned."""
+    entries = _entries()
+    entry = entries.get(key)
+    if isinstance(entry, dict) and entry.get("stamp") == stamp and "value" in entry:
+        return entry["value"]
+    value = compute()
+    entries[key] = {"stamp": stamp, "value": value}
+    _write(key, entries[key])
+    return value
+
+
+def forget_loaded() -> None:
+    """Read the file again on next use (after fonts changed in this process; for tests)."""
+    _entries.cache_clear()
+    installed_fonts_stamp.cache_clear()
+
+
+# ---------------------------------------------------------------- one font's coverage
+
+
+def merge_ranges(ranges: Iterable[tuple[int, int]]) -> Ranges:
+    merged: list[list[int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple((start, end) for start, end in merged)
+
+
+class _NoFontTools(Exception):
+    pass
+
+
+def _read_cmap(path: Path) -> list[list[int]] | None:
+    """The code points of the font's best character map, as ranges; None when unreadable."""
+    try:
+        from fontTools.ttLib import TTFont  # a WeasyPrint dependency; loaded only on a cache miss
+    except ImportError:
+        raise _NoFontTools from None
+    try:
+        font = TTFont(str(path), fontNumber=0, lazy=True)
+        codes = (font.getBestCmap() or {}).keys()
+    except Exception:  # an unreadable font file is simply not a candidate
+        return None
+    return [list(pair) for pair in merge_ranges((code, code) for code in codes)]
+
+
+def font_coverage(path: Path) -> Ranges | None:
+    """The code points ``path`` has glyphs for; None when it cannot be read.
+    Without fontTools every font is taken to cover everything (not remembered)."""
+    stamp = file_stamp(path)
+    if stamp is None:
+        return None
+    try:
+        value = remembered(f"font:{Path(path).resolve()}", stamp, lambda: _read_cmap(path))
+    except _NoFontTools:
+        return ((0, sys.maxunicode),)
+    return None if value is None else tuple((start, end) for start, end in value)
+
+
+def covers(ranges: Ranges, text: str) -> bool:
+    """Do ``ranges`` hold every letter (not the spaces) of ``text``?"""
+    import bisect
+
+    starts = [start for start, _ in ranges]
+    for code in {ord(ch) for ch in text if not ch.isspace()}:
+        index = bisect.bisect_right(starts, code) - 1
+        if index < 0 or code > ranges[index][1]:
+            return False
+    return True

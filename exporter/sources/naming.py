@@ -1,0 +1,69 @@
+"""Book file names: a short ASCII slug of the article's title, distinct across a run.
+
+``harbour-dredging-plan-approved.epub`` says what the book is; ``source-2.epub``
+does not. Non-Latin titles are transliterated with anyascii (ISC-licensed,
+maintained, covers every script; "Überfall auf Köln" → "uberfall-auf-koln",
+"Москва" → "moskva"), so the name types on any keyboard and survives any
+file system and e-mail attachment.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from ..atomic import RUN_TAG, TEMP_PREFIX
+
+MAX_SLUG = 60  # characters: long enough for a headline's gist, short enough for a device's file list
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+# Names Windows refuses whatever the suffix (a book on a shared stick must copy).
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])$")
+
+
+def slug(title: str | None, *, limit: int = MAX_SLUG) -> str:
+    """``title`` as lower-case ASCII words joined by hyphens, cut at a word boundary; "" when none."""
+    if not title:
+        return ""
+    from anyascii import anyascii
+
+    ascii_title = anyascii(title).lower().replace("'", "")  # "Council's" → "councils", not "council-s"
+    words = [w for w in _NOT_WORD.split(ascii_title) if w]
+    out = ""
+    for word in words:
+        candidate = f"{out}-{word}" if out else word
+        if len(candidate) > limit:
+            if not out:
+                out = word[:limit]
+            break
+        out = candidate
+    return f"{out}-book" if _RESERVED.match(out) else out
+
+
+def claim_stem(folder: Path, wanted: str) -> str:
+    """Reserve ``wanted`` (or ``wanted-2``, ``-3``, …) in ``folder`` for this run and return it.
+
+    Workers name their books after titles they learn only while cleaning, so
+    two workers may want the same name at once; a reservation is a marker
+    file created exclusively (atomic on every local file system) carrying the
+    run's temporary prefix, so the run's closing sweep removes it. The first
+    worker to ask gets the plain name.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    number = 1
+    stem = wanted
+    while True:
+        marker = folder / f"{TEMP_PREFIX}{RUN_TAG}name-{stem.casefold()}"
+        try:
+            os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        except FileExistsError:
+            number += 1
+            stem = f"{wanted}-{number}"
+            continue
+        return stem
+
+
+def fallback_stem(name: str) -> str:
+    """The stem for an input whose article has no title: its own name, slugged when that helps."""
+    stem = Path(name).stem if "://" not in name else name.rstrip("/").rsplit("/", 1)[-1].split("?")[0]
+    return slug(stem) or "article"

@@ -1,0 +1,126 @@
+"""Bylines in the shapes news pages write them, in the corpus languages (lines and pages written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from exporter.cleaning import clean, scorer_view
+from exporter.cleaning.names import byline_names
+from exporter.reading import decode_source
+
+from tests.test_cleaning_text_scrapes import BODY, HEADLINE
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Par Martin Untersinger (avec Damien Leloup et Morgane Tual)",
+     ("Martin Untersinger", "Damien Leloup", "Morgane Tual")),
+    ("By Jane Doe, John Roe, Max Moe and Ann Poe", ("Jane Doe", "John Roe", "Max Moe", "Ann Poe")),
+    ('By Jonathan "Jono" Smith', ('Jonathan "Jono" Smith',)),  # a nickname in quotes
+    ("Hans „Hansi“ Meier", ("Hans „Hansi“ Meier",)),
+    ("By Senior Political Correspondent Jane Doe", ("Jane Doe",)),  # a job title before the name
+    ("Staff Writer Jane Doe", ("Jane Doe",)),
+    ("Redakteurin Anna Müller", ("Anna Müller",)),
+    ("Von Anna Müller und Jörg Schmidt", ("Anna Müller", "Jörg Schmidt")),
+    ("Por María García y José Pérez", ("María García", "José Pérez")),
+    ("Por João Silva e Ana Souza", ("João Silva", "Ana Souza")),
+    ("Di Mario Rossi e Luca Bianchi", ("Mario Rossi", "Luca Bianchi")),
+    ("Door Jan de Vries en Piet Jansen", ("Jan de Vries", "Piet Jansen")),
+    ("Av Lars Nilsson och Eva Berg", ("Lars Nilsson", "Eva Berg")),
+    ("By Jane Doe (with John Roe)", ("Jane Doe", "John Roe")),
+    ("By: CNN Wire", ()),  # a wire credit is no person
+    ("By Associated Press", ()),
+])
+def test_byline_names(line, names):
+    assert byline_names(line) == names
+
+
+def view_text(*lines: str) -> dict:
+    return scorer_view(clean(decode_source("\n\n".join(lines).encode("utf-8"), kind="text")))
+
+
+@pytest.mark.parametrize("header, authors", [
+    (["Par Martin Untersinger (avec Damien Leloup et Morgane Tual)", "Publié le 27 juin 2019"],
+     ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]),
+    (["Jane Roe", "May 4, 2022"], ["Jane Roe"]),  # a bare name line with no "By"
+    (["Jane Roe | Berlin | 12.03.2020"], ["Jane Roe"]),  # name | place | date
+    (["By: CNN Wire", "By Jane Roe", "May 4, 2022"], ["Jane Roe"]),  # wire credit before the person
+    (['By Jonathan "Jono" Smith', "May 4, 2022"], ['Jonathan "Jono" Smith']),
+    (["By Senior Political Correspondent Jane Roe", "May 4, 2022"], ["Jane Roe"]),
+    (["By", "Jane Doe, John Roe, Max Moe and Ann Poe", "May 4, 2022"], ["Jane Doe", "John Roe", "Max Moe", "Ann Poe"]),
+    (["Door Jan de Vries en Piet Jansen", "3 mrt. 2021"], ["Jan de Vries", "Piet Jansen"]),
+    (["Di Mario Rossi e Luca Bianchi", "02 Novembre 2023"], ["Mario Rossi", "Luca Bianchi"]),
+])
+def test_text_scrape_bylines(header, authors):
+    result = view_text("Home", "World", "Sign in", HEADLINE, *header, *BODY, "Most popular", "© 2022 Example Media")
+    assert result["title"] == HEADLINE
+    assert result["authors"] == authors
+    assert result["paragraphs"] == BODY
+
+
+def view_html(head: str, byline: str) -> dict:
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    html = (f"<html><head><title>{HEADLINE} | Example News</title>{head}</head><body><article>"
+            f"<h1>{HEADLINE}</h1>{byline}{body}</article></body></html>")
+    return scorer_view(clean(decode_source(html.encode("utf-8"), kind="html")))
+
+
+@pytest.mark.parametrize("head, byline, authors", [
+    ("", '<div class="byline">By: CNN Wire</div><div class="byline">By Jane Roe</div>', ["Jane Roe"]),
+    ("", '<p class="byline">Par Martin Untersinger (avec Damien Leloup et Morgane Tual)</p>',
+     ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]),
+    ("", '<span class="author-name">Senior Editor Jane Roe</span>', ["Jane Roe"]),
+    ('<meta name="author" content="Jane Doe, John Roe, Max Moe and Ann Poe">', "",
+     ["Jane Doe", "John Roe", "Max Moe", "Ann Poe"]),
+    ('<meta name="author" content="CNN Wire">', '<p class="byline">By Jane Roe</p>', ["Jane Roe"]),
+])
+def test_html_bylines(head, byline, authors):
+    result = view_html(head, byline)
+    assert result["authors"] == authors
+    assert result["paragraphs"] == BODY
+
+
+@pytest.mark.parametrize("line, names", [
+    ("By Alex Roe Thursday, November 9, 2023", ("Alex Roe",)),  # byline glued to its dateline
+    ("Von Anna Müller Donnerstag, 9. November 2023", ("Anna Müller",)),
+    ("By Sue Mon-Williams", ("Sue Mon-Williams",)),  # a weekday abbreviation inside a name is no dateline
+])
+def test_byline_ends_at_the_weekday_of_its_dateline(line, names):
+    assert byline_names(line) == names
+
+
+def test_byline_in_a_container_named_only_by_its_test_id():
+    # React news templates: <div data-testid="prism-byline"><span>By</span><a>Name</a> date</div>
+    result = view_html("", '<div data-testid="prism-byline"><span>By</span><span><a href="/team/alex-roe">'
+                           'Alex Roe</a></span> <span>Thursday, November 9, 2023</span></div>')
+    assert result["authors"] == ["Alex Roe"]
+
+
+def test_byline_as_the_last_segment_of_a_stamp_line():
+    # French dailies: "Site | date • Mis à jour le date | Par Name (avec Name et Name)"
+    stamp = ("Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | "
+             "Par Martin Untersinger (avec Damien Leloup et Morgane Tual)")
+    result = view_text("Accueil", "Pixels", HEADLINE, stamp, *BODY, "Les plus lus")
+    assert result["authors"] == ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]
+    assert result["paragraphs"] == BODY
+
+
+def test_co_authors_as_sibling_author_links():
+    # local TV news sites: one byline, each writer linked with rel="author"
+    byline = ('<div class="meta"><a rel="author" href="/author/jane-roe/">Jane Roe</a>, '
+              '<a rel="author" href="/author/john-doe/">John Doe</a></div>')
+    assert view_html("", byline)["authors"] == ["Jane Roe", "John Doe"]
+
+
+def test_visible_byline_with_more_names_than_the_metadata():
+    byline = ('<div class="meta"><a rel="author" href="/author/jane-roe/">Jane Roe</a>, '
+              '<a rel="author" href="/author/john-doe/">John Doe</a></div>')
+    assert view_html('<meta name="author" content="Jane Roe">', byline)["authors"] == ["Jane Roe", "John Doe"]
+
+
+@pytest.mark.parametrize("line, names", [
+    ("The Deal Professor By Steven Davidoff Solomon", ("Steven Davidoff Solomon",)),  # column label first
+    ("Opinion by Jane Doe and John Roe", ("Jane Doe", "John Roe")),
+    ("Ursula von der Leyen", ("Ursula von der Leyen",)),
+])
+def test_column_label_before_the_byline(line, names):
+    assert byline_names(line) == names

@@ -1,0 +1,137 @@
+"""Publication and update dates: written dates in many forms, page metadata, URLs, htmldate.
+
+Pages and lines are written here in the shapes real news pages have.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from exporter.cleaning import clean, scorer_view
+from exporter.cleaning.dates import parse_date, url_date
+from exporter.cleaning.html_tree import parse_html
+from exporter.cleaning.metadata import read_page_meta
+from exporter.reading import decode_source
+
+PROSE = ("The city council voted on Tuesday to extend the tram line to the northern suburbs, "
+         "a plan that has divided residents for more than a decade. ") * 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("6. August 2009", "2009-08-06"),  # German day with a full stop
+    ("Veröffentlicht am 19.10.2019, 05:00 Uhr", "2019-10-19"),  # dotted day-first
+    ("2018/6/19 10:02", "2018-06-19"),  # year-first with slashes (East Asian and some German sites)
+    ("Publié le 29 juin 2019 à 15h14", "2019-06-29"),
+    ("1er mai 2020", "2020-05-01"),
+    ("5 de março de 2020", "2020-03-05"),  # Portuguese
+    ("13 de diciembre de 2019", "2019-12-13"),  # Spanish (10 letters)
+    ("02 Novembre 2023", "2023-11-02"),  # Italian
+    ("3 mrt. 2021", "2021-03-03"),  # Dutch abbreviation
+    ("7 września 2020", "2020-09-07"),  # Polish genitive
+    ("Sat, 19 Oct 2019 00:04:00 +0200", "2019-10-19"),
+    ("Nov 8, 2023 / 10:35 PM PST", "2023-11-08"),
+    ("07/27/2016", "2016-07-27"),  # US month-first with slashes
+])
+def test_written_dates_in_many_forms(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://www.example.com/2020/03/16/council-votes-tram/", "2020-03-16"),
+    ("https://www.example.com/news/20200413/second-suspect-arrested", "2020-04-13"),
+    ("https://blog.example.de/2014-05-18-alles-neu", "2014-05-18"),
+    ("https://www.example.com/news/12345/council-votes", None),
+    ("http://example.blogspot.de/2011/", None),  # a year archive is no day
+])
+def test_dates_in_article_urls(url, expected):
+    assert url_date(url) == expected
+
+
+def page(head: str = "", body: str = "") -> str:
+    return f"<html><head><title>Tram line</title>{head}</head><body>{body}<article><h1>Tram line</h1>" \
+           f"<p>{PROSE}</p></article></body></html>"
+
+
+def dates_of(html: str) -> tuple[str | None, str | None]:
+    meta = read_page_meta(parse_html(html))
+    return meta.date, meta.updated
+
+
+def ld(**fields) -> str:
+    import json
+
+    return f'<script type="application/ld+json">{json.dumps({"@type": "NewsArticle", **fields})}</script>'
+
+
+@pytest.mark.parametrize("html, published, updated", [
+    # JSON-LD datePublished wins over dateCreated and dateModified
+    (page(ld(dateModified="2021-05-02T10:00:00+02:00", dateCreated="2021-04-30T09:00:00+02:00",
+             datePublished="2021-05-01T08:00:00+02:00")), "2021-05-01", "2021-05-02"),
+    # the update stamp alone stays an update; the article's date falls back on it in the model
+    (page('<meta property="article:modified_time" content="2016-07-27T10:00:00+00:00">'), None, "2016-07-27"),
+    # a UTC stamp late in the evening: the day in the URL is the day the page shows
+    (page('<link rel="canonical" href="https://news.example.it/esteri/2023/11/02/diretta/">'
+          '<meta property="article:published_time" content="2023-11-01T23:01:00Z">'), "2023-11-02", None),
+    # a UTC stamp, and the site's own offset on another stamp
+    (page(ld(datePublished="2019-10-18T22:04:00Z") + '<meta name="date" content="Sat, 19 Oct 2019 00:04:00 +0200">'),
+     "2019-10-19", None),
+    # a UTC stamp early in the morning cannot be a day later anywhere: a comment's later <time> is ignored
+    (page('<meta property="article:published_time" content="2015-12-12T05:00:37+00:00">',
+          '<article><time datetime="2015-12-13T01:10:03+01:00">13 Dezember, 2015</time></article>'),
+     "2015-12-12", None),
+])
+def test_page_metadata_dates(html, published, updated):
+    assert dates_of(html) == (published, updated)
+
+
+def test_time_inside_the_article_not_in_a_sidebar():
+    html = ("<html><body><aside><ul><li><time datetime='2019-07-30'>30 juil. 2019</time> Older post</li></ul>"
+            "</aside><article><p class='meta'><time datetime='2019-07-03T10:18:46Z'>Publié le 29 juin 2019</time>"
+            f"</p><p>{PROSE}</p></article></body></html>")
+    # the day the page shows (the <time>'s text), not its machine stamp, and not the sidebar's
+    assert dates_of(html)[0] == "2019-06-29"
+
+
+def test_htmldate_reads_a_page_that_states_no_date_in_its_metadata():
+    html = (f"<html><head><link rel='canonical' href='https://blog.example.de/2014/05/18/alles-neu/'></head>"
+            f"<body><div><p>{PROSE}</p></div></body></html>")
+    assert dates_of(html)[0] == "2014-05-18"
+
+
+def test_update_date_kept_apart_in_the_article():
+    html = page(ld(datePublished="2020-01-03T09:48:24Z", dateModified="2020-01-06T09:22:36Z"))
+    article = clean(decode_source(html.encode(), kind="html"))
+    assert (article.meta.published, article.meta.updated, article.meta.date) == ("2020-01-03", "2020-01-06",
+                                                                                 "2020-01-03")
+
+
+@pytest.mark.parametrize("dateline, expected", [
+    ("6. August 2009", "2009-08-06"),
+    ("19.10.2019, 05:00 Uhr", "2019-10-19"),
+    ("2018/6/19", "2018-06-19"),
+    ("Publié le 27 juin 2019", "2019-06-27"),
+    ("5 de março de 2020", "2020-03-05"),
+])
+def test_text_scrape_datelines(dateline, expected):
+    text = "\n\n".join(["Home", "World", "Tram line to reach the northern suburbs by 2030", dateline,
+                        PROSE, PROSE.replace("council", "mayor")])
+    assert scorer_view(clean(decode_source(text.encode(), kind="text")))["date"] == expected
+
+
+def test_utc_stamp_with_one_digit_seconds_moves_to_the_day_the_article_shows():
+    # Italian regional daily: JSON-LD in UTC with "0Z" seconds, the visible date under the headline
+    html = page(ld(datePublished="2020-12-05T23:15:0Z"), "")
+    html = html.replace("<article>", '<article><p itemprop="datePublished">06 Dicembre 2020</p>')
+    assert dates_of(html)[0] == "2020-12-06"
+
+
+@pytest.mark.parametrize("lines, published, updated", [
+    (["Publié le 27 juin 2019", "Mis à jour le 28 juin 2019"], "2019-06-27", "2019-06-28"),
+    (["Veröffentlicht am 19.10.2019", "Aktualisiert am 20.10.2019"], "2019-10-19", "2019-10-20"),
+    (["Aggiornato il 2 novembre 2023"], None, "2023-11-02"),  # an update stamp alone stays an update
+])
+def test_text_scrape_publication_and_update_stamps_in_other_languages(lines, published, updated):
+    text = "\n\n".join(["Home", "Tram line to reach the northern suburbs by 2030", *lines, PROSE,
+                        PROSE.replace("council", "mayor")])
+    meta = clean(decode_source(text.encode(), kind="text")).meta
+    assert (meta.published, meta.updated) == (published, updated)

@@ -1,0 +1,56 @@
+"""Headlines: <h1>s that are section names, <title>s with site names and photo credits, text scrapes
+whose headline sits far above the body (pages and lines written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from exporter.cleaning import clean, scorer_view
+from exporter.cleaning.metadata import choose_title
+from exporter.reading import decode_source
+from tests.test_cleaning_text_scrapes import BODY, HEADLINE
+
+
+@pytest.mark.parametrize("headline, social, doc_title, h1s", [
+    (None, None, f"{HEADLINE} | Photo: Jane Doe/AP | The Daily Planet", ()),
+    (None, None, f"{HEADLINE} (Foto: dpa) - Stadtanzeiger", ()),
+    (None, f"{HEADLINE} - Crédit photo : AFP", None, ()),
+    (None, None, f"World News: {HEADLINE} | The Daily Planet", ("World News", HEADLINE)),  # section <h1> first
+    (None, None, None, ("Politics", HEADLINE)),
+    (None, None, None, ("Mondial 2022", HEADLINE)),
+])
+def test_page_title_candidates(headline, social, doc_title, h1s):
+    assert choose_title(headline, social, doc_title, h1s) == HEADLINE
+
+
+def test_a_headline_about_photography_keeps_its_words():
+    assert choose_title(None, None, "Photography tips for beginners | The Daily Planet", ()) == \
+        "Photography tips for beginners"
+
+
+def test_html_page_with_a_section_heading_as_first_h1():
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    html = (f"<html><head><title>Local News: {HEADLINE} | The Daily Planet</title></head><body><header><h1>Local News</h1>"
+            f"</header><article><h1>{HEADLINE}</h1>{body}</article></body></html>")
+    assert scorer_view(clean(decode_source(html.encode(), kind="html")))["title"] == HEADLINE
+
+
+def view_text(*lines: str) -> dict:
+    return scorer_view(clean(decode_source("\n\n".join(lines).encode("utf-8"), kind="text")))
+
+
+def test_text_scrape_headline_far_above_the_body():
+    # a gallery, share bar and teaser captions between the headline and the first paragraph
+    between = ["Share", "Tweet", "Email", "Photo 1 of 12", "Council members at the vote (Credit: City Hall)",
+               "Mayor opens new riverside park", "Storm closes schools", "Trending", "Best Of", "1 hour ago",
+               "Watch: the new trams", "Subscribe"]
+    result = view_text("Home", "World", "Politics", HEADLINE, "By Jane Roe", *between, *BODY, "Most popular")
+    assert result["title"] == HEADLINE
+    assert result["paragraphs"][:len(BODY)] == BODY
+
+
+@pytest.mark.parametrize("line", ["Palm Bay 18 22 13 17 — 70", "1 hour ago",
+                                  "More than 4,000 people are expected to receive notice (Credit: iStock)"])
+def test_score_rows_times_and_captions_are_no_headlines(line):
+    result = view_text("Home", HEADLINE, "May 4, 2022", line, *BODY)
+    assert result["title"] == HEADLINE
