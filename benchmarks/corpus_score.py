@@ -2,7 +2,7 @@
 """Score our cleaner (and trafilatura beside it) on ../shared/corpus.
 
     python benchmarks/corpus_score.py [--corpus DIR] [--input html|text] [--no-peer]
-                                      [--source S] [--per-case DIR]
+                                      [--source S] [--per-case DIR] [--bio]
 
 For each input kind (the page's ``source.html`` and the whole-page text
 ``scrape.txt``) the cleaner runs in-process over every case, writes one
@@ -13,6 +13,11 @@ htmldate (``find_date(original_date=True)``, the page only, no URL) is the
 date peer on the HTML. The ``dates/`` source (HTML only, date and bio
 labels) gets its own table after the others' ALL row; the time per case is
 reported as median and slowest.
+
+After our run on each input kind, a bio table: recall and precision per
+source, and the expected bios per language (the bio's own language, guessed,
+since most labelled pages carry no ``lang``) with how many were found.
+``--bio`` runs only that, over every source with bio labels, ``dates/`` too.
 """
 
 from __future__ import annotations
@@ -115,6 +120,7 @@ def score_ours(corpus: Path, kind: str, sources=None) -> dict:
     scorer = load_scorer(corpus)
     rules = load_rules()
     failures: list[str] = []
+    sources = sources or list(scorer.SOURCES)  # dates/ is scored only when asked for (by bio_scores)
     with tempfile.TemporaryDirectory() as tmp:
         predict(corpus, kind, Path(tmp), lambda p, k: ours(p, k, rules, failures), sources)
         rows = [scorer.score_case(e, scorer.load_pred(Path(tmp), e)[0])
@@ -146,6 +152,50 @@ def print_scores(scorer, corpus: Path, pred: Path, label: str, kind: str, source
                 out.write("\t".join(f"{k}={v}" for k, v in r.items()) + "\n")
 
 
+BIO_SOURCES = ("seed", "readability", "scrapinghub", "dates")
+
+
+def bio_scores(corpus: Path, kind: str, sources=None) -> dict:
+    """Bio recall/precision per source and the expected bios per language: ``{"sources": {...},
+    "languages": {lang: (expected, found)}}`` (used by tests/test_corpus_floors.py)."""
+    from exporter.cleaning.language import guess_language
+
+    scorer = load_scorer(corpus)
+    rules = load_rules()
+    sources = list(sources or BIO_SOURCES)
+    with tempfile.TemporaryDirectory() as tmp:
+        predict(corpus, kind, Path(tmp), lambda p, k: ours(p, k, rules), sources)
+        cases = [e for e in scored_cases(scorer, corpus, kind, sources) if e.get("bio_checked")]
+        rows = [(e, scorer.score_case(e, scorer.load_pred(Path(tmp), e)[0])) for e in cases]
+    out: dict = {"sources": {}, "languages": {}}
+    for source in sorted({e["source"] for e, _ in rows}):
+        picked = [r for e, r in rows if e["source"] == source]
+        expected = sum(r["bio_expected"] for r in picked)
+        predicted = sum(r["bio_predicted"] for r in picked)
+        hits = sum(r["bio_hit"] for r in picked)
+        out["sources"][source] = {"cases": len(picked), "expected": expected, "predicted": predicted, "hits": hits,
+                                  "recall": hits / expected if expected else None,
+                                  "precision": hits / predicted if predicted else None}
+    for e, r in rows:
+        if e.get("bio"):
+            lang = guess_language(e["bio"]) or "?"
+            expected, found = out["languages"].get(lang, (0, 0))
+            out["languages"][lang] = (expected + 1, found + int(r["bio_hit"]))
+    return out
+
+
+def print_bio_scores(scores: dict, kind: str) -> None:
+    print(f"\n-- bios from {INPUTS[kind]}: per source")
+    print(f"{'source':<14}{'cases':>6}{'bios':>6}{'given':>7}{'hits':>6}{'bioR':>8}{'bioP':>8}")
+    for source, s in scores["sources"].items():
+        fmt = lambda v: f"{v:8.3f}" if v is not None else f"{'-':>8}"  # noqa: E731
+        print(f"{source:<14}{s['cases']:>6}{s['expected']:>6}{s['predicted']:>7}{s['hits']:>6}"
+              f"{fmt(s['recall'])}{fmt(s['precision'])}")
+    langs = ", ".join(f"{lang} {found}/{expected}" for lang, (expected, found)
+                      in sorted(scores["languages"].items(), key=lambda kv: -kv[1][0]))
+    print(f"bios found per language (found/expected): {langs or 'none'}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -153,6 +203,7 @@ def main(argv=None) -> int:
     ap.add_argument("--source", action="append")
     ap.add_argument("--no-peer", action="store_true", help="skip the peers' (trafilatura, htmldate) scores")
     ap.add_argument("--per-case", type=Path, help="write per-case rows as TSV into this folder")
+    ap.add_argument("--bio", action="store_true", help="only the bio tables, over every bio-labelled source")
     args = ap.parse_args(argv)
     if not (args.corpus / "score.py").exists():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
@@ -160,6 +211,10 @@ def main(argv=None) -> int:
     logging.basicConfig(level=logging.ERROR)
     scorer = load_scorer(args.corpus)
     rules = load_rules()
+    if args.bio:
+        for kind in args.input or ["html", "text"]:
+            print_bio_scores(bio_scores(args.corpus, kind, args.source), kind)
+        return 0
     for kind in args.input or ["html", "text"]:
         failures: list[str] = []
         runs = [("ours", lambda p, k: ours(p, k, rules, failures))]
@@ -182,6 +237,7 @@ def main(argv=None) -> int:
                         print_scores(scorer, args.corpus, Path(tmp), name, kind, group, args.per_case)
             if label == "ours":
                 print(f"refused (no article found): {len(failures)}", *failures, sep="\n  ")
+                print_bio_scores(bio_scores(args.corpus, kind, args.source), kind)
     return 0
 
 

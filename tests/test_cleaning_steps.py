@@ -12,7 +12,8 @@ from exporter.cleaning.draft import Draft
 from exporter.cleaning.language import guess_language
 from exporter.cleaning.metadata import choose_title
 from exporter.cleaning.names import byline_names, is_person_name
-from exporter.cleaning.steps_common import drop_boilerplate_blocks, find_bio, take_metadata_blocks
+from exporter.cleaning.bio_stage import find_bios
+from exporter.cleaning.steps_common import drop_boilerplate_blocks, take_metadata_blocks
 from exporter.cleaning.steps_text import TEXT_STEPS, best_span
 from exporter.errors import CleaningError
 from exporter.model import Emphasis, Heading, Link, ListBlock, Paragraph, Strong, Text, plain_text
@@ -114,16 +115,16 @@ def _draft(*texts: str) -> Draft:
                  blocks=tuple(Paragraph((Text(t),)) for t in texts))
 
 
-def test_find_bio_takes_the_closing_paragraph_out_of_the_body():
+def test_find_bios_takes_the_closing_paragraph_out_of_the_body():
     bio = "Mara Quint is a reporter for the Daily Planet who covers transport."
-    draft = find_bio(_draft(PROSE, PROSE, bio))
+    draft = find_bios(_draft(PROSE, PROSE, bio))
     assert draft.bio_text == bio and draft.bio_author == "Mara Quint"
     assert len(draft.blocks) == 2
 
 
-def test_find_bio_ignores_a_bio_shaped_paragraph_at_the_start():
+def test_find_bios_ignores_a_bio_shaped_paragraph_at_the_start():
     bio = "Mara Quint is a reporter for the Daily Planet who covers transport."
-    draft = find_bio(_draft(bio, *[PROSE] * 6))
+    draft = find_bios(_draft(bio, *[PROSE] * 6))
     assert draft.bio_text is None and len(draft.blocks) == 7
 
 

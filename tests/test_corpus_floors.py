@@ -16,16 +16,32 @@ CORPUS = ROOT / ".." / "shared" / "corpus"
 pytestmark = pytest.mark.slow
 
 # measured at pinning (issue 12): html title 1.000, author 0.970, date 1.000, token F1 0.973,
-# shingle F1 0.968, snippets F1 0.976, bio R/P 1.0/1.0; text title 0.853, author 0.912, date 0.923,
-# token F1 0.899, shingle F1 0.889, snippets F1 0.887, bio R/P 1.0/1.0 (5 bios: one miss is 0.8);
+# shingle F1 0.968, snippets F1 0.976; text title 0.853, author 0.912, date 0.923,
+# token F1 0.899, shingle F1 0.889, snippets F1 0.887 (bios: BIO_FLOORS below);
 # dates/ (273 pages, HTML) date 0.916 (htmldate 0.905, trafilatura 0.901); every corpus input cleans.
 FLOORS = {
     "html": {"title_exact": 0.99, "author_exact": 0.96, "date": 0.99, "body_token_f1": 0.965,
-             "body_shingle_f1": 0.96, "snip_f1": 0.97, "bio_recall": 0.95, "bio_precision": 0.95},
+             "body_shingle_f1": 0.96, "snip_f1": 0.97},
     "text": {"title_exact": 0.84, "author_exact": 0.90, "body_token_f1": 0.895, "body_shingle_f1": 0.885,
-             "date": 0.91, "snip_f1": 0.88, "bio_recall": 0.95, "bio_precision": 0.95},
+             "date": 0.91, "snip_f1": 0.88},
     "dates": {"date": 0.91},
 }
+# Bios per input kind and source (benchmarks/corpus_score.py bio_scores), measured at pinning:
+# html dates R/P 0.773/0.919 (34 of 44, 37 given), readability 1.0/0.75, scrapinghub R 1.0;
+# text readability 1.0/1.0, seed 1.0/1.0, scrapinghub R 1.0. Per language (html, all sources):
+# en 19/23, de 15/22. scrapinghub's precision is not pinned: its bio labels come from the
+# benchmark's article-body annotation, which leaves out the author cards beside the article
+# ("Meg James is a corporate media reporter for the Los Angeles Times ..."), so every real
+# author card there counts as a false bio; dates/ is labelled by hand for bios and takes them.
+BIO_FLOORS = {
+    ("html", "dates"): {"recall": 0.75, "precision": 0.90},
+    ("html", "readability"): {"recall": 0.95, "precision": 0.70},
+    ("html", "scrapinghub"): {"recall": 0.95},
+    ("text", "readability"): {"recall": 0.95, "precision": 0.95},
+    ("text", "seed"): {"recall": 1.0, "precision": 1.0},
+    ("text", "scrapinghub"): {"recall": 0.95},
+}
+BIO_LANGUAGE_FLOORS = {"en": 0.75, "de": 0.65}  # html, found / expected
 
 
 def _benchmark():
@@ -53,3 +69,22 @@ def test_corpus_scores_stay_above_their_floors(corpus, kind):
     below = {metric: (round(scores.get(metric) or 0.0, 3), floor) for metric, floor in FLOORS[kind].items()
              if (scores.get(metric) or 0.0) < floor}
     assert not below, f"{kind} scores fell below their floors (got, floor): {below}"
+
+
+@pytest.fixture(scope="module")
+def bio_scores(corpus):
+    return {kind: _benchmark().bio_scores(corpus, kind) for kind in ("html", "text")}
+
+
+@pytest.mark.parametrize("kind,source", sorted(BIO_FLOORS))
+def test_bio_scores_stay_above_their_floors(bio_scores, kind, source):
+    got = bio_scores[kind]["sources"][source]
+    below = {metric: (got[metric], floor) for metric, floor in BIO_FLOORS[(kind, source)].items()
+             if (got[metric] or 0.0) < floor}
+    assert not below, f"{kind} {source} bio scores fell below their floors (got, floor): {below}"
+
+
+@pytest.mark.parametrize("lang", sorted(BIO_LANGUAGE_FLOORS))
+def test_bios_are_found_in_each_language(bio_scores, lang):
+    expected, found = bio_scores["html"]["languages"][lang]
+    assert found / expected >= BIO_LANGUAGE_FLOORS[lang], f"{lang}: {found} of {expected} bios found"

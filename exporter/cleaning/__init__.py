@@ -12,13 +12,14 @@ import logging
 from typing import Any
 
 from ..errors import CleaningError
-from ..model import Article, Bio, BlockQuote, Heading, Image, ListBlock, Meta, Paragraph
+from ..model import Article, BlockQuote, Heading, Image, ListBlock, Meta, Paragraph
 from ..reading import SourceDocument
 from .draft import Draft, Step, block_text
 from .rules import Rules, load_rules
 from .scripts import ends_sentence, word_count
+from .bio_stage import find_bios, read_structured_bios
 from .steps_common import (authors_from_bio, authors_tidy, drop_boilerplate_blocks, drop_topic_tag,
-                           find_bio, guess_language_step, strip_phrases, take_metadata_blocks)
+                           guess_language_step, strip_phrases, take_metadata_blocks)
 from .steps_text import TEXT_STEPS
 
 log = logging.getLogger(__name__)
@@ -30,21 +31,21 @@ COMMON_STEPS: tuple[Step, ...] = (
     drop_boilerplate_blocks,
     take_metadata_blocks,
     drop_topic_tag,
-    find_bio,
     authors_tidy,
+    find_bios,  # the bio stage: needs the byline's names; sees the whole page (bio_stage.py)
     authors_from_bio,
     guess_language_step,
 )
 
 def html_pipeline(*, note: bool = False) -> tuple[Step, ...]:
-    """HTML_STEPS (NOTE_STEPS for Markdown), then COMMON_STEPS with the page-level bio
-    search right after the in-body one, then the pictures."""
+    """HTML_STEPS (NOTE_STEPS for Markdown) with the schema.org author descriptions read from
+    the raw page (before sanitising drops <script>), then COMMON_STEPS, then the pictures."""
     from .media import attach_images
-    from .steps_html import HTML_STEPS, NOTE_STEPS, bio_after_body  # deferred: the text path needs no lxml
+    from .steps_html import HTML_STEPS, NOTE_STEPS, sanitize_page  # deferred: the text path needs no lxml
 
-    at = COMMON_STEPS.index(find_bio) + 1
-    return ((NOTE_STEPS if note else HTML_STEPS) + COMMON_STEPS[:at] + (bio_after_body,) + COMMON_STEPS[at:]
-            + (attach_images,))
+    steps = NOTE_STEPS if note else HTML_STEPS
+    at = steps.index(sanitize_page)
+    return steps[:at] + (read_structured_bios,) + steps[at:] + COMMON_STEPS + (attach_images,)
 
 
 def clean(source: SourceDocument, rules: Rules | None = None) -> Article:
@@ -65,10 +66,9 @@ def clean(source: SourceDocument, rules: Rules | None = None) -> Article:
 def _finish(draft: Draft) -> Article:
     body = tuple(b for b in draft.blocks
                  if block_text(b) or not isinstance(b, (Paragraph, Heading)) or _shows_a_picture(b))
-    if not any(_holds_prose(b) for b in body) and not draft.bio_text:
+    if not any(_holds_prose(b) for b in body) and not draft.bios:
         raise CleaningError("no article text found (only boilerplate or no text)", path=draft.source.path)
     title = draft.title or _fallback_title(draft)
-    bios = (Bio(text=draft.bio_text, author=draft.bio_author),) if draft.bio_text else ()
     meta = Meta(
         title=title,
         subtitle=draft.subtitle,
@@ -79,7 +79,7 @@ def _finish(draft: Draft) -> Article:
         language=draft.language or "en",
         source_url=draft.source.source_url or draft.source_url,  # a fetched page: the URL it came from
         description=draft.description,
-        bios=bios,
+        bios=draft.bios,
     )
     return Article(meta=meta, blocks=body, assets=draft.assets)
 
@@ -135,5 +135,6 @@ def scorer_view(article: Article) -> dict[str, Any]:
         "authors": list(meta.authors),
         "date": meta.date,
         "paragraphs": [text for text in (block_text(b) for b in article.blocks) if text],
-        "bio": meta.bio.text if meta.bio else None,
+        # The corpus labels one bio text per page: the authors' bios together, in byline order.
+        "bio": " ".join(bio.text for bio in meta.bios) or None,
     }

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
-from ..model import Block, ImageAsset, Paragraph, Text, plain_text
+from ..model import Bio, Block, ImageAsset, Paragraph, Text, plain_text
 from ..reading import SourceDocument
 from .rules import Rules
 
@@ -33,14 +33,23 @@ class Draft:
     language: str | None = None
     source_url: str | None = None
     description: str | None = None
-    bio_text: str | None = None
-    bio_author: str | None = None
+    bios: tuple[Bio, ...] = ()  # one per author, byline order (see bio_stage)
+    bio_hints: tuple[tuple[str, str], ...] = ()  # (name, description) of the page's schema.org authors
     # The text path's lines before they become blocks; the HTML path's parsed page.
     lines: tuple[str, ...] = ()
     page: Any = None
     # The page's resolved pictures (cleaning.media.PageImages) and, at the end, the article's assets.
     images: Any = None
     assets: tuple[ImageAsset, ...] = ()
+
+    @property
+    def bio_text(self) -> str | None:
+        """The first author's bio (read-only: steps set ``bios``)."""
+        return self.bios[0].text if self.bios else None
+
+    @property
+    def bio_author(self) -> str | None:
+        return self.bios[0].author if self.bios else None
 
     def but(self, **changes: Any) -> "Draft":
         return replace(self, **changes)

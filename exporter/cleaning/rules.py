@@ -14,6 +14,9 @@ A rules file is TOML with these arrays of tables (every entry may carry a
 ``[[metadata]] kind = "date" | "updated" | "author" pattern = '...'``
     a block matching the pattern is metadata, not text: its named group
     ``value`` is read as a date or a byline and the block is dropped.
+``[[bio]] kind = "heading" | "box" | "role" | ... lang = "de" pattern = '...'``
+    evidence for author bios, per language (see ``bio_rules.toml``, shipped
+    beside ``rules.toml`` and loaded with it, and `bio_rules`).
 
 User files are layered after the shipped one: their rules add to it.
 """
@@ -30,6 +33,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..errors import ConfigError
+from .bio_rules import BioRule, parse_bio_rules
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +41,9 @@ log = logging.getLogger(__name__)
 # whole, which also bounds the time any one pattern can take.
 MAX_RULE_TEXT = 400
 METADATA_KINDS = ("date", "updated", "author")
+# Shipped beside rules.toml and loaded after it: the author-bio evidence (kept
+# apart because it is long and grows by language).
+SHIPPED_EXTRA = ("bio_rules.toml",)
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,7 @@ class Rules:
     drop_phrases: tuple[re.Pattern[str], ...] = ()
     drop_selectors: tuple[str, ...] = ()
     metadata: tuple[MetadataRule, ...] = ()
+    bio: tuple[BioRule, ...] = ()
 
     def merged(self, other: "Rules") -> "Rules":
         return Rules(
@@ -58,6 +66,7 @@ class Rules:
             drop_phrases=self.drop_phrases + other.drop_phrases,
             drop_selectors=self.drop_selectors + other.drop_selectors,
             metadata=self.metadata + other.metadata,
+            bio=self.bio + other.bio,
         )
 
     def is_boilerplate(self, text: str) -> bool:
@@ -92,6 +101,9 @@ def _load_rules(extra_files: tuple[Path, ...], stamps: tuple) -> Rules:
     # The shipped selectors are checked by the test suite, not on every run: checking
     # needs lxml and cssselect (~50 ms of imports) that a text scrape never uses.
     rules = parse_rules(shipped, origin="rules.toml (shipped)", check_selectors=False)
+    for name in SHIPPED_EXTRA:
+        text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+        rules = rules.merged(parse_rules(text, origin=f"{name} (shipped)", check_selectors=False))
     for path in extra_files:
         path = Path(path)
         try:
@@ -107,7 +119,7 @@ def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: b
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"not valid TOML: {err}", path=origin) from None
-    known = {"drop_line", "drop_phrase", "drop_selector", "metadata"}
+    known = {"drop_line", "drop_phrase", "drop_selector", "metadata", "bio"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(f"unknown rule kind(s) {sorted(unknown)}; known: {sorted(known)}", path=origin)
@@ -144,6 +156,7 @@ def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: b
         drop_phrases=tuple(compile_(i["pattern"], "drop_phrase") for i in entries("drop_phrase", "pattern")),
         drop_selectors=selectors,
         metadata=tuple(metadata),
+        bio=parse_bio_rules(data.get("bio"), origin),
     )
 
 

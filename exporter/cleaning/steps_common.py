@@ -6,7 +6,6 @@ import logging
 from dataclasses import replace
 
 from ..model import BlockQuote, Emphasis, Heading, Link, ListBlock, Paragraph, Strong, Text
-from .bio import BIO_WINDOW, match_bio
 from .dates import parse_date
 from .draft import Draft, block_text
 from .language import guess_language
@@ -116,37 +115,11 @@ def read_metadata(draft: Draft, text: str) -> list[tuple[str, object]]:
     return found
 
 
-def find_bio(draft: Draft) -> Draft:
-    """Take the closing bio paragraph out of the body (see `bio.match_bio`)."""
-    if draft.bio_text:
-        return draft
-    blocks = list(draft.blocks)
-    # A bio closes the article: it is among the last few blocks, or, further up,
-    # everything after it is page furniture (teasers an extractor kept) and goes.
-    first = max(1, min(len(blocks) - BIO_WINDOW, int(len(blocks) * 0.6)))
-    for index in range(len(blocks) - 1, first - 1, -1):
-        block = blocks[index]
-        if not isinstance(block, Paragraph):
-            continue
-        text = block_text(block)
-        found = match_bio(text)
-        if found is None:
-            continue
-        log.debug("bio found: %r", text[:80])
-        after = blocks[index + 1:] if index >= len(blocks) - BIO_WINDOW else []
-        return draft.but(
-            blocks=tuple(blocks[:index] + after),
-            bio_text=text,
-            bio_author=found.name,
-            publisher=draft.publisher or found.publisher,
-        )
-    return draft
-
-
 def authors_from_bio(draft: Draft) -> Draft:
     """With no byline, the person the bio introduces is the author."""
-    if not draft.authors and draft.bio_author:
-        return draft.but(authors=(draft.bio_author,))
+    if not draft.authors and draft.bios:
+        names = tuple(dict.fromkeys(b.author for b in draft.bios if b.author))
+        return draft.but(authors=names) if names else draft
     return draft
 
 

@@ -3,8 +3,8 @@
 Page metadata (JSON-LD, <meta>, <time>, lang) comes first. The body is found
 by trafilatura (one step, through `extract.py`) on a copy of the page from
 which the rules' selectors were removed, with our own container-based
-extraction as the fallback for fragments and pages it refuses. Our rules, bio
-detection and metadata steps then run on the blocks (see `COMMON_STEPS`).
+extraction as the fallback for fragments and pages it refuses. Our rules, the bio
+stage (bio_stage.py, which sees the whole page) and metadata steps then run on the blocks (see `COMMON_STEPS`).
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ from lxml import etree
 
 from ..errors import CleaningError
 from ..model import Heading, Paragraph
-from .bio import match_bio
-from .draft import Draft, block_text, loose as _loose, squash
+from .draft import Draft, block_text, loose as _loose
 from .extract import densest_container, extract_main
 from .html_tree import element_blocks, parse_html, without
 from .media import collect_images
@@ -113,67 +112,6 @@ def drop_title_block(draft: Draft) -> Draft:
             if isinstance(block, Heading):
                 return draft.but(title=block_text(block), blocks=tuple(blocks[:index] + blocks[index + 1:]))
     return draft
-
-
-def bio_after_body(draft: Draft) -> Draft:
-    """A bio the extractor left out: a bio-shaped paragraph shortly after the body's last one.
-
-    Author notes often sit just outside the article element (a signature line,
-    a "bottom of article" box), so extractors drop them; they follow the last
-    body paragraph in document order. The page is searched without the rules'
-    drop selectors, so author cards in page footers stay out.
-    """
-    last = next((block_text(b) for b in reversed(draft.blocks) if isinstance(b, Paragraph)), None)
-    root = draft.page.pruned if draft.page.pruned is not None else draft.page.root
-    if not last or draft.bio_text:
-        return draft
-    anchor = _find_paragraph(root, last)
-    if anchor is None:
-        return draft
-    seen = 0
-    for element in anchor.xpath("following::*"):
-        if element.tag in _HEADING_TAGS:
-            break  # a new section (related stories, comments) has begun
-        if element.tag not in _BIO_TAGS:
-            continue
-        if any(isinstance(child.tag, str) and child.tag in _BLOCK_TAGS for child in element):
-            continue
-        text = squash(" ".join(element.itertext()))
-        if not text:
-            continue
-        seen += 1
-        if seen > MAX_BIO_DISTANCE:
-            break
-        found = match_bio(text)
-        if found:
-            return draft.but(bio_text=text, bio_author=found.name, publisher=draft.publisher or found.publisher)
-    return draft
-
-
-# How many text elements after the body's end may come before the bio.
-# Signature lines and "about the author" notes come right after the text; an
-# author card further down (after tags, newsletter boxes) is page furniture.
-MAX_BIO_DISTANCE = 3
-_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_BIO_TAGS = {"p", "div", "span", "section", "aside", "em", "i", "small"}
-_BLOCK_TAGS = {"p", "div", "section", "article", "ul", "ol", "table", "blockquote"}
-
-
-def _find_paragraph(root, text: str):
-    """The last leaf-ish element whose text starts like ``text``."""
-    probe = text[:60]
-    head = probe.split(" ", 1)[0]
-    anchor = None
-    for element in root.iter("p", "div", "blockquote", "li", "section"):
-        lead = squash(element.text or "")
-        if lead and not (lead.startswith(head) or head.startswith(lead)):
-            continue  # cheap reject before joining the element's text (pages have thousands of these)
-        if element.tag != "p" and any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in element):
-            continue
-        own = squash(" ".join(element.itertext()))
-        if own.startswith(probe):
-            anchor = element
-    return anchor
 
 
 HTML_STEPS = (

@@ -1,0 +1,221 @@
+"""Weighing a bio candidate: structural and textual evidence for, negative evidence against.
+
+A candidate is a piece of page text with what is known of where it sits (an
+author box, under a heading that announces the author, in JSON-LD, closing the
+article, after it, beside the byline). Its text is then read with the bio
+rules (`bio_rules.toml`, every language at once): a role, employer, beat or
+book; a statement about "the author"; a first-person self-description; and
+whom it names (the byline's full name, surname or first name, a pronoun, or a
+name that is not the byline's). Reported speech, quotations, promos and
+teasers count against. Scores are additive and the weights small integers,
+so that a reader can follow why a paragraph was (not) taken.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .bio_rules import BioLexicon
+from .draft import loose, squash
+from .names import is_person_name, tidy_name
+
+# A bio is a short note; a longer text is a story, a profile page or a whole sidebar.
+MAX_BIO_WORDS = 160
+ACCEPT = 4.0
+# What a bio says of its person comes in its first sentences; reading no further bounds the regex work.
+READ_CHARS = 600
+
+WEIGHTS = {
+    "structured": 3.0, "box": 2.0, "heading": 2.0, "closing": 1.0, "after_body": 1.0,
+    "statement": 3.0, "self": 2.5, "byline_name": 2.0, "name_part": 1.5, "label_name": 1.0,
+    "lead_name": 1.0, "byline_named": 0.5, "pronoun": 0.5, "role": 1.0, "roles": 2.0,
+    "speech": -3.0, "opens_quoted": -3.0, "long_quote": -1.5, "promo": -4.0, "other_person": -4.0,
+    "long": -2.0,
+}
+
+_LEAD = re.compile(r"^[\s—–\-*•·|(]+")
+_HANDLE = re.compile(r"\s*\((?:@\w+|[^)]{0,40}@[^)]{0,40})\)")
+_OPENS_QUOTED = re.compile(r"^[\"“„«‚‘'»]")
+_LONG_QUOTE = re.compile(r"[\"“„«][^\"“”„«»]{60,}[\"”“»]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str
+    place: str = "page"  # "structured" | "box" | "heading" | "closing" | "after_body" | "byline" | "page"
+    box: bool = False
+    heading: bool = False
+    structured: bool = False
+    label: str | None = None  # a name shown beside the text (the box's name line, "Über Bob Fischer")
+    order: int = 0  # document order, for ties and for the body's removal
+    block_index: int | None = None  # the body block it is, when it is one
+
+
+@dataclass(frozen=True)
+class Verdict:
+    candidate: Candidate
+    score: float
+    author: str | None  # the byline author it belongs to, else the name it gives
+    reasons: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return self.candidate.text
+
+
+def _lead_name(text: str, lex: BioLexicon) -> str | None:
+    """The person a text opens with, when a bio verb follows ("Jane Doe, a fellow at X, is ...")."""
+    pattern = _lead_pattern(lex.verb)
+    m = pattern.match(text)
+    if not m:
+        return None
+    name = tidy_name(_HANDLE.sub("", m.group("name")))
+    return name if is_person_name(name) and name.split()[0] != name.split()[-1] else None
+
+
+_LEAD_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _lead_pattern(verbs: str) -> re.Pattern[str]:
+    if verbs not in _LEAD_CACHE:
+        _LEAD_CACHE[verbs] = re.compile(
+            r"^(?P<name>[^,;:()\"“”„]{3,60}?)(?:\s*\([^)]{1,40}\))?(?:,\s+[^;]{2,200}?,)?\s+(?i:" + verbs + r")\b")
+    return _LEAD_CACHE[verbs]
+
+
+def same_person(name: str, author: str) -> bool:
+    """``name`` is ``author`` or part of it (surname or first name, accents and case aside)."""
+    a, b = loose(name), loose(author)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    parts = {loose(w) for w in author.split() if len(w) > 2}
+    given = {loose(w) for w in name.split() if len(w) > 2}
+    return bool(given) and given <= parts
+
+
+def _byline_tie(text: str, authors: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """Which byline author the text opens with: (author, "byline_name" | "name_part")."""
+    head = loose(text[:80])
+    for author in authors:
+        if head.startswith(loose(author)):
+            return author, "byline_name"
+    first = loose(text.split(" ", 1)[0]) if text else ""
+    for author in authors:
+        words = [loose(w) for w in author.split() if len(w) > 2]
+        if first and first in words:
+            return author, "name_part"
+    return None, None
+
+
+def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Verdict | None:
+    """The candidate's verdict (score and author), or None when it cannot be a bio at all."""
+    text = squash(candidate.text)
+    words = len(text.split())
+    if words < 2 or words > MAX_BIO_WORDS * 1.5:
+        return None
+    body = _HANDLE.sub("", _LEAD.sub("", text))
+    reasons: list[str] = []
+    for flag in ("structured", "box", "heading"):
+        if getattr(candidate, flag):
+            reasons.append(flag)
+    if candidate.place in ("closing", "after_body"):
+        reasons.append(candidate.place)
+
+    head = body[:READ_CHARS]
+    statement = bool(lex.statement.search(head))
+    first_person = bool(lex.self.match(head))
+    roles = lex.role.found(head)
+    if not (statement or first_person or roles):
+        return None  # nothing says who someone is
+    if statement:
+        reasons.append("statement")
+    if first_person:
+        reasons.append("self")
+    reasons.append("roles" if len(roles) >= 2 else "role" if roles else "")
+
+    if _leftover_words(body, (candidate.label, *authors)) < 2:
+        return None  # "Ben Summer Reporter", "N-Land Redaktion": a byline label, not a bio
+    author, tie = _byline_tie(body, authors)
+    lead = None if lex.statement.match(body) else _lead_name(body, lex)  # "Der Autor ist ..." names no one
+    if tie:
+        reasons.append(tie)
+    elif candidate.label and any(same_person(candidate.label, a) for a in authors):
+        author = next(a for a in authors if same_person(candidate.label, a))
+        reasons.append("byline_name")
+    elif any(loose(a) in loose(body) for a in authors if len(loose(a)) >= 6):
+        # "Dear Abby is written by Abigail Van Buren": a column's credit names the byline inside
+        author = next(a for a in authors if loose(a) in loose(body))
+        reasons.append("byline_named")
+    elif lead and authors and not any(same_person(lead, a) or same_person(a, lead) for a in authors):
+        reasons.append("other_person")  # "Prof X, vice-chancellor of Y, ..." when the byline is someone else
+    elif candidate.label and authors and not any(same_person(a, candidate.label) for a in authors):
+        reasons.append("other_person")
+    elif lead:
+        author = lead
+        reasons.append("lead_name")
+    elif candidate.label:
+        author = candidate.label
+        reasons.append("label_name")
+    elif lex.pronoun.match(body):
+        reasons.append("pronoun")
+    if author is None and len(authors) == 1 and "other_person" not in reasons:
+        author = authors[0]
+
+    if lex.speech.search(body[:240]):
+        reasons.append("speech")
+    if _OPENS_QUOTED.match(text):
+        reasons.append("opens_quoted")
+    elif _LONG_QUOTE.search(text):
+        reasons.append("long_quote")
+    if lex.promo.search(head):
+        reasons.append("promo")
+    if words > MAX_BIO_WORDS:
+        reasons.append("long")
+    reasons = [r for r in reasons if r]
+    score = sum(WEIGHTS[r] for r in reasons)
+    return Verdict(candidate=candidate, score=score, author=author, reasons=tuple(reasons))
+
+
+def _leftover_words(text: str, names) -> int:
+    """How many words the text has besides the names it is labelled with."""
+    words = text.split()
+    skip = {loose(w) for name in names if name for w in name.split()}
+    return sum(1 for w in words if loose(w) not in skip)
+
+
+def corroborated(text: str, descriptions) -> bool:
+    """The text is (part of) one of the schema.org author descriptions."""
+    key = loose(text)
+    return len(key) >= 20 and any(key in loose(d) or loose(d) in key for d in descriptions if len(loose(d)) >= 20)
+
+
+def choose(verdicts: list[Verdict], authors: tuple[str, ...]) -> list[Verdict]:
+    """The accepted bios: one per author, the best-scoring, in byline order (then page order).
+
+    With a known byline, a bio that names none of its authors is not kept; with
+    several authors, a bio that names no one cannot be given to any of them.
+    """
+    accepted = sorted((v for v in verdicts if v.score >= ACCEPT), key=lambda v: (-v.score, v.candidate.order))
+    kept: list[Verdict] = []
+    for verdict in accepted:
+        key = loose(verdict.author or "")
+        if len(authors) > 1 and not verdict.author:
+            continue
+        if any(loose(k.author or "") == key for k in kept):
+            continue
+        if any(_overlaps(verdict.text, k.text) and (not k.author or not verdict.author or
+                                                    loose(k.author) == key) for k in kept):
+            continue
+        kept.append(verdict)
+    limit = max(len(authors), 1)
+    kept = kept[:limit]
+    rank = {loose(a): i for i, a in enumerate(authors)}
+    return sorted(kept, key=lambda v: (rank.get(loose(v.author or ""), len(rank)), v.candidate.order))
+
+
+def _overlaps(a: str, b: str) -> bool:
+    la, lb = loose(a), loose(b)
+    return la in lb or lb in la

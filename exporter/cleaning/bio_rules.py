@@ -1,0 +1,126 @@
+"""Author-bio rules as data: the ``[[bio]]`` tables of the rules files.
+
+Each entry has a ``kind`` (what the pattern is evidence of, see
+``bio_rules.toml``), a ``lang`` (documentation and counting: every language's
+rules apply to every page, since a page's declared language is often wrong
+and German blogs quote English author boxes) and a ``pattern``. Adding a
+language is adding entries; the code knows no phrase of any language.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..errors import ConfigError
+
+BIO_KINDS = ("heading", "box", "statement", "self", "role", "verb", "pronoun", "speech", "promo")
+
+
+@dataclass(frozen=True)
+class BioRule:
+    kind: str
+    lang: str
+    pattern: str
+
+
+def parse_bio_rules(items: object, origin) -> tuple[BioRule, ...]:
+    """The ``[[bio]]`` entries of one rules file, checked (a bad one is a one-line ConfigError)."""
+    if items is None:
+        return ()
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise ConfigError("[[bio]] must be an array of tables", path=origin)
+    rules = []
+    for item in items:
+        kind, pattern = item.get("kind"), item.get("pattern")
+        if kind not in BIO_KINDS:
+            raise ConfigError(f"[[bio]] kind must be one of {BIO_KINDS}, not {kind!r}", path=origin)
+        if not isinstance(pattern, str) or not pattern:
+            raise ConfigError("every [[bio]] needs a non-empty string 'pattern'", path=origin)
+        try:
+            re.compile(pattern, re.IGNORECASE)
+        except re.error as err:
+            raise ConfigError(f"bad pattern in [[bio]] {pattern!r}: {err}", path=origin) from None
+        rules.append(BioRule(kind, str(item.get("lang") or "any"), pattern))
+    return tuple(rules)
+
+
+class PatternSet:
+    """The rules of one kind, each compiled alone and matched against the lower-cased text.
+
+    Python's regex engine tries an alternation's branches one by one at every
+    position, and IGNORECASE slows each step: a pattern per rule on lowered
+    text is several times faster than one case-insensitive alternation (the bio
+    stage weighs a dozen candidates a page). A pattern written with capitals
+    is still honoured, case-insensitively.
+    """
+
+    def __init__(self, patterns: tuple[str, ...]):
+        self.patterns = tuple(re.compile(p, re.IGNORECASE if _has_capitals(p) else 0) for p in patterns)
+
+    def search(self, text: str) -> bool:
+        low = text.lower()
+        return any(p.search(low) for p in self.patterns)
+
+    def match(self, text: str) -> bool:
+        low = text.lower()
+        return any(p.match(low) for p in self.patterns)
+
+    def found(self, text: str, enough: int = 2) -> set[str]:
+        """The distinct matches (up to ``enough`` of them: the weighing only counts one or two)."""
+        low, seen = text.lower(), set()
+        for pattern in self.patterns:
+            for m in pattern.finditer(low):
+                seen.add(m.group(0))
+                if len(seen) >= enough:
+                    return seen
+        return seen
+
+
+def _has_capitals(pattern: str) -> bool:
+    bare = re.sub(r"\\.|\(\?P[<=]", "", pattern)
+    return bare != bare.lower()
+
+
+@dataclass(frozen=True)
+class BioLexicon:
+    headings: tuple[re.Pattern[str], ...]  # each may carry its own (?P<name>) group; matched on the text as written
+    heading: re.Pattern[str]  # all headings in one (short lines only): the quick test
+    heading_lines: re.Pattern[str]  # the same over many lines at once (^ and $ per line)
+    box: re.Pattern[str]  # searched over an element's class and id tokens, one a line (^ and $ per token)
+    statement: PatternSet
+    self: PatternSet
+    role: PatternSet
+    pronoun: PatternSet
+    speech: PatternSet
+    promo: PatternSet
+    verb: str  # an alternation spliced after a name pattern, not a pattern alone
+
+
+_NEVER = "(?!x)x"
+
+
+@functools.lru_cache(maxsize=8)
+def lexicon(rules: tuple[BioRule, ...]) -> BioLexicon:
+    def of(kind: str) -> tuple[str, ...]:
+        return tuple(r.pattern for r in rules if r.kind == kind)
+
+    def alternation(kind: str) -> str:
+        # Named groups would clash across entries; only headings use them, and they are also kept apart.
+        return re.sub(r"\(\?P<\w+>", "(?:", "|".join(f"(?:{p})" for p in of(kind)) or _NEVER)
+
+    return BioLexicon(
+        headings=tuple(re.compile(p, re.IGNORECASE) for p in of("heading")),
+        heading=re.compile(alternation("heading"), re.IGNORECASE),
+        heading_lines=re.compile(alternation("heading"), re.IGNORECASE | re.MULTILINE),
+        box=re.compile(alternation("box"), re.MULTILINE),  # class names are lowered first
+        statement=PatternSet(of("statement")), self=PatternSet(of("self")), role=PatternSet(of("role")),
+        pronoun=PatternSet(of("pronoun")), speech=PatternSet(of("speech")), promo=PatternSet(of("promo")),
+        verb=alternation("verb"),
+    )
+
+
+def languages(rules: tuple[BioRule, ...]) -> tuple[str, ...]:
+    """The languages the bio rules speak (for documentation and tests)."""
+    return tuple(sorted({r.lang for r in rules if r.lang != "any"}))

@@ -1,0 +1,154 @@
+"""The bio stage: each author's bio, looked for on the whole page, not only in the extracted body.
+
+`read_structured_bios` (HTML, before sanitising) keeps the schema.org
+authors' descriptions; `find_bios` (both paths, after the byline is known)
+gathers candidates: the body's closing paragraphs and first ones (a box
+beside the byline), and for HTML the page's author boxes, announced sections
+and the text right after the body, for a text scrape the lines after an
+announcing line, after the body and beside the byline. Each is weighed
+(`bio_evidence.weigh`); the accepted ones become the draft's ``bios`` in
+byline order, and a bio that was also in the body leaves the body.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from ..model import Bio, Heading, Paragraph
+from .bio import publisher_in
+from .bio_evidence import Candidate, Verdict, choose, corroborated, weigh
+from .bio_rules import BioLexicon, lexicon
+from .draft import Draft, block_text, loose
+
+log = logging.getLogger(__name__)
+
+# A bio closes the article (among its last few blocks, or further up with only
+# page furniture after it) or, on some sites, sits right under the byline.
+CLOSING_BLOCKS = 3
+CLOSING_SHARE = 0.6
+OPENING_BLOCKS = 2
+# Lines of a text scrape read after an announcing line, after the body's end, after the byline.
+TEXT_REACH = 4
+
+
+def read_structured_bios(draft: Draft) -> Draft:
+    """The schema.org author descriptions of the raw page (sanitising drops <script>)."""
+    from .bio_html import structured_descriptions
+
+    return draft.but(bio_hints=structured_descriptions(draft.page.root))
+
+
+def find_bios(draft: Draft) -> Draft:
+    if draft.bios:
+        return draft
+    lex = lexicon(draft.rules.bio)
+    candidates = _block_candidates(draft)
+    if hasattr(draft.page, "root"):  # a saved page or a Markdown note: the parsed tree
+        candidates += _html_candidates(draft, lex)
+    elif draft.lines:
+        candidates += _line_candidates(draft, lex)
+    verdicts = [v for v in (weigh(c, lex, draft.authors) for c in candidates) if v is not None]
+    for verdict in verdicts:
+        log.debug("bio candidate %.1f %s %r", verdict.score, verdict.reasons, verdict.text[:60])
+    chosen = choose(verdicts, draft.authors)
+    if not chosen:
+        return draft
+    bios = tuple(Bio(text=v.text, author=v.author) for v in chosen)
+    publisher = draft.publisher or next((p for p in (publisher_in(v.text) for v in chosen) if p), None)
+    return draft.but(bios=bios, blocks=_without_bios(draft.blocks, chosen, lex), publisher=publisher)
+
+
+def _block_candidates(draft: Draft) -> list[Candidate]:
+    blocks = draft.blocks
+    first = max(1, min(len(blocks) - CLOSING_BLOCKS, int(len(blocks) * CLOSING_SHARE)))
+    out = []
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Paragraph):
+            continue
+        if index >= first:
+            place = "closing"
+        elif index < OPENING_BLOCKS and len(blocks) > 4:
+            place = "byline"
+        else:
+            continue
+        out.append(Candidate(text=block_text(block), place=place, order=50_000 + index, block_index=index))
+    return out
+
+
+def _html_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
+    from .bio_html import after_body_candidates, box_candidates, heading_candidates
+
+    root = draft.page.root
+    out = box_candidates(root, lex) + heading_candidates(root, lex)
+    last = next((block_text(b) for b in reversed(draft.blocks) if isinstance(b, Paragraph)), None)
+    pruned = draft.page.pruned if draft.page.pruned is not None else root
+    out += after_body_candidates(pruned, last)
+    # A schema.org description backs a visible text; alone, it is not on the page the reader saw
+    # (news CMSs fill it for every staff writer), so it is not taken by itself.
+    described = [text for _, text in draft.bio_hints]
+    return [replace(c, structured=True) if described and corroborated(c.text, described) else c for c in out]
+
+
+def _line_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
+    from .bio_html import describe, heading_match
+
+    lines = draft.lines
+    texts = [line.text for line in lines]
+    out: list[Candidate] = []
+    for index, text in enumerate(texts):
+        label = heading_match(text, lex)
+        if label is None:
+            continue
+        description, name, _ = describe(texts[index + 1:index + 1 + TEXT_REACH], lex)
+        first = texts[index + 1] if index + 1 < len(texts) else ""
+        # The box's first paragraph is the bio; lines after it are furniture or the next section.
+        description = _first_prose(texts[index + 1:index + 1 + TEXT_REACH], lex) or description
+        if description:
+            out.append(Candidate(text=description, place="heading", heading=True,
+                                 label=label or name or (first if first != description else None), order=index))
+    page = draft.page if isinstance(draft.page, tuple) else ()
+    if len(page) >= 2:
+        start, end = page[0], page[1]
+        after = [i for i in range(end, min(len(lines), end + TEXT_REACH)) if lines[i].role == "text"]
+        out += [Candidate(text=texts[i], place="after_body", order=i) for i in after]
+        before = [i for i in range(max(0, start - TEXT_REACH), start) if lines[i].role == "text"]
+        out += [Candidate(text=texts[i], place="byline", order=i) for i in before]
+    return out
+
+
+def _first_prose(texts: list[str], lex: BioLexicon) -> str | None:
+    from .bio_html import describe
+
+    for text in texts:
+        description, _, _ = describe([text], lex)
+        if description and len(description.split()) >= 6:
+            return description
+    return None
+
+
+def _without_bios(blocks, chosen: list[Verdict], lex: BioLexicon) -> tuple:
+    """The body without the blocks that are (part of) a chosen bio, nor the heading announcing it.
+
+    A bio found among the closing blocks but above the last few takes what
+    follows it too: only page furniture (teasers an extractor kept) comes after
+    an article's bio.
+    """
+    from .bio_html import heading_match
+
+    bio_keys = [loose(v.text) for v in chosen]
+    drop: set[int] = set()
+    for verdict in chosen:
+        index = verdict.candidate.block_index
+        if index is not None and verdict.candidate.place == "closing":
+            drop.add(index)
+            if index < len(blocks) - CLOSING_BLOCKS:
+                drop.update(range(index + 1, len(blocks)))
+    for index, block in enumerate(blocks):
+        key = loose(block_text(block))
+        if len(key) >= 20 and any(key in bio for bio in bio_keys):
+            drop.add(index)
+    for index in sorted(drop):
+        if index > 0 and isinstance(blocks[index - 1], Heading) and heading_match(block_text(blocks[index - 1]), lex) is not None:
+            drop.add(index - 1)
+    return tuple(b for i, b in enumerate(blocks) if i not in drop)

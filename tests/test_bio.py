@@ -1,0 +1,171 @@
+"""The bio stage on real-shaped pages written here: author boxes, headings, first person, two authors, traps."""
+
+from pathlib import Path
+
+import pytest
+
+from exporter.cleaning import clean, load_rules
+from exporter.cleaning.bio_rules import languages
+from exporter.errors import ConfigError
+from exporter.model import plain_text
+from exporter.reading import decode_source
+from exporter.back_matter import bio_entries, bio_section
+
+STORY_DE = [
+    "Die Stadtwerke erhöhen zum ersten Januar die Preise für Fernwärme um durchschnittlich elf Prozent, "
+    "wie das Unternehmen am Dienstag mitteilte. Betroffen sind rund vierzigtausend Haushalte im Stadtgebiet.",
+    "Begründet wird der Schritt mit gestiegenen Beschaffungskosten für Gas und Strom sowie mit Investitionen "
+    "in das Leitungsnetz, das in den kommenden zehn Jahren weitgehend erneuert werden soll.",
+    "Der Mieterverein kritisiert die Erhöhung als zu hoch und fordert eine Härtefallregelung für Haushalte "
+    "mit geringem Einkommen. Die Stadtwerke verweisen auf ein bestehendes Beratungsangebot.",
+    "Ob der Stadtrat die Preise noch prüfen wird, ist offen. Eine Sitzung des Aufsichtsrats ist für den "
+    "kommenden Monat angesetzt, bis dahin gelten die angekündigten Tarife.",
+]
+STORY_EN = [
+    "The county council voted on Tuesday to extend the tram line to the northern suburbs, a plan that has "
+    "divided residents for more than a decade and will cost an estimated 240 million pounds.",
+    "Supporters say the line will cut commuting times in half and take thousands of cars off the ring road "
+    "each morning, while opponents fear years of roadworks along the high street.",
+    "Construction is due to begin next spring, with the first trams expected to run within four years if "
+    "the government confirms its share of the funding in the autumn budget.",
+    "Residents will be able to comment on the detailed route at a series of public meetings in the new year, "
+    "the council said in a statement after the vote.",
+]
+
+
+def page(body: str, *, lang: str = "en", head: str = "") -> str:
+    return (f'<!doctype html><html lang="{lang}"><head><title>Page</title>{head}</head><body>'
+            f'<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>{body}'
+            '<footer><p>Impressum · Datenschutz · Kontakt</p></footer></body></html>')
+
+
+def article(headline: str, byline: str, paragraphs: list[str], after: str = "", before: str = "") -> str:
+    prose = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f'<main><article><h1>{headline}</h1><p class="byline">{byline}</p>{before}'
+            f'<div class="article-body">{prose}</div></article>{after}</main>')
+
+
+def cleaned(html: str, rules=None):
+    return clean(decode_source(html.encode("utf-8"), kind="html"), rules)
+
+
+def cleaned_text(text: str):
+    return clean(decode_source(text.encode("utf-8"), kind="text"))
+
+
+def body_text(result) -> str:
+    return " ".join(plain_text(b) for b in result.blocks)
+
+
+def test_a_german_author_box_after_the_article_is_the_bio_and_leaves_the_body():
+    box = ('<section class="autor-box"><h3>Über den Autor</h3><p>Lena Vogt</p>'
+           '<p>Lena Vogt ist Redakteurin im Ressort Wirtschaft und schreibt seit 2008 für die Rundschau. '
+           'Zuvor arbeitete sie als Korrespondentin in Brüssel.</p><p><a href="/autoren/vogt">Alle Artikel</a></p></section>')
+    result = cleaned(page(article("Fernwärme wird teurer", "Von Lena Vogt", STORY_DE, after=box), lang="de"))
+    assert [b.author for b in result.meta.bios] == ["Lena Vogt"]
+    assert result.meta.bio.text.startswith("Lena Vogt ist Redakteurin im Ressort Wirtschaft")
+    assert "Alle Artikel" not in result.meta.bio.text
+    assert "Redakteurin im Ressort" not in body_text(result)
+    assert "Mieterverein" in body_text(result)
+
+
+def test_an_english_about_the_author_heading_announces_a_first_name_bio():
+    box = ('<div class="post-footer"><h2>About the author</h2>'
+           '<p>Jake is a transport correspondent who has covered the county for the paper since 2015. '
+           'He lives in Leeds.</p></div>')
+    result = cleaned(page(article("Tram line to be extended", "By Jake Ortiz", STORY_EN, after=box)))
+    assert result.meta.authors == ("Jake Ortiz",)
+    assert [(b.author, b.text[:20]) for b in result.meta.bios] == [("Jake Ortiz", "Jake is a transport ")]
+    assert "About the author" not in body_text(result)
+
+
+def test_a_box_beside_the_byline_at_the_top_of_the_article():
+    box = ('<div class="author-info"><p>Claire Dubois est journaliste au service Planète, '
+           'spécialiste des transports et de l\'urbanisme.</p></div>')
+    paragraphs = [p for p in STORY_EN]
+    result = cleaned(page(article("Le tramway prolongé", "Par Claire Dubois", paragraphs, before=box), lang="fr"))
+    assert result.meta.bio is not None and result.meta.bio.text.startswith("Claire Dubois est journaliste")
+    assert result.meta.bio.author == "Claire Dubois"
+    assert "journaliste au service" not in body_text(result)
+
+
+def test_a_first_person_blog_box_in_the_sidebar():
+    sidebar = ('<aside class="sidebar"><div class="widget author-bio"><h3>Über mich</h3>'
+               '<p>Hallo, ich bin Jonas – Medizinstudent, Papa von zwei Kindern und leidenschaftlicher Radfahrer. '
+               'Hier schreibe ich über Touren in den Alpen.</p></div></aside>')
+    result = cleaned(page(article("Mit dem Rad über den Brenner", "12. Mai 2023", STORY_DE, after=sidebar), lang="de"))
+    assert result.meta.bio is not None and result.meta.bio.text.startswith("Hallo, ich bin Jonas")
+
+
+def test_a_first_person_box_in_a_text_scrape():
+    lines = ["Home", "Blog", "Tram line to be extended", "By Amy Hart", *STORY_EN, "About me",
+             "I'm Amy, a former civil engineer who now writes about cities and how people get around them.",
+             "Comments", "Leave a reply"]
+    result = cleaned_text("\n\n".join(lines))
+    assert result.meta.bio is not None and result.meta.bio.text.startswith("I'm Amy, a former civil engineer")
+    assert result.meta.bio.author == "Amy Hart"
+
+
+def test_two_authors_keep_their_own_bios_in_byline_order():
+    # The page prints the second author's box first: the bios still follow the byline.
+    boxes = ('<div class="authors">'
+             '<div class="author-card"><p class="name">Alina Roth</p><p class="author-card__bio">Alina Roth leitet die '
+             'Wissenschaftsredaktion und schreibt über Medizin.</p></div>'
+             '<div class="author-card"><p class="name">Lars Frei</p><p class="author-card__bio">Lars Frei ist Chemiker '
+             'und Redakteur bei der Rundschau.</p></div></div>')
+    result = cleaned(page(article("Fernwärme wird teurer", "Von Lars Frei und Alina Roth", STORY_DE, after=boxes),
+                          lang="de"))
+    assert result.meta.authors == ("Lars Frei", "Alina Roth")
+    assert [b.author for b in result.meta.bios] == ["Lars Frei", "Alina Roth"]
+    assert result.meta.bios[0].text.startswith("Lars Frei ist Chemiker")
+    assert result.meta.bios[1].text.startswith("Alina Roth leitet")
+    section = bio_section((result,))
+    assert section is not None
+    assert section.body.index("Lars Frei ist Chemiker") < section.body.index("Alina Roth leitet")
+    assert [e.text[:9] for e in bio_entries((result,))] == ["Lars Frei", "Alina Rot"]
+
+
+# Both carry a role and open with a name (what a bio does): what rejects them is reported
+# speech, and a name that is not the byline's.
+QUOTED_EXPERT = ("Prof David Marsh, vice-chancellor of Northgate University and author of two books on transport, "
+                 "agrees that the line is overdue.")
+INTERVIEWEE = ("Anna Berg is a teacher and writer who has lived on the high street for twenty years; "
+               "she fears the roadworks more than the tram.")
+
+
+@pytest.mark.parametrize("closing", [QUOTED_EXPERT, INTERVIEWEE])
+def test_a_person_in_the_story_is_not_the_bio(closing):
+    result = cleaned(page(article("Tram line to be extended", "By Tom Reyes", STORY_EN + [closing])))
+    assert result.meta.bios == ()
+    assert closing[:30] in body_text(result)
+    text = cleaned_text("\n\n".join(["Home", "Tram line to be extended", "By Tom Reyes", *STORY_EN, closing,
+                                     "More stories"]))
+    assert text.meta.bios == ()
+
+
+def test_a_newsletter_promo_in_an_author_box_is_not_a_bio():
+    promo = ('<div class="author-box"><h3>About the author</h3><p>Tom Reyes is our transport editor. Sign up for his '
+             'weekly newsletter and get the briefing in your inbox every Friday.</p></div>')
+    result = cleaned(page(article("Tram line to be extended", "By Tom Reyes", STORY_EN, after=promo)))
+    assert result.meta.bios == ()
+
+
+def test_the_bio_rules_speak_six_languages_and_a_rules_file_adds_another(tmp_path: Path):
+    assert {"en", "de", "fr", "es", "pt", "it"} <= set(languages(load_rules().bio))
+    box = ('<div class="post-end"><h3>Over de auteur</h3><p>Pieter Smit is verslaggever bij de Stadskrant '
+           'en woont in Utrecht.</p></div>')
+    html = page(article("Tram wordt verlengd", "Door Pieter Smit", STORY_EN, after=box), lang="nl")
+    assert cleaned(html).meta.bios == ()
+    extra = tmp_path / "dutch.toml"
+    extra.write_text("[[bio]]\nkind = 'heading'\nlang = 'nl'\npattern = '^over de auteur$'\nwhy = 'Dutch boxes'\n"
+                     "[[bio]]\nkind = 'role'\nlang = 'nl'\npattern = '\\bverslaggever\\b'\nwhy = 'Dutch role'\n",
+                     encoding="utf-8")
+    found = cleaned(html, load_rules([extra])).meta.bios
+    assert [b.text[:24] for b in found] == ["Pieter Smit is verslagge"]
+
+
+def test_a_bad_bio_rule_is_a_one_line_config_error(tmp_path: Path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[bio]]\nkind = 'slogan'\npattern = 'x'\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="kind must be one of"):
+        load_rules([bad])
