@@ -174,7 +174,7 @@ class GuardedFetcher:
         for address in addresses:  # all of them: the connection may go to any
             reason = address_refusal(address)
             if reason is not None:
-                log.warning("refused to fetch from %s: %s", host, reason)
+                log.debug("refused to fetch from %s: %s", host, reason)  # the FetchError says it once
                 raise FetchError(f"refused: {reason}" + ("" if address == host else f" ({host})"))
         return addresses
 
