@@ -15,6 +15,7 @@ import logging
 from lxml import etree
 
 from .draft import squash
+from .html_tree import drop_keeping_tail
 
 log = logging.getLogger(__name__)
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -54,7 +55,29 @@ def _trafilatura_body(root: etree._Element, with_images: bool = False) -> etree.
         log.warning("trafilatura failed (%s); using the fallback extraction", err)
         return None
     body = getattr(document, "body", None) if document is not None else None
-    return body if body is not None and len(body) else None
+    if body is None or not len(body):
+        return None
+    _drop_echoes(body)
+    return body
+
+
+# What trafilatura makes of <code> and <pre>.
+_PRE_TAGS = ("code", "quote")
+
+
+def _drop_echoes(body: etree._Element) -> None:
+    """trafilatura can give the text of a block nested in a <code> or <pre> twice:
+    as a paragraph of its own, then again inside the code or quote it makes of
+    the holder (an unclosed <code> or <pre> around a <section>, found by the
+    property tests' hostile nesting). The first copy goes; the text stays where
+    the page had it."""
+    children = list(body)
+    for child, following in zip(children, children[1:]):
+        if following.tag not in _PRE_TAGS or child.tag in _PRE_TAGS:
+            continue
+        text = squash(" ".join(child.itertext()))
+        if text and text in squash(" ".join(following.itertext())):
+            drop_keeping_tail(child)
 
 
 def densest_container(root: etree._Element) -> etree._Element | None:
