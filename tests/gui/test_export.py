@@ -202,8 +202,9 @@ def _drag_row(qtbot, widget, row: int, before_row: int) -> None:
     target = widget.visualItemRect(widget.item(before_row))
     point = QPoint(target.center().x(), target.top() + 2)
     buttons, modifiers, move = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, Qt.DropAction.MoveAction
-    for event in (QDragEnterEvent(point, move, mime, buttons, modifiers),
-                  QDragMoveEvent(point, move, mime, buttons, modifiers),
+    # The QPointF overloads: the QPoint ones are deprecated in Qt 6.
+    for event in (QDragEnterEvent(QPointF(point), move, mime, buttons, modifiers),
+                  QDragMoveEvent(QPointF(point), move, mime, buttons, modifiers),
                   QDropEvent(QPointF(point), move, mime, buttons, modifiers)):
         QApplication.sendEvent(widget.viewport(), event)
         assert event.isAccepted(), type(event).__name__
