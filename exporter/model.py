@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # ---------------------------------------------------------------- inlines
 
@@ -320,7 +323,7 @@ BUNDLE_JSON = "article.json"
 BUNDLE_ASSETS = "assets"
 
 
-def write_bundle(article: Article, folder: "Path") -> None:
+def write_bundle(article: Article, folder: Path) -> None:
     """``folder/article.json`` plus ``folder/assets/<key>.<ext>`` for each picture."""
     from pathlib import Path
 
@@ -331,7 +334,7 @@ def write_bundle(article: Article, folder: "Path") -> None:
         (folder / BUNDLE_ASSETS / asset.file_name).write_bytes(asset.data)
 
 
-def read_bundle(folder: "Path") -> Article:
+def read_bundle(folder: Path) -> Article:
     """The inverse of `write_bundle`; ValueError when an asset's bytes are missing or altered."""
     from pathlib import Path
 

@@ -200,9 +200,6 @@ class MainWindow(WindowActions, InputsFlow, ExportFlow):
         """Type ``text`` into a details field as the user would (tests, scripting)."""
         self.details.set_field(name, text)
 
-    def reset_overrides(self) -> None:
-        self.details.reset()
-
     def preview_request(self) -> PreviewRequest | None:
         """What the preview should show now; None (with the reason shown) when it cannot."""
         entry = self.current_entry()
