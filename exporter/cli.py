@@ -317,6 +317,8 @@ COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Callable]] = {
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Run the command; returns the exit status (the console script exits with it)."""
+    if argv is None:  # this call is the whole process (the console script, python -m exporter)
+        _skip_collection_at_exit()
     argv = list(sys.argv[1:] if argv is None else argv)
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
@@ -369,6 +371,23 @@ class _StderrHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         level = "warning" if record.levelno >= logging.WARNING else "info"
         self.stream.write(f"{PROG}: {level}: {record.getMessage()}\n")
+
+
+def _skip_collection_at_exit() -> None:
+    """Spare the process the interpreter's garbage collections at exit.
+
+    At exit CPython runs a full collection over every object still alive (all the
+    modules, Babel's locale data, the rules) before freeing them: 40-70 ms of a
+    0.3 s EPUB export, for nothing, since the memory goes back to the system
+    anyway. `gc.freeze` in an atexit hook (run before those collections) moves
+    everything out of the collector's sight; the objects are still freed, atexit
+    hooks and logging's flush still run, and every file we write is closed by its
+    own ``with`` long before. Only a reference cycle alive at exit loses its
+    ``__del__``, which CPython never promised at exit anyway."""
+    import atexit
+    import gc
+
+    atexit.register(gc.freeze)
 
 
 _plugins_loaded = False
