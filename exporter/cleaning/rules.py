@@ -98,12 +98,14 @@ def load_rules(extra_files: Sequence[Path] = ()) -> Rules:
 @functools.lru_cache(maxsize=16)
 def _load_rules(extra_files: tuple[Path, ...], stamps: tuple) -> Rules:
     shipped = resources.files(__package__).joinpath("rules.toml").read_text(encoding="utf-8")
-    # The shipped selectors are checked by the test suite, not on every run: checking
-    # needs lxml and cssselect (~50 ms of imports) that a text scrape never uses.
-    rules = parse_rules(shipped, origin="rules.toml (shipped)", check_selectors=False)
+    # The shipped selectors and bio patterns are checked by the test suite, not on every
+    # run: checking selectors needs lxml and cssselect (~50 ms of imports) that a text
+    # scrape never uses, and checking the bio patterns compiles each an extra time.
+    shipped_checks = {"check_selectors": False, "check_bio_patterns": False}
+    rules = parse_rules(shipped, origin="rules.toml (shipped)", **shipped_checks)
     for name in SHIPPED_EXTRA:
         text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-        rules = rules.merged(parse_rules(text, origin=f"{name} (shipped)", check_selectors=False))
+        rules = rules.merged(parse_rules(text, origin=f"{name} (shipped)", **shipped_checks))
     for path in extra_files:
         path = Path(path)
         try:
@@ -114,7 +116,8 @@ def _load_rules(extra_files: tuple[Path, ...], stamps: tuple) -> Rules:
     return rules
 
 
-def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: bool = True) -> Rules:
+def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: bool = True,
+                check_bio_patterns: bool = True) -> Rules:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -156,7 +159,7 @@ def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: b
         drop_phrases=tuple(compile_(i["pattern"], "drop_phrase") for i in entries("drop_phrase", "pattern")),
         drop_selectors=selectors,
         metadata=tuple(metadata),
-        bio=parse_bio_rules(data.get("bio"), origin),
+        bio=parse_bio_rules(data.get("bio"), origin, check_patterns=check_bio_patterns),
     )
 
 
