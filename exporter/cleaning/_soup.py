@@ -30,8 +30,10 @@ Quirks held here (bs4 4.15, soupsieve 4.1 as installed):
 
 from __future__ import annotations
 
+import gc
 import re
 import warnings
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Sequence
 
@@ -75,11 +77,27 @@ def parse_indexed(markup: str):
     from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 
     builder = _builder_class()(multi_valued_attributes=None)
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), _no_cyclic_gc():
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         soup = BeautifulSoup(markup, FEATURES, builder=builder)
-    return soup, _Index(builder.tags_in_order)
+        return soup, _Index(builder.tags_in_order)
+
+
+@contextmanager
+def _no_cyclic_gc():
+    """Python's cycle collector paused while the soup is built: a parse makes thousands of
+    container objects and no garbage, yet each 700 allocations start a collection, and
+    the older generations, which hold the whole process, are walked again and again
+    (a third of the parse's time on the corpus: 14.5 → 10.7 ms median). The collector's
+    state is put back as it was (a caller that turned it off keeps it off)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @lru_cache(maxsize=256)
