@@ -128,3 +128,18 @@ def test_a_page_nested_100000_deep_is_pruned_quickly():
     assert time.monotonic() - started < 10
     text = " ".join(pruned.itertext())
     assert "Menu" not in text and "dredge the channel" in text
+
+
+def test_the_quick_builder_builds_the_tree_bs4s_own_lxml_builder_builds(corpus_dir):
+    from bs4 import BeautifulSoup
+
+    pages = [PAGE] + [decode_source(p.read_bytes(), path=p, kind="html").text
+                      for p in sorted(corpus_dir.glob("*/*/source.html"))[::30]]
+    for page in pages:
+        html = _sanitised(page)
+        ours, stock = parse_soup(html), BeautifulSoup(html, "lxml", multi_valued_attributes=None)
+        assert str(ours) == str(stock)
+        walk = [(type(n).__name__, getattr(n, "name", None), str(n.parent.name) if n.parent else None)
+                for n in ours.descendants]
+        assert walk == [(type(n).__name__, getattr(n, "name", None), str(n.parent.name) if n.parent else None)
+                        for n in stock.descendants]
