@@ -25,6 +25,8 @@ MAX_BIO_WORDS = 160
 ACCEPT = 4.0
 # What a bio says of its person comes in its first sentences; reading no further bounds the regex work.
 READ_CHARS = 600
+# A self-description names its writer early: "Hi, ich bin David, der Gründer ...".
+SELF_NAME_REACH = 80
 
 WEIGHTS = {
     "structured": 3.0, "box": 2.0, "heading": 2.0, "closing": 1.0, "after_body": 1.0,
@@ -34,8 +36,8 @@ WEIGHTS = {
     "long": -2.0,
 }
 
-_LEAD = re.compile(r"^[\s—–\-*•·|(]+")
-_HANDLE = re.compile(r"\s*\((?:@\w+|[^)]{0,40}@[^)]{0,40})\)")
+LEAD = re.compile(r"^[\s—–\-*•·|(]+")
+HANDLE = re.compile(r"\s*\((?:@\w+|[^)]{0,40}@[^)]{0,40})\)")
 _OPENS_QUOTED = re.compile(r"^[\"“„«‚‘'»]")
 _LONG_QUOTE = re.compile(r"[\"“„«][^\"“”„«»]{60,}[\"”“»]")
 
@@ -70,7 +72,7 @@ def _lead_name(text: str, lex: BioLexicon) -> str | None:
     m = pattern.match(text)
     if not m:
         return None
-    name = tidy_name(_HANDLE.sub("", m.group("name")))
+    name = tidy_name(HANDLE.sub("", m.group("name")))
     return name if is_person_name(name) and name.split()[0] != name.split()[-1] else None
 
 
@@ -96,8 +98,13 @@ def same_person(name: str, author: str) -> bool:
     return bool(given) and given <= parts
 
 
-def _byline_tie(text: str, authors: tuple[str, ...]) -> tuple[str | None, str | None]:
-    """Which byline author the text opens with: (author, "byline_name" | "name_part")."""
+def _byline_tie(text: str, authors: tuple[str, ...], first_person: bool = False) -> tuple[str | None, str | None]:
+    """Which byline author the text opens with: (author, "byline_name" | "name_part").
+
+    A first-person self-description names its writer in its first words
+    ("Hi, ich bin David, der Gründer ...", "Hier schreibt Christian Jung über"):
+    that ties it as the first name alone does.
+    """
     head = loose(text[:80])
     for author in authors:
         if head.startswith(loose(author)):
@@ -107,6 +114,11 @@ def _byline_tie(text: str, authors: tuple[str, ...]) -> tuple[str | None, str | 
         words = [loose(w) for w in author.split() if len(w) > 2]
         if first and first in words:
             return author, "name_part"
+    if first_person:
+        said = {loose(w) for w in re.findall(r"\w+", text[:SELF_NAME_REACH])}
+        for author in authors:
+            if said & {loose(w) for w in author.split() if len(w) > 2}:
+                return author, "name_part"
     return None, None
 
 
@@ -116,7 +128,7 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
     words = len(text.split())
     if words < 2 or words > MAX_BIO_WORDS * 1.5:
         return None
-    body = _HANDLE.sub("", _LEAD.sub("", text))
+    body = HANDLE.sub("", LEAD.sub("", text))
     reasons: list[str] = []
     for flag in ("structured", "box", "heading"):
         if getattr(candidate, flag):
@@ -138,7 +150,7 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
 
     if _leftover_words(body, (candidate.label, *authors)) < 2:
         return None  # "Ben Summer Reporter", "N-Land Redaktion": a byline label, not a bio
-    author, tie = _byline_tie(body, authors)
+    author, tie = _byline_tie(body, authors, first_person)
     lead = None if lex.statement.match(body) else _lead_name(body, lex)  # "Der Autor ist ..." names no one
     if tie:
         reasons.append(tie)

@@ -36,6 +36,8 @@ AFTER_BODY_PIECES = 3
 _FURNITURE = re.compile(r"^(?:e-?mail|twitter|facebook|instagram|linkedin|x|mastodon|website|homepage|rss|pgp)\b"
                         r"|@\w|https?://|www\.|\S+@\S+\.\w+", re.IGNORECASE)
 _MAX_JSONLD = 2_000_000
+# Inline pieces are joined with a space; a stop right after a link ("... <a>training</a>.") is glued back.
+_GLUED_STOP = re.compile(r" (?=[.,;:!?)](?:\s|$))")
 
 
 def text_pieces(element) -> list[str]:
@@ -44,7 +46,7 @@ def text_pieces(element) -> list[str]:
     current: list[str] = []
 
     def flush():
-        text = squash(" ".join(current))
+        text = _GLUED_STOP.sub("", squash(" ".join(current)))
         if text:
             pieces.append(text)
         current.clear()
