@@ -161,6 +161,8 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
         # "Dear Abby is written by Abigail Van Buren": a column's credit names the byline inside
         author = next(a for a in authors if loose(a) in loose(body))
         reasons.append("byline_named")
+    elif first_person and authors and _self_named(body, authors):
+        reasons.append("other_person")  # "Hier schreibt Maria Klein über ..." on a guest post by someone else
     elif lead and authors and not any(same_person(lead, a) or same_person(a, lead) for a in authors):
         reasons.append("other_person")  # "Prof X, vice-chancellor of Y, ..." when the byline is someone else
     elif candidate.label and authors and not any(same_person(a, candidate.label) for a in authors):
@@ -189,6 +191,21 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
     reasons = [r for r in reasons if r]
     score = sum(WEIGHTS[r] for r in reasons)
     return Verdict(candidate=candidate, score=score, author=author, reasons=tuple(reasons))
+
+
+_CAPITALISED_RUN = re.compile(r"[^\W\d_][\w.\-]*(?:\s+[^\W\d_][\w.\-]*){1,3}")
+
+
+def _self_named(text: str, authors: tuple[str, ...]) -> bool:
+    """A self-description names, in its first words, a full person's name that is not a byline author's."""
+    for m in _CAPITALISED_RUN.finditer(text[:SELF_NAME_REACH]):
+        words = [w for w in m.group(0).split() if w[0].isupper()]
+        for size in range(len(words), 1, -1):
+            for start in range(len(words) - size + 1):
+                name = " ".join(words[start:start + size])
+                if is_person_name(name):
+                    return not any(same_person(name, a) or same_person(a, name) for a in authors)
+    return False
 
 
 def _leftover_words(text: str, names) -> int:

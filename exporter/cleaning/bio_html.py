@@ -144,7 +144,7 @@ def box_candidates(root, lex: BioLexicon) -> list[Candidate]:
     marked = set(boxes)
     found: dict = {}
     for box in boxes:
-        if _short_text(box, MAX_BOX_CHARS * 2) is None:
+        if short_text(box, MAX_BOX_CHARS * 2) is None:
             continue  # a container (the article, a sidebar) whose class mentions the author
         description, label, announced = describe(text_pieces(box), lex)
         if description:
@@ -226,7 +226,7 @@ def heading_candidates(root, lex: BioLexicon) -> list[Candidate]:
     return out
 
 
-def _short_text(element, limit: int) -> str | None:
+def short_text(element, limit: int) -> str | None:
     """The element's text when it is short (a heading), without joining a long container's text."""
     parts, size = [], 0
     for piece in element.itertext():

@@ -142,13 +142,9 @@ def _with_rest_of_box(holder, text: str, lex: BioLexicon) -> str:
 
 
 def _text(element) -> str | None:
-    parts, size = [], 0
-    for piece in element.itertext():
-        size += len(piece)
-        if size > MAX_CHARS:
-            return None
-        parts.append(piece)
-    return squash(" ".join(parts)).replace(" .", ".").replace(" ,", ",")
+    from .bio_html import short_text
+
+    return short_text(element, MAX_CHARS)
 
 
 def _in_sidebar(element) -> bool:
