@@ -225,10 +225,10 @@ def test_a_story_paragraph_opening_with_the_byline_first_name_is_not_the_bio():
 
 
 def test_a_text_scrape_author_card_far_after_the_article_is_the_bio():
-    # After the comments and a teaser list, the card's name line, then its description.
+    # After the comments, the card's name line, its handle, then its description.
     comments = [f"Leserin {i} schrieb am 3. Mai: Danke für den Beitrag, sehr hilfreich." for i in range(6)]
     lines = ["Startseite", "Fernwärme wird teurer", "Von Simin Jawabreh", *STORY_DE, "Kommentare", *comments,
-             "Simin Jawabreh", "absolviert gerade ihren Master in Politikwissenschaften und arbeitet als freie "
+             "Simin Jawabreh", "siminjawa", "absolviert gerade ihren Master in Politikwissenschaften und arbeitet als freie "
              "Journalistin in Berlin.", "Impressum", "Datenschutz"]
     result = cleaned_text("\n\n".join(lines))
     assert [(b.author, b.text[:10]) for b in result.meta.bios] == [("Simin Jawabreh", "absolviert")]
@@ -256,3 +256,19 @@ def test_a_credit_line_with_a_qualification_is_the_bio_and_a_source_credit_is_no
     missed = cleaned(page(article("Der Hermelin im November", "12. November 2017", story + [trap]), lang=lang))
     assert missed.meta.bios == ()
     assert trap[:30] in body_text(missed)
+
+
+def test_a_widget_whose_self_description_follows_a_motto_and_names_the_author_with_accents():
+    # The byline drops the accent the widget writes ("Basman" / "Başman"); a motto opens the widget.
+    sidebar = widget('<a href="/heimat">Heimat ist nicht der Ort, sondern die Gemeinschaft der Gefühle.</a><br><br>'
+                     "Das ist das persönliche Blog von Cem Başman, Hamburg. Hier schreibe ich als Fotograf und "
+                     "Berater über Städte und Medien.", title="Wer schreibt hier?")
+    result = cleaned(page(sidebar + article("Zapfsäulen im Winter", "Von Cem Basman", STORY_DE), lang="de"))
+    assert [(b.author, b.text[:30]) for b in result.meta.bios] == [("Cem Basman", "Das ist das persönliche Blog v")]
+
+
+def test_an_organisation_blogs_note_on_who_writes_its_posts_is_not_a_bio():
+    box = ('<div class="author-box"><h3>Zur Person</h3><p>Alle Blogbeiträge zu unseren Themenbereichen werden von '
+           'Tierschutz Nord e.V. und externen Co-Autoren verfasst, darunter Biologinnen und Tierärzte.</p></div>')
+    result = cleaned(page(article("Veterinärämter im Test", "Von Redaktion", STORY_DE, after=box), lang="de"))
+    assert result.meta.bios == ()

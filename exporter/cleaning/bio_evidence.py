@@ -14,6 +14,7 @@ so that a reader can follow why a paragraph was (not) taken.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .bio_rules import BioLexicon
@@ -86,15 +87,25 @@ def _lead_pattern(verbs: str) -> re.Pattern[str]:
     return _LEAD_CACHE[verbs]
 
 
+def fold(text: str) -> str:
+    """Lower case without accents, one character per character: "Başman" and "Basman" are one name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+
+
+def name_key(text: str) -> str:
+    """A name's letters and digits, accents and case aside (for comparing a byline with a text)."""
+    return loose(fold(text))
+
+
 def same_person(name: str, author: str) -> bool:
     """``name`` is ``author`` or part of it (surname or first name, accents and case aside)."""
-    a, b = loose(name), loose(author)
+    a, b = name_key(name), name_key(author)
     if not a or not b:
         return False
     if a == b:
         return True
-    parts = {loose(w) for w in author.split() if len(w) > 2}
-    given = {loose(w) for w in name.split() if len(w) > 2}
+    parts = {name_key(w) for w in author.split() if len(w) > 2}
+    given = {name_key(w) for w in name.split() if len(w) > 2}
     return bool(given) and given <= parts
 
 
@@ -105,19 +116,19 @@ def _byline_tie(text: str, authors: tuple[str, ...], first_person: bool = False)
     ("Hi, ich bin David, der Gründer ...", "Hier schreibt Christian Jung über"):
     that ties it as the first name alone does.
     """
-    head = loose(text[:80])
+    head = name_key(text[:80])
     for author in authors:
-        if head.startswith(loose(author)):
+        if head.startswith(name_key(author)):
             return author, "byline_name"
-    first = loose(text.split(" ", 1)[0]) if text else ""
+    first = name_key(text.split(" ", 1)[0]) if text else ""
     for author in authors:
-        words = [loose(w) for w in author.split() if len(w) > 2]
+        words = [name_key(w) for w in author.split() if len(w) > 2]
         if first and first in words:
             return author, "name_part"
     if first_person:
-        said = {loose(w) for w in re.findall(r"\w+", text[:SELF_NAME_REACH])}
+        said = {name_key(w) for w in re.findall(r"\w+", text[:SELF_NAME_REACH])}
         for author in authors:
-            if said & {loose(w) for w in author.split() if len(w) > 2}:
+            if said & {name_key(w) for w in author.split() if len(w) > 2}:
                 return author, "name_part"
     return None, None
 
@@ -157,9 +168,9 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
     elif candidate.label and any(same_person(candidate.label, a) for a in authors):
         author = next(a for a in authors if same_person(candidate.label, a))
         reasons.append("byline_name")
-    elif any(loose(a) in loose(body) for a in authors if len(loose(a)) >= 6):
+    elif any(name_key(a) in name_key(body) for a in authors if len(name_key(a)) >= 6):
         # "Dear Abby is written by Abigail Van Buren": a column's credit names the byline inside
-        author = next(a for a in authors if loose(a) in loose(body))
+        author = next(a for a in authors if name_key(a) in name_key(body))
         reasons.append("byline_named")
     elif first_person and authors and _self_named(body, authors):
         reasons.append("other_person")  # "Hier schreibt Maria Klein über ..." on a guest post by someone else

@@ -21,7 +21,7 @@ import re
 
 from lxml import etree
 
-from .bio_evidence import HANDLE, LEAD, SELF_NAME_REACH, Candidate
+from .bio_evidence import HANDLE, LEAD, SELF_NAME_REACH, Candidate, fold, name_key
 from .bio_rules import BioLexicon
 from .draft import loose, squash
 
@@ -44,12 +44,13 @@ def opens_with_author(text: str, authors: tuple[str, ...], lex: BioLexicon) -> b
     body = HANDLE.sub("", LEAD.sub("", text))
     if not body:
         return False
+    folded = fold(body)
     for author, word in [(a, a) for a in authors] + name_parts(authors):
-        if body.startswith(word) and _verb_after(body[len(word):], lex):
+        if folded.startswith(fold(word)) and _verb_after(body[len(word):], lex):
             return True
     if lex.self.match(body):
-        said = {loose(w) for w in re.findall(r"\w+", body[:SELF_NAME_REACH])}
-        return any(loose(word) in said for _, word in name_parts(authors))
+        said = {name_key(w) for w in re.findall(r"\w+", body[:SELF_NAME_REACH])}
+        return any(name_key(word) in said for _, word in name_parts(authors))
     return False
 
 
@@ -78,17 +79,29 @@ def line_candidates(texts: list[str], inside: range, authors: tuple[str, ...], l
     """
     if not authors:
         return []
-    full = {loose(a) for a in authors}
+    full = {name_key(a) for a in authors}
     out = []
     for index, text in enumerate(texts):
         if not usable(index) or len(text) > MAX_CHARS:
             continue
-        if loose(text) in full and index + 1 < len(texts) and usable(index + 1) and _goes_on(texts[index + 1], lex):
-            out.append(Candidate(text=texts[index + 1], place="page", label=text, order=index + 1))
+        described = _description_after(texts, index, usable, lex) if name_key(text) in full else None
+        if described is not None:
+            out.append(Candidate(text=texts[described], place="page", label=text, order=described))
         elif opens_with_author(text, authors if index not in inside else (), lex) or (
-                index in inside and any(text.startswith(a) and _verb_after(text[len(a):], lex) for a in authors)):
+                index in inside and any(fold(text).startswith(fold(a)) and _verb_after(text[len(a):], lex) for a in authors)):
             out.append(Candidate(text=text, place="page", order=index))
     return out
+
+
+def _description_after(texts: list[str], index: int, usable, lex: BioLexicon) -> int | None:
+    """The line that describes the person a name line labels: the next one, past a handle or a link word."""
+    for after in range(index + 1, min(len(texts), index + 4)):
+        if not usable(after):
+            return None
+        if len(texts[after].split()) <= 2:
+            continue  # "siminjawa", "Twitter": the card's handle and links sit between name and text
+        return after if _goes_on(texts[after], lex) else None
+    return None
 
 
 def _goes_on(text: str, lex: BioLexicon) -> bool:
@@ -114,31 +127,42 @@ def element_candidates(root, body_texts: list[str], authors: tuple[str, ...], le
                 holders.setdefault(holder, None)
     out = []
     for holder in holders:
-        text = _text(holder)
+        text = _opening_piece(holder, authors, lex)
         key = loose(text or "")
-        if not text or any(b in key or key in b for b in body_texts) or not opens_with_author(text, authors, lex):
+        if not text or any(b in key or key in b for b in body_texts):
             continue
-        text = _with_rest_of_box(holder, text, lex)
         out.append(Candidate(text=text, place="page", box=_in_sidebar(holder), order=holder.sourceline or 0))
     return out
 
 
-def _with_rest_of_box(holder, text: str, lex: BioLexicon) -> str:
-    """A short opening line ("Hi! My name is Trey Hunner.") with the rest of its box's description.
+# A box's description runs over a few of its pieces (paragraphs, <br> lines), not the whole box.
+BOX_PIECES = 4
 
-    The box's other pieces go through `describe`, which sets its headings,
-    name lines and profile links apart.
+
+def _opening_piece(holder, authors: tuple[str, ...], lex: BioLexicon) -> str | None:
+    """The holder's text from the piece that opens by naming the author, with the pieces of its box after it.
+
+    A widget may open with something else (a motto, a picture's caption) and
+    set the self-description after a <br>; a short first line ("Hi! My name is
+    Trey Hunner.") goes on in the paragraphs after it, which are read from the
+    holder's parent. `describe` sets headings, name lines and profile links apart.
     """
     from .bio_html import describe, text_pieces
 
+    if _text(holder) is None:
+        return None
+    pieces = text_pieces(holder)
+    opening = next((i for i, p in enumerate(pieces) if opens_with_author(p, authors, lex)), None)
+    if opening is None:
+        return None
+    first = pieces[opening]
     parent = holder.getparent()
-    if len(text.split()) >= 12 or parent is None or _text(parent) is None:
-        return text
-    pieces = text_pieces(parent)
-    if text not in pieces:
-        return text
-    description, _, _ = describe(pieces[pieces.index(text):], lex)
-    return description if description.startswith(text) else text
+    if len(pieces) - opening == 1 and len(first.split()) < 12 and parent is not None and _text(parent) is not None:
+        around = text_pieces(parent)
+        if first in around:
+            pieces, opening = around, around.index(first)
+    description, _, _ = describe(pieces[opening:opening + BOX_PIECES], lex)
+    return description if description.startswith(first) else first
 
 
 def _text(element) -> str | None:
