@@ -43,7 +43,7 @@ def parse_page(draft: Draft) -> Draft:
 
 
 def page_metadata(draft: Draft) -> Draft:
-    meta = read_page_meta(draft.page.root)
+    meta = read_page_meta(draft.page.root, draft.rules.metadata)
     return draft.but(
         page=HtmlPage(root=draft.page.root, meta=meta, pruned=draft.page.pruned),
         title=meta.title, authors=meta.authors, date=meta.date, updated=meta.updated, publisher=meta.publisher,
