@@ -84,6 +84,8 @@ pattern = '^brought to you by acme$'
     ("[[metadata]]\nkind = 'date'\npattern = '^posted (.*)$'", "(?P<value>"),
     ("[[metadata]]\nkind = 'colour'\npattern = '(?P<value>x)'", "kind must be one of"),
     ("[[keep_line]]\npattern = 'x'", "unknown rule kind"),
+    ("[[metadata]]\nkind = 'author'\nlabelled = true\npattern = '^by (?P<value>.*)$'", "on a date rule only"),
+    ("[[metadata]]\nkind = 'date'\nlabelled = 'yes'\npattern = '^on (?P<value>.*)$'", "labelled must be"),
 ])
 def test_bad_rules_files_raise_config_error(text, fragment):
     with pytest.raises(ConfigError) as info:

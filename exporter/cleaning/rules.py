@@ -14,6 +14,9 @@ A rules file is TOML with these arrays of tables (every entry may carry a
 ``[[metadata]] kind = "date" | "updated" | "author" pattern = '...'``
     a block matching the pattern is metadata, not text: its named group
     ``value`` is read as a date or a byline and the block is dropped.
+    ``labelled = true`` on a date rule says its pattern names the stamp
+    ("Published", "Veröffentlicht am"): such a line is trusted anywhere on a
+    saved page, not only among the article's first blocks.
 ``[[bio]] kind = "heading" | "box" | "role" | ... lang = "de" pattern = '...'``
     evidence for author bios, per language (see ``bio_rules.toml``, shipped
     beside ``rules.toml`` and loaded with it, and `bio_rules`).
@@ -50,6 +53,7 @@ SHIPPED_EXTRA = ("bio_rules.toml",)
 class MetadataRule:
     kind: str
     pattern: re.Pattern[str]
+    labelled: bool = False  # the pattern names what the stamp is (see the module note)
 
 
 @dataclass(frozen=True)
@@ -150,7 +154,11 @@ def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: b
         pattern = compile_(item["pattern"], "metadata")
         if "value" not in pattern.groupindex:
             raise ConfigError(f"[[metadata]] pattern {item['pattern']!r} needs a (?P<value>...) group", path=origin)
-        metadata.append(MetadataRule(kind, pattern))
+        labelled = item.get("labelled", False)
+        if not isinstance(labelled, bool) or (labelled and kind == "author"):
+            raise ConfigError(f"[[metadata]] labelled must be true or false, on a date rule only: {item['pattern']!r}",
+                              path=origin)
+        metadata.append(MetadataRule(kind, pattern, labelled))
     selectors = tuple(item["selector"] for item in entries("drop_selector", "selector"))
     for selector in selectors if check_selectors else ():
         _check_selector(selector, origin)

@@ -44,7 +44,7 @@ def parse_page(draft: Draft) -> Draft:
 
 
 def page_metadata(draft: Draft) -> Draft:
-    meta = read_page_meta(draft.page.root)
+    meta = read_page_meta(draft.page.root, draft.rules.metadata)
     return draft.but(
         page=replace(draft.page, meta=meta),
         title=meta.title, authors=meta.authors, date=meta.date, updated=meta.updated, publisher=meta.publisher,
