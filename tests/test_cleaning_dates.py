@@ -135,3 +135,64 @@ def test_text_scrape_publication_and_update_stamps_in_other_languages(lines, pub
                         PROSE.replace("council", "mayor")])
     meta = clean(decode_source(text.encode(), kind="text")).meta
     assert (meta.published, meta.updated) == (published, updated)
+
+
+def labelled_dates_of(body: str) -> tuple[str | None, str | None]:
+    from exporter.cleaning import load_rules
+
+    html = f"<html><head><title>Tram line</title></head><body>{body}<div><p>{PROSE}</p></div></body></html>"
+    meta = read_page_meta(parse_html(html), load_rules().metadata)
+    return meta.date, meta.updated
+
+
+@pytest.mark.parametrize("body, published, updated", [
+    # a podcast page's episode box: the label, a <br>, the length on the next line
+    ("<p>Veröffentlicht am 16.08.2019<br/>Dauer: 1 Stunde</p>"
+     "<div><time datetime='2019-08-24T03:36:11+02:00'>24. August 2019</time></div>", "2019-08-16", None),
+    # an agency's notice: a label and its value in two spans
+    ("<div class='docData'><span class='label'>Datum:</span> <span class='value'>18.10.2021</span></div>",
+     "2021-10-18", None),
+    # WordPress's default theme, in German and in English, the date split across <nobr>s
+    ("<p class='news'><a href='/p/'>Literatur</a> wurde am <nobr>19. Mai 2010</nobr> um <nobr>23:03</nobr> Uhr "
+     "gepostet und unter <a href='/c/'>Lesenswert</a> abgelegt.</p>", "2010-05-19", None),
+    ("<p class='postmetadata'>This entry was posted on Wednesday, May 19th, 2010 at 11:03 pm and is filed under "
+     "<a href='/c/'>News</a>.</p>", "2010-05-19", None),
+    ("<p>Publié le 27 juin 2019<br>Mis à jour le 28 juin 2019</p>", "2019-06-27", "2019-06-28"),
+])
+def test_a_stamp_the_page_labels_in_words(body, published, updated):
+    assert labelled_dates_of(body) == (published, updated)
+
+
+def test_a_labelled_stamp_in_a_teaser_or_comment_dates_another_piece():
+    from exporter.cleaning import load_rules
+    from exporter.cleaning.page_dates import labelled_stamps
+
+    body = ("<aside><p>Veröffentlicht am 01.02.2018</p></aside>"
+            "<div class='comments'><p>Posted on March 3, 2020</p></div>"
+            "<div class='article-meta'><p>Posted on March 1, 2020</p></div>")
+    root = parse_html(f"<html><body>{body}<div><p>{PROSE}</p></div></body></html>")
+    assert labelled_stamps(root, load_rules().metadata) == ("2020-03-01", None)
+
+
+def test_prose_with_a_date_is_no_stamp():
+    # "wurde am ..." in a sentence of news, with no clock time after it, is no post footer
+    from exporter.cleaning import load_rules
+    from exporter.cleaning.page_dates import labelled_stamps
+
+    root = parse_html("<html><body><p>Der Vertrag wurde am 3. Mai 2010 in Berlin unterzeichnet.</p></body></html>")
+    assert labelled_stamps(root, load_rules().metadata) == (None, None)
+
+
+@pytest.mark.parametrize("stamp", ["2020-01-20T09:49:32+0000", "2020-01-20T09:49:32"])
+def test_a_morning_utc_stamp_under_a_header_date_of_the_evening_before(stamp):
+    # a wire service's header prints its own US day in a <div> classed as the date; the stamp is UTC,
+    # stated or (US and Canadian CMSs) bare
+    html = page(f'<meta property="article:published_time" content="{stamp}">')
+    html = html.replace("<article>", '<article><div class="ArticleHeader_date">January 19, 2020 / 12:25 PM</div>')
+    assert dates_of(html)[0] == "2020-01-19"
+
+
+def test_a_bare_stamp_is_not_moved_by_the_sites_offset():
+    # with no zone the stamp may be local already: another stamp's +02:00 does not move it
+    html = page(ld(datePublished="2019-10-18T23:04:00") + '<meta name="dc.date" content="2019-10-18T23:04:00+02:00">')
+    assert dates_of(html)[0] == "2019-10-18"

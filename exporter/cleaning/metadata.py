@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -17,6 +18,7 @@ from lxml import etree
 from .draft import loose as _loose, squash
 from .names import byline_names, is_person_name
 from .page_dates import page_dates
+from .rules import MetadataRule
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +43,8 @@ class PageMeta:
     description: str | None = None
 
 
-def read_page_meta(root: etree._Element) -> PageMeta:
+def read_page_meta(root: etree._Element, stamp_rules: Sequence[MetadataRule] = ()) -> PageMeta:
+    """The page's stated metadata; ``stamp_rules``: the rules that read a labelled date stamp."""
     ld = _json_ld_article(root)
     metas = _metas(root)
 
@@ -80,7 +83,7 @@ def read_page_meta(root: etree._Element) -> PageMeta:
         "content-language", "og:locale", "language", "dc.language") or _text(ld.get("inLanguage"))
     language = _bcp47(lang)
     url = _canonical(root) or meta("og:url") or _text(ld.get("url"))
-    date, updated = page_dates(root, ld, metas, url)
+    date, updated = page_dates(root, ld, metas, url, stamp_rules)
     description = meta("description", "og:description", "twitter:description") or _text(ld.get("description"))
     return PageMeta(title=title, h1s=h1s, authors=authors, date=date, updated=updated, publisher=squash(publisher) if publisher else None,
                     language=language, source_url=url if url and url.startswith("http") else None,

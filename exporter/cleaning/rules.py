@@ -14,6 +14,9 @@ A rules file is TOML with these arrays of tables (every entry may carry a
 ``[[metadata]] kind = "date" | "updated" | "author" pattern = '...'``
     a block matching the pattern is metadata, not text: its named group
     ``value`` is read as a date or a byline and the block is dropped.
+    ``labelled = true`` on a date rule says its pattern names the stamp
+    ("Published", "Veröffentlicht am"): such a line is trusted anywhere on a
+    saved page, not only among the article's first blocks.
 ``[[bio]] kind = "heading" | "box" | "role" | ... lang = "de" pattern = '...'``
     evidence for author bios, per language (see ``bio_rules.toml``, shipped
     beside ``rules.toml`` and loaded with it, and `bio_rules`).
@@ -50,6 +53,7 @@ SHIPPED_EXTRA = ("bio_rules.toml",)
 class MetadataRule:
     kind: str
     pattern: re.Pattern[str]
+    labelled: bool = False  # the pattern names what the stamp is (see the module note)
 
 
 @dataclass(frozen=True)
@@ -98,12 +102,14 @@ def load_rules(extra_files: Sequence[Path] = ()) -> Rules:
 @functools.lru_cache(maxsize=16)
 def _load_rules(extra_files: tuple[Path, ...], stamps: tuple) -> Rules:
     shipped = resources.files(__package__).joinpath("rules.toml").read_text(encoding="utf-8")
-    # The shipped selectors are checked by the test suite, not on every run: checking
-    # needs lxml and cssselect (~50 ms of imports) that a text scrape never uses.
-    rules = parse_rules(shipped, origin="rules.toml (shipped)", check_selectors=False)
+    # The shipped selectors and bio patterns are checked by the test suite, not on every
+    # run: checking selectors needs BeautifulSoup and soupsieve (~80 ms of imports) that a
+    # text scrape never uses, and checking the bio patterns compiles each an extra time.
+    shipped_checks = {"check_selectors": False, "check_bio_patterns": False}
+    rules = parse_rules(shipped, origin="rules.toml (shipped)", **shipped_checks)
     for name in SHIPPED_EXTRA:
         text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-        rules = rules.merged(parse_rules(text, origin=f"{name} (shipped)", check_selectors=False))
+        rules = rules.merged(parse_rules(text, origin=f"{name} (shipped)", **shipped_checks))
     for path in extra_files:
         path = Path(path)
         try:
@@ -114,7 +120,8 @@ def _load_rules(extra_files: tuple[Path, ...], stamps: tuple) -> Rules:
     return rules
 
 
-def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: bool = True) -> Rules:
+def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: bool = True,
+                check_bio_patterns: bool = True) -> Rules:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -147,7 +154,11 @@ def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: b
         pattern = compile_(item["pattern"], "metadata")
         if "value" not in pattern.groupindex:
             raise ConfigError(f"[[metadata]] pattern {item['pattern']!r} needs a (?P<value>...) group", path=origin)
-        metadata.append(MetadataRule(kind, pattern))
+        labelled = item.get("labelled", False)
+        if not isinstance(labelled, bool) or (labelled and kind == "author"):
+            raise ConfigError(f"[[metadata]] labelled must be true or false, on a date rule only: {item['pattern']!r}",
+                              path=origin)
+        metadata.append(MetadataRule(kind, pattern, labelled))
     selectors = tuple(item["selector"] for item in entries("drop_selector", "selector"))
     for selector in selectors if check_selectors else ():
         _check_selector(selector, origin)
@@ -156,12 +167,12 @@ def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: b
         drop_phrases=tuple(compile_(i["pattern"], "drop_phrase") for i in entries("drop_phrase", "pattern")),
         drop_selectors=selectors,
         metadata=tuple(metadata),
-        bio=parse_bio_rules(data.get("bio"), origin),
+        bio=parse_bio_rules(data.get("bio"), origin, check_patterns=check_bio_patterns),
     )
 
 
 def _check_selector(selector: str, origin: Path | str) -> None:
-    from .html_tree import compile_selector  # deferred: the text path needs no CSS
+    from ._soup import compile_css as compile_selector  # deferred: the text path needs no CSS
 
     try:
         compile_selector(selector)
