@@ -24,7 +24,9 @@ Quirks held here (bs4 4.15, soupsieve 4.1 as installed):
 - First-in-process cost: importing bs4 and soupsieve takes ~75 ms, and soupsieve's
   first ``compile`` another ~150 ms: its tokenizer's patterns are case-insensitive
   over the whole Unicode range, which Python's ``re`` compiles slowly (15-20 ms
-  each). Later compiles take under 1 ms; `compile_css` keeps the rules' patterns.
+  each). Later compiles take under 1 ms; `compile_css` keeps the rules' patterns,
+  in the process and, through `_selector_cache`, across runs (reading them back
+  takes under 1 ms and leaves the tokenizer's patterns uncompiled).
 - Back to lxml: both trees come from libxml2 reading the same string, so their
   elements line up one for one in document order; `lxml_twins` checks that
   they do (tag by tag); when they do not, `lxml_from_soup` builds the lxml tree
@@ -42,6 +44,8 @@ from functools import lru_cache
 from typing import Sequence
 
 from lxml import etree
+
+from . import _selector_cache
 
 FEATURES = "lxml"
 
@@ -104,15 +108,45 @@ def _no_cyclic_gc():
             gc.enable()
 
 
+class _Compiled:
+    """This process's patterns: those read from the selector cache (`_selector_cache`, read
+    on the first compile), and those it used, to be stored when one had to be compiled."""
+
+    stored: dict[str, object] | None = None
+    used: dict[str, object] = {}
+    unsaved = False
+
+
 @lru_cache(maxsize=256)
 def compile_css(selector: str):
     """A compiled soupsieve pattern; ValueError when ``selector`` is not valid CSS."""
-    import soupsieve
+    if _Compiled.stored is None:
+        _Compiled.stored = _selector_cache.read()
+    pattern = _Compiled.stored.get(selector)
+    if pattern is None:
+        import soupsieve
 
-    try:
-        return soupsieve.compile(selector)
-    except soupsieve.SelectorSyntaxError as err:
-        raise ValueError(str(err).splitlines()[0]) from None
+        try:
+            pattern = soupsieve.compile(selector)
+        except soupsieve.SelectorSyntaxError as err:
+            raise ValueError(str(err).splitlines()[0]) from None
+        _Compiled.unsaved = True
+    _Compiled.used[selector] = pattern
+    return pattern
+
+
+def store_compiled() -> None:
+    """Keep the patterns used so far for the next process, if one had to be compiled."""
+    if _Compiled.unsaved:
+        _selector_cache.write(dict(_Compiled.used))
+        _Compiled.unsaved = False
+
+
+def forget_compiled() -> None:
+    """As a fresh process: nothing read from the selector cache, nothing compiled."""
+    compile_css.cache_clear()
+    _needs.cache_clear()
+    _Compiled.stored, _Compiled.used, _Compiled.unsaved = None, {}, False
 
 
 # ------------------------------------------------------------ matching
@@ -232,6 +266,7 @@ def select_each(index: _Index, soup, selectors: Sequence[str]) -> list[list]:
         candidates = {id(tag): tag for need in needs for tag in index.candidates(need)}
         ordered = sorted(candidates.values(), key=lambda tag: index.position[id(tag)])
         found.append(pattern.filter(ordered))  # one matcher for the page, as select() makes
+    store_compiled()
     return found
 
 

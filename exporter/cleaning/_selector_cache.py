@@ -1,0 +1,119 @@
+"""The rules' compiled CSS selectors (soupsieve patterns), remembered across runs.
+
+soupsieve's first ``compile`` in a process spends 100-150 ms of CPU compiling its
+tokenizer's regular expressions (case-insensitive over the whole Unicode range,
+slow for Python's ``re``); the selectors themselves then take under 1 ms. A
+one-page export paid that on every run, so the compiled patterns are kept in one
+pickle file next to the font cache (``platformdirs.user_cache_path``): reading
+the four shipped rules' patterns back takes under 1 ms, and never touches the
+tokenizer (an unpickled pattern holds only its parsed form and the small
+attribute-value regexes, which ``re`` compiles again in microseconds).
+
+The file maps each selector's text to its pattern, under a stamp of this
+format, soupsieve's version and Python's: another version of either, and the
+whole file is ignored. A selector not in it (a user's rules file adds one) is
+compiled, and the file is rewritten with the patterns this run used, so it
+follows the rules as they change. It is only a cache: unreadable, corrupt, of
+another version or not to be trusted (below), it is ignored and rewritten;
+writes are atomic (a temporary file renamed over it).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import stat
+import sys
+from pathlib import Path
+
+from ..font_cache import cache_path
+
+log = logging.getLogger(__name__)
+
+CACHE_FILE = "css-selectors.pickle"
+# Bump when what `_soup.compile_css` passes to soupsieve changes (today: no namespaces,
+# no custom selectors, flags 0): the stamp must say how a stored pattern was made.
+FORMAT = 1
+
+
+def store_path() -> Path:
+    return cache_path().with_name(CACHE_FILE)
+
+
+def stamp() -> tuple:
+    import soupsieve
+
+    return (FORMAT, soupsieve.__version__, sys.version, sys.implementation.cache_tag)
+
+
+def read() -> dict[str, object]:
+    """The stored patterns by selector text; empty when there are none to trust."""
+    path = store_path()
+    data = _trusted_bytes(path)
+    if data is None:
+        return {}
+    # Unpickling runs code named in the file, so the file is only read when it is the
+    # user's own and nobody else can write it (`_trusted_bytes`): the same trust Python
+    # gives the .pyc files it loads from the user's folders. Anything else pickle can
+    # raise on a damaged file (UnpicklingError, EOFError, AttributeError, ...) means
+    # "no cache", not a failed export.
+    try:
+        stored_stamp, patterns = pickle.loads(data)
+    except Exception as error:  # noqa: BLE001 - see above: any failure is a cache miss
+        log.debug("ignoring the stored CSS selectors %s: %s", path, error)
+        return {}
+    if stored_stamp != stamp() or not isinstance(patterns, dict):
+        return {}
+    return {text: pattern for text, pattern in patterns.items() if _sound(text, pattern)}
+
+
+def _sound(text: object, pattern: object) -> bool:
+    """A pattern soupsieve made from exactly this text, as `_soup.compile_css` asks."""
+    from soupsieve import SoupSieve
+
+    return (isinstance(text, str) and isinstance(pattern, SoupSieve) and pattern.pattern == text
+            and pattern.flags == 0 and not pattern.namespaces and not pattern.custom)
+
+
+def _trusted_bytes(path: Path) -> bytes | None:
+    """The file's bytes if it is a regular file owned by this user that neither group
+    nor others may write; None otherwise (or where there are no owners: no cache)."""
+    if not hasattr(os, "getuid"):
+        return None
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        status = os.fstat(descriptor)  # of the file opened, not of whatever the name points to later
+        if (not stat.S_ISREG(status.st_mode) or status.st_uid != os.getuid()
+                or status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
+            log.debug("ignoring the stored CSS selectors %s: not the user's own private file", path)
+            return None
+        with os.fdopen(descriptor, "rb") as stream:
+            descriptor = -1
+            return stream.read()
+    except OSError as error:
+        log.debug("could not read the stored CSS selectors %s: %s", path, error)
+        return None
+    finally:
+        if descriptor >= 0:
+            os.close(descriptor)
+
+
+def write(patterns: dict[str, object]) -> None:
+    """Atomically: a concurrent run reads the old file or the new, never half of one."""
+    path = store_path()
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        data = pickle.dumps((stamp(), patterns), protocol=pickle.HIGHEST_PROTOCOL)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.unlink(missing_ok=True)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError) as error:  # compiled again next time
+        log.debug("could not store the CSS selectors %s: %s", path, error)
+        temporary.unlink(missing_ok=True)
