@@ -26,6 +26,7 @@ test: setup
 bench: setup
 	WITH_PEERS=1 ./scripts/setup-system.sh
 	$(BIN)/python benchmarks/corpus_score.py
+	$(BIN)/python benchmarks/clean_speed.py --steps
 	$(BIN)/python benchmarks/pdf_overhead.py
 	$(BIN)/python benchmarks/single_article.py
 	$(BIN)/python benchmarks/peers.py

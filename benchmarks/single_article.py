@@ -17,12 +17,17 @@ the targets (EPUB alone <= 2.5x pandoc's time, both books <= 0.9x).
 Our process imports this checkout (PYTHONPATH), not whatever is installed.
 
     python benchmarks/single_article.py [--runs 15] [--baseline OTHER-CHECKOUT] [FILE]
+
+Besides the wall times it prints each command's median CPU time (user + system,
+children included: the PDF's forked process, pandoc's WeasyPrint), steadier than
+wall time when others share the machine. The ratios are of wall times.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -66,14 +71,19 @@ def commands(source: Path, out: Path, baseline: Path | None) -> dict[str, Run]:
     return runs
 
 
-def timed(run: Run) -> float:
+def timed(run: Run) -> tuple[float, float]:
+    """Wall seconds, and CPU seconds (user + system, of the calls and their children:
+    on a shared machine the CPU time is the steadier figure)."""
     calls, env = run
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     for call in calls:
         done = subprocess.run(call, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         if done.returncode != 0:
             sys.exit(f"failed ({done.returncode}): {' '.join(call)}\n{done.stderr}")
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,18 +103,22 @@ def main(argv: list[str] | None = None) -> int:
         for run in runs.values():
             timed(run)  # warm-up, not counted
         seconds: dict[str, list[float]] = {name: [] for name in runs}
+        cpu: dict[str, list[float]] = {name: [] for name in runs}
         for round_number in range(args.runs):
             names = list(runs)
             shift = round_number % len(names)  # rotate who goes first, against drift within a round
             for name in names[shift:] + names[:shift]:
-                seconds[name].append(timed(runs[name]))
+                wall, used = timed(runs[name])
+                seconds[name].append(wall)
+                cpu[name].append(used)
     median = {name: statistics.median(values) for name, values in seconds.items()}
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"{args.source.name}: {args.runs} alternating rounds, {cores} cores, load average {load:.2f}")
-    print(f"{'command':18} {'median s':>9} {'min s':>7} {'max s':>7}")
+    print(f"{'command':18} {'median s':>9} {'min s':>7} {'max s':>7} {'cpu s':>7}")
     for name, values in seconds.items():
-        print(f"{name:18} {median[name]:>9.3f} {min(values):>7.3f} {max(values):>7.3f}")
+        print(f"{name:18} {median[name]:>9.3f} {min(values):>7.3f} {max(values):>7.3f} "
+              f"{statistics.median(cpu[name]):>7.3f}")
     for who in ("ours", "baseline") if args.baseline else ("ours",):
         for label, kind, target in (("EPUB alone", "epub", EPUB_TARGET), ("EPUB + PDF", "epub+pdf", BOTH_TARGET)):
             ratio = median[f"{who} {kind}"] / median[f"pandoc {kind}"]

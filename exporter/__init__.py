@@ -6,7 +6,7 @@ public name's module is imported when the name is first used (PEP 562), so the
 command line exporting one EPUB does not pay for e-mail delivery or previews.
 """
 
-from importlib import import_module
+from ._lazy import lazy_names
 
 __version__ = "0.1.0"
 
@@ -46,14 +46,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    module = _PUBLIC.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value  # later lookups are ordinary attribute reads
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_names(__name__, _PUBLIC, __all__)

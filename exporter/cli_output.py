@@ -8,6 +8,7 @@ nor WeasyPrint.
 from __future__ import annotations
 
 import argparse
+import logging
 import shutil
 import threading
 from collections.abc import Sequence
@@ -107,3 +108,15 @@ class ProgressReporter:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
+
+
+class StderrHandler(logging.Handler):
+    """Library warnings to stderr in the CLI's voice; info only with -v."""
+
+    def __init__(self, stream: TextIO, *, verbose: bool) -> None:
+        super().__init__(logging.INFO if verbose else logging.WARNING)
+        self.stream = stream
+
+    def emit(self, record: logging.LogRecord) -> None:
+        level = "warning" if record.levelno >= logging.WARNING else "info"
+        self.stream.write(f"{PROG}: {level}: {record.getMessage()}\n")

@@ -162,13 +162,32 @@ def sanitize_tree(root: etree._Element) -> etree._Element:
 
     ``root`` comes from lxml's HTML parser, so its depth is already bounded.
     """
+    return parse_sanitized(sanitize_page_html(root))
+
+
+def sanitize_page_html(root: etree._Element) -> str:
+    """The sanitised page as one HTML string (what `sanitize_tree` parses): the cleaner's
+    BeautifulSoup tree is read from the same string, so both trees hold the same elements."""
     cleaned = _clean(_body_html(root))
-    page = _parse(f"<html><body>{cleaned}</body></html>")
+    attributes = ""
     for name in ("lang", "dir"):
         value = (root.get(name) or "").strip()
         if value and (name == "dir" or _LANG.match(value)):
-            page.set(name, value)
+            attributes += f' {name}="{_escape(value).replace(chr(34), "&quot;")}"'
+    return f"<html{attributes}><body>{cleaned}</body></html>"
+
+
+def parse_sanitized(html: str) -> etree._Element:
+    """The lxml tree of `sanitize_page_html`'s output (with no <head>)."""
+    page = _parse(html)
+    if page is None:  # nothing parses (an empty body): an empty page
+        page = _parse("<html><body></body></html>")
     head = page.find("head")
     if head is not None:
         page.remove(head)
     return page
+
+
+def serialize_page(root: etree._Element) -> str:
+    """A parsed (sanitised) page as HTML markup, for a tree that came without its markup."""
+    return etree.tostring(root, method="html", encoding="unicode")

@@ -169,3 +169,106 @@ def test_a_bad_bio_rule_is_a_one_line_config_error(tmp_path: Path):
     bad.write_text("[[bio]]\nkind = 'slogan'\npattern = 'x'\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="kind must be one of"):
         load_rules([bad])
+
+
+# ---- evidence found anywhere on the page: a text that opens with the byline's name
+
+def widget(text: str, title: str = "") -> str:
+    """A blog theme's plain text widget in the sidebar: no author markup, no announcing heading."""
+    heading = f'<h4 class="widget-title">{title}</h4>' if title else ""
+    return (f'<aside id="secondary" class="sidebar widget-area"><section class="widget widget_search">'
+            f'<form><input type="search" name="s"></form></section>'
+            f'<section id="text-3" class="widget widget_text">{heading}<div class="textwidget"><p>{text}</p></div>'
+            f'</section></aside>')
+
+
+def test_a_sidebar_widget_in_which_the_byline_author_presents_himself_is_the_bio():
+    sidebar = widget("Hier schreibt Christian Jung über Wildbienen, naturnahe Gärten und das Imkern "
+                     "auf dem Balkon.", title="Willkommen")
+    result = cleaned(page(article("Blühstreifen für den Herbst", "Von Christian Jung", STORY_DE, after=sidebar),
+                          lang="de"))
+    assert [(b.author, b.text[:25]) for b in result.meta.bios] == [("Christian Jung", "Hier schreibt Christian J")]
+
+
+def test_a_sidebar_widget_presenting_someone_else_is_not_the_bio():
+    # The same widget on a guest post: the blog's owner presents herself, the byline is the guest's.
+    sidebar = widget("Hier schreibt Maria Klein über Wildbienen, naturnahe Gärten und das Imkern auf dem Balkon.")
+    result = cleaned(page(article("Blühstreifen für den Herbst", "Von Christian Jung", STORY_DE, after=sidebar),
+                          lang="de"))
+    assert result.meta.bios == ()
+
+
+def test_a_first_name_bio_in_a_sidebar_widget_matches_the_byline_first_name():
+    sidebar = widget("Peter ist nicht nur ein Mann der Worte: Er arbeitet seit 2009 als Gärtner und schreibt hier "
+                     "über alles, was im Beet wächst.")
+    # A theme with its sidebar before the article: the widget is nowhere near the body's end.
+    result = cleaned(page(sidebar + article("Tomaten im Oktober", "Von Peter Brandt", STORY_DE), lang="de"))
+    assert [(b.author, b.text[:12]) for b in result.meta.bios] == [("Peter Brandt", "Peter ist ni")]
+
+
+MORE_DE = [
+    "Im Rathaus hieß es am Mittwoch, man wolle die Zahlen zunächst prüfen lassen. Eine unabhängige Stelle soll "
+    "bis Ende des Monats ein Gutachten vorlegen, das auch die Netzentgelte betrachtet.",
+    "Die Verbraucherzentrale rät Betroffenen, die Abrechnung genau zu lesen und bei Fragen die kostenlose "
+    "Sprechstunde zu nutzen, die jeden Donnerstag im Bürgerbüro stattfindet.",
+]
+
+
+def test_a_story_paragraph_opening_with_the_byline_first_name_is_not_the_bio():
+    # Mid-story, "Peter" is the interviewed gardener who shares the writer's first name.
+    story = STORY_DE[:2] + ["Peter arbeitet seit 2009 als Gärtner im Stadtpark und ist Vater von zwei Kindern; "
+                            "er hält die Erhöhung für falsch."] + MORE_DE + STORY_DE[2:]
+    result = cleaned(page(article("Fernwärme wird teurer", "Von Peter Brandt", story), lang="de"))
+    assert result.meta.bios == ()
+    lines = ["Startseite", "Fernwärme wird teurer", "Von Peter Brandt", *story, "Kommentare", "Impressum"]
+    assert cleaned_text("\n\n".join(lines)).meta.bios == ()
+
+
+def test_a_text_scrape_author_card_far_after_the_article_is_the_bio():
+    # After the comments, the card's name line, its handle, then its description.
+    comments = [f"Leserin {i} schrieb am 3. Mai: Danke für den Beitrag, sehr hilfreich." for i in range(6)]
+    lines = ["Startseite", "Fernwärme wird teurer", "Von Simin Jawabreh", *STORY_DE, "Kommentare", *comments,
+             "Simin Jawabreh", "siminjawa", "absolviert gerade ihren Master in Politikwissenschaften und arbeitet als freie "
+             "Journalistin in Berlin.", "Impressum", "Datenschutz"]
+    result = cleaned_text("\n\n".join(lines))
+    assert [(b.author, b.text[:10]) for b in result.meta.bios] == [("Simin Jawabreh", "absolviert")]
+
+
+def test_a_text_scrape_teaser_or_quote_under_the_byline_name_is_not_the_bio():
+    lines = ["Startseite", "Fernwärme wird teurer", "Von Simin Jawabreh", *STORY_DE, "Mehr von der Autorin",
+             "Simin Jawabreh", "Wie die Stadt beim Strom spart: ein Besuch im Rathaus", "Simin Jawabreh sagte im "
+             "Interview, die Redaktion habe den Autor und Professor vorab informiert.", "Impressum"]
+    assert cleaned_text("\n\n".join(lines)).meta.bios == ()
+
+
+@pytest.mark.parametrize("credit,trap", [
+    ("Alle Tipps zur Naturbeobachtung stammen von K. Schmiing (Diplombiologin).",
+     "Die Zahlen stammen von der Polizei (Stand: Montag) und sind vorläufig."),
+    ("All the tips in this guide come from Jane Moss (wildlife biologist).",
+     "All the tips in this guide come from the council (2023 edition)."),
+])
+def test_a_credit_line_with_a_qualification_is_the_bio_and_a_source_credit_is_not(credit, trap):
+    story = STORY_DE if "Tipps" in credit else STORY_EN
+    lang = "de" if "Tipps" in credit else "en"
+    found = cleaned(page(article("Der Hermelin im November", "12. November 2017", story + [credit]), lang=lang))
+    assert [b.text for b in found.meta.bios] == [credit]
+    assert credit not in body_text(found)
+    missed = cleaned(page(article("Der Hermelin im November", "12. November 2017", story + [trap]), lang=lang))
+    assert missed.meta.bios == ()
+    assert trap[:30] in body_text(missed)
+
+
+def test_a_widget_whose_self_description_follows_a_motto_and_names_the_author_with_accents():
+    # The byline drops the accent the widget writes ("Basman" / "Başman"); a motto opens the widget.
+    sidebar = widget('<a href="/heimat">Heimat ist nicht der Ort, sondern die Gemeinschaft der Gefühle.</a><br><br>'
+                     "Das ist das persönliche Blog von Cem Başman, Hamburg. Hier schreibe ich als Fotograf und "
+                     "Berater über Städte und Medien.", title="Wer schreibt hier?")
+    result = cleaned(page(sidebar + article("Zapfsäulen im Winter", "Von Cem Basman", STORY_DE), lang="de"))
+    assert [(b.author, b.text[:30]) for b in result.meta.bios] == [("Cem Basman", "Das ist das persönliche Blog v")]
+
+
+def test_an_organisation_blogs_note_on_who_writes_its_posts_is_not_a_bio():
+    box = ('<div class="author-box"><h3>Zur Person</h3><p>Alle Blogbeiträge zu unseren Themenbereichen werden von '
+           'Tierschutz Nord e.V. und externen Co-Autoren verfasst, darunter Biologinnen und Tierärzte.</p></div>')
+    result = cleaned(page(article("Veterinärämter im Test", "Von Redaktion", STORY_DE, after=box), lang="de"))
+    assert result.meta.bios == ()

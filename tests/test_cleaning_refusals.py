@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from exporter.cleaning import clean, scorer_view
 from exporter.cleaning.extract import densest_container
-from exporter.cleaning.html_tree import parse_html, without
+from exporter.cleaning.html_tree import parse_html
+from exporter.cleaning.pruning import without_selected
+from exporter.sanitize import parse_sanitized, sanitize_page_html
 from exporter.reading import decode_source
 from tests.test_cleaning_text_scrapes import BODY, HEADLINE
 
@@ -25,7 +27,8 @@ def test_article_whose_class_matches_a_drop_selector_is_cleaned():
 
 
 def test_drop_selectors_spare_the_element_holding_the_article():
-    root = without(parse_html(PAGE), ("[class*=sharebar]", "footer"))
+    html = sanitize_page_html(parse_html(PAGE))
+    root = without_selected(html, parse_sanitized(html), ("[class*=sharebar]", "footer"))
     assert root.find(".//article") is not None
     assert root.find(".//footer") is None  # the rule still removes what is furniture
 

@@ -106,3 +106,15 @@ def test_shipped_rules_are_valid_including_their_selectors():
     shipped = resources.files("exporter.cleaning").joinpath("rules.toml").read_text(encoding="utf-8")
     rules = parse_rules(shipped, origin="rules.toml", check_selectors=True)
     assert rules.drop_selectors and rules.drop_lines and rules.metadata
+
+
+def test_shipped_bio_patterns_are_valid():
+    # load_rules does not compile the shipped bio patterns only to check them (lexicon
+    # compiles them when the bio stage runs); a bad one must fail here, as a ConfigError.
+    from importlib import resources
+
+    shipped = resources.files("exporter.cleaning").joinpath("bio_rules.toml").read_text(encoding="utf-8")
+    rules = parse_rules(shipped, origin="bio_rules.toml", check_bio_patterns=True)
+    assert len(rules.bio) > 40
+    with pytest.raises(ConfigError, match="bad pattern in \\[\\[bio\\]\\]"):
+        parse_rules(shipped + '\n[[bio]]\nkind = "role"\npattern = "(unclosed"\n', origin="x.toml")

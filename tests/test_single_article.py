@@ -23,7 +23,9 @@ from exporter.resources import fonts_dir
 
 LIBERTINE = fonts_dir() / "LinLibertine_R.otf"
 TAMIL = Path("/usr/share/fonts/truetype/noto/NotoSansTamil-Regular.ttf")
-HEAVY = ("concurrent.futures", "multiprocessing", "fontTools", "exporter.pool", "exporter.forked_pdf")
+# Modules one EPUB export must not load (delivery's settings and service: only --send and `send` need them).
+HEAVY = ("concurrent.futures", "multiprocessing", "fontTools", "exporter.pool", "exporter.forked_pdf",
+         "exporter.delivery.config", "exporter.delivery.service")
 
 
 def python(code: str, cache: Path) -> subprocess.CompletedProcess:
@@ -62,6 +64,22 @@ def test_one_epub_starts_no_pool_and_with_a_warm_cache_reads_no_font(tmp_path, s
     assert warm.returncode == 0, warm.stderr
     assert warm.stdout.strip().splitlines()[-1] == "[]", warm.stdout
     assert len(list((tmp_path / "out").glob("*.epub"))) == 1
+
+
+def test_the_delivery_packages_names_load_on_first_use():
+    code = (
+        "import sys, exporter.delivery as d\n"
+        "assert 'exporter.delivery.service' not in sys.modules\n"
+        "missing = [n for n in d.__all__ if getattr(d, n, None) is None]\n"
+        "assert not missing, missing\n"
+        "from exporter.delivery import send_book, DeliveryConfigError\n"
+        "from exporter.delivery.service import send_book as defined\n"
+        "assert send_book is defined and set(d.__all__) <= set(dir(d))\n"
+        "try:\n    d.no_such_name\nexcept AttributeError as err:\n    print(err)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "has no attribute 'no_such_name'" in done.stdout
 
 
 def test_a_batch_of_two_still_runs_in_worker_processes(tmp_path, seed_path):
@@ -314,3 +332,22 @@ def test_a_pdf_process_killed_while_loading_weasyprint_fails_only_the_pdf(tmp_pa
     assert "the PDF process died (killed by signal 9)" in stderr, stderr
     assert suffixes(tmp_path / "out") == [".epub"]
     assert no_temporaries(tmp_path)
+
+
+# ---------------------------------------------------------------- the process's exit
+
+
+@pytest.mark.parametrize("as_process", [True, False])
+def test_only_the_whole_process_skips_the_collections_at_exit(tmp_path, seed_path, as_process):
+    # The checker is registered first, so it runs after main's hook (atexit is last in, first out).
+    args = ["--epub", "-q", "-o", str(tmp_path), str(seed_path)]
+    call = f"sys.argv = ['exporter', *{args!r}]\nstatus = main()\n" if as_process else f"status = main({args!r})\n"
+    code = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('frozen' if gc.get_freeze_count() else 'collected', flush=True))\n"
+        "from exporter.cli import main\n" + call + "print(status)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-2:] == ["0", "frozen" if as_process else "collected"]
+    assert (tmp_path / "an-act-of-repentance.epub").is_file()

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .. import __version__
 from .._fontconfig import warn_missing_scripts
+from .._pyphen import preload as preload_hyphenation
 from .._weasyprint import PdfResult, Stylesheet, font_configuration, render_pdf
 from ..errors import ConfigError, RenderError
 from ..labels import labels_for
@@ -259,6 +260,8 @@ def build_pdf(book: Book, options: ExportOptions, destination: Path) -> PdfResul
     # WeasyPrint prints a glyph no font has as an empty box, silently: say which script.
     warn_missing_scripts(" ".join(section.body for section in rendered.sections))
     sections = print_sections(rendered)
+    # Each language's hyphenation patterns from file, not parsed again by this process.
+    preload_hyphenation({book.language, *(section.language for section in sections)})
     allowed = [styles_dir()]
     if options.user_stylesheet is not None:
         allowed.append(Path(options.user_stylesheet).resolve().parent)

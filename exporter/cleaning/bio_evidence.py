@@ -14,6 +14,7 @@ so that a reader can follow why a paragraph was (not) taken.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .bio_rules import BioLexicon
@@ -25,6 +26,8 @@ MAX_BIO_WORDS = 160
 ACCEPT = 4.0
 # What a bio says of its person comes in its first sentences; reading no further bounds the regex work.
 READ_CHARS = 600
+# A self-description names its writer early: "Hi, ich bin David, der Gründer ...".
+SELF_NAME_REACH = 80
 
 WEIGHTS = {
     "structured": 3.0, "box": 2.0, "heading": 2.0, "closing": 1.0, "after_body": 1.0,
@@ -34,8 +37,8 @@ WEIGHTS = {
     "long": -2.0,
 }
 
-_LEAD = re.compile(r"^[\s—–\-*•·|(]+")
-_HANDLE = re.compile(r"\s*\((?:@\w+|[^)]{0,40}@[^)]{0,40})\)")
+LEAD = re.compile(r"^[\s—–\-*•·|(]+")
+HANDLE = re.compile(r"\s*\((?:@\w+|[^)]{0,40}@[^)]{0,40})\)")
 _OPENS_QUOTED = re.compile(r"^[\"“„«‚‘'»]")
 _LONG_QUOTE = re.compile(r"[\"“„«][^\"“”„«»]{60,}[\"”“»]")
 
@@ -70,7 +73,7 @@ def _lead_name(text: str, lex: BioLexicon) -> str | None:
     m = pattern.match(text)
     if not m:
         return None
-    name = tidy_name(_HANDLE.sub("", m.group("name")))
+    name = tidy_name(HANDLE.sub("", m.group("name")))
     return name if is_person_name(name) and name.split()[0] != name.split()[-1] else None
 
 
@@ -84,29 +87,49 @@ def _lead_pattern(verbs: str) -> re.Pattern[str]:
     return _LEAD_CACHE[verbs]
 
 
+def fold(text: str) -> str:
+    """Lower case without accents, one character per character: "Başman" and "Basman" are one name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+
+
+def name_key(text: str) -> str:
+    """A name's letters and digits, accents and case aside (for comparing a byline with a text)."""
+    return loose(fold(text))
+
+
 def same_person(name: str, author: str) -> bool:
     """``name`` is ``author`` or part of it (surname or first name, accents and case aside)."""
-    a, b = loose(name), loose(author)
+    a, b = name_key(name), name_key(author)
     if not a or not b:
         return False
     if a == b:
         return True
-    parts = {loose(w) for w in author.split() if len(w) > 2}
-    given = {loose(w) for w in name.split() if len(w) > 2}
+    parts = {name_key(w) for w in author.split() if len(w) > 2}
+    given = {name_key(w) for w in name.split() if len(w) > 2}
     return bool(given) and given <= parts
 
 
-def _byline_tie(text: str, authors: tuple[str, ...]) -> tuple[str | None, str | None]:
-    """Which byline author the text opens with: (author, "byline_name" | "name_part")."""
-    head = loose(text[:80])
+def _byline_tie(text: str, authors: tuple[str, ...], first_person: bool = False) -> tuple[str | None, str | None]:
+    """Which byline author the text opens with: (author, "byline_name" | "name_part").
+
+    A first-person self-description names its writer in its first words
+    ("Hi, ich bin David, der Gründer ...", "Hier schreibt Christian Jung über"):
+    that ties it as the first name alone does.
+    """
+    head = name_key(text[:80])
     for author in authors:
-        if head.startswith(loose(author)):
+        if head.startswith(name_key(author)):
             return author, "byline_name"
-    first = loose(text.split(" ", 1)[0]) if text else ""
+    first = name_key(text.split(" ", 1)[0]) if text else ""
     for author in authors:
-        words = [loose(w) for w in author.split() if len(w) > 2]
+        words = [name_key(w) for w in author.split() if len(w) > 2]
         if first and first in words:
             return author, "name_part"
+    if first_person:
+        said = {name_key(w) for w in re.findall(r"\w+", text[:SELF_NAME_REACH])}
+        for author in authors:
+            if said & {name_key(w) for w in author.split() if len(w) > 2}:
+                return author, "name_part"
     return None, None
 
 
@@ -116,7 +139,7 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
     words = len(text.split())
     if words < 2 or words > MAX_BIO_WORDS * 1.5:
         return None
-    body = _HANDLE.sub("", _LEAD.sub("", text))
+    body = HANDLE.sub("", LEAD.sub("", text))
     reasons: list[str] = []
     for flag in ("structured", "box", "heading"):
         if getattr(candidate, flag):
@@ -138,17 +161,19 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
 
     if _leftover_words(body, (candidate.label, *authors)) < 2:
         return None  # "Ben Summer Reporter", "N-Land Redaktion": a byline label, not a bio
-    author, tie = _byline_tie(body, authors)
+    author, tie = _byline_tie(body, authors, first_person)
     lead = None if lex.statement.match(body) else _lead_name(body, lex)  # "Der Autor ist ..." names no one
     if tie:
         reasons.append(tie)
     elif candidate.label and any(same_person(candidate.label, a) for a in authors):
         author = next(a for a in authors if same_person(candidate.label, a))
         reasons.append("byline_name")
-    elif any(loose(a) in loose(body) for a in authors if len(loose(a)) >= 6):
+    elif any(name_key(a) in name_key(body) for a in authors if len(name_key(a)) >= 6):
         # "Dear Abby is written by Abigail Van Buren": a column's credit names the byline inside
-        author = next(a for a in authors if loose(a) in loose(body))
+        author = next(a for a in authors if name_key(a) in name_key(body))
         reasons.append("byline_named")
+    elif first_person and authors and _self_named(body, authors):
+        reasons.append("other_person")  # "Hier schreibt Maria Klein über ..." on a guest post by someone else
     elif lead and authors and not any(same_person(lead, a) or same_person(a, lead) for a in authors):
         reasons.append("other_person")  # "Prof X, vice-chancellor of Y, ..." when the byline is someone else
     elif candidate.label and authors and not any(same_person(a, candidate.label) for a in authors):
@@ -177,6 +202,21 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
     reasons = [r for r in reasons if r]
     score = sum(WEIGHTS[r] for r in reasons)
     return Verdict(candidate=candidate, score=score, author=author, reasons=tuple(reasons))
+
+
+_CAPITALISED_RUN = re.compile(r"[^\W\d_][\w.\-]*(?:\s+[^\W\d_][\w.\-]*){1,3}")
+
+
+def _self_named(text: str, authors: tuple[str, ...]) -> bool:
+    """A self-description names, in its first words, a full person's name that is not a byline author's."""
+    for m in _CAPITALISED_RUN.finditer(text[:SELF_NAME_REACH]):
+        words = [w for w in m.group(0).split() if w[0].isupper()]
+        for size in range(len(words), 1, -1):
+            for start in range(len(words) - size + 1):
+                name = " ".join(words[start:start + size])
+                if is_person_name(name):
+                    return not any(same_person(name, a) or same_person(a, name) for a in authors)
+    return False
 
 
 def _leftover_words(text: str, names) -> int:

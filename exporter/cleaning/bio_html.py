@@ -36,6 +36,8 @@ AFTER_BODY_PIECES = 3
 _FURNITURE = re.compile(r"^(?:e-?mail|twitter|facebook|instagram|linkedin|x|mastodon|website|homepage|rss|pgp)\b"
                         r"|@\w|https?://|www\.|\S+@\S+\.\w+", re.IGNORECASE)
 _MAX_JSONLD = 2_000_000
+# Inline pieces are joined with a space; a stop right after a link ("... <a>training</a>.") is glued back.
+_GLUED_STOP = re.compile(r" (?=[.,;:!?)](?:\s|$))")
 
 
 def text_pieces(element) -> list[str]:
@@ -44,7 +46,7 @@ def text_pieces(element) -> list[str]:
     current: list[str] = []
 
     def flush():
-        text = squash(" ".join(current))
+        text = _GLUED_STOP.sub("", squash(" ".join(current)))
         if text:
             pieces.append(text)
         current.clear()
@@ -142,7 +144,7 @@ def box_candidates(root, lex: BioLexicon) -> list[Candidate]:
     marked = set(boxes)
     found: dict = {}
     for box in boxes:
-        if _short_text(box, MAX_BOX_CHARS * 2) is None:
+        if short_text(box, MAX_BOX_CHARS * 2) is None:
             continue  # a container (the article, a sidebar) whose class mentions the author
         description, label, announced = describe(text_pieces(box), lex)
         if description:
@@ -224,7 +226,7 @@ def heading_candidates(root, lex: BioLexicon) -> list[Candidate]:
     return out
 
 
-def _short_text(element, limit: int) -> str | None:
+def short_text(element, limit: int) -> str | None:
     """The element's text when it is short (a heading), without joining a long container's text."""
     parts, size = [], 0
     for piece in element.itertext():

@@ -78,12 +78,15 @@ def _block_candidates(draft: Draft) -> list[Candidate]:
 
 def _html_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
     from .bio_html import after_body_candidates, box_candidates, heading_candidates
+    from .bio_named import element_candidates
 
     root = draft.page.root
     out = box_candidates(root, lex) + heading_candidates(root, lex)
     last = next((block_text(b) for b in reversed(draft.blocks) if isinstance(b, Paragraph)), None)
     pruned = draft.page.pruned if draft.page.pruned is not None else root
     out += after_body_candidates(pruned, last)
+    body = [loose(block_text(b)) for b in draft.blocks]
+    out += element_candidates(root, [k for k in body if len(k) >= 20], draft.authors, lex)
     # A schema.org description backs a visible text; alone, it is not on the page the reader saw
     # (news CMSs fill it for every staff writer), so it is not taken by itself.
     described = [text for _, text in draft.bio_hints]
@@ -92,6 +95,7 @@ def _html_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
 
 def _line_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
     from .bio_html import describe, heading_match
+    from .bio_named import line_candidates
 
     lines = draft.lines
     texts = [line.text for line in lines]
@@ -114,6 +118,7 @@ def _line_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
         out += [Candidate(text=texts[i], place="after_body", order=i) for i in after]
         before = [i for i in range(max(0, start - TEXT_REACH), start) if lines[i].role == "text"]
         out += [Candidate(text=texts[i], place="byline", order=i) for i in before]
+        out += line_candidates(texts, range(start, end), draft.authors, lex, lambda i: lines[i].role == "text")
     return out
 
 

@@ -1,36 +1,18 @@
-"""Adapter for lxml and cssselect: parsing a page, CSS selectors, element → model blocks.
+"""Adapter for lxml: parsing a page, element → model blocks.
 
 Quirks held here: lxml's HTML parser (libxml2) caps nesting depth unless
 ``huge_tree`` is on: a hostile page nested 100,000 levels deep stops being
 read at level 256 (with a warning) instead of exhausting the stack; our own walk over the tree is
-iterative-or-bounded for the same reason. cssselect compiles each selector
-to XPath once.
+iterative-or-bounded for the same reason. The rules' CSS selectors run in
+BeautifulSoup's engine (soupsieve): see `pruning` and `_soup`.
 """
 
 from __future__ import annotations
 
-import functools
-
-from lxml import etree
-
-
-@functools.lru_cache(maxsize=256)
-def compile_selector(selector: str) -> etree.XPath:
-    """A CSS selector as a compiled XPath; ValueError when it is not valid CSS."""
-    from cssselect import GenericTranslator, SelectorError
-
-    try:
-        return etree.XPath(GenericTranslator().css_to_xpath(selector))
-    except (SelectorError, etree.XPathSyntaxError) as err:
-        raise ValueError(str(err)) from None
-
-
-# ------------------------------------------------------------------ parsing
-
-import copy
 import re
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from ..model import (Block, BlockQuote, Code, CodeBlock, Emphasis, Figure, Heading, Image, Inline, LineBreak,
@@ -41,6 +23,8 @@ from .html_code import is_code_block as _is_code_block, preformatted_text as _pr
 # flattened by the parser. Our walk stops descending well before Python's
 # recursion limit in any case.
 MAX_WALK_DEPTH = 300
+
+# ------------------------------------------------------------------ parsing
 
 
 def parse_html(text: str) -> etree._Element:
@@ -61,30 +45,6 @@ def parse_html(text: str) -> etree._Element:
         logging.getLogger(__name__).warning(
             "the HTML is nested more than 256 levels deep; text after that point was not read")
     return root
-
-
-def without(root: etree._Element, selectors: tuple[str, ...]) -> etree._Element:
-    """A copy of ``root`` with the elements matching ``selectors`` removed (their tail text kept).
-
-    An element holding most of the page's paragraph text is never removed: a
-    class name can match a drop selector by accident (an <article class=
-    "docked-sharebar-content-container"> matches ``[class*=sharebar]``), and
-    dropping it would leave no article at all.
-    """
-    root = copy.deepcopy(root)
-    total = _paragraph_chars(root)
-    for selector in selectors:
-        for element in compile_selector(selector)(root):
-            if element.getparent() is None:
-                continue
-            if total and _paragraph_chars(element) * 2 > total:
-                continue
-            drop_keeping_tail(element)
-    return root
-
-
-def _paragraph_chars(element: etree._Element) -> int:
-    return sum(len(" ".join(p.itertext()).strip()) for p in element.iter("p"))
 
 
 def drop_keeping_tail(element: etree._Element) -> None:

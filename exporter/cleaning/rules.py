@@ -110,12 +110,14 @@ def load_rules(extra_files: Sequence[Path] = ()) -> Rules:
 @functools.lru_cache(maxsize=16)
 def _load_rules(extra_files: tuple[Path, ...], stamps: tuple) -> Rules:
     shipped = resources.files(__package__).joinpath("rules.toml").read_text(encoding="utf-8")
-    # The shipped selectors are checked by the test suite, not on every run: checking
-    # needs lxml and cssselect (~50 ms of imports) that a text scrape never uses.
-    rules = parse_rules(shipped, origin="rules.toml (shipped)", check_selectors=False)
+    # The shipped selectors and bio patterns are checked by the test suite, not on every
+    # run: checking selectors needs BeautifulSoup and soupsieve (~80 ms of imports) that a
+    # text scrape never uses, and checking the bio patterns compiles each an extra time.
+    shipped_checks = {"check_selectors": False, "check_bio_patterns": False}
+    rules = parse_rules(shipped, origin="rules.toml (shipped)", **shipped_checks)
     for name in SHIPPED_EXTRA:
         text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-        rules = rules.merged(parse_rules(text, origin=f"{name} (shipped)", check_selectors=False))
+        rules = rules.merged(parse_rules(text, origin=f"{name} (shipped)", **shipped_checks))
     for path in extra_files:
         path = Path(path)
         try:
@@ -126,7 +128,8 @@ def _load_rules(extra_files: tuple[Path, ...], stamps: tuple) -> Rules:
     return rules
 
 
-def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: bool = True) -> Rules:
+def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: bool = True,
+                check_bio_patterns: bool = True) -> Rules:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -173,12 +176,12 @@ def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: b
         drop_phrases=tuple(compile_(i["pattern"], "drop_phrase") for i in entries("drop_phrase", "pattern")),
         drop_selectors=selectors,
         metadata=tuple(metadata),
-        bio=parse_bio_rules(data.get("bio"), origin),
+        bio=parse_bio_rules(data.get("bio"), origin, check_patterns=check_bio_patterns),
     )
 
 
 def _check_selector(selector: str, origin: Path | str) -> None:
-    from .html_tree import compile_selector  # deferred: the text path needs no CSS
+    from ._soup import compile_css as compile_selector  # deferred: the text path needs no CSS
 
     try:
         compile_selector(selector)

@@ -10,7 +10,7 @@ stage (bio_stage.py, which sees the whole page) and metadata steps then run on t
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
@@ -18,7 +18,7 @@ from ..errors import CleaningError
 from ..model import Heading, Paragraph
 from .draft import Draft, block_text, loose as _loose
 from .extract import densest_container, extract_main
-from .html_tree import element_blocks, parse_html, without
+from .html_tree import element_blocks, parse_html
 from .media import collect_images
 from .metadata import PageMeta, read_page_meta
 
@@ -32,6 +32,7 @@ class HtmlPage:
     root: etree._Element
     meta: PageMeta = PageMeta()
     pruned: etree._Element | None = None  # a copy without the rules' drop selectors
+    html: str | None = None  # the sanitised page as written (its BeautifulSoup tree is parsed from it)
 
 
 def parse_page(draft: Draft) -> Draft:
@@ -45,7 +46,7 @@ def parse_page(draft: Draft) -> Draft:
 def page_metadata(draft: Draft) -> Draft:
     meta = read_page_meta(draft.page.root, draft.rules.metadata)
     return draft.but(
-        page=HtmlPage(root=draft.page.root, meta=meta, pruned=draft.page.pruned),
+        page=replace(draft.page, meta=meta),
         title=meta.title, authors=meta.authors, date=meta.date, updated=meta.updated, publisher=meta.publisher,
         language=meta.language, source_url=meta.source_url, description=meta.description,
     )
@@ -54,10 +55,27 @@ def page_metadata(draft: Draft) -> Draft:
 def sanitize_page(draft: Draft) -> Draft:
     """The page body cut down to the allow-list (no scripts, handlers, frames, forms,
     SVG, non-web URLs) before any heuristic walks it; metadata was read from the raw page."""
-    from ..sanitize import sanitize_tree
+    from ..sanitize import parse_sanitized, sanitize_page_html
 
-    return draft.but(page=HtmlPage(root=sanitize_tree(draft.page.root), meta=draft.page.meta,
-                                   pruned=draft.page.pruned))
+    html = sanitize_page_html(draft.page.root)
+    return draft.but(page=replace(draft.page, root=parse_sanitized(html), html=html))
+
+
+def drop_selected(draft: Draft) -> Draft:
+    """The rules' drop selectors, matched by BeautifulSoup's engine (soupsieve) in a
+    BeautifulSoup tree of the sanitised page, taken out of a copy of its lxml tree:
+    the page the extractor reads (`pruning`)."""
+    from ..sanitize import serialize_page
+    from .pruning import without_selected
+
+    page = draft.page
+    html = page.html if page.html is not None else serialize_page(page.root)
+    return draft.but(page=replace(page, pruned=without_selected(html, page.root, draft.rules.drop_selectors)))
+
+
+def _pruned(draft: Draft) -> etree._Element:
+    """The page without the rules' selectors (`drop_selected` ran before, in the pipeline)."""
+    return draft.page.pruned if draft.page.pruned is not None else drop_selected(draft).page.pruned
 
 
 def extract_body(draft: Draft) -> Draft:
@@ -65,7 +83,7 @@ def extract_body(draft: Draft) -> Draft:
     captions and tables the extractor loses read from that page first)."""
     from .html_media import read_catalog
 
-    pruned = without(draft.page.root, draft.rules.drop_selectors)
+    pruned = _pruned(draft)
     media = read_catalog(pruned, draft.images)
     body = extract_main(pruned, draft.page.root, with_images=bool(media.images.resources))
     blocks = element_blocks(body, media) if body is not None else ()
@@ -78,7 +96,7 @@ def extract_body(draft: Draft) -> Draft:
             if _holds_prose(fallback, draft.rules):
                 blocks = fallback
                 break
-    return draft.but(blocks=blocks, page=HtmlPage(root=draft.page.root, meta=draft.page.meta, pruned=pruned))
+    return draft.but(blocks=blocks, page=replace(draft.page, pruned=pruned))
 
 
 def whole_body(draft: Draft) -> Draft:
@@ -87,10 +105,10 @@ def whole_body(draft: Draft) -> Draft:
     less the rules' selectors."""
     from .html_media import read_catalog
 
-    pruned = without(draft.page.root, draft.rules.drop_selectors)
+    pruned = _pruned(draft)
     body = pruned.find("body")
     blocks = element_blocks(body if body is not None else pruned, read_catalog(pruned, draft.images))
-    return draft.but(blocks=blocks, page=HtmlPage(root=draft.page.root, meta=draft.page.meta, pruned=pruned))
+    return draft.but(blocks=blocks, page=replace(draft.page, pruned=pruned))
 
 
 def _holds_prose(blocks, rules) -> bool:
@@ -119,6 +137,7 @@ HTML_STEPS = (
     page_metadata,
     collect_images,  # before the sanitiser, which drops every image source
     sanitize_page,
+    drop_selected,  # after the sanitiser: the BeautifulSoup tree is parsed from its output only
     extract_body,
     drop_title_block,
 )

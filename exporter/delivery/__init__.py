@@ -9,25 +9,23 @@ The public API, shared by the CLI (``exporter send``, ``exporter devices``,
     for device in list_devices(config): ...
 
 Every failure is an `exporter.errors.DeliveryError` subclass with a one-line
-message (see `exporter.delivery.errors`).
+message (see `exporter.delivery.errors`). Each name is imported on first use
+(PEP 562): the CLI registers ``send`` and ``--send`` on every run, and an
+export that sends nothing does not load the settings and service modules.
 """
 
-from .config import DeliveryConfig, DeviceSettings, SmtpSettings, default_config_path, load_config
-from .errors import (
-    DeliveryConfigError,
-    DeviceNotMountedError,
-    DeviceWriteError,
-    MessageTooLargeError,
-    MissingPasswordError,
-    MissingSmtpConfigError,
-    NoSpaceError,
-    RecipientRefusedError,
-    SmtpAuthError,
-    SmtpConnectionError,
-    SmtpTlsError,
-    UnknownTargetError,
-)
-from .service import Device, DeliveryResult, Target, check_target, list_devices, resolve_target, send_book
+from .._lazy import lazy_names
+
+# Public name -> the submodule that defines it.
+_HOMES = {
+    **dict.fromkeys(("DeliveryConfig", "DeviceSettings", "SmtpSettings", "default_config_path", "load_config"),
+                    "config"),
+    **dict.fromkeys(("DeliveryConfigError", "DeviceNotMountedError", "DeviceWriteError", "MessageTooLargeError",
+                     "MissingPasswordError", "MissingSmtpConfigError", "NoSpaceError", "RecipientRefusedError",
+                     "SmtpAuthError", "SmtpConnectionError", "SmtpTlsError", "UnknownTargetError"), "errors"),
+    **dict.fromkeys(("Device", "DeliveryResult", "Target", "check_target", "list_devices", "resolve_target",
+                     "send_book"), "service"),
+}
 
 __all__ = [
     "DeliveryConfig", "DeviceSettings", "SmtpSettings", "default_config_path", "load_config",
@@ -37,3 +35,5 @@ __all__ = [
     "MissingPasswordError", "MissingSmtpConfigError", "NoSpaceError", "RecipientRefusedError",
     "SmtpAuthError", "SmtpConnectionError", "SmtpTlsError", "UnknownTargetError",
 ]
+
+__getattr__, __dir__ = lazy_names(__name__, _HOMES, __all__)

@@ -14,7 +14,7 @@ from typing import TextIO
 
 from ..argparsing import RaisingParser  # raises UsageError instead of exiting, as the other commands do
 from ..errors import DeliveryError, ExitStatus
-from . import config as config_module
+from .paths import default_config_path
 
 PROG = "exporter"
 CONFIG_HELP = "delivery settings (TOML; default: {default})"
@@ -47,7 +47,7 @@ def _parser(prog: str, description: str) -> argparse.ArgumentParser:
 
 def _config_epilog() -> str:
     return (
-        f"Config file: {config_module.default_config_path()} ([smtp] host, port, security, username, from; "
+        f"Config file: {default_config_path()} ([smtp] host, port, security, username, from; "
         "[devices.NAME] email = ... or path = ...). The SMTP password comes from the keyring "
         "(`keyring set article-exporter USERNAME`) or EXPORTER_SMTP_PASSWORD, never from the command line."
     )
@@ -55,7 +55,7 @@ def _config_epilog() -> str:
 
 def _add_config_argument(parser: argparse.ArgumentParser, flag: str = "--config") -> None:
     parser.add_argument(flag, type=Path, metavar="FILE",
-                        help=CONFIG_HELP.format(default=config_module.default_config_path()))
+                        help=CONFIG_HELP.format(default=default_config_path()))
 
 
 def build_send_parser() -> argparse.ArgumentParser:
@@ -99,7 +99,7 @@ def run_devices(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
     config = load_config(args.config)
     devices = list_devices(config)
     if not devices:
-        where = config.source or config_module.default_config_path()
+        where = config.source or default_config_path()
         stderr.write(f"{PROG}: note: no devices configured in {where} and no Kindle or Kobo mounted\n")
         return ExitStatus.SUCCESS
     rows = []

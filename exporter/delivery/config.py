@@ -34,9 +34,7 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from .errors import DeliveryConfigError
-
-APP_NAME = "article-exporter"
-CONFIG_FILE_NAME = "config.toml"
+from .paths import APP_NAME, default_config_path  # default_config_path: also this module's public name
 
 Security = Literal["starttls", "ssl", "none"]
 DeviceKind = Literal["auto", "kindle", "kobo", "folder"]
@@ -76,14 +74,6 @@ class DeliveryConfig:
     source: Path | None = None  # the file it was read from, for messages
     smtp: SmtpSettings | None = None
     devices: Mapping[str, DeviceSettings] = field(default_factory=lambda: MappingProxyType({}))
-
-
-def default_config_path() -> Path:
-    """``config.toml`` in the platform's user config folder (e.g. ~/.config/article-exporter)."""
-    # Imported here: platformdirs is only needed when no --config is given.
-    import platformdirs
-
-    return platformdirs.user_config_path(APP_NAME) / CONFIG_FILE_NAME
 
 
 def is_email_address(text: str) -> bool:

@@ -1,0 +1,183 @@
+"""Bio candidates anywhere on the page that open by naming the byline's author.
+
+An author box is not always marked up or announced: blog sidebars hold a
+plain text widget ("Hier schreibt Christian Jung über ...", "Peter ist nicht
+nur ein Mann der Worte ..."), and in a whole-page text scrape the box may sit
+far from the article (after the comments, in the sidebar's run of lines). So
+every text of the page outside the body that *opens* with the byline's name
+(full name, surname or first name) followed by a bio verb, or that is a
+first-person self-description naming it ("Hi, ich bin David, ..."), becomes a
+candidate. It is weighed like any other (`bio_evidence.weigh`), so a role or a
+first-person statement is still needed, and reported speech, quotes, promos
+and other people's names still count against it. Texts inside the body are not
+taken here: a mid-story paragraph that opens with the author's name is the
+story, not a bio (the body's closing and opening blocks are candidates of
+their own).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .bio_evidence import HANDLE, LEAD, SELF_NAME_REACH, Candidate, fold, name_key
+from .bio_rules import BioLexicon
+from .draft import loose, squash
+
+# A sidebar widget or a box holds a sentence or three; a longer text is a story or a whole column.
+MAX_CHARS = 1200
+# Elements that hold one text of the page (a widget's <div class="textwidget">, a <p>).
+_HOLDERS = frozenset({"p", "div", "li", "dd", "td", "section", "aside", "span", "em", "i", "small", "footer"})
+_WITH_WORD = etree.XPath("//*[text()[contains(., $w)]]")
+# Elements whose class or id says they are a page's sidebar or one of its widgets.
+_SIDE = re.compile(r"(?:^|[-_\s])(?:sidebar|widget|textwidget|aside|secondary)(?:$|[-_\s])")
+
+
+def name_parts(authors: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(author, name word) for every word of each author's name worth matching (three letters or more)."""
+    return [(a, w) for a in authors for w in a.replace(".", ". ").split() if len(w.strip(".")) > 2]
+
+
+def opens_with_author(text: str, authors: tuple[str, ...], lex: BioLexicon) -> bool:
+    """The text opens with an author's name and a bio verb, or is a self-description naming the author."""
+    body = HANDLE.sub("", LEAD.sub("", text))
+    if not body:
+        return False
+    folded = fold(body)
+    for author, word in [(a, a) for a in authors] + name_parts(authors):
+        if folded.startswith(fold(word)) and _verb_after(body[len(word):], lex):
+            return True
+    if lex.self.match(body):
+        said = {name_key(w) for w in re.findall(r"\w+", body[:SELF_NAME_REACH])}
+        return any(name_key(word) in said for _, word in name_parts(authors))
+    return False
+
+
+_VERB_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _verb_after(rest: str, lex: BioLexicon) -> bool:
+    """``rest`` (what follows a name) goes on with a bio verb, maybe after a handle or a short apposition."""
+    if lex.verb not in _VERB_CACHE:
+        _VERB_CACHE[lex.verb] = re.compile(
+            r"^(?:\s*\([^)]{1,40}\))?(?:,\s+[^;.]{2,120}?,)?\s+(?i:" + lex.verb + r")\b")
+    return bool(_VERB_CACHE[lex.verb].match(rest))
+
+
+def line_candidates(texts: list[str], inside: range, authors: tuple[str, ...], lex: BioLexicon,
+                    usable) -> list[Candidate]:
+    """The scrape's lines that open by naming the byline's author, and the lines a name label heads.
+
+    Inside the body's range of lines (``inside``) only the author's full name
+    counts: a scrape's body range often runs on past the bio into teasers, but
+    a story paragraph opening with its own writer's first name ("Peter is ...")
+    is as likely an interviewee of the same name. An author card's name may be
+    a line of its own, its description the next line ("Simin Jawabreh" /
+    "absolviert gerade ihren Master ..."): that line is a candidate labelled
+    with the name.
+    """
+    if not authors:
+        return []
+    full = {name_key(a) for a in authors}
+    out = []
+    for index, text in enumerate(texts):
+        if not usable(index) or len(text) > MAX_CHARS:
+            continue
+        described = _description_after(texts, index, usable, lex) if name_key(text) in full else None
+        if described is not None:
+            out.append(Candidate(text=texts[described], place="page", label=text, order=described))
+        elif opens_with_author(text, authors if index not in inside else (), lex) or (
+                index in inside and any(fold(text).startswith(fold(a)) and _verb_after(text[len(a):], lex) for a in authors)):
+            out.append(Candidate(text=text, place="page", order=index))
+    return out
+
+
+def _description_after(texts: list[str], index: int, usable, lex: BioLexicon) -> int | None:
+    """The line that describes the person a name line labels: the next one, past a handle or a link word."""
+    for after in range(index + 1, min(len(texts), index + 4)):
+        if not usable(after):
+            return None
+        if len(texts[after].split()) <= 2:
+            continue  # "siminjawa", "Twitter": the card's handle and links sit between name and text
+        return after if _goes_on(texts[after], lex) else None
+    return None
+
+
+def _goes_on(text: str, lex: BioLexicon) -> bool:
+    """A line that continues a name label: it opens with a bio verb or a pronoun, or in lower case."""
+    return len(text) <= MAX_CHARS and bool(text) and (text[0].islower() or lex.pronoun.match(text)
+                                                       or _verb_after(" " + text, lex))
+
+
+def element_candidates(root, body_texts: list[str], authors: tuple[str, ...], lex: BioLexicon) -> list[Candidate]:
+    """The page's texts outside the body that open by naming the byline's author.
+
+    Only the text nodes that hold a word of an author's name are looked up
+    (in C, by XPath): most of a page never names its author.
+    """
+    if not authors:
+        return []
+    holders: dict = {}
+    for _, word in name_parts(authors):
+        for holder in _WITH_WORD(root, w=word.strip(".")):
+            while holder is not None and holder.tag not in _HOLDERS:
+                holder = holder.getparent()
+            if holder is not None:
+                holders.setdefault(holder, None)
+    out = []
+    for holder in holders:
+        text = _opening_piece(holder, authors, lex)
+        key = loose(text or "")
+        if not text or any(b in key or key in b for b in body_texts):
+            continue
+        out.append(Candidate(text=text, place="page", box=_in_sidebar(holder), order=holder.sourceline or 0))
+    return out
+
+
+# A box's description runs over a few of its pieces (paragraphs, <br> lines), not the whole box.
+BOX_PIECES = 4
+
+
+def _opening_piece(holder, authors: tuple[str, ...], lex: BioLexicon) -> str | None:
+    """The holder's text from the piece that opens by naming the author, with the pieces of its box after it.
+
+    A widget may open with something else (a motto, a picture's caption) and
+    set the self-description after a <br>; a short first line ("Hi! My name is
+    Trey Hunner.") goes on in the paragraphs after it, which are read from the
+    holder's parent. `describe` sets headings, name lines and profile links apart.
+    """
+    from .bio_html import describe, text_pieces
+
+    if _text(holder) is None:
+        return None
+    pieces = text_pieces(holder)
+    opening = next((i for i, p in enumerate(pieces) if opens_with_author(p, authors, lex)), None)
+    if opening is None:
+        return None
+    first = pieces[opening]
+    parent = holder.getparent()
+    if len(pieces) - opening == 1 and len(first.split()) < 12 and parent is not None and _text(parent) is not None:
+        around = text_pieces(parent)
+        if first in around:
+            pieces, opening = around, around.index(first)
+    description, _, _ = describe(pieces[opening:opening + BOX_PIECES], lex)
+    return description if description.startswith(first) else first
+
+
+def _text(element) -> str | None:
+    from .bio_html import short_text
+
+    return short_text(element, MAX_CHARS)
+
+
+def _in_sidebar(element) -> bool:
+    """The element sits in an <aside> or a sidebar / widget box (four levels up at most)."""
+    node = element
+    for _ in range(5):
+        if node is None:
+            return False
+        if node.tag == "aside" or _SIDE.search(f"{node.get('class') or ''} {node.get('id') or ''}".lower()):
+            return True
+        node = node.getparent()
+    return False
