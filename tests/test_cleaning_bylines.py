@@ -29,6 +29,10 @@ from tests.test_cleaning_text_scrapes import BODY, HEADLINE
     ("By Jane Doe (with John Roe)", ("Jane Doe", "John Roe")),
     ("By: CNN Wire", ()),  # a wire credit is no person
     ("By Associated Press", ()),
+    # an unsigned editorial's column label is no person; before a name it is dropped like a job title
+    ("Telegraph View", ()), ("By Our View", ()), ("The Times View", ()), ("Editorial Board", ()),
+    ("Leitartikel Hans Meier", ("Hans Meier",)), ("Éditorial Marie Dupont", ("Marie Dupont",)),
+    ("Mary Leader", ("Mary Leader",)),
 ])
 def test_byline_names(line, names):
     assert byline_names(line) == names

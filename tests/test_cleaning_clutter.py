@@ -23,6 +23,9 @@ CLUTTER = [
     "Read more: Alibaba poised to launch record-breaking listing", "Related: Chicago is America's most segregated city",
     "Revivez le direct du vote à l’Assemblée avec vos questions.", "Suivez notre direct sur la manifestation",
     "Follow our live coverage of the election here",
+    "2019-11-19T08:57:40+01:00", "https://static.example.de/image/5dd3a081-500-250/tram.jpg", "500",
+    "Previous Post", "Next Post", "« Older post", "Vorheriger Beitrag", "Article précédent", "Entrada anterior",
+    "Articolo successivo", "Volgend bericht",
 ]
 PROSE = [
     "Next week the council meets again to decide on the budget.",
@@ -31,6 +34,7 @@ PROSE = [
     "The gallery opened in 1998 and now shows 9 photos of the old harbour.",
     "Lire aussi les documents du conseil permet de comprendre le vote.",
     "Please wait for the official results before drawing conclusions, the mayor said.",
+    "2019", "Next post office to close is in Leeds.", "See https://example.org/report for the full figures.",
 ]
 
 
@@ -63,3 +67,29 @@ def test_a_short_first_sentence_is_no_topic_tag():
     body = "".join(f"<p>{p}</p>" for p in BODY)
     html = f"<html><body><article><h1>{HEADLINE}</h1><p>It happened.</p>{body}</article></body></html>"
     assert scorer_view(clean(decode_source(html.encode(), kind="html")))["paragraphs"][0] == "It happened."
+
+
+def test_post_navigation_ends_a_short_post_before_its_long_comment_thread():
+    # an open thread on a charity's blog: 60 words of post, then "Next Post" and pages of comments
+    comment = ("Have you written anything about the trade-off between giving now and investing the money to "
+               "give more later, since research keeps improving and better programs may be found? ")
+    lines = ["Home", "Blog", HEADLINE, BODY[0], BODY[1], "Posted in Open thread | Permalink | 10 Comments",
+             "Previous Post", "Next Post", *(comment * 2 for _ in range(6))]
+    result = scorer_view(clean(decode_source("\n\n".join(lines).encode("utf-8"), kind="text")))
+    assert result["paragraphs"][:2] == BODY[:2]
+    assert not any("trade-off" in p for p in result["paragraphs"])
+
+
+def test_the_body_printed_again_as_one_block_goes_once():
+    # a portal's hidden schema.org articleBody, scraped as one long line after the article
+    lines = ["Home", HEADLINE, *BODY, "More: tram", " ".join(BODY), "BusinessInsiderDe"]
+    result = scorer_view(clean(decode_source("\n\n".join(lines).encode("utf-8"), kind="text")))
+    assert result["paragraphs"][:len(BODY)] == BODY
+    assert " ".join(BODY) not in result["paragraphs"]
+
+
+def test_a_paragraph_that_repeats_a_short_phrase_is_kept():
+    refrain = "We will not move, the residents said."
+    body = "".join(f"<p>{p}</p>" for p in [refrain, *BODY, refrain])
+    html = f"<html><body><article><h1>{HEADLINE}</h1>{body}</article></body></html>"
+    assert scorer_view(clean(decode_source(html.encode(), kind="html")))["paragraphs"][-1] == refrain

@@ -165,7 +165,9 @@ def test_whole_page_text_scrape():
         "Sports scores", "Tram line to reach the northern suburbs by 2030",
         "By Jane Roe", "March 9, 2017", "Share this article",
         PROSE * 2, PROSE + "Opponents say the cost is too high.", "Critics, however, remain unconvinced.",
-        PROSE * 3,
+        # a paragraph of its own (one that repeated the first would go as an echo: drop_repeated_blocks)
+        "Work on the first section is due to start next spring, and the transport authority expects the "
+        "trams to run every six minutes at peak hours once the line to the northern suburbs is complete.",
         "Most popular", "Storm closes schools", "Mayor opens new park",
         "© 2017 Example Media. All rights reserved.",
     ])

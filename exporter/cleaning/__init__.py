@@ -18,7 +18,7 @@ from .draft import Draft, Step, block_text
 from .rules import Rules, load_rules
 from .scripts import ends_sentence, word_count
 from .bio_stage import find_bios, read_structured_bios
-from .steps_common import (authors_from_bio, authors_tidy, drop_boilerplate_blocks, drop_topic_tag,
+from .steps_common import (authors_from_bio, authors_tidy, drop_boilerplate_blocks, drop_repeated_blocks, drop_topic_tag,
                            guess_language_step, strip_phrases, take_metadata_blocks)
 from .steps_text import TEXT_STEPS
 
@@ -29,6 +29,7 @@ __all__ = ["clean", "load_rules", "Rules", "scorer_view", "COMMON_STEPS", "TEXT_
 COMMON_STEPS: tuple[Step, ...] = (
     strip_phrases,
     drop_boilerplate_blocks,
+    drop_repeated_blocks,
     take_metadata_blocks,
     drop_topic_tag,
     authors_tidy,

@@ -16,6 +16,9 @@ _NOT_NAME_WORDS = {
     "senior", "chief", "contributing", "special", "to", "for", "in", "on", "at", "of", "with", "via",
     "from", "newsroom", "online", "digital", "wire", "wires", "bureau", "report", "reports",
     "he", "she", "they", "it", "we", "i", "you", "this", "that", "his", "her", "their", "our", "my",
+    # the labels of a paper's unsigned editorial column ("Telegraph View", "Our View", "Leitartikel")
+    "view", "views", "editorial", "editorials", "leitartikel", "kommentar", "éditorial",
+    "editoriale", "hoofdredactioneel",
 }
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md"}
 _WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
@@ -33,6 +36,7 @@ _ROLE_WORDS = {
     "journalistin", "rédacteur", "rédactrice", "journaliste", "envoyé", "envoyée", "spécial", "spéciale",
     "redactor", "redactora", "periodista", "corresponsal", "giornalista", "inviato", "inviata", "redator",
     "redatora", "repórter", "correspondente", "redacteur", "verslaggever", "correspondent", "by",
+    "editorial", "leitartikel", "kommentar", "éditorial", "editoriale",  # a column label before the name
 }
 
 

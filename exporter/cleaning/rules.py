@@ -7,6 +7,9 @@ A rules file is TOML with these arrays of tables (every entry may carry a
     a regular expression; a block of text it matches (``re.search``, so anchor
     it) is dropped. Only blocks up to `MAX_RULE_TEXT` characters are tested:
     boilerplate lines are short, and this bounds the regex's work.
+``[[article_end]] pattern = '...'``
+    a line that is furniture (as a drop_line) and that ends the article in a
+    text scrape, when prose came before it: post navigation ("Next Post").
 ``[[drop_phrase]] pattern = '...'``
     removed from inside a block's text (e.g. "Advertisement" glued into a paragraph).
 ``[[drop_selector]] selector = '...'``
@@ -59,6 +62,7 @@ class MetadataRule:
 @dataclass(frozen=True)
 class Rules:
     drop_lines: tuple[re.Pattern[str], ...] = ()
+    article_ends: tuple[re.Pattern[str], ...] = ()
     drop_phrases: tuple[re.Pattern[str], ...] = ()
     drop_selectors: tuple[str, ...] = ()
     metadata: tuple[MetadataRule, ...] = ()
@@ -67,6 +71,7 @@ class Rules:
     def merged(self, other: "Rules") -> "Rules":
         return Rules(
             drop_lines=self.drop_lines + other.drop_lines,
+            article_ends=self.article_ends + other.article_ends,
             drop_phrases=self.drop_phrases + other.drop_phrases,
             drop_selectors=self.drop_selectors + other.drop_selectors,
             metadata=self.metadata + other.metadata,
@@ -76,7 +81,10 @@ class Rules:
     def is_boilerplate(self, text: str) -> bool:
         if len(text) > MAX_RULE_TEXT:
             return False
-        return any(p.search(text) for p in self.drop_lines)
+        return any(p.search(text) for p in self.drop_lines) or self.ends_article(text)
+
+    def ends_article(self, text: str) -> bool:
+        return len(text) <= MAX_RULE_TEXT and any(p.search(text) for p in self.article_ends)
 
     def strip_phrases(self, text: str) -> str:
         for p in self.drop_phrases:
@@ -126,7 +134,7 @@ def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: b
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"not valid TOML: {err}", path=origin) from None
-    known = {"drop_line", "drop_phrase", "drop_selector", "metadata", "bio"}
+    known = {"drop_line", "article_end", "drop_phrase", "drop_selector", "metadata", "bio"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(f"unknown rule kind(s) {sorted(unknown)}; known: {sorted(known)}", path=origin)
@@ -164,6 +172,7 @@ def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: b
         _check_selector(selector, origin)
     return Rules(
         drop_lines=tuple(compile_(i["pattern"], "drop_line") for i in entries("drop_line", "pattern")),
+        article_ends=tuple(compile_(i["pattern"], "article_end") for i in entries("article_end", "pattern")),
         drop_phrases=tuple(compile_(i["pattern"], "drop_phrase") for i in entries("drop_phrase", "pattern")),
         drop_selectors=selectors,
         metadata=tuple(metadata),

@@ -45,6 +45,29 @@ def drop_boilerplate_blocks(draft: Draft) -> Draft:
     return draft.but(blocks=kept)
 
 
+REPEAT_MIN_WORDS = 40  # a shorter block may repeat a phrase (a pull quote, a refrain) on purpose
+REPEAT_SHARE = 0.8  # of the block's 4-word runs already printed above
+
+
+def drop_repeated_blocks(draft: Draft) -> Draft:
+    """A long paragraph whose words the paragraphs above already gave, in the same order, goes.
+
+    Portals print the article body a second time in a hidden schema.org block
+    (``articleBody``), and a text scrape keeps it as one long line after the
+    article; extractors sometimes echo a block the same way.
+    """
+    seen: set[tuple[str, ...]] = set()
+    kept = []
+    for block in draft.blocks:
+        words = block_text(block).casefold().split() if isinstance(block, Paragraph) else []
+        runs = {tuple(words[i:i + 4]) for i in range(len(words) - 3)}
+        if len(words) >= REPEAT_MIN_WORDS and len(runs & seen) >= REPEAT_SHARE * len(runs):
+            continue
+        seen |= runs
+        kept.append(block)
+    return draft.but(blocks=tuple(kept)) if len(kept) < len(draft.blocks) else draft
+
+
 def take_metadata_blocks(draft: Draft) -> Draft:
     """Blocks that are a date stamp or byline set the metadata (if still unknown) and leave the body.
 

@@ -112,7 +112,7 @@ def select_article_lines(draft: Draft) -> Draft:
     if start == end:
         values = [_short_prose_value(l) for l in lines]
         start, end = best_span(values)
-    return draft.but(page=(start, _comments_cut(lines, values, start, end)))
+    return draft.but(page=(start, _comments_cut(lines, values, start, end, draft.rules)))
 
 
 # The head of a comment section: "Comments", "12 Comments", "Show Comments",
@@ -123,7 +123,10 @@ _COMMENTS_HEAD = re.compile(
     re.IGNORECASE)
 
 
-def _comments_cut(lines, values: list[float], start: int, end: int) -> int:
+ARTICLE_END_MIN_PROSE = 30  # words of prose before an [[article_end]] line for it to end the article
+
+
+def _comments_cut(lines, values: list[float], start: int, end: int, rules) -> int:
     """The run's end, moved up to where a comment section begins after most of the prose.
 
     News sites print readers' comments (and their badge and policy notes, which
@@ -134,6 +137,9 @@ def _comments_cut(lines, values: list[float], start: int, end: int) -> int:
     before = 0.0
     for index in range(start, end):
         if _COMMENTS_HEAD.match(lines[index].text) and before * 2 >= total:
+            return index
+        # post navigation ends a blog post whatever its length (an open thread's comments outweigh it)
+        if before >= ARTICLE_END_MIN_PROSE and rules.ends_article(lines[index].text):
             return index
         before += max(values[index], 0.0)
     return end
