@@ -68,6 +68,20 @@ def scrape_of(html: str) -> str:
     return "\n\n".join(line for line in lines if line) + "\n"
 
 
+def _scrape_shape(case: Path, bio: str, scorer) -> str:
+    """How a missed bio sits in the scrape: on one line, over several, or not as such."""
+    path = case / "scrape.txt"
+    text = path.read_text(encoding="utf-8") if path.exists() else scrape_of(
+        (case / "source.html").read_text(encoding="utf-8", errors="replace"))
+    lines = [line for line in text.split("\n\n") if line.strip()]
+    if any(scorer.token_f1(bio, line) >= 0.6 for line in lines):
+        return "on one line"
+    for size in (2, 3, 4):
+        if any(scorer.token_f1(bio, " ".join(lines[i:i + size])) >= 0.6 for i in range(len(lines))):
+            return f"over {size} lines"
+    return "not in scrape"
+
+
 def load_scorer(corpus: Path):
     spec = importlib.util.spec_from_file_location("corpus_score_py", corpus / "score.py")
     module = importlib.util.module_from_spec(spec)
@@ -76,10 +90,35 @@ def load_scorer(corpus: Path):
 
 
 def predicted_bio(case: Path, kind: str, rules) -> str | None:
+    return predicted(case, kind, rules)[0]
+
+
+class _Weighed(logging.Handler):
+    """The bio stage's weighed candidates (its debug lines), to say why a bio was missed."""
+
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.seen: list[tuple[float, str]] = []
+
+    def emit(self, record):
+        if record.msg.startswith("bio candidate"):
+            self.seen.append((record.args[0], record.args[2]))
+
+
+_WEIGHED = _Weighed()
+
+
+_LAST_AUTHORS: list = []
+
+
+def predicted(case: Path, kind: str, rules) -> tuple[str | None, bool]:
+    """(the bio, whether a byline was found) for one case and input kind."""
+    _WEIGHED.seen.clear()
+    _LAST_AUTHORS.clear()
     html_path, text_path = case / "source.html", case / "scrape.txt"
     if kind == "html":
         if not html_path.exists():
-            return None
+            return None, False
         source = decode_source(html_path.read_bytes(), path=html_path, kind="html")
     else:
         if text_path.exists():
@@ -87,12 +126,15 @@ def predicted_bio(case: Path, kind: str, rules) -> str | None:
         elif html_path.exists():
             data = scrape_of(html_path.read_text(encoding="utf-8", errors="replace")).encode()
         else:
-            return None
+            return None, False
         source = decode_source(data, path=text_path, kind="text")
     try:
-        return scorer_view(clean(source, rules)).get("bio")
+        view = scorer_view(clean(source, rules))
     except ExporterError:
-        return None
+        return None, False
+    author = view.get("author")
+    _LAST_AUTHORS.extend(author if isinstance(author, list) else [author] if author else [])
+    return view.get("bio"), bool(author)
 
 
 def measure(corpus: Path, show: Path | None = None) -> dict:
@@ -107,8 +149,28 @@ def measure(corpus: Path, show: Path | None = None) -> dict:
         for kind in ("html", "text"):
             if kind == "html" and not (case / "source.html").exists():
                 continue
-            bio = predicted_bio(case, kind, rules)
+            bio, bylined = predicted(case, kind, rules)
             row = scorer.score_case(e, {"bio": bio})
+            if row["bio_expected"] and not row["bio_hit"]:
+                # Why a bio is missed, counted (not shown) on both halves: the byline the bio
+                # is tied to was not found (the byline steps' work, not the bio stage's).
+                misses = table.setdefault((which, kind, "missed", "no byline" if not bylined else "with byline"),
+                                          [0, 0, 0])
+                misses[0] += 1
+                scored = [score for score, text in _WEIGHED.seen if scorer.token_f1(e["bio"], text) >= 0.6]
+                verdict = f"weighed {max(scored):.1f}" if scored else "not a candidate"
+                table.setdefault((which, kind, "missed", verdict), [0, 0, 0])[0] += 1
+                if kind == "text" and _LAST_AUTHORS:
+                    from exporter.cleaning.bio_evidence import name_key
+                    key, names = name_key(e["bio"]), [name_key(a) for a in _LAST_AUTHORS]
+                    surnames = [name_key(a.split()[-1]) for a in _LAST_AUTHORS]
+                    named = ("opens with the byline" if any(key.startswith(n) for n in names) else
+                             "names the byline" if any(n in key for n in names) else
+                             "names a byline word" if any(n in key for n in surnames) else "no byline name")
+                    table.setdefault((which, kind, "missed", named), [0, 0, 0])[0] += 1
+                if kind == "text":
+                    shape = table.setdefault((which, kind, "missed", _scrape_shape(case, e["bio"], scorer)), [0, 0, 0])
+                    shape[0] += 1
             for key in ((which, kind, "source", e["source"]), (which, kind, "all", "all")) + (
                     ((which, kind, "lang", lang),) if lang else ()):
                 cell = table.setdefault(key, [0, 0, 0])
@@ -132,11 +194,15 @@ def main(argv=None) -> int:
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
     logging.basicConfig(level=logging.ERROR)
+    stage_log = logging.getLogger("exporter.cleaning.bio_stage")
+    stage_log.setLevel(logging.DEBUG)
+    stage_log.addHandler(_WEIGHED)
+    stage_log.propagate = False
     table = measure(args.corpus, args.show_tuning)
     print(f"{'half':<10}{'input':<6}{'group':<22}{'bios':>6}{'given':>7}{'hits':>6}{'bioR':>8}{'bioP':>8}")
     for (which, kind, group, name), (expected, predicted, hits) in sorted(table.items()):
-        recall = f"{hits / expected:8.3f}" if expected else f"{'-':>8}"
-        precision = f"{hits / predicted:8.3f}" if predicted and group != "lang" else f"{'-':>8}"
+        recall = f"{hits / expected:8.3f}" if expected and group != "missed" else f"{'-':>8}"
+        precision = f"{hits / predicted:8.3f}" if predicted and group not in ("lang", "missed") else f"{'-':>8}"
         print(f"{which:<10}{kind:<6}{group + ' ' + name:<22}{expected:>6}{predicted:>7}{hits:>6}{recall}{precision}")
     return 0
 

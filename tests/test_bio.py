@@ -272,3 +272,21 @@ def test_an_organisation_blogs_note_on_who_writes_its_posts_is_not_a_bio():
            'Tierschutz Nord e.V. und externen Co-Autoren verfasst, darunter Biologinnen und Tierärzte.</p></div>')
     result = cleaned(page(article("Veterinärämter im Test", "Von Redaktion", STORY_DE, after=box), lang="de"))
     assert result.meta.bios == ()
+
+
+def test_a_role_label_before_the_byline_name_and_an_author_statement_in_a_scrape_are_bios():
+    lines = ["Home", "Tram line to be extended", "By Tom Reyes", *STORY_EN, "Comments (2)", "Great piece.",
+             "Pulitzer Prize-winning journalist Tom Reyes writes about transport and cities for the Courier.",
+             "Terms of use"]
+    assert [(b.author, b.text[:20]) for b in cleaned_text("\n\n".join(lines)).meta.bios] == [
+        ("Tom Reyes", "Pulitzer Prize-winni")]
+    lines = ["Startseite", "Fernwärme wird teurer", "Von Lena Vogt", *STORY_DE, "Kommentare", "Danke!",
+             "Die Autorin ist Wirtschaftsredakteurin und schreibt seit 2015 über Energie.", "Impressum"]
+    assert [b.text[:15] for b in cleaned_text("\n\n".join(lines)).meta.bios] == ["Die Autorin ist"]
+
+
+def test_reported_speech_after_a_role_label_and_the_byline_name_is_not_a_bio():
+    lines = ["Home", "Tram line to be extended", "By Tom Reyes", *STORY_EN, "Comments (2)",
+             "Transport reporter Tom Reyes said the council, its director and the mayor had not replied.",
+             "Terms of use"]
+    assert cleaned_text("\n\n".join(lines)).meta.bios == ()

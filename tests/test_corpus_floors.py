@@ -28,22 +28,36 @@ FLOORS = {
              "date": 0.91, "snip_f1": 0.88},
     "dates": {"date": 0.925},
 }
-# Bios per input kind and source (benchmarks/corpus_score.py bio_scores), measured at pinning:
-# html dates R/P 0.773/0.919 (34 of 44, 37 given), readability 1.0/0.75, scrapinghub R 1.0;
-# text readability 1.0/1.0, seed 1.0/1.0, scrapinghub R 1.0. Per language (html, all sources):
-# en 19/23, de 15/22. scrapinghub's precision is not pinned: its bio labels come from the
+# Bios per input kind and source (benchmarks/corpus_score.py bio_scores), measured at pinning
+# (issue 13, second round): html dates R/P 0.864/0.950 (38 of 44, 40 given), readability 1.0/0.75,
+# scrapinghub R 1.0; text readability 1.0/1.0, seed 1.0/1.0, scrapinghub R 1.0. Per language (html,
+# all sources): en 21/23, de 18/22. scrapinghub's precision is not pinned: its bio labels come from the
 # benchmark's article-body annotation, which leaves out the author cards beside the article
 # ("Meg James is a corporate media reporter for the Los Angeles Times ..."), so every real
 # author card there counts as a false bio; dates/ is labelled by hand for bios and takes them.
 BIO_FLOORS = {
-    ("html", "dates"): {"recall": 0.75, "precision": 0.90},
+    ("html", "dates"): {"recall": 0.85, "precision": 0.93},
     ("html", "readability"): {"recall": 0.95, "precision": 0.70},
     ("html", "scrapinghub"): {"recall": 0.95},
     ("text", "readability"): {"recall": 0.95, "precision": 0.95},
     ("text", "seed"): {"recall": 1.0, "precision": 1.0},
     ("text", "scrapinghub"): {"recall": 0.95},
 }
-BIO_LANGUAGE_FLOORS = {"en": 0.75, "de": 0.65}  # html, found / expected
+BIO_LANGUAGE_FLOORS = {"en": 0.85, "de": 0.78}  # html, found / expected
+# dates/ in halves (benchmarks/bio_halves.py: the rules were tuned looking at the "tuning" half only;
+# the "held-out" half was measured, never read), both input kinds (its text scrape made as the
+# corpus made scrape.txt). Measured at pinning, R/P (hits of bios, given):
+#   html tuning 0.870/1.000 (20 of 23, 20), held-out 0.857/0.900 (18 of 21, 20)
+#   text tuning 0.652/0.882 (15 of 23, 17), held-out 0.429/0.692 (9 of 21, 13)
+# The text path stays under the issue's target: most of its misses are author boxes whose lines
+# name no one, so without the HTML's box markup nothing ties them to the byline.
+BIO_HALF_FLOORS = {
+    ("tuning", "html"): {"recall": 0.85, "precision": 0.95},
+    ("held-out", "html"): {"recall": 0.83, "precision": 0.88},
+    ("tuning", "text"): {"recall": 0.63, "precision": 0.85},
+    ("held-out", "text"): {"recall": 0.40, "precision": 0.65},
+}
+BIO_HALF_LANGUAGE_FLOORS = {("html", "de"): 0.80, ("html", "en"): 0.90, ("text", "de"): 0.55, ("text", "en"): 0.50}
 
 
 def _benchmark():
@@ -90,6 +104,33 @@ def test_bio_scores_stay_above_their_floors(bio_scores, kind, source):
 def test_bios_are_found_in_each_language(bio_scores, lang):
     expected, found = bio_scores["html"]["languages"][lang]
     assert found / expected >= BIO_LANGUAGE_FLOORS[lang], f"{lang}: {found} of {expected} bios found"
+
+
+def _bio_halves():
+    spec = importlib.util.spec_from_file_location("bio_halves", ROOT / "benchmarks" / "bio_halves.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def bio_halves(corpus):
+    return _bio_halves().measure(corpus)
+
+
+@pytest.mark.parametrize("half,kind", sorted(BIO_HALF_FLOORS))
+def test_dates_bios_stay_above_their_floors_on_both_halves(bio_halves, half, kind):
+    expected, given, hits = bio_halves[(half, kind, "source", "dates")]
+    got = {"recall": hits / expected, "precision": hits / given if given else 0.0}
+    below = {m: (round(got[m], 3), floor) for m, floor in BIO_HALF_FLOORS[(half, kind)].items() if got[m] < floor}
+    assert not below, f"dates/ {half} {kind} bio scores fell below their floors (got, floor): {below}"
+
+
+@pytest.mark.parametrize("kind,lang", sorted(BIO_HALF_LANGUAGE_FLOORS))
+def test_bios_are_found_in_each_language_on_both_halves_and_inputs(bio_halves, kind, lang):
+    cells = [bio_halves.get((half, kind, "lang", lang), [0, 0, 0]) for half in ("tuning", "held-out")]
+    expected, hits = sum(c[0] for c in cells), sum(c[2] for c in cells)
+    assert hits / expected >= BIO_HALF_LANGUAGE_FLOORS[(kind, lang)], f"{kind} {lang}: {hits} of {expected} bios found"
 
 
 def test_the_corpus_halves_split_every_case_once(corpus):

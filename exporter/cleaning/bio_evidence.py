@@ -109,7 +109,35 @@ def same_person(name: str, author: str) -> bool:
     return bool(given) and given <= parts
 
 
-def _byline_tie(text: str, authors: tuple[str, ...], first_person: bool = False) -> tuple[str | None, str | None]:
+_VERB_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def verb_after(rest: str, lex: BioLexicon) -> bool:
+    """``rest`` (what follows a name) goes on with a bio verb, maybe after a handle or a short apposition."""
+    if lex.verb not in _VERB_CACHE:
+        _VERB_CACHE[lex.verb] = re.compile(
+            r"^(?:\s*\([^)]{1,40}\))?(?:,\s+[^;.]{2,120}?,)?\s+(?i:" + lex.verb + r")\b")
+    return bool(_VERB_CACHE[lex.verb].match(rest))
+
+
+# "Pulitzer Prize-winning journalist X writes", "NRO contributor X is", "Projektleiterin. X hat":
+# a short role label may come before the name.
+ROLE_LEAD_WORDS = 4
+
+
+def led_by_role(text: str, authors: tuple[str, ...], lex: BioLexicon) -> str | None:
+    """The author whose full name follows a short role label and precedes a bio verb."""
+    folded = fold(text[:SELF_NAME_REACH + 40])
+    for author in authors:
+        at = folded.find(fold(author))
+        if at <= 0 or len(text[:at].split()) > ROLE_LEAD_WORDS or not lex.role.search(text[:at]):
+            continue
+        if verb_after(text[at + len(author):], lex):
+            return author
+    return None
+
+
+def _byline_tie(text: str, authors: tuple[str, ...], first_person: bool = False, lex: BioLexicon | None = None) -> tuple[str | None, str | None]:
     """Which byline author the text opens with: (author, "byline_name" | "name_part").
 
     A first-person self-description names its writer in its first words
@@ -125,6 +153,8 @@ def _byline_tie(text: str, authors: tuple[str, ...], first_person: bool = False)
         words = [name_key(w) for w in author.split() if len(w) > 2]
         if first and first in words:
             return author, "name_part"
+    if lex is not None and (author := led_by_role(text, authors, lex)):
+        return author, "byline_name"
     if first_person:
         said = {name_key(w) for w in re.findall(r"\w+", text[:SELF_NAME_REACH])}
         for author in authors:
@@ -140,6 +170,8 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
     if words < 2 or words > MAX_BIO_WORDS * 1.5:
         return None
     body = HANDLE.sub("", LEAD.sub("", text))
+    if len(text) <= 70 and lex.heading.match(text):
+        return None  # "Wer schreibt hier?": the box's heading, not its text
     reasons: list[str] = []
     for flag in ("structured", "box", "heading"):
         if getattr(candidate, flag):
@@ -161,7 +193,7 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
 
     if _leftover_words(body, (candidate.label, *authors)) < 2:
         return None  # "Ben Summer Reporter", "N-Land Redaktion": a byline label, not a bio
-    author, tie = _byline_tie(body, authors, first_person)
+    author, tie = _byline_tie(body, authors, first_person, lex)
     lead = None if lex.statement.match(body) else _lead_name(body, lex)  # "Der Autor ist ..." names no one
     if tie:
         reasons.append(tie)
@@ -172,7 +204,7 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
         # "Dear Abby is written by Abigail Van Buren": a column's credit names the byline inside
         author = next(a for a in authors if name_key(a) in name_key(body))
         reasons.append("byline_named")
-    elif first_person and authors and _self_named(body, authors):
+    elif first_person and authors and _self_named(body, authors, lex):
         reasons.append("other_person")  # "Hier schreibt Maria Klein über ..." on a guest post by someone else
     elif lead and authors and not any(same_person(lead, a) or same_person(a, lead) for a in authors):
         reasons.append("other_person")  # "Prof X, vice-chancellor of Y, ..." when the byline is someone else
@@ -204,18 +236,21 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
     return Verdict(candidate=candidate, score=score, author=author, reasons=tuple(reasons))
 
 
-_CAPITALISED_RUN = re.compile(r"[^\W\d_][\w.\-]*(?:\s+[^\W\d_][\w.\-]*){1,3}")
+_NAME_RUN = re.compile(r"[\s,:–—-]*((?:[^\W\d_][\w.\-]*\s+){1,3}[^\W\d_][\w.\-]*)")
 
 
-def _self_named(text: str, authors: tuple[str, ...]) -> bool:
-    """A self-description names, in its first words, a full person's name that is not a byline author's."""
-    for m in _CAPITALISED_RUN.finditer(text[:SELF_NAME_REACH]):
-        words = [w for w in m.group(0).split() if w[0].isupper()]
-        for size in range(len(words), 1, -1):
-            for start in range(len(words) - size + 1):
-                name = " ".join(words[start:start + size])
-                if is_person_name(name):
-                    return not any(same_person(name, a) or same_person(a, name) for a in authors)
+def _self_named(text: str, authors: tuple[str, ...], lex: BioLexicon) -> bool:
+    """A self-description gives, right after its opening ("Hier schreibt", "My name is"), a full
+    person's name that is not a byline author's."""
+    end = lex.self.match_end(text)
+    m = _NAME_RUN.match(text, end) if end is not None else None
+    if not m:
+        return False
+    words = m.group(1).split()
+    for size in range(len(words), 1, -1):
+        name = " ".join(words[:size]).rstrip(".,")
+        if is_person_name(name):
+            return not any(same_person(name, a) or same_person(a, name) for a in authors)
     return False
 
 

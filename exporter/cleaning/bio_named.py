@@ -21,7 +21,7 @@ import re
 
 from lxml import etree
 
-from .bio_evidence import HANDLE, LEAD, SELF_NAME_REACH, Candidate, fold, name_key
+from .bio_evidence import HANDLE, LEAD, SELF_NAME_REACH, Candidate, fold, led_by_role, name_key, verb_after
 from .bio_rules import BioLexicon
 from .draft import loose, squash
 
@@ -46,23 +46,14 @@ def opens_with_author(text: str, authors: tuple[str, ...], lex: BioLexicon) -> b
         return False
     folded = fold(body)
     for author, word in [(a, a) for a in authors] + name_parts(authors):
-        if folded.startswith(fold(word)) and _verb_after(body[len(word):], lex):
+        if folded.startswith(fold(word)) and verb_after(body[len(word):], lex):
             return True
+    if led_by_role(body, authors, lex):
+        return True
     if lex.self.match(body):
         said = {name_key(w) for w in re.findall(r"\w+", body[:SELF_NAME_REACH])}
         return any(name_key(word) in said for _, word in name_parts(authors))
     return False
-
-
-_VERB_CACHE: dict[str, re.Pattern[str]] = {}
-
-
-def _verb_after(rest: str, lex: BioLexicon) -> bool:
-    """``rest`` (what follows a name) goes on with a bio verb, maybe after a handle or a short apposition."""
-    if lex.verb not in _VERB_CACHE:
-        _VERB_CACHE[lex.verb] = re.compile(
-            r"^(?:\s*\([^)]{1,40}\))?(?:,\s+[^;.]{2,120}?,)?\s+(?i:" + lex.verb + r")\b")
-    return bool(_VERB_CACHE[lex.verb].match(rest))
 
 
 def line_candidates(texts: list[str], inside: range, authors: tuple[str, ...], lex: BioLexicon,
@@ -75,7 +66,8 @@ def line_candidates(texts: list[str], inside: range, authors: tuple[str, ...], l
     is as likely an interviewee of the same name. An author card's name may be
     a line of its own, its description the next line ("Simin Jawabreh" /
     "absolviert gerade ihren Master ..."): that line is a candidate labelled
-    with the name.
+    with the name. Outside the body, a line that states who the author is
+    ("Die Autorin ist ...", "The author is ...") is a candidate too.
     """
     if not authors:
         return []
@@ -88,7 +80,8 @@ def line_candidates(texts: list[str], inside: range, authors: tuple[str, ...], l
         if described is not None:
             out.append(Candidate(text=texts[described], place="page", label=text, order=described))
         elif opens_with_author(text, authors if index not in inside else (), lex) or (
-                index in inside and any(fold(text).startswith(fold(a)) and _verb_after(text[len(a):], lex) for a in authors)):
+                index not in inside and lex.statement.match(text)) or (
+                index in inside and any(fold(text).startswith(fold(a)) and verb_after(text[len(a):], lex) for a in authors)):
             out.append(Candidate(text=text, place="page", order=index))
     return out
 
@@ -100,14 +93,19 @@ def _description_after(texts: list[str], index: int, usable, lex: BioLexicon) ->
             return None
         if len(texts[after].split()) <= 2:
             continue  # "siminjawa", "Twitter": the card's handle and links sit between name and text
-        return after if _goes_on(texts[after], lex) else None
+        return after if _goes_on(texts[after], lex) or _names(texts[after], texts[index]) else None
     return None
+
+
+def _names(text: str, name: str) -> bool:
+    """The line names the person again early on ("Projektleiterin. Miriam Ruhenstroth hat ...")."""
+    return name_key(name) in name_key(text[:SELF_NAME_REACH])
 
 
 def _goes_on(text: str, lex: BioLexicon) -> bool:
     """A line that continues a name label: it opens with a bio verb or a pronoun, or in lower case."""
     return len(text) <= MAX_CHARS and bool(text) and (text[0].islower() or lex.pronoun.match(text)
-                                                       or _verb_after(" " + text, lex))
+                                                       or verb_after(" " + text, lex))
 
 
 def element_candidates(root, body_texts: list[str], authors: tuple[str, ...], lex: BioLexicon) -> list[Candidate]:

@@ -74,6 +74,12 @@ class PatternSet:
         low = text.lower()
         return any(p.match(low) for p in self.patterns)
 
+    def match_end(self, text: str) -> int | None:
+        """Where the first pattern that matches at the start of ``text`` ends (None: none matches)."""
+        low = text.lower()
+        ends = [m.end() for m in (p.match(low) for p in self.patterns) if m]
+        return min(ends) if ends else None
+
     def found(self, text: str, enough: int = 2) -> set[str]:
         """The distinct matches (up to ``enough`` of them: the weighing only counts one or two)."""
         low, seen = text.lower(), set()

@@ -123,13 +123,20 @@ def _line_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
 
 
 def _first_prose(texts: list[str], lex: BioLexicon) -> str | None:
+    """The box's first line of prose that says who someone is (else its first line of prose).
+
+    A blog widget may set a motto or a caption between its heading and the
+    self-description ("Wer schreibt hier?" / "Heimat ist nicht der Ort ..." / "Das ist das Blog von ...").
+    """
     from .bio_html import describe
 
+    prose = []
     for text in texts:
         description, _, _ = describe([text], lex)
         if description and len(description.split()) >= 6:
-            return description
-    return None
+            prose.append(description)
+    telling = (p for p in prose if lex.self.match(p) or lex.statement.search(p) or lex.role.search(p))
+    return next(telling, prose[0] if prose else None)
 
 
 def _without_bios(blocks, chosen: list[Verdict], lex: BioLexicon) -> tuple:
