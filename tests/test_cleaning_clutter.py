@@ -93,3 +93,11 @@ def test_a_paragraph_that_repeats_a_short_phrase_is_kept():
     body = "".join(f"<p>{p}</p>" for p in [refrain, *BODY, refrain])
     html = f"<html><body><article><h1>{HEADLINE}</h1>{body}</article></body></html>"
     assert scorer_view(clean(decode_source(html.encode(), kind="html")))["paragraphs"][-1] == refrain
+
+
+def test_a_long_paragraph_said_twice_is_kept():
+    # a chorus, or a statement the page prints again at its end: one block's text repeated is no echo
+    long = " ".join(BODY[:2])
+    body = "".join(f"<p>{p}</p>" for p in [long, *BODY[2:], long])
+    html = f"<html><body><article><h1>{HEADLINE}</h1>{body}</article></body></html>"
+    assert scorer_view(clean(decode_source(html.encode(), kind="html")))["paragraphs"].count(long) == 2

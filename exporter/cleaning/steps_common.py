@@ -50,20 +50,24 @@ REPEAT_SHARE = 0.8  # of the block's 4-word runs already printed above
 
 
 def drop_repeated_blocks(draft: Draft) -> Draft:
-    """A long paragraph whose words the paragraphs above already gave, in the same order, goes.
+    """A long paragraph that joins the text of several paragraphs above, in their order, goes.
 
     Portals print the article body a second time in a hidden schema.org block
     (``articleBody``), and a text scrape keeps it as one long line after the
-    article; extractors sometimes echo a block the same way.
+    article. Only a join of two or more blocks above counts: a paragraph said
+    twice (a refrain, a poem's chorus, a page of repeated text) is kept.
     """
-    seen: set[tuple[str, ...]] = set()
+    source_of: dict[int, int] = {}  # hash of a 4-word run → the first block that gave it
     kept = []
-    for block in draft.blocks:
+    for index, block in enumerate(draft.blocks):
         words = block_text(block).casefold().split() if isinstance(block, Paragraph) else []
-        runs = {tuple(words[i:i + 4]) for i in range(len(words) - 3)}
-        if len(words) >= REPEAT_MIN_WORDS and len(runs & seen) >= REPEAT_SHARE * len(runs):
-            continue
-        seen |= runs
+        runs = {hash(tuple(words[i:i + 4])) for i in range(len(words) - 3)}
+        if len(words) >= REPEAT_MIN_WORDS:
+            sources = [source_of[run] for run in runs if run in source_of]
+            if len(sources) >= REPEAT_SHARE * len(runs) and len(set(sources)) >= 2:
+                continue
+        for run in runs:
+            source_of.setdefault(run, index)
         kept.append(block)
     return draft.but(blocks=tuple(kept)) if len(kept) < len(draft.blocks) else draft
 
