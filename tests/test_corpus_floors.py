@@ -60,11 +60,16 @@ BIO_HALF_FLOORS = {
 BIO_HALF_LANGUAGE_FLOORS = {("html", "de"): 0.80, ("html", "en"): 0.90, ("text", "de"): 0.55, ("text", "en"): 0.50}
 
 
-def _benchmark():
-    spec = importlib.util.spec_from_file_location("corpus_score", ROOT / "benchmarks" / "corpus_score.py")
+def _load_benchmark(name: str):
+    """A script of benchmarks/ as a module (the folder is no package: the scripts run alone)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _benchmark():
+    return _load_benchmark("corpus_score")
 
 
 @pytest.fixture(scope="module")
@@ -106,16 +111,9 @@ def test_bios_are_found_in_each_language(bio_scores, lang):
     assert found / expected >= BIO_LANGUAGE_FLOORS[lang], f"{lang}: {found} of {expected} bios found"
 
 
-def _bio_halves():
-    spec = importlib.util.spec_from_file_location("bio_halves", ROOT / "benchmarks" / "bio_halves.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def bio_halves(corpus):
-    return _bio_halves().measure(corpus)
+    return _load_benchmark("bio_halves").measure(corpus)
 
 
 @pytest.mark.parametrize("half,kind", sorted(BIO_HALF_FLOORS))
