@@ -15,6 +15,7 @@ values, e.g. Hungarian's "ssz=sz-sz") is not stored: it is parsed as before.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import marshal
 import os
@@ -93,4 +94,5 @@ def _write(store: Path, stamp: list, dictionary: pyphen.HyphDict) -> None:
         os.replace(temporary, store)
     except (OSError, ValueError) as error:  # a read-only home: parsed again next time
         log.debug("could not store the hyphenation patterns %s: %s", store, error)
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a read-only home refuses even this (EROFS)
+            temporary.unlink(missing_ok=True)

@@ -101,3 +101,15 @@ def test_a_long_paragraph_said_twice_is_kept():
     body = "".join(f"<p>{p}</p>" for p in [long, *BODY[2:], long])
     html = f"<html><body><article><h1>{HEADLINE}</h1>{body}</article></body></html>"
     assert scorer_view(clean(decode_source(html.encode(), kind="html")))["paragraphs"].count(long) == 2
+
+
+def test_a_long_paragraph_said_twice_is_kept_when_a_stock_phrase_is_also_elsewhere():
+    # the repeated chorus shares "at the end of the day" with an earlier paragraph: its runs then
+    # come from two blocks above, yet nearly all from one, so it is a repeat, not a joined body
+    chorus = ("At the end of the day the tram will run past the old harbour, the market and the "
+              "school, the residents sang, and the council will have kept the promise it made to "
+              "the northern suburbs when the line was first drawn on the city's map ten years ago.")
+    opener = "Councillors agreed that at the end of the day the cost was worth it. " + BODY[0]
+    body = "".join(f"<p>{p}</p>" for p in [opener, chorus, *BODY[1:], chorus])
+    html = f"<html><body><article><h1>{HEADLINE}</h1>{body}</article></body></html>"
+    assert scorer_view(clean(decode_source(html.encode(), kind="html")))["paragraphs"].count(chorus) == 2

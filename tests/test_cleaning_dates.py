@@ -196,3 +196,18 @@ def test_a_bare_stamp_is_not_moved_by_the_sites_offset():
     # with no zone the stamp may be local already: another stamp's +02:00 does not move it
     html = page(ld(datePublished="2019-10-18T23:04:00") + '<meta name="dc.date" content="2019-10-18T23:04:00+02:00">')
     assert dates_of(html)[0] == "2019-10-18"
+
+
+def test_a_stamp_at_24_00_beside_a_zoned_stamp_keeps_its_day():
+    # ISO 8601 allows "T24:00" (the end of the day); datetime refuses it: the stated day stands,
+    # not an internal error (a page whose other stamp gives the site's zone took that path)
+    head = ('<meta property="article:published_time" content="2020-01-20T24:00:00Z">'
+            '<meta property="article:modified_time" content="2020-01-21T10:00:00+02:00">')
+    assert dates_of(page(head)) == ("2020-01-20", "2020-01-21")
+
+
+def test_a_labelled_stamp_deep_in_nested_blocks_is_read_from_its_own_holder():
+    # Holders with a block inside are not read whole (each block is visited itself): a page of
+    # nested <div>s around a long text reads that text once, and the stamp is still found.
+    inner = f"<p>Veröffentlicht am 19.10.2019</p><p>{PROSE * 200}</p>"
+    assert labelled_dates_of("<div>" * 200 + inner + "</div>" * 200) == ("2019-10-19", None)

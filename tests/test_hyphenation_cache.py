@@ -83,3 +83,14 @@ def test_the_pdf_is_the_same_from_a_cold_and_a_warm_store(tmp_path, seed_path):
         books.append(next(out.glob("*.pdf")).read_bytes())
     assert list((tmp_path / "cache" / "article-exporter").glob("hyphenation-hyph_en*.marshal"))
     assert books[0] == books[1]
+
+
+def test_a_cache_folder_that_cannot_be_made_still_hyphenates(store, tmp_path, monkeypatch):
+    # A read-only or broken home: storing fails, removing the temporary fails too, the words break.
+    dic, parses = store
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    hyphenator = _pyphen.load(dic)
+    assert len(parses) == 1 and not _pyphen._store_path(dic).exists()
+    assert [int(p) for p in hyphenator.positions("hyphenation")] == [2, 6]

@@ -172,3 +172,19 @@ def test_a_selector_a_users_rules_file_adds_is_compiled_and_stored(cache_home, t
     assert _compiles() == before + 1  # only the new selector (checked as the rules load)
     assert b"<form" not in _pruned(page, selectors)
     assert set(_selector_cache.read()) == set(shipped) | {"article > form"}
+
+
+def test_a_cache_folder_that_cannot_be_made_costs_nothing_but_the_store(tmp_path, monkeypatch):
+    # A read-only or broken home (here the cache "folder" is a file): even removing the stale
+    # temporary file fails (ENOTDIR, or EROFS on a read-only mount) and must not fail the page.
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    forget_compiled()
+    try:
+        selectors = load_rules().drop_selectors
+        page_html = sanitize_page_html(parse_html(PAGE))
+        assert b"Social-Share-top" not in _pruned(page_html, selectors)
+        assert not _selector_cache.store_path().exists()
+    finally:
+        forget_compiled()

@@ -138,7 +138,9 @@ def compile_css(selector: str):
 def store_compiled() -> None:
     """Keep the patterns used so far for the next process, if one had to be compiled."""
     if _Compiled.unsaved:
-        _selector_cache.write(dict(_Compiled.used))
+        # Those stored before are kept too: runs with other rules files (a user's, the shipped
+        # ones alone) would otherwise evict each other's and compile again each time.
+        _selector_cache.write({**(_Compiled.stored or {}), **_Compiled.used})
         _Compiled.unsaved = False
 
 

@@ -21,6 +21,7 @@ navigation dates it picks up first, and a <time>'s visible text is read.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta, timezone
@@ -89,7 +90,10 @@ def _shown_day(raw: str, day: str, root, metas: dict[str, str], url: str | None)
             return shown
     offset = _site_offset(root, metas)
     if offset is not None and m.group(4):  # a bare stamp may be local time already: only a stated UTC moves
-        stamp = datetime.fromisoformat(f"{m.group(1)}T{m.group(2)}:{m.group(3)}:00+00:00")
+        try:
+            stamp = datetime.fromisoformat(f"{m.group(1)}T{m.group(2)}:{m.group(3)}:00+00:00")
+        except ValueError:  # "T24:00" is valid ISO 8601 but no datetime; the stated day stands
+            return day
         return stamp.astimezone(timezone(offset)).date().isoformat()
     return day
 
@@ -128,6 +132,9 @@ def _in_article(element) -> bool:
 # Elements whose lines may be a stamp, and the longest line read: a stamp is short.
 _STAMP_HOLDERS = ("p", "div", "span", "li", "small", "dd", "td", "em", "header")
 _MAX_STAMP_LINE = 160
+# Holders that are visited on their own: an element holding one is not read whole, so a hostile
+# page of 250 nested <div>s around megabytes of text costs one read of the text, not 250.
+_BLOCK_HOLDERS = frozenset(("p", "div", "li", "dd", "td", "header"))
 
 
 def labelled_stamps(root, rules: Sequence[MetadataRule]) -> tuple[str | None, str | None]:
@@ -143,7 +150,7 @@ def labelled_stamps(root, rules: Sequence[MetadataRule]) -> tuple[str | None, st
         return None, None
     body = root.find("body")
     for element in (body if body is not None else root).iter(_STAMP_HOLDERS):
-        if len(element) > 8 or not _outside_teasers(element):
+        if len(element) > 8 or any(child.tag in _BLOCK_HOLDERS for child in element):
             continue
         for line in _lines(element):
             if len(line) > _MAX_STAMP_LINE or not any(ch.isdigit() for ch in line):
@@ -151,7 +158,9 @@ def labelled_stamps(root, rules: Sequence[MetadataRule]) -> tuple[str | None, st
             for rule in rules:
                 m = rule.kind not in found and rule.pattern.search(line)
                 day = parse_date(m.group("value")) if m else None
-                if day:
+                # The ancestors are looked at only for a stamp found (a walk up per element is
+                # the page's size times its depth).
+                if day and _outside_teasers(element):
                     found[rule.kind] = day
                     break
         if "date" in found:
@@ -206,10 +215,10 @@ def _visible_time_day(root) -> str | None:
     or in an element classed as the date (news headers that print "January 19, 2020 / 12:25 PM"
     in a <div>, under a stamp in UTC, as wire services do)."""
     marked = root.xpath("//*[@itemprop='datePublished']")[:3]
-    classed = [e for e in root.xpath("//body//*[contains(translate(@class, 'DATEIMSP', 'dateimsp'), 'date')"
+    classed = list(itertools.islice((e for e in root.xpath("//body//*[contains(translate(@class, 'DATEIMSP', 'dateimsp'), 'date')"
                                      " or contains(translate(@class, 'DATEIMSP', 'dateimsp'), 'timestamp')]")
                if _DATE_CLASS.search(e.get("class") or "") and not re.search("updat|modif", e.get("class") or "", re.I)
-               and _outside_teasers(e)][:3]
+               and _outside_teasers(e)), 3))
     for element in [*marked, *(t for t in _iter_times(root, 200) if _in_article(t)), *classed]:
         day = parse_date(squash(" ".join(element.itertext())))
         if day:
