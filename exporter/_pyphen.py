@@ -15,17 +15,15 @@ values, e.g. Hungarian's "ssz=sz-sz") is not stored: it is parsed as before.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import marshal
-import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 import pyphen
 
-from .font_cache import cache_path, file_stamp
+from .font_cache import cache_path, file_stamp, store_file
 
 log = logging.getLogger(__name__)
 
@@ -86,13 +84,10 @@ def _read(store: Path, stamp: list) -> tuple[dict, int] | None:
 
 
 def _write(store: Path, stamp: list, dictionary: pyphen.HyphDict) -> None:
-    """Atomically (a temporary file renamed over): a concurrent run reads the old file or the new."""
-    temporary = store.with_name(f".{store.name}.{os.getpid()}.tmp")
+    """Keep the parsed patterns for the next process; a home that refuses only costs a parse."""
     try:
-        store.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(marshal.dumps((stamp, dictionary.patterns, dictionary.maxlen)))
-        os.replace(temporary, store)
-    except (OSError, ValueError) as error:  # a read-only home: parsed again next time
+        data = marshal.dumps((stamp, dictionary.patterns, dictionary.maxlen))
+    except ValueError as error:  # a value marshal cannot hold: parsed again next time
         log.debug("could not store the hyphenation patterns %s: %s", store, error)
-        with contextlib.suppress(OSError):  # a read-only home refuses even this (EROFS)
-            temporary.unlink(missing_ok=True)
+        return
+    store_file(store, data, "the hyphenation patterns")

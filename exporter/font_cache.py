@@ -21,6 +21,7 @@ drop another run's fresh entry, which is then computed again.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -114,19 +115,31 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _write(key: str, entry: dict[str, Any]) -> None:
-    """Add one entry to the file: read what other runs wrote meanwhile, add ours,
-    write a temporary file beside it and rename it over (atomic on POSIX and Windows)."""
+    """Add one entry to the file, with what other runs wrote meanwhile."""
     path = cache_path()
+    entries = _read(path)
+    entries[key] = entry
+    store_file(path, json.dumps({"version": VERSION, "entries": entries}, separators=(",", ":")).encode(),
+               "the font cache")
+
+
+def store_file(path: Path, data: bytes, what: str) -> None:
+    """Write a cache file atomically (a private temporary file renamed over it), so a
+    concurrent run reads the old file or the new, never half of one; a home that refuses
+    (read-only, full, not a folder) only costs the cache: it is computed again next time."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        entries = _read(path)
-        entries[key] = entry
-        temporary.write_text(json.dumps({"version": VERSION, "entries": entries}, separators=(",", ":")), "utf-8")
+        with contextlib.suppress(FileNotFoundError):  # a crashed run's leftover with our pid
+            temporary.unlink()
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
         os.replace(temporary, path)
-    except OSError as error:  # a read-only home: the answer is simply recomputed next time
-        log.debug("could not write the font cache %s: %s", path, error)
-        temporary.unlink(missing_ok=True)
+    except OSError as error:
+        log.debug("could not write %s (%s): %s", what, path, error)
+        with contextlib.suppress(OSError):  # a read-only mount refuses even this (EROFS)
+            temporary.unlink(missing_ok=True)
 
 
 def remembered(key: str, stamp: Any, compute: Callable[[], Any]) -> Any:

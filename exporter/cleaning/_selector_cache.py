@@ -20,7 +20,6 @@ writes are atomic (a temporary file renamed over it).
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import pickle
@@ -28,7 +27,7 @@ import stat
 import sys
 from pathlib import Path
 
-from ..font_cache import cache_path
+from ..font_cache import cache_path, store_file
 
 log = logging.getLogger(__name__)
 
@@ -104,21 +103,12 @@ def _trusted_bytes(path: Path) -> bytes | None:
 
 
 def write(patterns: dict[str, object]) -> None:
-    """Atomically: a concurrent run reads the old file or the new, never half of one."""
+    """Keep ``patterns`` for the next process (atomically, private to the user)."""
     if not hasattr(os, "getuid"):  # never read where files have no owner to check: no use writing
         return
-    path = store_path()
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         data = pickle.dumps((stamp(), patterns), protocol=pickle.HIGHEST_PROTOCOL)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with contextlib.suppress(OSError):  # EROFS, even for no file, on a read-only home
-            temporary.unlink(missing_ok=True)
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError) as error:  # compiled again next time
-        log.debug("could not store the CSS selectors %s: %s", path, error)
-        with contextlib.suppress(OSError):  # a read-only home refuses even this
-            temporary.unlink(missing_ok=True)
+    except (pickle.PicklingError, TypeError, AttributeError) as error:  # compiled again next time
+        log.debug("could not store the CSS selectors: %s", error)
+        return
+    store_file(store_path(), data, "the CSS selectors")
