@@ -95,7 +95,7 @@ def _html_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
 
 def _line_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
     from .bio_html import describe, heading_match
-    from .bio_named import line_candidates
+    from .bio_named import line_candidates, with_first_person
 
     lines = draft.lines
     texts = [line.text for line in lines]
@@ -114,12 +114,40 @@ def _line_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
     page = draft.page if isinstance(draft.page, tuple) else ()
     if len(page) >= 2:
         start, end = page[0], page[1]
-        after = [i for i in range(end, min(len(lines), end + TEXT_REACH)) if lines[i].role == "text"]
-        out += [Candidate(text=texts[i], place="after_body", order=i) for i in after]
-        before = [i for i in range(max(0, start - TEXT_REACH), start) if lines[i].role == "text"]
-        out += [Candidate(text=texts[i], place="byline", order=i) for i in before]
-        out += line_candidates(texts, range(start, end), draft.authors, lex, lambda i: lines[i].role == "text")
+        usable = lambda i: lines[i].role == "text"  # noqa: E731
+        after = [i for i in range(end, min(len(lines), end + TEXT_REACH)) if usable(i)]
+        out += [Candidate(text=with_first_person(texts, i, usable, lex), place="after_body", order=i) for i in after]
+        before = [i for i in range(max(0, start - TEXT_REACH), start) if usable(i)]
+        out += [Candidate(text=with_first_person(texts, i, usable, lex), place="byline", order=i) for i in before]
+        out += [Candidate(text=with_first_person(texts, i, usable, lex), place="closing", order=i)
+                for i in _before_article_end(lines, start, end, lex, draft.rules)]
+        out += line_candidates(texts, range(start, end), draft.authors, lex, usable)
     return out
+
+
+# The words of prose the body must have before a comments' head can end it (not a teaser's "3 Comments").
+END_AFTER_WORDS = 80
+# A line this short before the article's end is furniture ("Share", "Tags: bahn", the card's name).
+FURNITURE_WORDS = 3
+
+
+def _before_article_end(lines, start: int, end: int, lex: BioLexicon, rules) -> list[int]:
+    """The prose lines just before the first line of the body's run at which the article is over.
+
+    The densest run of prose may swallow the comments and the related posts
+    (readers' comments are prose too); the author box then sits mid-run, right
+    before the head of the comments or of the related posts: the place a box
+    after the article's end has.
+    """
+    words = 0
+    for index in range(start, end):
+        line = lines[index]
+        if words >= END_AFTER_WORDS and (lex.end.match(line.text) or rules.ends_article(line.text)):
+            return [i for i in range(max(start, index - TEXT_REACH), index)
+                    if lines[i].role == "text" and len(lines[i].text.split()) > FURNITURE_WORDS]
+        if line.role == "text":
+            words += line.words
+    return []
 
 
 def _first_prose(texts: list[str], lex: BioLexicon) -> str | None:
