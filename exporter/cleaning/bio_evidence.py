@@ -230,7 +230,7 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
         reasons.append("announced")
     if author is None and len(authors) == 1 and "other_person" not in reasons:
         author = authors[0]
-    if _card_label(candidate, author, reasons):
+    if _card_label(candidate, author, reasons, bool(authors) and bool(roles), lex):
         reasons.append("card_name")
 
     if lex.speech.search(body[:240]):
@@ -252,16 +252,18 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
     return Verdict(candidate=candidate, score=score, author=author, reasons=tuple(reasons))
 
 
-def _card_label(candidate: Candidate, author: str | None, reasons: list[str]) -> bool:
+def _card_label(candidate: Candidate, author: str | None, reasons: list[str], bylined_role: bool,
+                lex: BioLexicon) -> bool:
     """A scrape's author card: the text comes right under a line that is its person's name
     ("Maximilian Steinbeis" / "Maximilian Steinbeis is a legal journalist ...", "Jane Doe" /
-    "Medizinstudentin, Läuferin, ..."), the byline's or, with no byline, its own."""
+    "Medizinstudentin, Läuferin, ..."), the byline's or, with no byline, its own. Under the
+    byline's name, a job title alone is the card too ("Daniel Roe" / "Senior Politics Reporter, HuffPost")."""
     label = candidate.label
     if candidate.place != "page" or not label or "other_person" in reasons or not is_person_name(label):
         return False
-    if len(candidate.text.split()) < CARD_WORDS:
+    if len(candidate.text.split()) < CARD_WORDS and not (bylined_role and _job_title(candidate.text)):
         return False  # "Verwandte Artikel Mehr vom Autor", "Bücher & Autoren": the card's links, not its text
-    if "self" in reasons and not _names_label(candidate.text, label):
+    if "self" in reasons and not names_label(candidate.text, label):
         return False  # "ich bin schon ganz gespannt ...": a reader's comment under a name, not a self-description
     return author is None or same_person(label, author) or same_person(author, label)
 
@@ -270,7 +272,15 @@ def _card_label(candidate: Candidate, author: str | None, reasons: list[str]) ->
 CARD_WORDS = 6
 
 
-def _names_label(text: str, label: str) -> bool:
+def _job_title(text: str) -> bool:
+    """A short line of capitalised words, as a job title is set ("Senior Politics Reporter, HuffPost");
+    a link line has small words ("Mehr vom Autor", "All posts by")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w.\-]*", text)]
+    return 1 <= len(words) < CARD_WORDS and all(w[0].isupper() for w in words)
+
+
+def names_label(text: str, label: str) -> bool:
+    """The text gives (a word of) the label's name in its first words."""
     said = {name_key(w) for w in re.findall(r"\w+", text[:SELF_NAME_REACH])}
     return any(name_key(w) in said for w in label.split() if len(w) > 2)
 

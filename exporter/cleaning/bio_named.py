@@ -75,15 +75,17 @@ def line_candidates(texts: list[str], inside: range, authors: tuple[str, ...], l
     full = {name_key(a) for a in authors}
     out = _self_cards(texts, usable, lex)
     for index, text in enumerate(texts):
-        if not usable(index) or len(text) > MAX_CHARS:
+        if len(text) > MAX_CHARS:
             continue
+        # The name line may be the byline itself (a bare name under the headline, read as the
+        # byline and so no longer prose) heading the card under it.
         described = _description_after(texts, index, usable, lex) if name_key(text) in full else None
         if described is not None:
             out.append(Candidate(text=with_first_person(texts, described, usable, lex), place="page", label=text,
                                  order=described))
-        elif opens_with_author(text, authors if index not in inside else (), lex) or (
+        elif usable(index) and (opens_with_author(text, authors if index not in inside else (), lex) or (
                 index not in inside and lex.statement.match(text)) or (
-                index in inside and any(fold(text).startswith(fold(a)) and verb_after(text[len(a):], lex) for a in authors)):
+                index in inside and any(fold(text).startswith(fold(a)) and verb_after(text[len(a):], lex) for a in authors))):
             out.append(Candidate(text=with_first_person(texts, index, usable, lex), place="page", order=index))
     return out
 

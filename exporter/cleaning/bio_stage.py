@@ -50,7 +50,7 @@ def find_bios(draft: Draft) -> Draft:
         candidates += _line_candidates(draft, lex)
     verdicts = [v for v in (weigh(c, lex, draft.authors) for c in candidates) if v is not None]
     for verdict in verdicts:
-        log.debug("bio candidate %.1f %s %r", verdict.score, verdict.reasons, verdict.text[:60])
+        log.debug("bio candidate %.1f %s %.70r", verdict.score, verdict.reasons, verdict.text)
     chosen = choose(verdicts, draft.authors)
     if not chosen:
         return draft
@@ -110,7 +110,7 @@ def _line_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
         description = _first_prose(texts[index + 1:index + 1 + TEXT_REACH], lex) or description
         if description:
             out.append(Candidate(text=description, place="heading", heading=True,
-                                 label=label or name or (first if first != description else None), order=index))
+                                 label=label or name or _name_label(first, description), order=index))
     page = draft.page if isinstance(draft.page, tuple) else ()
     if len(page) >= 2:
         start, end = page[0], page[1]
@@ -148,6 +148,17 @@ def _before_article_end(lines, start: int, end: int, lex: BioLexicon, rules) -> 
         if line.role == "text":
             words += line.words
     return []
+
+
+def _name_label(line: str, description: str) -> str | None:
+    """The line under a box's heading as the box's name label: a person's name, or a first name
+    the description gives ("David" / "Hi, ich bin David, ..."); a menu word or a teaser is no label."""
+    from .bio_evidence import names_label
+    from .names import is_person_name
+
+    if line == description or len(line) > 60:
+        return None
+    return line if is_person_name(line) or (len(line.split()) == 1 and names_label(description, line)) else None
 
 
 def _first_prose(texts: list[str], lex: BioLexicon) -> str | None:
