@@ -136,3 +136,17 @@ def test_a_blog_post_opening_in_the_first_person_is_not_a_bio():
              "Hi, I'm Amy, and today I want to tell you about the council's vote on the tram line to the suburbs.",
              *STORY_EN, "Terms of use"]
     assert bios_of(lines) == []
+
+
+def test_a_job_title_under_the_bylines_name_is_the_card_and_a_title_case_link_is_not():
+    # News sites close with the writer's card giving only the job title, under the name line.
+    card = [*MENU_EN, "Tram line to be extended", "By Daniel Roe", *STORY_EN, "Daniel Roe",
+            "Senior Politics Reporter, HuffPost", "Terms of use"]
+    assert bios_of(card) == [("Daniel Roe", "Senior Politics Reporter, HuffPost")]
+    for link in ("More From This Author", "Mehr vom Autor"):
+        trap = [*MENU_EN, "Tram line to be extended", "By Daniel Roe", *STORY_EN, "Daniel Roe", link, "Terms of use"]
+        assert bios_of(trap) == [], link
+    # No byline to tie the title to: a name and a role in the page furniture are not a card.
+    unsigned = [*MENU_EN, "Tram line to be extended", *STORY_EN, "Daniel Roe", "Senior Politics Reporter, HuffPost",
+                "Terms of use"]
+    assert bios_of(unsigned) == []

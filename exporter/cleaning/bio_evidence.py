@@ -224,7 +224,7 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
         reasons.append("label_name")
     elif lex.pronoun.match(body):
         reasons.append("pronoun")
-    elif candidate.heading and not candidate.label and len(authors) == 1:
+    elif candidate.heading and not candidate.label and len(authors) == 1 and words >= CARD_WORDS:
         # "Über den Autor" / "Medizinstudent, Papa, ...": the heading says whom the box is about,
         # and the page has one author for it to be about.
         reasons.append("announced")

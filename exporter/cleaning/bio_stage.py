@@ -95,7 +95,7 @@ def _html_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
 
 def _line_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
     from .bio_html import describe, heading_match
-    from .bio_named import line_candidates, with_first_person
+    from .bio_named import SELF_OPENER_WORDS, line_candidates, with_first_person
 
     lines = draft.lines
     texts = [line.text for line in lines]
@@ -108,6 +108,8 @@ def _line_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
         first = texts[index + 1] if index + 1 < len(texts) else ""
         # The box's first paragraph is the bio; lines after it are furniture or the next section.
         description = _first_prose(texts[index + 1:index + 1 + TEXT_REACH], lex) or description
+        if description and first != description and len(first.split()) < SELF_OPENER_WORDS and lex.self.match(first):
+            description = f"{first} {description}"  # "About me" / "Hi there! I'm Regan." / "Thank you for ..."
         if description:
             out.append(Candidate(text=description, place="heading", heading=True,
                                  label=label or name or _name_label(first, description), order=index))
