@@ -150,3 +150,12 @@ def test_a_job_title_under_the_bylines_name_is_the_card_and_a_title_case_link_is
     unsigned = [*MENU_EN, "Tram line to be extended", *STORY_EN, "Daniel Roe", "Senior Politics Reporter, HuffPost",
                 "Terms of use"]
     assert bios_of(unsigned) == []
+
+
+def test_of_two_equally_weighed_texts_on_the_author_the_one_saying_more_of_her_is_the_bio():
+    # A headed box with one line on the author, and her card elsewhere on the page giving her
+    # role and her books: both tie to the byline and weigh the same.
+    lines = [*MENU_EN, "Tram line to be extended", "By Amy Hart", *STORY_EN, "About the author",
+             "Amy Hart writes for the Courier every week.", "Terms of use", "Contact", "Jobs", "Advertise",
+             "Imprint", "Amy Hart is a transport reporter and the author of two books on cities.", "Imprint"]
+    assert [t[:24] for _, t in bios_of(lines)] == ["Amy Hart is a transport "]

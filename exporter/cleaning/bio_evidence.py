@@ -322,9 +322,10 @@ def choose(verdicts: list[Verdict], authors: tuple[str, ...]) -> list[Verdict]:
     With a known byline, a bio that names none of its authors is not kept; with
     several authors, a bio that names no one cannot be given to any of them.
     """
-    # Of equal scores, a text tied to a person (a card's name label) before the same text untied.
+    # Of equal scores, a text tied to a person (a card's name label) before the same text untied,
+    # then the text that says more of what its person is (two roles before one).
     accepted = sorted((v for v in verdicts if v.score >= ACCEPT),
-                      key=lambda v: (-v.score, v.author is None, v.candidate.order))
+                      key=lambda v: (-v.score, v.author is None, "roles" not in v.reasons, v.candidate.order))
     accepted = [v for v in accepted if not any(_cut_short(v, w) for w in accepted)]
     kept: list[Verdict] = []
     for verdict in accepted:
