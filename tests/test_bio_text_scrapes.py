@@ -159,3 +159,17 @@ def test_of_two_equally_weighed_texts_on_the_author_the_one_saying_more_of_her_i
              "Amy Hart writes for the Courier every week.", "Terms of use", "Contact", "Jobs", "Advertise",
              "Imprint", "Amy Hart is a transport reporter and the author of two books on cities.", "Imprint"]
     assert [t[:24] for _, t in bios_of(lines)] == ["Amy Hart is a transport "]
+
+
+def test_a_box_before_the_comments_head_is_the_bio_when_the_comments_run_on_in_the_body():
+    # Readers' long comments are prose too: the densest run swallows them, and the box right
+    # before the head of the comments ends up in the middle of the body's lines. (A box there
+    # naming no one and saying no "I" still needs a heading or a name line: the article's own
+    # last paragraph sits in the same place.)
+    comments = [f"Leserin {i} meint dazu, dass die Stadtwerke die Preise schon im letzten Winter erhöht haben "
+                f"und die Haushalte mit kleinem Einkommen wieder einmal die Hauptlast tragen müssen." for i in range(8)]
+    lines = [*MENU_DE, "Fernwärme wird teurer", "Von Jonas Berger", *STORY_DE, "Teilen", "Tags: energie",
+             "Ich bin freier Journalist in Leipzig und schreibe seit 2012 über Energie und Stadtentwicklung.",
+             "4 Antworten", *comments, "Schreibe einen Kommentar", "Impressum"]
+    result = cleaned_text(lines)
+    assert [(b.author, b.text[:20]) for b in result.meta.bios] == [("Jonas Berger", "Ich bin freier Journ")]
