@@ -200,8 +200,9 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
     if tie:
         reasons.append(tie)
         # (In a scrape nothing else marks a card; a marked-up box or heading has its own weight.)
-        if tie == "byline_name" and not (candidate.box or candidate.heading) and any(fold(body).startswith(fold(a)) and verb_after(body[len(a):], lex)
-                                        for a in authors):
+        opening = fold(body[:SELF_NAME_REACH + 40])
+        if tie == "byline_name" and not (candidate.box or candidate.heading) and any(
+                opening.startswith(fold(a)) and verb_after(body[len(a):], lex) for a in authors):
             reasons.append("name_verb")  # "Jane Doe is a reporter at ...": the byline's full name, then a bio verb
     elif candidate.label and any(same_person(candidate.label, a) for a in authors):
         author = next(a for a in authors if same_person(candidate.label, a))

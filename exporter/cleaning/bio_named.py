@@ -40,12 +40,16 @@ def name_parts(authors: tuple[str, ...]) -> list[tuple[str, str]]:
     return [(a, w) for a in authors for w in a.replace(".", ". ").split() if len(w.strip(".")) > 2]
 
 
+# A name opens a text within its first characters (folding a whole long line is the stage's main cost).
+NAME_OPENING_CHARS = 120
+
+
 def opens_with_author(text: str, authors: tuple[str, ...], lex: BioLexicon) -> bool:
     """The text opens with an author's name and a bio verb, or is a self-description naming the author."""
     body = HANDLE.sub("", LEAD.sub("", text))
     if not body:
         return False
-    folded = fold(body)
+    folded = fold(body[:NAME_OPENING_CHARS])  # only its opening is compared with the names
     for author, word in [(a, a) for a in authors] + name_parts(authors):
         if folded.startswith(fold(word)) and verb_after(body[len(word):], lex):
             return True
@@ -79,13 +83,14 @@ def line_candidates(texts: list[str], inside: range, authors: tuple[str, ...], l
             continue
         # The name line may be the byline itself (a bare name under the headline, read as the
         # byline and so no longer prose) heading the card under it.
-        described = _description_after(texts, index, usable, lex) if name_key(text) in full else None
+        is_name = len(text) <= NAME_OPENING_CHARS and name_key(text) in full
+        described = _description_after(texts, index, usable, lex) if is_name else None
         if described is not None:
             out.append(Candidate(text=with_first_person(texts, described, usable, lex), place="page", label=text,
                                  order=described))
         elif usable(index) and (opens_with_author(text, authors if index not in inside else (), lex) or (
                 index not in inside and lex.statement.match(text)) or (
-                index in inside and any(fold(text).startswith(fold(a)) and verb_after(text[len(a):], lex) for a in authors))):
+                index in inside and any(fold(text[:NAME_OPENING_CHARS]).startswith(fold(a)) and verb_after(text[len(a):], lex) for a in authors))):
             out.append(Candidate(text=with_first_person(texts, index, usable, lex), place="page", order=index))
     return out
 
@@ -102,13 +107,13 @@ def _unbylined_cards(texts: list[str], inside: range, usable, lex: BioLexicon) -
     """
     out = []
     for index, text in enumerate(texts):
-        if index in inside or not usable(index) or len(text) > 60 or not is_person_name(text):
+        if len(text) > 60 or index in inside or not usable(index) or not is_person_name(text):
             continue
         described = _description_after(texts, index, usable, lex)
         if described is None or (described in inside and described != inside.start):
             continue  # (the card may open the body's range: it sits right above the post)
         rest = texts[described]
-        if (fold(rest).startswith(fold(text)) and verb_after(rest[len(text):], lex)) or _goes_on(rest, lex):
+        if (fold(rest[:NAME_OPENING_CHARS]).startswith(fold(text)) and verb_after(rest[len(text):], lex)) or _goes_on(rest, lex):
             out.append(Candidate(text=rest, place="page", label=text, order=described))
     return out
 
@@ -128,10 +133,12 @@ def _self_cards(texts: list[str], usable, lex: BioLexicon) -> list[Candidate]:
     out = []
     for index in range(len(texts) - 1):
         label, after = texts[index], index + 1
+        if len(label) > 40 or not label[:1].isupper():
+            continue  # (most lines: tested before anything costlier)
         words = label.split()
-        if not (usable(index) and usable(after)) or not 1 <= len(words) <= LABEL_WORDS or len(label) > 40:
+        if len(words) > LABEL_WORDS or not all(w[:1].isupper() for w in words) or not (usable(index) and usable(after)):
             continue
-        if not all(w[:1].isupper() for w in words) or not lex.self.match(texts[after]):
+        if not lex.self.match(texts[after]):
             continue
         said = {name_key(w) for w in re.findall(r"\w+", texts[after][:SELF_NAME_REACH])}
         if all(name_key(w) in said for w in words if len(w) > 2) and any(len(w) > 2 for w in words):

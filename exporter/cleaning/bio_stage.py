@@ -129,6 +129,8 @@ def _line_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
 
 # The words of prose the body must have before a comments' head can end it (not a teaser's "3 Comments").
 END_AFTER_WORDS = 80
+# The head of the comments or related posts is a short line ("4 Antworten", "Leave a Reply").
+END_HEAD_CHARS = 60
 # A line this short before the article's end is furniture ("Share", "Tags: bahn", the card's name).
 FURNITURE_WORDS = 3
 
@@ -144,7 +146,8 @@ def _before_article_end(lines, start: int, end: int, lex: BioLexicon, rules) -> 
     words = 0
     for index in range(start, end):
         line = lines[index]
-        if words >= END_AFTER_WORDS and (lex.end.match(line.text) or rules.ends_article(line.text)):
+        if (words >= END_AFTER_WORDS and len(line.text) <= END_HEAD_CHARS
+                and (lex.end.match(line.text) or rules.ends_article(line.text))):
             return [i for i in range(max(start, index - TEXT_REACH), index)
                     if lines[i].role == "text" and len(lines[i].text.split()) > FURNITURE_WORDS]
         if line.role == "text":
