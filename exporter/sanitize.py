@@ -166,8 +166,7 @@ def sanitize_tree(root: etree._Element) -> etree._Element:
 
 
 def sanitize_page_html(root: etree._Element) -> str:
-    """The sanitised page as one HTML string (what `sanitize_tree` parses): the cleaner's
-    BeautifulSoup tree is read from the same string, so both trees hold the same elements."""
+    """The sanitised page as one HTML string (what `sanitize_tree` parses)."""
     cleaned = _clean(_body_html(root))
     attributes = ""
     for name in ("lang", "dir"):
@@ -186,8 +185,3 @@ def parse_sanitized(html: str) -> etree._Element:
     if head is not None:
         page.remove(head)
     return page
-
-
-def serialize_page(root: etree._Element) -> str:
-    """A parsed (sanitised) page as HTML markup, for a tree that came without its markup."""
-    return etree.tostring(root, method="html", encoding="unicode")
