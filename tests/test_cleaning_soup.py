@@ -160,3 +160,26 @@ def test_the_soup_is_the_tree_bs4s_own_lxml_builder_builds(corpus_dir):
         assert _anatomy(parse_soup(html)) == stock
     assert _anatomy(parse_soup(ODD_MARKUP)) == _anatomy(BeautifulSoup(ODD_MARKUP, "lxml", multi_valued_attributes=None))
     assert _anatomy(parse_soup("")) == _anatomy(BeautifulSoup("", "lxml", multi_valued_attributes=None))
+
+
+def test_pruning_leaves_nothing_for_the_cycle_collector_and_puts_it_back_as_it_was(corpus_dir):
+    """A soup is one big reference cycle: left to Python's cycle collector, earlier pages'
+    soups cost every later step its collections. `page_soup` takes it apart at the end."""
+    import gc
+
+    selectors = load_rules().drop_selectors
+    roots = [parse_sanitized(_sanitised(PAGE))] + [
+        parse_sanitized(_sanitised(decode_source(p.read_bytes(), path=p, kind="html").text))
+        for p in sorted(corpus_dir.glob("*/*/source.html"))[::60]]
+    gc.collect()
+    gc.disable()
+    try:
+        for root in roots:
+            pruned = without_selected(root, selectors)
+            assert not gc.isenabled()  # a caller that paused the collector keeps it paused
+            assert gc.collect() == 0, "the soup was left for the cycle collector"
+            assert pruned.find(".//nav") is None
+    finally:
+        gc.enable()
+    without_selected(roots[0], selectors)
+    assert gc.isenabled()

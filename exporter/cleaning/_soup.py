@@ -66,7 +66,7 @@ def _builder_class():
             self.root = root
 
         def feed(self, markup) -> None:
-            self.tags_in_order, self.elements_in_order = _build(self.soup, self, self.root)
+            self.nodes, self.tags_in_order, self.elements_in_order = _build(self.soup, self, self.root)
 
     return _TreeWalkingBuilder
 
@@ -95,15 +95,15 @@ def soup_of_tree(root: etree._Element | None):
     from bs4 import BeautifulSoup
 
     builder = _builder_class()(root, multi_valued_attributes=None)
-    with _no_cyclic_gc():
-        soup = BeautifulSoup("", FEATURES, builder=builder)
-        return soup, _Index(builder.tags_in_order, builder.elements_in_order)
+    soup = BeautifulSoup("", FEATURES, builder=builder)
+    return soup, _Index(builder.tags_in_order, builder.elements_in_order, builder.nodes)
 
 
-def _build(soup, builder, root: etree._Element) -> tuple[list, list]:
+def _build(soup, builder, root: etree._Element) -> tuple[list, list, list]:
     """Fill ``soup`` with ``root``'s nodes: the Tag and NavigableString objects, links and
     soup state that bs4's own parse makes (bs4's `handle_starttag`, `endData` and
-    `object_was_parsed`, without their per-node bookkeeping), in one iterative walk."""
+    `object_was_parsed`, without their per-node bookkeeping), in one iterative walk.
+    Gives back every node made, the tags, and the element each tag was made from."""
     from bs4 import Comment, NavigableString
     from bs4.element import ProcessingInstruction, Tag
 
@@ -112,7 +112,7 @@ def _build(soup, builder, root: etree._Element) -> tuple[list, list]:
     attribute_dict, spaces = builder.attribute_dict_class, soup.ASCII_SPACES
     new_tag, new_string = Tag.__new__, str.__new__
     templates: dict[str, dict] = {}  # tag name -> the fields bs4's Tag() sets for it, links aside
-    tags, elements = [], []
+    nodes, tags, elements = [], [], []
     open_tags, kinds = [soup], [NavigableString]  # kinds: the string class inside each open tag
     preserving = 0  # open <pre>/<textarea>: white space kept as written
     last = None  # the node made last (bs4's _most_recent_element)
@@ -130,6 +130,7 @@ def _build(soup, builder, root: etree._Element) -> tuple[list, list]:
         if previous is not None:
             previous.next_sibling = node
         siblings.append(node)
+        nodes.append(node)
         last = node
 
     def add_string(text: str, kind) -> None:
@@ -175,21 +176,35 @@ def _build(soup, builder, root: etree._Element) -> tuple[list, list]:
             add_string(element.tail, kinds[-1])
     soup._most_recent_element = last
     soup.open_tag_counter.update(dict.fromkeys(templates, 0))  # every tag opened and closed again
-    return tags, elements
+    return nodes, tags, elements
 
 
 @contextmanager
-def _no_cyclic_gc():
-    """Python's cycle collector paused while the soup is built: a parse makes thousands of
-    container objects and no garbage, yet each 700 allocations start a collection, and
-    the older generations, which hold the whole process, are walked again and again
-    (a third of bs4's own parse time on the corpus: 14.5 → 10.7 ms median). The collector's
+def page_soup(root: etree._Element):
+    """`soup_of_tree` for the length of a ``with`` block, the soup taken apart at its end
+    (do not keep its tags), with Python's cycle collector paused meanwhile.
+
+    Why: a soup is one big reference cycle (every node links its parent, siblings and
+    neighbours, and the builder and the soup link each other), so once dropped only the
+    cycle collector can free it; and while it lives, its thousands of container objects
+    make that collector start every 700 allocations and walk them again each time, and
+    promote them to older generations that are walked in full later: 4-7 ms a page of
+    gen-1 and gen-2 collections of earlier pages' soups (measured with gc.callbacks).
+    Every node is cleared at the end, as bs4's `decompose` clears them (0.2 ms a page
+    against decompose's 0.7: no walk along the links), so the soup is freed the moment
+    it is dropped, by reference counting, and the collector, paused, never sees it. Its
     state is put back as it was (a caller that turned it off keeps it off)."""
     was_enabled = gc.isenabled()
     gc.disable()
+    soup = None
     try:
-        yield
+        soup, index = soup_of_tree(root)
+        yield soup, index
     finally:
+        if soup is not None:
+            for node in index.nodes:
+                vars(node).clear()
+            vars(soup).clear()
         if was_enabled:
             gc.enable()
 
@@ -244,9 +259,10 @@ class _Index:
     """The soup's elements in document order, by tag name and by attribute name; with the
     lxml tree's element each one was made from (``elements``, in the same order), when known."""
 
-    def __init__(self, order: list, elements: list | None = None) -> None:
+    def __init__(self, order: list, elements: list | None = None, nodes: list | None = None) -> None:
         self.order = order
         self.elements = elements
+        self.nodes = nodes  # every node of the soup (strings too), when known
         self.by_tag: dict[str, list] = {}
         self.by_attribute: dict[str, list] = {}
         for node in order:

@@ -22,7 +22,7 @@ from typing import Sequence
 
 from lxml import etree
 
-from ._soup import select_each, soup_of_tree
+from ._soup import page_soup, select_each
 from .html_tree import drop_keeping_tail
 
 
@@ -31,19 +31,17 @@ def without_selected(root: etree._Element, selectors: Sequence[str]) -> etree._E
     page = copy.deepcopy(root)
     if not selectors:
         return page
-    soup, index = soup_of_tree(page)
-    found = select_each(index, soup, selectors)
-    if not any(found):
-        return page
-    total = paragraph_chars(page)
-    for matches in found:
-        for tag in matches:
-            element = index.element_of(tag)
-            if element.getparent() is None or not _attached(element, page):
-                continue
-            if total and paragraph_chars(element) * 2 > total:
-                continue
-            drop_keeping_tail(element)
+    with page_soup(page) as (soup, index):
+        found = select_each(index, soup, selectors)
+        total = paragraph_chars(page) if any(found) else 0
+        for matches in found:
+            for tag in matches:
+                element = index.element_of(tag)
+                if element.getparent() is None or not _attached(element, page):
+                    continue
+                if total and paragraph_chars(element) * 2 > total:
+                    continue
+                drop_keeping_tail(element)
     return page
 
 
