@@ -205,6 +205,7 @@ def page_soup(root: etree._Element):
             for node in index.nodes:
                 vars(node).clear()
             vars(soup).clear()
+            vars(index).clear()  # its lists hold every node: freed now, not when the caller returns
         if was_enabled:
             gc.enable()
 
