@@ -139,8 +139,7 @@ def _build(soup, builder, root: etree._Element) -> tuple[list, list, list]:
         attach(new_string(kind, text), {"hidden": False, "parent": None, "previous_element": None,
                                         "next_element": None, "next_sibling": None, "previous_sibling": None})
 
-    walk = etree.iterwalk(root, events=("start", "end", "comment", "pi")) if root is not None else ()
-    for event, element in walk:
+    for event, element in _document_order(root):
         if event == "start":
             name = element.tag
             template = templates.get(name)
@@ -177,6 +176,18 @@ def _build(soup, builder, root: etree._Element) -> tuple[list, list, list]:
     soup._most_recent_element = last
     soup.open_tag_counter.update(dict.fromkeys(templates, 0))  # every tag opened and closed again
     return nodes, tags, elements
+
+
+def _document_order(root: etree._Element | None):
+    """lxml's walk of the whole document: ``root``'s subtree, and the comments and processing
+    instructions beside it (an XML declaration parsed as HTML is one: bs4 keeps it too)."""
+    if root is None:
+        return
+    for top in (*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()):
+        if top is root:
+            yield from etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+        else:
+            yield "comment" if top.tag is etree.Comment else "pi", top
 
 
 @contextmanager
