@@ -109,7 +109,7 @@ def _build(soup, builder, root: etree._Element) -> tuple[list, list, list]:
 
     namespaces = builder.active_namespace_prefixes[-1]
     preserve, containers = builder.preserve_whitespace_tags, builder.string_containers
-    attribute_dict, spaces = builder.attribute_dict_class, soup.ASCII_SPACES
+    spaces = soup.ASCII_SPACES
     new_tag, new_string = Tag.__new__, str.__new__
     templates: dict[str, dict] = {}  # tag name -> the fields bs4's Tag() sets for it, links aside
     nodes, tags, elements = [], [], []
@@ -146,7 +146,7 @@ def _build(soup, builder, root: etree._Element) -> tuple[list, list, list]:
             if template is None:
                 template = templates[name] = Tag(soup, builder, name, None, None, None, namespaces=namespaces).__dict__
             fields = template.copy()
-            fields["attrs"] = attribute_dict(element.items())
+            fields["attrs"] = type(template["attrs"])(element.items())  # the attribute dict class bs4's Tag() uses
             fields["contents"] = []
             if name in containers:
                 fields["interesting_string_types"] = {containers[name]}
