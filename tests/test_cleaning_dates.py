@@ -211,3 +211,92 @@ def test_a_labelled_stamp_deep_in_nested_blocks_is_read_from_its_own_holder():
     # nested <div>s around a long text reads that text once, and the stamp is still found.
     inner = f"<p>Veröffentlicht am 19.10.2019</p><p>{PROSE * 200}</p>"
     assert labelled_dates_of("<div>" * 200 + inner + "</div>" * 200) == ("2019-10-19", None)
+
+
+def test_a_generic_meta_date_comes_after_the_time_in_the_articles_meta_row():
+    # a German outdoor magazine: <meta name="date"> holds the last edit, five days after the
+    # <time> its theme prints in an <aside class="meta"> inside the <article>
+    html = ('<html><head><meta name="date" content="2022-1-26T14:32:06+02:00"></head><body><article>'
+            '<header><h1>Ein Schuh für Touren und Freeride</h1></header><div class="article__intro">'
+            f'<p>{PROSE}</p></div><aside class="meta" role="complementary"><div class="meta__row">'
+            '<p class="meta__content"><time datetime="2022-01-21" class="meta__label">21.01.2022 - 13:30</time>'
+            f'</p></div></aside><p>{PROSE}</p></article></body></html>')
+    assert dates_of(html)[0] == "2022-01-21"
+
+
+def test_a_generic_meta_date_still_dates_a_page_with_no_other_stamp():
+    # the trap: a sidebar aside's <time> dates another post; the meta is all the page states
+    html = ('<html><head><meta name="date" content="2022-01-26"></head><body><article>'
+            f'<h1>Ein Schuh für Touren</h1><p>{PROSE}</p></article><aside class="sidebar-info">'
+            '<time datetime="2021-12-01">01.12.2021</time> Älterer Beitrag</aside></body></html>')
+    assert dates_of(html)[0] == "2022-01-26"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2019年6月24日 11時30分", "2019-06-24"),  # Japanese and Chinese news
+    ("2019년 6월 24일", "2019-06-24"),  # Korean
+])
+def test_east_asian_written_dates(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_a_japanese_header_date_without_its_year_takes_the_year_of_the_filed_day():
+    # NHK's easy-news pages print "[06月24日 11時30分]" and name the filed day only in a link's address
+    html = ("<html><head><title>ニュース</title></head><body><article><h1>ニュース</h1>"
+            '<p class="article-main__date" id="js-article-date">[06月24日 11時30分]</p>'
+            f"<p>{PROSE}</p><a href='https://www3.nhk.or.jp/news/html/20190619/k10011959621000.html'>NHK</a>"
+            "</article></body></html>")
+    assert dates_of(html)[0] == "2019-06-24"
+    # across a new year the nearer year is taken; a month and day far from the filed day are not used
+    assert dates_of(html.replace("06月24日", "01月02日").replace("20190619", "20191230"))[0] == "2020-01-02"
+    assert dates_of(html.replace("06月24日", "11月02日"))[0] == "2019-06-19"
+
+
+def test_a_dateline_right_under_the_headline():
+    # an association's news page: no date in its markup, "1. Februar 2022 , Daniel Dillenburg"
+    # on the line under the <h1>, a teaser's date further down
+    body = ('<article><p>Nachruf</p><div><h1>Aus dem Ghetto nach Augusta</h1><div><p class="grey">'
+            '<br class="md:hidden"> 1. Februar 2022 , Daniel Dillenburg</p></div>'
+            f'<p>{PROSE}</p></div></article><div class="more"><p>21.01.2022 Turnier in Köln</p></div>')
+    assert labelled_dates_of(body) == ("2022-02-01", None)
+
+
+@pytest.mark.parametrize("after_headline", [
+    f"<p>{PROSE}</p><p>1. Februar 2022</p>",  # a date after the prose has begun is no dateline
+    "<p>Aktualisiert am 1. Februar 2022</p>",  # an update stamp is no publication date
+])
+def test_no_dateline_under_the_headline(after_headline):
+    from exporter.cleaning import load_rules
+    from exporter.cleaning.page_dates import headline_dateline
+
+    body = f"<article><h1>Aus dem Ghetto nach Augusta</h1>{after_headline}<p>{PROSE}</p></article>"
+    assert headline_dateline(parse_html(f"<html><body>{body}</body></html>"), load_rules().metadata) is None
+
+
+def test_an_embedded_social_posts_time_dates_that_post():
+    # a celebrity magazine quotes an Instagram post: the embed's <time> is the post's, months earlier
+    embed = ('<blockquote class="instagram-media"><div><p><a href="https://instagram.com/p/x/">Ein Beitrag</a> '
+             '<time datetime="2019-04-21T23:47:18+00:00">Apr 21, 2019 um 4:47 PDT</time></p></div></blockquote>')
+    html = (f"<html><head><link rel='canonical' href='https://www.example.de/2019/10/18/einbetoniert/'></head>"
+            f"<body><article><h1>Einbetoniert</h1><p>{PROSE}</p>{embed}<p>{PROSE}</p></article></body></html>")
+    assert dates_of(html)[0] == "2019-10-18"
+
+
+def test_wordpress_time_classed_published_and_updated_is_the_publication():
+    # WordPress themes class a never-edited post's stamp "entry-date published updated"; the
+    # teaser list under the post has older stamps
+    html = ("<html><body><article><header class='entry-header'><h1>Benko-Firma insolvent</h1>"
+            "<div class='entry-meta'><span class='posted-on'><a href='/p/'><time class='entry-date published updated'"
+            " datetime='2023-11-01T09:35:13+01:00'>1. November 2023 09:35</time></a></span></div></header>"
+            f"<p>{PROSE}</p><ul><li><time class='entry-date published' datetime='2023-10-25T16:01:43+02:00'>"
+            "25. Oktober 2023</time></li></ul></article></body></html>")
+    assert dates_of(html)[0] == "2023-11-01"
+
+
+def test_a_comments_time_marked_pubdate_dates_the_comment():
+    # WordPress's older comment templates print <time pubdate> on every comment
+    html = ("<html><head><link rel='canonical' href='https://blog.example.de/2015/12/12/beitrag/'></head><body>"
+            f"<div class='post'><h1>Beitrag</h1><p>{PROSE}</p></div><ol class='commentlist'><li class='comment'>"
+            "<time pubdate datetime='2015-12-13T01:10:03+01:00'>13 Dezember, 2015 um 01:10</time> Danke!</li></ol>"
+            "</body></html>")
+    assert dates_of(html)[0] == "2015-12-12"

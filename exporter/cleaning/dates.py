@@ -16,6 +16,10 @@ MONTH_LOCALES = ("en", "de", "fr", "es", "pt", "it", "nl", "sv", "da", "nb", "pl
 
 _MONTH_WORD = r"([^\W\d_]{3,12})\.?"
 _ISO = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+# Japanese and Chinese "2019年6月24日", Korean "2019년 6월 24일" (East Asian news headers).
+_CJK = re.compile(r"(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]")
+# The same without the year: Japanese news headers print "[06月24日 11時30分]".
+_CJK_MONTH_DAY = re.compile(r"(?<![\d年년])(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]")
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([/.])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d/])")
 _MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 # "6. August 2009", "27 juin 2019", "5 de março de 2020", "3rd of May, 2021"
@@ -74,8 +78,9 @@ def parse_date(text: str | None) -> str | None:
         return None
     text = text[:200]
     found: list[tuple[int, str]] = []
-    if m := _ISO.search(text):
-        found.append((m.start(), _make(m.group(1), m.group(2), m.group(3))))
+    for pattern in (_ISO, _CJK):
+        if m := pattern.search(text):
+            found.append((m.start(), _make(m.group(1), m.group(2), m.group(3))))
     if m := _MONTH_DAY_YEAR.search(text):
         month = month_number(m.group(1))
         if month:
@@ -94,6 +99,14 @@ def parse_date(text: str | None) -> str | None:
         found.append((m.start(), _make(year, month, day)))
     found = [item for item in found if item[1]]
     return min(found)[1] if found else None
+
+
+def month_day(text: str | None) -> tuple[int, int] | None:
+    """``(month, day)`` of a date written without its year ("06月24日"), or None."""
+    m = _CJK_MONTH_DAY.search(text or "")
+    if not m or not (1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31):
+        return None
+    return int(m.group(1)), int(m.group(2))
 
 
 # Dates in an article's address: /2020/03/16/, /2020-03-16-, /20200316/ (blogs, news CMSs).

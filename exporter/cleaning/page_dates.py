@@ -29,14 +29,18 @@ from datetime import date, datetime, timedelta, timezone
 from lxml import etree
 
 from ._htmldate import htmldate_publication
-from .dates import parse_date, url_date
+from .dates import month_day, parse_date, url_date
 from .draft import squash
 from .rules import MetadataRule
 
 PUBLISHED_METAS = ("article:published_time", "og:published_time", "datepublished", "publishdate", "publish-date",
-                   "pubdate", "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date",
-                   "sailthru.date", "parsely-pub-date", "citation_publication_date", "article.published",
-                   "published-date", "publication_date", "date.release", "dc.date.created")
+                   "pubdate", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
+                   "citation_publication_date", "article.published", "published-date", "publication_date",
+                   "date.release", "dc.date.created")
+# Metas that say only "a date" of the page: CMSs fill them with the last edit or the time the page
+# was made (a German outdoor magazine's <meta name="date"> five days after the <time> in its header),
+# so they come after the article's own markup.
+GENERIC_DATE_METAS = ("date", "dc.date", "dcterms.date")
 UPDATED_METAS = ("article:modified_time", "og:updated_time", "last-modified", "datemodified",
                  "dcterms.modified", "dc.date.modified")
 # seconds as CMSs write them, "23:15:00Z" and also "23:15:0Z"
@@ -52,7 +56,8 @@ def page_dates(root: etree._Element, ld: dict, metas: dict[str, str], url: str |
     updated = _first_date((_ld_text(ld.get("dateModified")), *(metas.get(n) for n in UPDATED_METAS),
                            _itemprop(root, "dateModified")))
     stated = [_ld_text(ld.get("datePublished")), *(metas.get(n) for n in PUBLISHED_METAS),
-              _itemprop(root, "datePublished"), _article_time(root), _ld_text(ld.get("dateCreated"))]
+              _itemprop(root, "datePublished"), _article_time(root),
+              *(metas.get(n) for n in GENERIC_DATE_METAS), _ld_text(ld.get("dateCreated"))]
     for raw in stated:
         day = parse_date(raw)
         if day:
@@ -61,7 +66,10 @@ def page_dates(root: etree._Element, ld: dict, metas: dict[str, str], url: str |
     updated = updated or stamped_update
     if stamped:
         return stamped, updated
-    found = htmldate_publication(root, url)
+    dateline = headline_dateline(root, labelled)
+    if dateline:
+        return dateline, updated
+    found = _with_shown_month_day(htmldate_publication(root, url), root)
     if found == updated:
         return None, updated  # htmldate fell back on the update stamp: that is no publication date
     return found, updated
@@ -117,12 +125,26 @@ def _iter_times(root, limit: int):
 
 
 _OUTSIDE_ARTICLE = re.compile(r"comment|related|teaser|sidebar|widget|recommend", re.IGNORECASE)
+# An <aside> that holds the post's own meta row (date, author, tags) beside its text, as magazine
+# themes mark it up: <article> … <aside class="meta"><time …>. Class words, split at - and _.
+_META_ASIDE = re.compile(r"(?:^|[\s_-])(?:meta|metadata|post-?meta|entry-?meta|byline|dateline|info)(?:$|[\s_-])",
+                         re.IGNORECASE)
+
+
+# An embedded social post inside an article body (Instagram's and Twitter's embed code is a
+# <blockquote class="instagram-media">/"twitter-tweet" holding the post's own <time>): its
+# stamp dates the post quoted, often months before the article.
+_EMBEDDED_POST = re.compile(r"instagram|twitter-tweet|tiktok-embed|fb-post|(?:^|[\s_-])embed(?:$|[\s_-])", re.IGNORECASE)
 
 
 def _in_article(element) -> bool:
-    """Inside <article>/<main>, and not in an aside, a comment thread or a teaser list on the way up."""
+    """Inside <article>/<main>, and not in an aside, a comment thread, a teaser list or an
+    embedded post on the way up (an aside that is the article's own meta row excepted)."""
     for ancestor in element.iterancestors():
-        if ancestor.tag in ("aside", "nav", "footer") or _OUTSIDE_ARTICLE.search(ancestor.get("class") or ""):
+        if ancestor.tag == "aside" and _META_ASIDE.search(ancestor.get("class") or ""):
+            continue
+        if ancestor.tag in ("aside", "nav", "footer", "blockquote") or _OUTSIDE_ARTICLE.search(ancestor.get("class") or "") \
+                or _EMBEDDED_POST.search(ancestor.get("class") or ""):
             return False
         if ancestor.tag in ("article", "main") or ancestor.get("itemprop") == "articleBody":
             return True
@@ -168,6 +190,45 @@ def labelled_stamps(root, rules: Sequence[MetadataRule]) -> tuple[str | None, st
     return found.get("date"), found.get("updated")
 
 
+# The lines under the headline read for a dateline, and the elements looked at for them.
+_DATELINE_LINES = 3
+_DATELINE_REACH = 40
+
+
+def headline_dateline(root, rules: Sequence[MetadataRule]) -> str | None:
+    """The date on a short line right under the article's <h1>, before its prose: magazines and
+    association sites print "1. Februar 2022 , Daniel Dillenburg" there and state no date in
+    their markup. The rules file's date rules read the line (a bare dateline rule too); a line
+    an update rule reads is no publication date."""
+    headline = next((h for h in itertools.islice(root.iter("h1"), 5) if _outside_teasers(h)), None)
+    if headline is None:
+        return None
+    date_rules = [rule for rule in rules if rule.kind == "date"]
+    update_rules = [rule for rule in rules if rule.kind == "updated"]
+    seen, read = 0, set()
+    for element in headline.xpath(f"following::*[position() <= {_DATELINE_REACH}]"):
+        if element.getparent() in read:  # its text was read with its holder's
+            read.add(element)
+            continue
+        if element.tag not in _STAMP_HOLDERS or any(child.tag in _BLOCK_HOLDERS for child in element):
+            continue
+        read.add(element)
+        for line in _lines(element):
+            if len(line) > _MAX_STAMP_LINE:
+                return None  # the prose has begun
+            seen += 1
+            if seen > _DATELINE_LINES:
+                return None
+            if any(rule.pattern.search(line) for rule in update_rules):
+                continue
+            for rule in date_rules:
+                m = rule.pattern.search(line)
+                day = parse_date(m.group("value")) if m else None
+                if day:
+                    return day
+    return None
+
+
 def _lines(element) -> list[str]:
     """The element's text, one string per line its <br>s make."""
     parts: list[str] = [element.text or ""]
@@ -190,13 +251,17 @@ def _article_time(root) -> str | None:
 
     Pages list older dated teasers and comments in sidebars; a <time> there is
     another article's. A <time pubdate> or one classed as a publication stamp
-    counts anywhere.
+    counts anywhere but in comments and teasers (WordPress's older comment
+    templates mark every comment's <time pubdate>). One classed as the update
+    only is skipped: WordPress themes class a never-edited post's stamp
+    "entry-date published updated", and that one is the publication.
     """
     for element in _iter_times(root, 200):
-        marked = element.get("pubdate") is not None or "publi" in (element.get("class") or "").lower()
+        kind = (element.get("class") or "").lower()
+        marked = (element.get("pubdate") is not None or "publi" in kind) and _outside_teasers(element)
         if not (marked or _in_article(element)):
             continue
-        if "updat" in (element.get("class") or "").lower() or "modif" in (element.get("class") or "").lower():
+        if ("updat" in kind or "modif" in kind) and "publi" not in kind:
             continue
         text = squash(" ".join(element.itertext()))
         if parse_date(text):
@@ -214,16 +279,49 @@ def _visible_time_day(root) -> str | None:
     """The day written (for readers) in the article's first <time> or datePublished element,
     or in an element classed as the date (news headers that print "January 19, 2020 / 12:25 PM"
     in a <div>, under a stamp in UTC, as wire services do)."""
+    for text in _shown_date_texts(root):
+        day = parse_date(text)
+        if day:
+            return day
+    return None
+
+
+def _shown_date_texts(root):
+    """The text of the article's date elements (see ``_visible_time_day``), in that order."""
     marked = root.xpath("//*[@itemprop='datePublished']")[:3]
     classed = list(itertools.islice((e for e in root.xpath("//body//*[contains(translate(@class, 'DATEIMSP', 'dateimsp'), 'date')"
                                      " or contains(translate(@class, 'DATEIMSP', 'dateimsp'), 'timestamp')]")
                if _DATE_CLASS.search(e.get("class") or "") and not re.search("updat|modif", e.get("class") or "", re.I)
                and _outside_teasers(e)), 3))
     for element in [*marked, *(t for t in _iter_times(root, 200) if _in_article(t)), *classed]:
-        day = parse_date(squash(" ".join(element.itertext())))
-        if day:
-            return day
-    return None
+        yield squash(" ".join(element.itertext()))
+
+
+# How far a yearless shown day may lie from the date found elsewhere on the page.
+_YEARLESS_REACH = timedelta(days=45)
+
+
+def _with_shown_month_day(found: str | None, root) -> str | None:
+    """``found`` (a date read from the URL or the page by htmldate) replaced by the day the article's
+    date element shows without a year, the year taken from ``found``: Japanese news headers print
+    "[06月24日 11時30分]" while the address holds the day the story was filed."""
+    if not found:
+        return found
+    for text in _shown_date_texts(root):
+        if parse_date(text):
+            return found  # the element shows a full date: htmldate has read it, or chose better
+        shown = month_day(text)
+        if shown:
+            base = date.fromisoformat(found)
+            for year in (base.year, base.year + 1, base.year - 1):
+                try:
+                    day = date(year, *shown)
+                except ValueError:
+                    continue
+                if abs(day - base) <= _YEARLESS_REACH:
+                    return day.isoformat()
+            return found
+    return found
 
 
 def _itemprop(root, prop: str) -> str | None:
