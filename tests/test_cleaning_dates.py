@@ -300,3 +300,48 @@ def test_a_comments_time_marked_pubdate_dates_the_comment():
             "<time pubdate datetime='2015-12-13T01:10:03+01:00'>13 Dezember, 2015 um 01:10</time> Danke!</li></ol>"
             "</body></html>")
     assert dates_of(html)[0] == "2015-12-12"
+
+
+@pytest.mark.parametrize("body, published, updated", [
+    ("<p class='meta'>Erstellt am 12.03.2020, 10:00 Uhr</p>", "2020-03-12", None),
+    ("<div class='info'>Stand: 16.08.2019 14:00 Uhr</div>", None, "2019-08-16"),  # German news: the version's time
+    ("<p>Mis en ligne le 3 mai 2021<br>Dernière modification : 4 mai 2021</p>", "2021-05-03", "2021-05-04"),
+    ("<span>Fecha de publicación: 13/12/2019</span> <span>Última actualización: 14/12/2019</span>",
+     "2019-12-13", "2019-12-14"),
+    ("<p>Zuletzt geändert: 20.10.2019</p>", None, "2019-10-20"),
+    ("<p>Laatst gewijzigd op 3 mrt. 2021</p><p>Geplaatst op 1 mrt. 2021</p>", "2021-03-01", "2021-03-03"),
+])
+def test_publication_and_update_labels_in_the_corpus_languages(body, published, updated):
+    assert labelled_dates_of(body) == (published, updated)
+
+
+@pytest.mark.parametrize("line", ["Data show 12 May 2020 was the wettest day", "Stand der Technik 2019"])
+def test_words_that_are_also_prose_are_no_label_without_a_colon(line):
+    from exporter.cleaning import load_rules
+    from exporter.cleaning.page_stamps import labelled_stamps
+
+    root = parse_html(f"<html><body><p>{line}</p></body></html>")
+    assert labelled_stamps(root, load_rules().metadata) == (None, None)
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("fr", True), ("de-DE", True), ("en-GB", True), ("en-AU", True), ("pt_BR", True),
+    ("en-US", False), ("en", False), (None, False),
+])
+def test_which_languages_write_the_day_first(language, expected):
+    from exporter.cleaning.dates import writes_day_first
+
+    assert writes_day_first(language) is expected
+
+
+@pytest.mark.parametrize("lang, stamp, expected", [
+    ("fr", "Publié le 05/03/2020", "2020-03-05"),  # French, Spanish, British pages write the day first
+    ("en-GB", "Published 05/03/2020", "2020-03-05"),
+    ("en-US", "Posted 05/03/2020", "2020-05-03"),  # US pages the month
+    ("fr", "Publié le 2020/03/05", "2020-03-05"),  # year first reads the same everywhere
+])
+def test_a_slashed_date_reads_in_the_pages_own_order(lang, stamp, expected):
+    from exporter.cleaning import load_rules
+
+    html = f"<html lang='{lang}'><body><p class='meta'>{stamp}</p><div><p>{PROSE}</p></div></body></html>"
+    assert read_page_meta(parse_html(html), load_rules().metadata).date == expected

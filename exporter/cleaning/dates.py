@@ -67,11 +67,13 @@ def month_number(word: str) -> int | None:
     return month_numbers().get(word.casefold().strip("."))
 
 
-def parse_date(text: str | None) -> str | None:
+def parse_date(text: str | None, day_first: bool = False) -> str | None:
     """The first date written in ``text`` as ``YYYY-MM-DD``, or None.
 
-    Numeric dates with slashes read month first (US news sites), with dots day
-    first (European sites); either way a first number over 12 must be the day.
+    Numeric dates with slashes read month first (US news sites) unless
+    ``day_first`` (a page in a language that writes the day first: "05/03/2020"
+    is 5 March on a French or British page), with dots day first (European
+    sites); either way a first number over 12 must be the day.
     Year-first numbers ("2018/6/19", ISO stamps) read year, month, day.
     """
     if not text:
@@ -93,7 +95,7 @@ def parse_date(text: str | None) -> str | None:
         first, sep, second, year = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
         if len(year) == 2:
             year = "20" + year
-        month, day = (first, second) if sep == "/" else (second, first)
+        month, day = (first, second) if sep == "/" and not day_first else (second, first)
         if month > 12:
             month, day = day, month
         found.append((m.start(), _make(year, month, day)))
@@ -107,6 +109,22 @@ def month_day(text: str | None) -> tuple[int, int] | None:
     if not m or not (1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31):
         return None
     return int(m.group(1)), int(m.group(2))
+
+
+# English-language regions that write the month first in numeric dates.
+_MONTH_FIRST_REGIONS = frozenset(("US", "CA", "PH", "FM", "MH", "PW"))
+
+
+def writes_day_first(language: str | None) -> bool:
+    """Whether pages in ``language`` (a BCP 47 tag) write numeric dates day first: every news
+    language but US English does. Plain "en" stays month first (most English news sites
+    that do not state a region are American)."""
+    if not language:
+        return False
+    parts = language.replace("_", "-").split("-")
+    if parts[0].lower() != "en":
+        return True
+    return len(parts) > 1 and parts[1].upper() not in _MONTH_FIRST_REGIONS
 
 
 # Dates in an article's address: /2020/03/16/, /2020-03-16-, /20200316/ (blogs, news CMSs).
