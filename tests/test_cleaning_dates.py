@@ -240,6 +240,16 @@ def test_east_asian_written_dates(text, expected):
     assert parse_date(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("19 октября 2019", "2019-10-19"),  # Russian, the month in the genitive as dates write it
+    ("3 мая 2021 г.", "2021-05-03"),
+    ("5 травня 2020", "2020-05-05"),  # Ukrainian
+    ("12 Οκτωβρίου 2019", "2019-10-12"),  # Greek
+])
+def test_dates_written_in_other_alphabets(text, expected):
+    assert parse_date(text) == expected
+
+
 def test_a_japanese_header_date_without_its_year_takes_the_year_of_the_filed_day():
     # NHK's easy-news pages print "[06月24日 11時30分]" and name the filed day only in a link's address
     html = ("<html><head><title>ニュース</title></head><body><article><h1>ニュース</h1>"
@@ -345,3 +355,12 @@ def test_a_slashed_date_reads_in_the_pages_own_order(lang, stamp, expected):
 
     html = f"<html lang='{lang}'><body><p class='meta'>{stamp}</p><div><p>{PROSE}</p></div></body></html>"
     assert read_page_meta(parse_html(html), load_rules().metadata).date == expected
+
+
+def test_a_teasers_microdata_stamp_dates_the_teaser():
+    # a portal's "Latest news" rail above the article marks each teaser up with its own datePublished
+    rail = ("<div class='teaser-list'><div itemscope itemtype='https://schema.org/NewsArticle'>"
+            "<meta itemprop='datePublished' content='2021-02-01'><a href='/t'>Other story</a></div></div>")
+    html = (f"<html><body>{rail}<article itemscope itemtype='https://schema.org/NewsArticle'><h1>Tram line</h1>"
+            f"<meta itemprop='datePublished' content='2021-03-04T08:00:00+01:00'><p>{PROSE}</p></article></body></html>")
+    assert dates_of(html)[0] == "2021-03-04"

@@ -18,6 +18,7 @@ from lxml import etree
 from .draft import loose as _loose, squash
 from .names import byline_names, is_person_name
 from .page_dates import page_dates
+from .page_stamps import outside_teasers
 from .rules import MetadataRule
 
 log = logging.getLogger(__name__)
@@ -154,6 +155,8 @@ def _metas(root) -> dict[str, str]:
     for element in root.iter("meta"):
         key = (element.get("property") or element.get("name") or element.get("itemprop")
                or element.get("http-equiv") or "").strip().lower()
+        if element.get("itemprop") and key == element.get("itemprop").strip().lower() and not outside_teasers(element):
+            continue  # a teaser's microdata (portals' "Latest news" rails) describes the teaser
         value = element.get("content")
         if key and value and value.strip() and key not in out:
             out[key] = value.strip()

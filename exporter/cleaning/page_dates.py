@@ -252,7 +252,11 @@ def _with_shown_month_day(found: str | None, root) -> str | None:
 
 
 def _itemprop(root, prop: str) -> str | None:
+    """The first ``prop`` stamp in schema.org microdata that is not a teaser's or a comment's:
+    portals mark up every teaser of their "Latest news" rails with its own datePublished."""
     for element in root.xpath(f"//*[@itemprop='{prop}']"):
+        if not outside_teasers(element):
+            continue
         value = element.get("content") or element.get("datetime") or squash(" ".join(element.itertext()))
         if value:
             return value
