@@ -183,7 +183,7 @@ def test_prose_with_a_date_is_no_stamp():
     assert labelled_stamps(root, load_rules().metadata) == (None, None)
 
 
-@pytest.mark.parametrize("stamp", ["2020-01-20T09:49:32+0000", "2020-01-20T09:49:32"])
+@pytest.mark.parametrize("stamp", ["2020-01-20T09:49:32+0000", "2020-01-20T09:49:32", "2020-01-20 09:49:32 UTC"])
 def test_a_morning_utc_stamp_under_a_header_date_of_the_evening_before(stamp):
     # a wire service's header prints its own US day in a <div> classed as the date; the stamp is UTC,
     # stated or (US and Canadian CMSs) bare
@@ -364,3 +364,15 @@ def test_a_teasers_microdata_stamp_dates_the_teaser():
     html = (f"<html><body>{rail}<article itemscope itemtype='https://schema.org/NewsArticle'><h1>Tram line</h1>"
             f"<meta itemprop='datePublished' content='2021-03-04T08:00:00+01:00'><p>{PROSE}</p></article></body></html>")
     assert dates_of(html)[0] == "2021-03-04"
+
+
+def test_dates_stated_on_the_webpage_node_of_an_seo_graph():
+    # an SEO plugin's graph: the Article node names the headline and author, the WebPage node the dates
+    import json
+
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "headline": "Tram line", "author": {"@type": "Person", "name": "Jane Doe"}},
+        {"@type": "WebPage", "name": "Tram line", "datePublished": "2021-05-01T08:00:00+02:00",
+         "dateModified": "2021-05-03T09:00:00+02:00"}]}
+    html = page(f'<script type="application/ld+json">{json.dumps(graph)}</script>')
+    assert dates_of(html) == ("2021-05-01", "2021-05-03")

@@ -195,7 +195,16 @@ def _json_ld_article(root) -> dict:
                     stack.append(item["mainEntity"])
     # Prefer a real article type over a WebPage wrapper.
     found.sort(key=lambda item: str(item.get("@type")).lower() in ("webpage", "['webpage']"))
-    return found[0] if found else {}
+    if not found:
+        return {}
+    article = found[0]
+    # SEO plugins' graphs (WordPress's Yoast) may state the dates on the WebPage node only:
+    # the article's page is the same page, so its dates stand for the article's.
+    missing = [key for key in ("datePublished", "dateModified") if not article.get(key)]
+    pages = [item for item in found[1:] if str(item.get("@type")).lower() in ("webpage", "['webpage']")]
+    if missing and pages:
+        article = {**article, **{key: pages[0][key] for key in missing if pages[0].get(key)}}
+    return article
 
 
 def _text(value) -> str | None:

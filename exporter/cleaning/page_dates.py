@@ -66,7 +66,9 @@ UPDATED_METAS = ("article:modified_time", "og:updated_time", "og:modified_time",
 GENERIC_DATE_METAS = ("date", "dc.date", "dc:date", "dcterms.date")
 # seconds as CMSs write them, "23:15:00Z" and also "23:15:0Z"
 # and with no zone at all: CMSs of US and Canadian papers write the UTC time bare ("2019-03-05T01:30:00")
-_UTC_STAMP = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{1,2}(?:\.\d+)?)?\s*(Z|[+-]00:?00)?\s*$")
+# and with the zone as a word ("2019-03-05 01:30:00 UTC", "… GMT")
+_UTC_STAMP = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{1,2}(?:\.\d+)?)?\s*(Z|UTC|GMT|[+-]00:?00)?\s*$",
+                        re.IGNORECASE)
 _OFFSET = re.compile(r"\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*([+-])(\d{2}):?(\d{2})\s*$")
 
 
