@@ -52,22 +52,9 @@ def other_script_month_numbers() -> dict[str, int]:
 
 
 def _month_table(locales: tuple[str, ...]) -> dict[str, int]:
-    from babel.dates import get_month_names
+    from ._calendar_words import month_table
 
-    table: dict[str, int] = {}
-    clashes: set[str] = set()
-    for locale in locales:
-        for width in ("wide", "abbreviated"):
-            for context in ("format", "stand-alone"):
-                for number, name in get_month_names(width, context=context, locale=locale).items():
-                    key = name.casefold().strip(".")
-                    if len(key) < 3:
-                        continue
-                    if table.get(key, number) != number:
-                        clashes.add(key)
-                    table[key] = number
-    for key in clashes:
-        del table[key]
+    table = dict(month_table(locales))
     table.setdefault("sept", 9)
     return table
 
@@ -75,10 +62,9 @@ def _month_table(locales: tuple[str, ...]) -> dict[str, int]:
 @lru_cache(maxsize=1)
 def weekday_words() -> frozenset[str]:
     """Casefolded weekday names and abbreviations of the same languages (Babel's CLDR data)."""
-    from babel.dates import get_day_names
+    from ._calendar_words import weekday_list
 
-    return frozenset(name.casefold().strip(".") for locale in MONTH_LOCALES for width in ("wide", "abbreviated")
-                     for name in get_day_names(width, locale=locale).values() if len(name.strip(".")) >= 3)
+    return frozenset(weekday_list(MONTH_LOCALES))
 
 
 def month_number(word: str) -> int | None:
