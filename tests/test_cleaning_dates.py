@@ -19,6 +19,7 @@ PROSE = ("The city council voted on Tuesday to extend the tram line to the north
 
 @pytest.mark.parametrize("text, expected", [
     ("6. August 2009", "2009-08-06"),  # German day with a full stop
+    ("12. Jänner 2021", "2021-01-12"),  # Austrian German
     ("Veröffentlicht am 19.10.2019, 05:00 Uhr", "2019-10-19"),  # dotted day-first
     ("2018/6/19 10:02", "2018-06-19"),  # year-first with slashes (East Asian and some German sites)
     ("Publié le 29 juin 2019 à 15h14", "2019-06-29"),

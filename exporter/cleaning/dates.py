@@ -12,7 +12,9 @@ from datetime import date
 from functools import lru_cache
 
 # The languages of the corpus sources and their neighbours (German-heavy and worldwide news).
-MONTH_LOCALES = ("en", "de", "fr", "es", "pt", "it", "nl", "sv", "da", "nb", "pl", "cs", "ro", "ca", "fi", "hu", "tr")
+# Austrian German ("de_AT") writes January "Jänner".
+MONTH_LOCALES = ("en", "de", "de_AT", "fr", "es", "pt", "it", "nl", "sv", "da", "nb", "pl", "cs", "ro", "ca", "fi", "hu",
+                 "tr")
 
 _MONTH_WORD = r"([^\W\d_]{3,12})\.?"
 _ISO = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
