@@ -150,16 +150,24 @@ def _without_credit(title: str) -> str:
     return cut if len(cut.split()) >= 2 else title
 
 
+# How many teasers' microdata <meta>s are passed over before the next is taken as it comes:
+# each costs a walk up the tree, and a hostile page may nest thousands of them deep.
+_TEASER_METAS_SKIPPED = 50
+
+
 def _metas(root) -> dict[str, str]:
     out: dict[str, str] = {}
+    skipped = 0
     for element in root.iter("meta"):
         key = (element.get("property") or element.get("name") or element.get("itemprop")
                or element.get("http-equiv") or "").strip().lower()
-        if element.get("itemprop") and key == element.get("itemprop").strip().lower() and not outside_teasers(element):
-            continue  # a teaser's microdata (portals' "Latest news" rails) describes the teaser
         value = element.get("content")
-        if key and value and value.strip() and key not in out:
-            out[key] = value.strip()
+        if not (key and value and value.strip()) or key in out:
+            continue
+        if element.get("itemprop") and skipped < _TEASER_METAS_SKIPPED and not outside_teasers(element):
+            skipped += 1
+            continue  # a teaser's microdata (portals' "Latest news" rails) describes the teaser
+        out[key] = value.strip()
     return out
 
 

@@ -256,7 +256,7 @@ def _with_shown_month_day(found: str | None, root) -> str | None:
 def _itemprop(root, prop: str) -> str | None:
     """The first ``prop`` stamp in schema.org microdata that is not a teaser's or a comment's:
     portals mark up every teaser of their "Latest news" rails with its own datePublished."""
-    for element in root.xpath(f"//*[@itemprop='{prop}']"):
+    for element in root.xpath(f"//*[@itemprop='{prop}']")[:50]:  # a walk up each: a hostile page has thousands
         if not outside_teasers(element):
             continue
         value = element.get("content") or element.get("datetime") or squash(" ".join(element.itertext()))
