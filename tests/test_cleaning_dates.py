@@ -391,3 +391,14 @@ def test_thousands_of_teaser_stamps_deep_in_nested_blocks_stay_cheap():
     started = time.process_time()
     read_page_meta(root)
     assert time.process_time() - started < 0.6  # about 0.1 s; 1.3 s with a walk per teaser
+
+
+def test_the_dateline_follows_the_headlines_h1_not_a_logos():
+    # a regional portal sets its logo as the first <h1>; its top bar prints today's date under it
+    html = ("<html><head><title>Neue Brücke eröffnet | Stadtanzeiger</title></head><body>"
+            "<header><h1>Stadtanzeiger</h1><div class='topbar'><span>Mittwoch, 2. Dezember 2026</span></div></header>"
+            "<main><h1>Neue Brücke eröffnet</h1><p class='meta'>14. März 2021 , Anna Berger</p>"
+            f"<p>{PROSE}</p></main></body></html>")
+    from exporter.cleaning import load_rules
+
+    assert read_page_meta(parse_html(html), load_rules().metadata).date == "2021-03-14"

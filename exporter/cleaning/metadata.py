@@ -84,7 +84,7 @@ def read_page_meta(root: etree._Element, stamp_rules: Sequence[MetadataRule] = (
         "content-language", "og:locale", "language", "dc.language") or _text(ld.get("inLanguage"))
     language = _bcp47(lang)
     url = _canonical(root) or meta("og:url") or _text(ld.get("url"))
-    date, updated = page_dates(root, ld, metas, url, stamp_rules, language)
+    date, updated = page_dates(root, ld, metas, url, stamp_rules, language, title)
     description = meta("description", "og:description", "twitter:description") or _text(ld.get("description"))
     return PageMeta(title=title, h1s=h1s, authors=authors, date=date, updated=updated, publisher=squash(publisher) if publisher else None,
                     language=language, source_url=url if url and url.startswith("http") else None,

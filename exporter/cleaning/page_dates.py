@@ -73,10 +73,12 @@ _OFFSET = re.compile(r"\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*([+-])(\d{2}):?(\d{2})
 
 
 def page_dates(root: etree._Element, ld: dict, metas: dict[str, str], url: str | None,
-               labelled: Sequence[MetadataRule] = (), language: str | None = None) -> tuple[str | None, str | None]:
+               labelled: Sequence[MetadataRule] = (), language: str | None = None,
+               title: str | None = None) -> tuple[str | None, str | None]:
     """``(published, updated)`` as YYYY-MM-DD strings (either may be None); ``labelled``:
     the rules that read a stamp by its label (see the module note); ``language``: the page's,
-    which says how it writes "05/03/2020" (``dates.writes_day_first``)."""
+    which says how it writes "05/03/2020" (``dates.writes_day_first``); ``title``: the
+    article's headline, whose <h1> a dateline follows."""
     day_first = writes_day_first(language)
     updated = _first_date((_ld_text(ld.get("dateModified")), *(metas.get(n) for n in UPDATED_METAS),
                            _itemprop(root, "dateModified")), day_first)
@@ -91,7 +93,7 @@ def page_dates(root: etree._Element, ld: dict, metas: dict[str, str], url: str |
     updated = updated or stamped_update
     if stamped:
         return stamped, updated
-    dateline = headline_dateline(root, labelled, day_first)
+    dateline = headline_dateline(root, labelled, day_first, title)
     if dateline:
         return dateline, updated
     found = _with_shown_month_day(htmldate_publication(root, url), root)

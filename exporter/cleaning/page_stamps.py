@@ -70,14 +70,18 @@ _DATELINE_LINES = 3
 _DATELINE_REACH = 40
 
 
-def headline_dateline(root, rules: Sequence[MetadataRule], day_first: bool = False) -> str | None:
+def headline_dateline(root, rules: Sequence[MetadataRule], day_first: bool = False,
+                      title: str | None = None) -> str | None:
     """The date on a short line right under the article's <h1>, before its prose: magazines and
     association sites print "1. Februar 2022 , Daniel Dillenburg" there and state no date in
     their markup. The rules file's date rules read the line (a bare dateline rule too); a line
-    an update rule reads is no publication date."""
-    headline = next((h for h in itertools.islice(root.iter("h1"), 5) if outside_teasers(h)), None)
-    if headline is None:
+    an update rule reads is no publication date. The <h1> is the one that reads ``title`` (the
+    headline chosen for the article) when there is one: a portal's logo set as the first <h1>
+    is followed by its top bar, where today's date is printed."""
+    headlines = [h for h in itertools.islice(root.iter("h1"), 5) if outside_teasers(h)]
+    if not headlines:
         return None
+    headline = next((h for h in headlines if title and squash(" ".join(h.itertext())) == title), headlines[0])
     date_rules = [rule for rule in rules if rule.kind == "date"]
     update_rules = [rule for rule in rules if rule.kind == "updated"]
     seen, read = 0, set()
