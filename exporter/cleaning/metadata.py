@@ -249,11 +249,13 @@ def _ld_authors(value) -> tuple[str, ...]:
 
 # Byline containers: rel/itemprop author, or "byline"/"author-name" in the class, id or test id
 # (React news templates name them only in data-testid: <div data-testid="prism-byline">).
-_BYLINE_XPATH = ("//*[@rel='author'] | //*[@itemprop='author'] | "
-                 "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline')"
-                 " or contains(@class, 'author-name') or contains(@class, 'byline__name')"
-                 " or contains(@class, 'authorName') or contains(@class, 'author_name')"
-                 " or contains(@id, 'byline') or contains(@data-testid, 'byline')]")
+# One pass over the page, in document order (a union of three passes finds the same elements,
+# a third slower); the class's words are split out only where 'byline' is in it at all.
+_BYLINE_XPATH = ("//*[@rel='author' or @itemprop='author'"
+                 " or contains(@class, 'byline') and (contains(concat(' ', normalize-space(@class), ' '), ' byline')"
+                 " or contains(@class, 'byline__name'))"
+                 " or contains(@class, 'author-name') or contains(@class, 'authorName')"
+                 " or contains(@class, 'author_name') or contains(@id, 'byline') or contains(@data-testid, 'byline')]")
 
 
 def _visible_byline(root) -> tuple[str, ...]:
