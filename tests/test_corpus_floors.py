@@ -33,14 +33,14 @@ FLOORS = {
 # dates/ per half: the tuning half (even) and the half never looked at (odd).
 DATES_HALF_FLOORS = {"even": 0.965, "odd": 0.91}
 # Bios per input kind and source (benchmarks/corpus_score.py bio_scores), measured at pinning
-# (issue 13, second round): html dates R/P 0.864/0.950 (38 of 44, 40 given), readability 1.0/0.75,
+# (issue 13, third round): html dates R/P 0.864/0.974 (38 of 44, 39 given), readability 1.0/0.75,
 # scrapinghub R 1.0; text readability 1.0/1.0, seed 1.0/1.0, scrapinghub R 1.0. Per language (html,
 # all sources): en 21/23, de 18/22. scrapinghub's precision is not pinned: its bio labels come from the
 # benchmark's article-body annotation, which leaves out the author cards beside the article
 # ("Meg James is a corporate media reporter for the Los Angeles Times ..."), so every real
 # author card there counts as a false bio; dates/ is labelled by hand for bios and takes them.
 BIO_FLOORS = {
-    ("html", "dates"): {"recall": 0.85, "precision": 0.93},
+    ("html", "dates"): {"recall": 0.85, "precision": 0.95},
     ("html", "readability"): {"recall": 0.95, "precision": 0.70},
     ("html", "scrapinghub"): {"recall": 0.95},
     ("text", "readability"): {"recall": 0.95, "precision": 0.95},
@@ -49,19 +49,21 @@ BIO_FLOORS = {
 }
 BIO_LANGUAGE_FLOORS = {"en": 0.85, "de": 0.78}  # html, found / expected
 # dates/ in halves (benchmarks/bio_halves.py: the rules were tuned looking at the "tuning" half only;
-# the "held-out" half was measured, never read), both input kinds (its text scrape made as the
-# corpus made scrape.txt). Measured at pinning, R/P (hits of bios, given):
-#   html tuning 0.870/1.000 (20 of 23, 20), held-out 0.857/0.900 (18 of 21, 20)
-#   text tuning 0.652/0.882 (15 of 23, 17), held-out 0.429/0.692 (9 of 21, 13)
-# The text path stays under the issue's target: most of its misses are author boxes whose lines
-# name no one, so without the HTML's box markup nothing ties them to the byline.
+# the "held-out" half was measured as totals, never read), both input kinds (its text scrape made as
+# the corpus made scrape.txt). Measured at pinning, R/P (hits of bios, given):
+#   html tuning 0.870/1.000 (20 of 23, 20), held-out 0.857/0.947 (18 of 21, 19)
+#   text tuning 0.870/1.000 (20 of 23, 20), held-out 0.619/0.867 (13 of 21, 15)
+# The text path stays under the issue's target on the held-out half: of its 8 misses, 4 pages have
+# no byline in the scrape and most of the rest are author boxes whose lines name no one, with no
+# name line or heading beside them to tie them to the byline.
 BIO_HALF_FLOORS = {
     ("tuning", "html"): {"recall": 0.85, "precision": 0.95},
-    ("held-out", "html"): {"recall": 0.83, "precision": 0.88},
-    ("tuning", "text"): {"recall": 0.63, "precision": 0.85},
-    ("held-out", "text"): {"recall": 0.40, "precision": 0.65},
+    ("held-out", "html"): {"recall": 0.83, "precision": 0.92},
+    ("tuning", "text"): {"recall": 0.85, "precision": 0.95},
+    ("held-out", "text"): {"recall": 0.57, "precision": 0.80},
 }
-BIO_HALF_LANGUAGE_FLOORS = {("html", "de"): 0.80, ("html", "en"): 0.90, ("text", "de"): 0.55, ("text", "en"): 0.50}
+# Per input and language over both halves at pinning: html de 18/22, en 21/23; text de 15/22, en 20/24.
+BIO_HALF_LANGUAGE_FLOORS = {("html", "de"): 0.80, ("html", "en"): 0.90, ("text", "de"): 0.65, ("text", "en"): 0.75}
 
 
 def _load_benchmark(name: str):
