@@ -1,8 +1,8 @@
 """Every cache file is read through `font_cache.trusted_bytes`: a FIFO, a symlink, a file
 others may write, another user's file or a damaged one at a cache path is ignored (the
 answer is computed again, the same as with no cache), and never hangs or crashes a run.
-The three readers on main are checked: the font coverage (JSON), pyphen's patterns
-(marshal) and the compiled CSS selectors (pickle)."""
+The readers on main are checked: the font coverage (JSON), pyphen's patterns (marshal),
+the compiled CSS selectors (pickle) and Babel's calendar words (marshal)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import pytest
 import soupsieve
 
 from exporter import _pyphen, font_cache
-from exporter.cleaning import _selector_cache
+from exporter.cleaning import _calendar_words, _selector_cache
 
 ROOT = Path(__file__).resolve().parents[1]
 SELECTOR = "div.Social-Share-top, nav"
@@ -99,7 +99,19 @@ def _selector_reader(tmp_path):
     return _selector_cache.store_path(), read, True
 
 
-READERS = {"font coverage": _font_reader, "hyphenation": _pyphen_reader, "css selectors": _selector_reader}
+def _calendar_reader(tmp_path):
+    locales = ("en", "de")
+    months = _calendar_words.month_table(locales)  # cold: from Babel, stored
+
+    def read():
+        stored = _calendar_words._stored("months", locales, dict)
+        return _calendar_words.month_table(locales), int(stored is None)
+
+    return _calendar_words._path("months", locales), read, months
+
+
+READERS = {"font coverage": _font_reader, "hyphenation": _pyphen_reader, "css selectors": _selector_reader,
+           "calendar words": _calendar_reader}
 
 
 def _fifo(path: Path, tmp_path: Path) -> None:
