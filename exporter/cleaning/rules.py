@@ -38,6 +38,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Sequence
 
+from .. import _re_store
 from ..errors import ConfigError
 from .bio_rules import BioRule, parse_bio_rules
 
@@ -125,6 +126,7 @@ def _load_rules(extra_files: tuple[Path, ...], stamps: tuple) -> Rules:
         except (OSError, UnicodeDecodeError) as err:
             raise ConfigError(f"cannot read rules file: {getattr(err, 'strerror', None) or err}", path=path) from None
         rules = rules.merged(parse_rules(text, origin=path))
+    _re_store.flush()  # the patterns compiled now are read from file next run
     return rules
 
 
@@ -150,7 +152,7 @@ def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: b
 
     def compile_(pattern: str, key: str) -> re.Pattern[str]:
         try:
-            return re.compile(pattern, re.IGNORECASE)
+            return _re_store.compile(pattern, re.IGNORECASE)  # re.compile, from stored code when there is some
         except re.error as err:
             raise ConfigError(f"bad pattern in [[{key}]] {pattern!r}: {err}", path=origin) from None
 
