@@ -18,7 +18,7 @@ from PIL import Image
 from tests.epub_util import NS, SEED, OpenedEpub, arabic_article, para, sample_article
 from exporter import _ebooklib
 from exporter.backends.epub import build_package, file_as, modified_time, normalize_language, write_epub
-from exporter.cover import HEIGHT, WIDTH, CoverText, cover_jpeg
+from exporter.cover import HEIGHT, WIDTH, CoverText, cover_jpeg, cover_jpeg_beside
 from exporter.errors import RenderError, UsageError
 from exporter.model import Article, Meta
 from exporter.options import ExportOptions, MetaOverrides
@@ -244,6 +244,19 @@ def test_cover_bytes_are_deterministic_and_depend_on_the_text():
     # A title that cannot fit at the largest size still fits (smaller, or cut with an ellipsis).
     long_title = CoverText(" ".join(["Extraordinarily"] * 40), None, None, "x")
     assert Image.open(io.BytesIO(cover_jpeg(long_title))).size == (WIDTH, HEIGHT)
+
+
+def test_the_cover_drawn_on_a_thread_is_the_same_and_its_failure_reaches_the_caller(monkeypatch):
+    text = CoverText("A Title", "Some Author", "A Paper · 2020", "urn:uuid:1")
+    assert cover_jpeg_beside(text)() == cover_jpeg(text)
+
+    def broken(cover):
+        raise RenderError("the cover image could not be encoded")
+
+    monkeypatch.setattr("exporter.cover.draw_cover", broken)
+    waiting = cover_jpeg_beside(text)
+    with pytest.raises(RenderError, match="could not be encoded"):
+        waiting()
 
 
 # ---------------------------------------------------------------- the seed

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timezone
 from html import escape
@@ -25,7 +26,7 @@ from pathlib import Path
 from .._ebooklib import (
     Creator, Document, GuideReference, Metadata, NavPoint, Package, Resource, parse_xhtml, write_package,
 )
-from ..cover import MEDIA_TYPE as COVER_MEDIA_TYPE, CoverText, cover_jpeg
+from ..cover import MEDIA_TYPE as COVER_MEDIA_TYPE, CoverText, cover_jpeg, cover_jpeg_beside
 from ..errors import RenderError, UsageError
 from ..labels import labels_for
 from ..model import Figure, ImageAsset, Paragraph, plain_text
@@ -210,10 +211,10 @@ def cover_text(book: Book, identifier: str) -> CoverText:
     return CoverText(book.title, labels_for(book.language).names(book.authors), imprint, identifier)
 
 
-def _cover_image(book: Book, identifier: str, options: ExportOptions) -> bytes:
+def _cover_text(book: Book, identifier: str, options: ExportOptions) -> CoverText:
     text = cover_text(book, identifier)
     picture = lead_picture(book) if options.cover == "lead-image" else None
-    return cover_jpeg(replace(text, picture=picture.data) if picture is not None else text)
+    return replace(text, picture=picture.data) if picture is not None else text
 
 
 def lead_picture(book: Book) -> ImageAsset | None:
@@ -277,10 +278,13 @@ def _nav_document(entries: list[tuple[str, str]], landmarks: list[tuple[str, str
 # ---------------------------------------------------------------- the package
 
 
-def build_package(book: Book, rendered: RenderedBook, options: ExportOptions) -> Package:
-    """Everything the EPUB holds, described for the ebooklib adapter."""
+def build_package(book: Book, rendered: RenderedBook, options: ExportOptions, *,
+                  cover: Callable[[], bytes] | None = None) -> Package:
+    """Everything the EPUB holds, described for the ebooklib adapter. ``cover`` gives the
+    cover's JPEG when it is already being drawn (`write_epub`); else it is drawn here."""
     language = book.language
     identifier = book_identifier(book)
+    cover_image = cover() if cover is not None else cover_jpeg(_cover_text(book, identifier, options))
 
     resources = [Resource("css-" + name.removesuffix(".css"), f"styles/{name}", "text/css",
                           (styles_dir() / name).read_bytes()) for name in STYLESHEETS]
@@ -288,8 +292,7 @@ def build_package(book: Book, rendered: RenderedBook, options: ExportOptions) ->
     if user_css is not None:
         resources.append(Resource("css-user", f"styles/{USER_STYLESHEET}", "text/css", user_css))
     stylesheets = tuple(r.file_name for r in resources)
-    resources.append(Resource("cover-img", COVER_IMAGE, COVER_MEDIA_TYPE, _cover_image(book, identifier, options),
-                              properties=("cover-image",)))
+    resources.append(Resource("cover-img", COVER_IMAGE, COVER_MEDIA_TYPE, cover_image, properties=("cover-image",)))
     pictures = book_pictures(book)
     resources += [Resource(asset.key, image_href(asset), asset.media_type, asset.data) for asset in pictures]
 
@@ -345,9 +348,11 @@ def build_package(book: Book, rendered: RenderedBook, options: ExportOptions) ->
 def write_epub(book: Book, options: ExportOptions, destination: Path) -> None:
     """The backend's entry point (see `exporter.backends`)."""
     book = _prepared(book)
+    # The cover is drawn on a thread while the pages render (see `cover_jpeg_beside`).
+    cover = cover_jpeg_beside(_cover_text(book, book_identifier(book), options))
     # The e-book leaves the typeface to the reader, so the colophon names none.
     rendered = render_book(book, font_name=None)
-    package = build_package(book, rendered, options)
+    package = build_package(book, rendered, options, cover=cover)
     write_package(package, Path(destination))
     log.debug("EPUB %s: %d documents", destination, len(package.spine))
 
