@@ -26,12 +26,11 @@ and rebuilt with one C call, without the Python-level parse.
 from __future__ import annotations
 
 import logging
-import marshal
 import re
 import sys
 from typing import Any
 
-from .font_cache import cache_path, store_file
+from .font_cache import cache_path, read_marshalled, store_marshalled
 
 log = logging.getLogger(__name__)
 
@@ -81,12 +80,7 @@ def flush() -> None:
     entries = {**_table(), **_added}
     if len(entries) > MAX_ENTRIES:
         entries = {key: entry for key, entry in entries.items() if key in _used}
-    try:
-        data = marshal.dumps((stamp(), entries))
-    except ValueError as error:  # cannot happen with ints, strings and None; compiled again next time
-        log.debug("could not store the compiled patterns: %s", error)
-        return
-    store_file(store_path(), data, "the compiled patterns")
+    store_marshalled(store_path(), stamp(), entries, "the compiled patterns")
     _table().update(_added)
     _added.clear()
 
@@ -116,17 +110,8 @@ def _table() -> dict[tuple[str, int], Entry]:
 
 
 def _read() -> dict[tuple[str, int], Entry]:
-    path = store_path()
-    try:
-        data = marshal.loads(path.read_bytes())
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError, EOFError, TypeError) as error:
-        log.debug("ignoring the stored patterns %s: %s", path, error)
-        return {}
-    if not (isinstance(data, tuple) and len(data) == 2 and data[0] == stamp() and isinstance(data[1], dict)):
-        return {}
-    return data[1]
+    entries = read_marshalled(store_path(), stamp(), "the compiled patterns")
+    return entries if isinstance(entries, dict) else {}
 
 
 def _entry(pattern: str, flags: int, compiled: re.Pattern[str]) -> Entry | None:

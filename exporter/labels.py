@@ -11,13 +11,13 @@ date order when Babel knows it. Babel is reached only through this module and
 from __future__ import annotations
 
 import logging
-import tomllib
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Mapping
 
+from . import _toml_store
 from ._babel import UnknownLocale, locale_facts
 
 log = logging.getLogger(__name__)
@@ -120,7 +120,7 @@ def primary_subtag(language: str | None) -> str:
 
 @lru_cache(maxsize=1)
 def _tables() -> dict[str, Labels]:
-    data = tomllib.loads(resources.files(__package__).joinpath("labels.toml").read_text(encoding="utf-8"))
+    data = _toml_store.loads(resources.files(__package__).joinpath("labels.toml").read_text(encoding="utf-8"))
     wanted = {f.name for f in fields(Labels)} - {"language"}
     tables = {}
     for key, table in data.items():

@@ -24,11 +24,8 @@ NAMES = (["Émile Zola"], ["A", "B"], ["Ann Lee", "Bo Ng", "Cy"], ["1", "2", "3"
 
 
 @pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    _babel.forget_loaded()
-    yield _babel.store_path()
-    _babel.forget_loaded()
+def store(empty_stores):
+    return _babel.store_path()
 
 
 def _every_locale() -> list[str]:

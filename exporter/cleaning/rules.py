@@ -32,13 +32,12 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Sequence
 
-from .. import _re_store
+from .. import _re_store, _toml_store
 from ..errors import ConfigError
 from .bio_rules import BioRule, parse_bio_rules
 
@@ -133,8 +132,8 @@ def _load_rules(extra_files: tuple[Path, ...], stamps: tuple) -> Rules:
 def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: bool = True,
                 check_bio_patterns: bool = True) -> Rules:
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
+        data = _toml_store.loads(text)  # tomllib.loads, from the stored parse of this same text
+    except ValueError as err:  # tomllib.TOMLDecodeError
         raise ConfigError(f"not valid TOML: {err}", path=origin) from None
     known = {"drop_line", "article_end", "drop_phrase", "drop_selector", "metadata", "bio"}
     unknown = set(data) - known
