@@ -66,6 +66,21 @@ def test_one_epub_starts_no_pool_and_with_a_warm_cache_reads_no_font(tmp_path, s
     assert len(list((tmp_path / "out").glob("*.epub"))) == 1
 
 
+def test_one_epub_reads_no_system_mime_tables_and_a_warm_one_no_babel(tmp_path, seed_path):
+    """The cover's media type is given to ebooklib (its guess would have mimetypes read
+    /etc/mime.types), and with the stores warm, the dates and names come without Babel."""
+    code = (
+        "import sys, mimetypes\n"
+        "from exporter.cli import main\n"
+        f"assert main(['--epub', '-q', '--force', '-o', {str(tmp_path / 'out')!r}, {str(seed_path)!r}]) == 0\n"
+        "print(mimetypes.inited, sorted({m.split('.')[0] for m in sys.modules} & {'babel', 'pytz', 'tomllib'}))\n"
+    )
+    cold = python(code, tmp_path / "cache")
+    assert cold.returncode == 0 and cold.stdout.splitlines()[-1].startswith("False "), cold.stdout + cold.stderr
+    warm = python(code, tmp_path / "cache")
+    assert warm.returncode == 0 and warm.stdout.splitlines()[-1] == "False []", warm.stdout + warm.stderr
+
+
 def test_the_delivery_packages_names_load_on_first_use():
     code = (
         "import sys, exporter.delivery as d\n"
