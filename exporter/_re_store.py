@@ -16,7 +16,8 @@ and rebuilt with one C call, without the Python-level parse.
   pattern compares equal to another only with the same pattern, flags and code,
   checked when the entry is made. ``_sre.compile`` validates the code it is given.
 - A pattern not in the file is compiled by ``re.compile`` (its errors are
-  ``re.error`` as usual), and `flush` adds it to the file; the file keeps what
+  ``re.error`` as usual), and `flush` adds it to the file (the rules flush once
+  compiled; anything compiled later, at the latest at exit); the file keeps what
   other runs stored (one rules file does not evict another's patterns) up to
   `MAX_ENTRIES`.
 - It is only a cache: unreadable, damaged, of another build, or on a Python
@@ -25,6 +26,7 @@ and rebuilt with one C call, without the Python-level parse.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import re
 import sys
@@ -68,6 +70,8 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re
     compiled = re.compile(pattern, flags)  # raises re.error for a bad pattern, as the caller expects
     entry = _entry(pattern, flags, compiled)
     if entry is not None:
+        if not _added:  # a module's patterns compiled at import are kept even if nothing flushes later
+            atexit.register(flush)
         _added[key] = entry
         _used.add(key)
     return compiled

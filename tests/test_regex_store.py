@@ -118,3 +118,13 @@ def test_without_re_internals_it_is_plain_re_compile(store, monkeypatch):
     assert _re_store.compile(r"(?P<value>x)", re.IGNORECASE) == re.compile(r"(?P<value>x)", re.IGNORECASE)
     _as_next_process()
     assert not store.exists()
+
+
+def test_patterns_compiled_after_the_last_flush_are_stored_at_exit(store):
+    """A module's own patterns (compiled at import, nothing flushing after them) reach the file."""
+    code = "from exporter import _re_store\n_re_store.compile(r'only (?P<at>exit)', 0)\n"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    stamp, entries = marshal.loads(store.read_bytes())
+    assert stamp == _re_store.stamp() and (r"only (?P<at>exit)", 0) in entries
+

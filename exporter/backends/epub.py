@@ -23,6 +23,7 @@ from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
 
+from .. import _re_store
 from .._ebooklib import (
     Creator, Document, GuideReference, Metadata, NavPoint, Package, Resource, parse_xhtml, write_package,
 )
@@ -52,8 +53,9 @@ USER_STYLESHEET = "user.css"
 FALLBACK_MODIFIED = datetime(1980, 1, 1, tzinfo=timezone.utc)
 _COLLECTION_NAMESPACE = uuid.UUID("3b8e0f4c-2d7a-5e61-9c14-7a0b5d2e8f93")
 
-_BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-_FRAGMENT_HREF = re.compile(r'href="#([^"]+)"')
+# Module patterns: re.compile, from the code an earlier run stored (`_re_store`).
+_BCP47 = _re_store.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+_FRAGMENT_HREF = _re_store.compile(r'href="#([^"]+)"')
 
 # EPUB Accessibility 1.1 metadata, stated for what this backend actually writes:
 # text only (the one image, the cover, has a text alternative and carries no
