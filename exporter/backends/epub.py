@@ -283,10 +283,11 @@ def _nav_document(entries: list[tuple[str, str]], landmarks: list[tuple[str, str
 def build_package(book: Book, rendered: RenderedBook, options: ExportOptions, *,
                   cover: Callable[[], bytes] | None = None) -> Package:
     """Everything the EPUB holds, described for the ebooklib adapter. ``cover`` gives the
-    cover's JPEG when it is already being drawn (`write_epub`); else it is drawn here."""
+    cover's JPEG when it is already being drawn (`write_epub`): the adapter asks for it
+    only when it writes the zip. Without it, the cover is drawn here."""
     language = book.language
     identifier = book_identifier(book)
-    cover_image = cover() if cover is not None else cover_jpeg(_cover_text(book, identifier, options))
+    cover_image = cover if cover is not None else cover_jpeg(_cover_text(book, identifier, options))
 
     resources = [Resource("css-" + name.removesuffix(".css"), f"styles/{name}", "text/css",
                           (styles_dir() / name).read_bytes()) for name in STYLESHEETS]
