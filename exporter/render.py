@@ -8,7 +8,6 @@ them into one HTML document. The two differ only in CSS and packaging.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import quote, urlsplit, urlunsplit

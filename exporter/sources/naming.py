@@ -10,7 +10,6 @@ file system and e-mail attachment.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from .. import _re_store
