@@ -22,11 +22,13 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import _re_store
-from .._ebooklib import (
-    Creator, Document, GuideReference, Metadata, NavPoint, Package, Resource, parse_xhtml, write_package,
-)
+# The ebooklib adapter (with ebooklib) is imported by the functions below, when the first
+# EPUB is built: its ~5 ms import then runs while the cover is drawn (see `write_epub`).
+if TYPE_CHECKING:
+    from .._ebooklib import Document, Package
 from ..cover import MEDIA_TYPE as COVER_MEDIA_TYPE, CoverText, cover_jpeg, cover_jpeg_beside
 from ..errors import RenderError, UsageError
 from ..labels import labels_for
@@ -235,6 +237,8 @@ def _nav_label(section: Section) -> str:
 
 
 def _ids(xhtml: bytes, name: str) -> set[str]:
+    from .._ebooklib import parse_xhtml
+
     return {str(v) for v in parse_xhtml(xhtml, name=name).xpath("//@id")}
 
 
@@ -265,6 +269,8 @@ def _link_across_files(documents: list[Document]) -> list[Document]:
 
 def _nav_document(entries: list[tuple[str, str]], landmarks: list[tuple[str, str, str]],
                   language: str, stylesheets: tuple[str, ...]) -> Document:
+    from .._ebooklib import Document
+
     heading = contents_heading(language)
     toc = "".join(f'<li><a href="{escape(href)}">{escape(title, quote=False)}</a></li>' for title, href in entries)
     marks = "".join(f'<li><a epub:type="{kind}" href="{escape(href)}">{escape(title, quote=False)}</a></li>'
@@ -285,6 +291,8 @@ def build_package(book: Book, rendered: RenderedBook, options: ExportOptions, *,
     """Everything the EPUB holds, described for the ebooklib adapter. ``cover`` gives the
     cover's JPEG when it is already being drawn (`write_epub`): the adapter asks for it
     only when it writes the zip. Without it, the cover is drawn here."""
+    from .._ebooklib import Creator, Document, GuideReference, Metadata, NavPoint, Package, Resource
+
     language = book.language
     identifier = book_identifier(book)
     cover_image = cover if cover is not None else cover_jpeg(_cover_text(book, identifier, options))
@@ -356,6 +364,8 @@ def write_epub(book: Book, options: ExportOptions, destination: Path) -> None:
     # The e-book leaves the typeface to the reader, so the colophon names none.
     rendered = render_book(book, font_name=None)
     package = build_package(book, rendered, options, cover=cover)
+    from .._ebooklib import write_package
+
     write_package(package, Path(destination))
     log.debug("EPUB %s: %d documents", destination, len(package.spine))
 
