@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+from array import array
 import re
 import sys
 from typing import Any
@@ -37,16 +38,18 @@ from .font_cache import cache_path, read_marshalled, store_marshalled
 log = logging.getLogger(__name__)
 
 STORE_FILE = "regex-code.marshal"
-FORMAT = 1
+FORMAT = 2  # 2: the code packed as bytes (marshal reads bytes ~3x faster than a list of ints)
 MAX_ENTRIES = 4096  # past this, a flush keeps only the patterns this process used
 
-Entry = tuple  # (flags, code, groups, groupindex, indexgroup): _sre.compile's arguments after the pattern
+Entry = tuple  # (flags, code as packed bytes, groups, groupindex, indexgroup): _sre.compile's arguments
 
 try:  # the internals `re.compile` itself goes through (CPython 3.11+)
     import _sre
     from re import _compiler, _parser
 except ImportError:  # another implementation or layout: plain re.compile
     _sre = _compiler = _parser = None
+# The array type whose items are _sre's code words (4 bytes on CPython); none: nothing stored.
+_WORD = next((t for t in "IL" if _sre is not None and array(t).itemsize == _sre.CODESIZE), None)
 
 _stored: dict[tuple[str, int], Entry] | None = None  # read from file, once per process
 _used: set[tuple[str, int]] = set()
@@ -60,7 +63,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re
     entry = _table().get(key) or _added.get(key)
     if entry is not None:
         try:
-            compiled = _sre.compile(pattern, *entry)
+            compiled = _sre.compile(pattern, entry[0], _unpacked(entry[1]), *entry[2:])
             _used.add(key)
             return compiled
         except Exception as error:  # noqa: BLE001 - a stored entry that does not rebuild is a miss
@@ -121,7 +124,7 @@ def _read() -> dict[tuple[str, int], Entry]:
 def _entry(pattern: str, flags: int, compiled: re.Pattern[str]) -> Entry | None:
     """What ``_sre.compile`` was given for ``compiled``, worked out the way ``re``'s
     compiler does; None (not stored) unless it rebuilds a pattern equal to ``compiled``."""
-    if _sre is None or not isinstance(pattern, str):
+    if _sre is None or _WORD is None or not isinstance(pattern, str):
         return None
     try:
         parsed = _parser.parse(pattern, flags)
@@ -130,9 +133,17 @@ def _entry(pattern: str, flags: int, compiled: re.Pattern[str]) -> Entry | None:
         indexgroup: list[Any] = [None] * state.groups
         for name, index in state.groupdict.items():
             indexgroup[index] = name
-        entry = (flags | state.flags, [int(op) for op in code], state.groups - 1, dict(state.groupdict), tuple(indexgroup))
-        if _sre.compile(pattern, *entry) == compiled:
+        entry = (flags | state.flags, _packed(code), state.groups - 1, dict(state.groupdict), tuple(indexgroup))
+        if _sre.compile(pattern, entry[0], _unpacked(entry[1]), *entry[2:]) == compiled:
             return entry
     except Exception as error:  # noqa: BLE001 - internals not as expected: this pattern is not stored
         log.debug("not storing the code of %r: %s", pattern, error)
     return None
+
+
+def _packed(code: list[int]) -> bytes:
+    return array(_WORD, code).tobytes()
+
+
+def _unpacked(data: bytes) -> list[int]:
+    return array(_WORD, data).tolist()

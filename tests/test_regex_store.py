@@ -71,7 +71,7 @@ def test_the_store_keeps_what_other_runs_stored(store):
 
 
 @pytest.mark.parametrize("garbage", [b"", b"\x00not marshal", marshal.dumps(("other", {})),
-                                     marshal.dumps(((0, "another build"), {("x", 0): (0, [1], 0, {}, ())}))])
+                                     marshal.dumps(((0, "another build"), {("x", 0): (0, b"\x01\x00\x00\x00", 0, {}, ())}))])
 def test_a_bad_or_foreign_file_is_ignored_and_rewritten(store, garbage):
     store.parent.mkdir(parents=True)
     store.write_bytes(garbage)
@@ -84,7 +84,7 @@ def test_a_stored_entry_that_does_not_rebuild_is_compiled_again(store):
     _re_store.compile("abc", 0)
     _re_store.flush()
     stamp, entries = marshal.loads(store.read_bytes())
-    entries[("abc", 0)] = (0, [999, 999], 0, {}, ())  # code _sre rejects
+    entries[("abc", 0)] = (0, b"\xe7\x03\x00\x00" * 2, 0, {}, ())  # code _sre rejects
     store.write_bytes(marshal.dumps((stamp, entries)))
     _re_store.forget_loaded()
     assert _re_store.compile("abc", 0) == re.compile("abc")
