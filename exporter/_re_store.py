@@ -38,10 +38,12 @@ from .font_cache import cache_path, read_marshalled, store_marshalled
 log = logging.getLogger(__name__)
 
 STORE_FILE = "regex-code.marshal"
-FORMAT = 2  # 2: the code packed as bytes (marshal reads bytes ~3x faster than a list of ints)
+FORMAT = 3  # 2: the code packed as bytes (marshal reads bytes ~3x faster); 3: each entry names its pattern
 MAX_ENTRIES = 4096  # past this, a flush keeps only the patterns this process used
 
-Entry = tuple  # (flags, code as packed bytes, groups, groupindex, indexgroup): _sre.compile's arguments
+# (flags, code as packed bytes, groups, groupindex, indexgroup): _sre.compile's arguments after the
+# pattern; then the pattern and flags it was made from, checked against the key it is found under.
+Entry = tuple
 
 try:  # the internals `re.compile` itself goes through (CPython 3.11+)
     import _sre
@@ -63,7 +65,9 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re
     entry = _table().get(key) or _added.get(key)
     if entry is not None:
         try:
-            compiled = _sre.compile(pattern, entry[0], _unpacked(entry[1]), *entry[2:])
+            if entry[5:] != key:  # an entry filed under another pattern's key: never used
+                raise ValueError("entry made from another pattern")
+            compiled = _sre.compile(pattern, entry[0], _unpacked(entry[1]), *entry[2:5])
             _used.add(key)
             return compiled
         except Exception as error:  # noqa: BLE001 - a stored entry that does not rebuild is a miss
@@ -133,8 +137,10 @@ def _entry(pattern: str, flags: int, compiled: re.Pattern[str]) -> Entry | None:
         indexgroup: list[Any] = [None] * state.groups
         for name, index in state.groupdict.items():
             indexgroup[index] = name
-        entry = (flags | state.flags, _packed(code), state.groups - 1, dict(state.groupdict), tuple(indexgroup))
-        if _sre.compile(pattern, entry[0], _unpacked(entry[1]), *entry[2:]) == compiled:
+        entry = (flags | state.flags, _packed(code), state.groups - 1, dict(state.groupdict), tuple(indexgroup),
+                 pattern, flags)
+        rebuilt = _sre.compile(pattern, entry[0], _unpacked(entry[1]), *entry[2:5])
+        if rebuilt == compiled and rebuilt.groups == compiled.groups and rebuilt.groupindex == compiled.groupindex:
             return entry
     except Exception as error:  # noqa: BLE001 - internals not as expected: this pattern is not stored
         log.debug("not storing the code of %r: %s", pattern, error)

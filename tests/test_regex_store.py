@@ -71,7 +71,7 @@ def test_the_store_keeps_what_other_runs_stored(store):
 
 
 @pytest.mark.parametrize("garbage", [b"", b"\x00not marshal", marshal.dumps(("other", {})),
-                                     marshal.dumps(((0, "another build"), {("x", 0): (0, b"\x01\x00\x00\x00", 0, {}, ())}))])
+                                     marshal.dumps(((0, "another build"), {("x", 0): (0, b"\x01\x00\x00\x00", 0, {}, (), "x", 0)}))])
 def test_a_bad_or_foreign_file_is_ignored_and_rewritten(store, garbage):
     store.parent.mkdir(parents=True)
     store.write_bytes(garbage)
@@ -84,7 +84,7 @@ def test_a_stored_entry_that_does_not_rebuild_is_compiled_again(store):
     _re_store.compile("abc", 0)
     _re_store.flush()
     stamp, entries = marshal.loads(store.read_bytes())
-    entries[("abc", 0)] = (0, b"\xe7\x03\x00\x00" * 2, 0, {}, ())  # code _sre rejects
+    entries[("abc", 0)] = (0, b"\xe7\x03\x00\x00" * 2, 0, {}, (), "abc", 0)  # code _sre rejects
     store.write_bytes(marshal.dumps((stamp, entries)))
     _re_store.forget_loaded()
     assert _re_store.compile("abc", 0) == re.compile("abc")
@@ -128,3 +128,16 @@ def test_patterns_compiled_after_the_last_flush_are_stored_at_exit(store):
     stamp, entries = marshal.loads(store.read_bytes())
     assert stamp == _re_store.stamp() and (r"only (?P<at>exit)", 0) in entries
 
+
+
+def test_an_entry_filed_under_another_patterns_key_is_never_used(store):
+    """Whatever put it there, code made from one pattern is not served for another."""
+    _re_store.compile(r"^(con|prn|aux)$", 0)
+    _re_store.compile(".*", 0)
+    _re_store.flush()
+    stamp, entries = marshal.loads(store.read_bytes())
+    entries[(r"^(con|prn|aux)$", 0)] = entries[(".*", 0)]
+    store.write_bytes(marshal.dumps((stamp, entries)))
+    _re_store.forget_loaded()
+    served = _re_store.compile(r"^(con|prn|aux)$", 0)
+    assert served == re.compile(r"^(con|prn|aux)$") and not served.match("an-act-of-repentance")
