@@ -134,16 +134,19 @@ def predict(corpus: Path, kind: str, out_dir: Path, make, sources=None) -> list[
 
 def score_ours(corpus: Path, kind: str, sources=None) -> dict:
     """Aggregate scores of our cleaner on one input kind (used by tests/test_corpus_floors.py),
-    with ``failures``: the inputs it refused (every corpus page has an article)."""
+    with ``failures``: the inputs it refused (every corpus page has an article), and
+    ``halves``: the same aggregate over each half ("even", "odd") of the cases scored."""
     scorer = load_scorer(corpus)
     rules = load_rules()
     failures: list[str] = []
     sources = sources or list(scorer.SOURCES)  # dates/ is scored only when asked for (by bio_scores)
     with tempfile.TemporaryDirectory() as tmp:
         predict(corpus, kind, Path(tmp), lambda p, k: ours(p, k, rules, failures), sources)
-        rows = [scorer.score_case(e, scorer.load_pred(Path(tmp), e)[0])
-                for e in scored_cases(scorer, corpus, kind, sources)]
-        return {**scorer.aggregate(rows), "failures": failures}
+        cases = scored_cases(scorer, corpus, kind, sources)
+        rows = [scorer.score_case(e, scorer.load_pred(Path(tmp), e)[0]) for e in cases]
+    halves = {half: scorer.aggregate([r for e, r in zip(cases, rows) if in_half(e["source"], e["case"], half)])
+              for half in ("even", "odd")}
+    return {**scorer.aggregate(rows), "failures": failures, "halves": halves}
 
 
 def scored_cases(scorer, corpus: Path, kind: str, sources=None) -> list[dict]:

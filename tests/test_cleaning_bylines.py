@@ -128,3 +128,23 @@ def test_visible_byline_with_more_names_than_the_metadata():
 ])
 def test_column_label_before_the_byline(line, names):
     assert byline_names(line) == names
+
+
+def test_byline_holders_found_in_one_pass_are_those_of_three(corpus_dir):
+    """The byline XPath is one pass over the page for speed; it must find exactly the elements,
+    in the same order, that the three plain passes (rel, itemprop, class/id/test id) find."""
+    from exporter.cleaning.html_tree import parse_html
+    from exporter.cleaning.metadata import _BYLINE_XPATH
+
+    three = ("//*[@rel='author'] | //*[@itemprop='author'] | "
+             "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline')"
+             " or contains(@class, 'author-name') or contains(@class, 'byline__name')"
+             " or contains(@class, 'authorName') or contains(@class, 'author_name')"
+             " or contains(@id, 'byline') or contains(@data-testid, 'byline')]")
+    found = 0
+    for path in sorted(corpus_dir.glob("*/*/source.html"))[::5]:
+        root = parse_html(decode_source(path.read_bytes(), path=path, kind="html").text)
+        expected = root.xpath(three)
+        assert root.xpath(_BYLINE_XPATH) == expected, path
+        found += len(expected)
+    assert found  # the pages do hold bylines

@@ -19,6 +19,7 @@ PROSE = ("The city council voted on Tuesday to extend the tram line to the north
 
 @pytest.mark.parametrize("text, expected", [
     ("6. August 2009", "2009-08-06"),  # German day with a full stop
+    ("12. Jänner 2021", "2021-01-12"),  # Austrian German
     ("Veröffentlicht am 19.10.2019, 05:00 Uhr", "2019-10-19"),  # dotted day-first
     ("2018/6/19 10:02", "2018-06-19"),  # year-first with slashes (East Asian and some German sites)
     ("Publié le 29 juin 2019 à 15h14", "2019-06-29"),
@@ -183,7 +184,7 @@ def test_prose_with_a_date_is_no_stamp():
     assert labelled_stamps(root, load_rules().metadata) == (None, None)
 
 
-@pytest.mark.parametrize("stamp", ["2020-01-20T09:49:32+0000", "2020-01-20T09:49:32"])
+@pytest.mark.parametrize("stamp", ["2020-01-20T09:49:32+0000", "2020-01-20T09:49:32", "2020-01-20 09:49:32 UTC"])
 def test_a_morning_utc_stamp_under_a_header_date_of_the_evening_before(stamp):
     # a wire service's header prints its own US day in a <div> classed as the date; the stamp is UTC,
     # stated or (US and Canadian CMSs) bare
@@ -211,3 +212,199 @@ def test_a_labelled_stamp_deep_in_nested_blocks_is_read_from_its_own_holder():
     # nested <div>s around a long text reads that text once, and the stamp is still found.
     inner = f"<p>Veröffentlicht am 19.10.2019</p><p>{PROSE * 200}</p>"
     assert labelled_dates_of("<div>" * 200 + inner + "</div>" * 200) == ("2019-10-19", None)
+
+
+def test_a_generic_meta_date_comes_after_the_time_in_the_articles_meta_row():
+    # a German outdoor magazine: <meta name="date"> holds the last edit, five days after the
+    # <time> its theme prints in an <aside class="meta"> inside the <article>
+    html = ('<html><head><meta name="date" content="2022-1-26T14:32:06+02:00"></head><body><article>'
+            '<header><h1>Ein Schuh für Touren und Freeride</h1></header><div class="article__intro">'
+            f'<p>{PROSE}</p></div><aside class="meta" role="complementary"><div class="meta__row">'
+            '<p class="meta__content"><time datetime="2022-01-21" class="meta__label">21.01.2022 - 13:30</time>'
+            f'</p></div></aside><p>{PROSE}</p></article></body></html>')
+    assert dates_of(html)[0] == "2022-01-21"
+
+
+def test_a_generic_meta_date_still_dates_a_page_with_no_other_stamp():
+    # the trap: a sidebar aside's <time> dates another post; the meta is all the page states
+    html = ('<html><head><meta name="date" content="2022-01-26"></head><body><article>'
+            f'<h1>Ein Schuh für Touren</h1><p>{PROSE}</p></article><aside class="sidebar-info">'
+            '<time datetime="2021-12-01">01.12.2021</time> Älterer Beitrag</aside></body></html>')
+    assert dates_of(html)[0] == "2022-01-26"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2019年6月24日 11時30分", "2019-06-24"),  # Japanese and Chinese news
+    ("2019년 6월 24일", "2019-06-24"),  # Korean
+])
+def test_east_asian_written_dates(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("19 октября 2019", "2019-10-19"),  # Russian, the month in the genitive as dates write it
+    ("3 мая 2021 г.", "2021-05-03"),
+    ("5 травня 2020", "2020-05-05"),  # Ukrainian
+    ("12 Οκτωβρίου 2019", "2019-10-12"),  # Greek
+])
+def test_dates_written_in_other_alphabets(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_a_japanese_header_date_without_its_year_takes_the_year_of_the_filed_day():
+    # NHK's easy-news pages print "[06月24日 11時30分]" and name the filed day only in a link's address
+    html = ("<html><head><title>ニュース</title></head><body><article><h1>ニュース</h1>"
+            '<p class="article-main__date" id="js-article-date">[06月24日 11時30分]</p>'
+            f"<p>{PROSE}</p><a href='https://www3.nhk.or.jp/news/html/20190619/k10011959621000.html'>NHK</a>"
+            "</article></body></html>")
+    assert dates_of(html)[0] == "2019-06-24"
+    # across a new year the nearer year is taken; a month and day far from the filed day are not used
+    assert dates_of(html.replace("06月24日", "01月02日").replace("20190619", "20191230"))[0] == "2020-01-02"
+    assert dates_of(html.replace("06月24日", "11月02日"))[0] == "2019-06-19"
+
+
+def test_a_dateline_right_under_the_headline():
+    # an association's news page: no date in its markup, "1. Februar 2022 , Daniel Dillenburg"
+    # on the line under the <h1>, a teaser's date further down
+    body = ('<article><p>Nachruf</p><div><h1>Aus dem Ghetto nach Augusta</h1><div><p class="grey">'
+            '<br class="md:hidden"> 1. Februar 2022 , Daniel Dillenburg</p></div>'
+            f'<p>{PROSE}</p></div></article><div class="more"><p>21.01.2022 Turnier in Köln</p></div>')
+    assert labelled_dates_of(body) == ("2022-02-01", None)
+
+
+@pytest.mark.parametrize("after_headline", [
+    f"<p>{PROSE}</p><p>1. Februar 2022</p>",  # a date after the prose has begun is no dateline
+    "<p>Aktualisiert am 1. Februar 2022</p>",  # an update stamp is no publication date
+])
+def test_no_dateline_under_the_headline(after_headline):
+    from exporter.cleaning import load_rules
+    from exporter.cleaning.page_dates import headline_dateline
+
+    body = f"<article><h1>Aus dem Ghetto nach Augusta</h1>{after_headline}<p>{PROSE}</p></article>"
+    assert headline_dateline(parse_html(f"<html><body>{body}</body></html>"), load_rules().metadata) is None
+
+
+def test_an_embedded_social_posts_time_dates_that_post():
+    # a celebrity magazine quotes an Instagram post: the embed's <time> is the post's, months earlier
+    embed = ('<blockquote class="instagram-media"><div><p><a href="https://instagram.com/p/x/">Ein Beitrag</a> '
+             '<time datetime="2019-04-21T23:47:18+00:00">Apr 21, 2019 um 4:47 PDT</time></p></div></blockquote>')
+    html = (f"<html><head><link rel='canonical' href='https://www.example.de/2019/10/18/einbetoniert/'></head>"
+            f"<body><article><h1>Einbetoniert</h1><p>{PROSE}</p>{embed}<p>{PROSE}</p></article></body></html>")
+    assert dates_of(html)[0] == "2019-10-18"
+
+
+def test_wordpress_time_classed_published_and_updated_is_the_publication():
+    # WordPress themes class a never-edited post's stamp "entry-date published updated"; the
+    # teaser list under the post has older stamps
+    html = ("<html><body><article><header class='entry-header'><h1>Benko-Firma insolvent</h1>"
+            "<div class='entry-meta'><span class='posted-on'><a href='/p/'><time class='entry-date published updated'"
+            " datetime='2023-11-01T09:35:13+01:00'>1. November 2023 09:35</time></a></span></div></header>"
+            f"<p>{PROSE}</p><ul><li><time class='entry-date published' datetime='2023-10-25T16:01:43+02:00'>"
+            "25. Oktober 2023</time></li></ul></article></body></html>")
+    assert dates_of(html)[0] == "2023-11-01"
+
+
+def test_a_comments_time_marked_pubdate_dates_the_comment():
+    # WordPress's older comment templates print <time pubdate> on every comment
+    html = ("<html><head><link rel='canonical' href='https://blog.example.de/2015/12/12/beitrag/'></head><body>"
+            f"<div class='post'><h1>Beitrag</h1><p>{PROSE}</p></div><ol class='commentlist'><li class='comment'>"
+            "<time pubdate datetime='2015-12-13T01:10:03+01:00'>13 Dezember, 2015 um 01:10</time> Danke!</li></ol>"
+            "</body></html>")
+    assert dates_of(html)[0] == "2015-12-12"
+
+
+@pytest.mark.parametrize("body, published, updated", [
+    ("<p class='meta'>Erstellt am 12.03.2020, 10:00 Uhr</p>", "2020-03-12", None),
+    ("<div class='info'>Stand: 16.08.2019 14:00 Uhr</div>", None, "2019-08-16"),  # German news: the version's time
+    ("<p>Mis en ligne le 3 mai 2021<br>Dernière modification : 4 mai 2021</p>", "2021-05-03", "2021-05-04"),
+    ("<span>Fecha de publicación: 13/12/2019</span> <span>Última actualización: 14/12/2019</span>",
+     "2019-12-13", "2019-12-14"),
+    ("<p>Zuletzt geändert: 20.10.2019</p>", None, "2019-10-20"),
+    ("<p>Laatst gewijzigd op 3 mrt. 2021</p><p>Geplaatst op 1 mrt. 2021</p>", "2021-03-01", "2021-03-03"),
+])
+def test_publication_and_update_labels_in_the_corpus_languages(body, published, updated):
+    assert labelled_dates_of(body) == (published, updated)
+
+
+@pytest.mark.parametrize("line", ["Data show 12 May 2020 was the wettest day", "Stand der Technik 2019"])
+def test_words_that_are_also_prose_are_no_label_without_a_colon(line):
+    from exporter.cleaning import load_rules
+    from exporter.cleaning.page_stamps import labelled_stamps
+
+    root = parse_html(f"<html><body><p>{line}</p></body></html>")
+    assert labelled_stamps(root, load_rules().metadata) == (None, None)
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("fr", True), ("de-DE", True), ("en-GB", True), ("en-AU", True), ("pt_BR", True),
+    ("en-US", False), ("en", False), (None, False),
+])
+def test_which_languages_write_the_day_first(language, expected):
+    from exporter.cleaning.dates import writes_day_first
+
+    assert writes_day_first(language) is expected
+
+
+@pytest.mark.parametrize("lang, stamp, expected", [
+    ("fr", "Publié le 05/03/2020", "2020-03-05"),  # French, Spanish, British pages write the day first
+    ("en-GB", "Published 05/03/2020", "2020-03-05"),
+    ("en-US", "Posted 05/03/2020", "2020-05-03"),  # US pages the month
+    ("fr", "Publié le 2020/03/05", "2020-03-05"),  # year first reads the same everywhere
+])
+def test_a_slashed_date_reads_in_the_pages_own_order(lang, stamp, expected):
+    from exporter.cleaning import load_rules
+
+    html = f"<html lang='{lang}'><body><p class='meta'>{stamp}</p><div><p>{PROSE}</p></div></body></html>"
+    assert read_page_meta(parse_html(html), load_rules().metadata).date == expected
+
+
+def test_a_teasers_microdata_stamp_dates_the_teaser():
+    # a portal's "Latest news" rail above the article marks each teaser up with its own datePublished
+    rail = ("<div class='teaser-list'><div itemscope itemtype='https://schema.org/NewsArticle'>"
+            "<meta itemprop='datePublished' content='2021-02-01'><a href='/t'>Other story</a></div></div>")
+    html = (f"<html><body>{rail}<article itemscope itemtype='https://schema.org/NewsArticle'><h1>Tram line</h1>"
+            f"<meta itemprop='datePublished' content='2021-03-04T08:00:00+01:00'><p>{PROSE}</p></article></body></html>")
+    assert dates_of(html)[0] == "2021-03-04"
+
+
+def test_dates_stated_on_the_webpage_node_of_an_seo_graph():
+    # an SEO plugin's graph: the Article node names the headline and author, the WebPage node the dates
+    import json
+
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "headline": "Tram line", "author": {"@type": "Person", "name": "Jane Doe"}},
+        {"@type": "WebPage", "name": "Tram line", "datePublished": "2021-05-01T08:00:00+02:00",
+         "dateModified": "2021-05-03T09:00:00+02:00"}]}
+    html = page(f'<script type="application/ld+json">{json.dumps(graph)}</script>')
+    assert dates_of(html) == ("2021-05-01", "2021-05-03")
+
+
+def test_thousands_of_teaser_stamps_deep_in_nested_blocks_stay_cheap(monkeypatch):
+    # each teaser's microdata costs a walk up the tree: a hostile page nesting thousands deep
+    # must not cost thousands of walks (5000 teasers under 250 <div>s: 1.3 s CPU uncapped, 0.1 s)
+    from exporter.cleaning import metadata, page_dates
+
+    walks = []
+
+    def counting(element, real=metadata.outside_teasers):
+        walks.append(element)
+        return real(element)
+
+    monkeypatch.setattr(metadata, "outside_teasers", counting)
+    monkeypatch.setattr(page_dates, "outside_teasers", counting)
+    teaser = "<div class='teaser'><meta itemprop='datePublished' content='2001-01-01'></div>"
+    html = ("<html><body>" + "<div>" * 250 + teaser * 5000 + "</div>" * 250
+            + f"<article><h1>Tram line</h1><p>{PROSE}</p></article></body></html>")
+    read_page_meta(parse_html(html))
+    assert len(walks) <= 110
+
+
+def test_the_dateline_follows_the_headlines_h1_not_a_logos():
+    # a regional portal sets its logo as the first <h1>; its top bar prints today's date under it
+    html = ("<html><head><title>Neue Brücke eröffnet | Stadtanzeiger</title></head><body>"
+            "<header><h1>Stadtanzeiger</h1><div class='topbar'><span>Mittwoch, 2. Dezember 2026</span></div></header>"
+            "<main><h1>Neue Brücke eröffnet</h1><p class='meta'>14. März 2021 , Anna Berger</p>"
+            f"<p>{PROSE}</p></main></body></html>")
+    from exporter.cleaning import load_rules
+
+    assert read_page_meta(parse_html(html), load_rules().metadata).date == "2021-03-14"

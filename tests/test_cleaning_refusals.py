@@ -28,7 +28,7 @@ def test_article_whose_class_matches_a_drop_selector_is_cleaned():
 
 def test_drop_selectors_spare_the_element_holding_the_article():
     html = sanitize_page_html(parse_html(PAGE))
-    root = without_selected(html, parse_sanitized(html), ("[class*=sharebar]", "footer"))
+    root = without_selected(parse_sanitized(html), ("[class*=sharebar]", "footer"))
     assert root.find(".//article") is not None
     assert root.find(".//footer") is None  # the rule still removes what is furniture
 

@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from exporter.cleaning import load_rules
-from exporter.cleaning._soup import compile_css, index_soup, lxml_from_soup, parse_indexed, parse_soup, select_each
+from exporter.cleaning._soup import compile_css, index_soup, parse_indexed, parse_soup, select_each, soup_of_tree
 from exporter.cleaning.html_tree import parse_html
 from exporter.cleaning.pruning import without_selected
 from exporter.cleaning.steps_html import HTML_STEPS, NOTE_STEPS, drop_selected, sanitize_page
@@ -73,38 +73,28 @@ def test_the_soup_is_beautifulsoup_built_by_lxml_and_indexed_in_document_order()
 
 
 def test_drop_selectors_remove_furniture_and_keep_tails():
-    html = _sanitised(PAGE)
-    pruned = without_selected(html, parse_sanitized(html), ("nav, footer", "[class*=social-share]", "[hidden]"))
+    pruned = without_selected(parse_sanitized(_sanitised(PAGE)), ("nav, footer", "[class*=social-share]", "[hidden]"))
     text = " ".join(pruned.itertext())
     assert "Home" not in text and "The Harbour Times" not in text and "share" not in text and "ad" not in text.split()
     assert text.count("dredge the channel") == 4
 
 
-def test_trees_that_do_not_line_up_are_rebuilt_from_the_soup():
-    """The sure way back: an lxml tree that differs from the soup is not trusted."""
-    html = _sanitised(PAGE)
-    stranger = parse_sanitized(_sanitised(f"<html><body><p>{PROSE}</p><nav>Other</nav></body></html>"))
-    pruned = without_selected(html, stranger, ("nav, footer",))
-    text = " ".join(pruned.itertext())
-    assert text.count("dredge the channel") == 4 and "Home" not in text and "Other" not in text
+def test_each_tag_of_the_soup_is_made_from_its_own_element_of_the_lxml_tree():
+    """The soup is the tree it was given (here one no markup was parsed into: a paragraph
+    added by hand), and each tag points back at the element it was made from."""
+    root = parse_sanitized(_sanitised(PAGE))
+    added = etree.SubElement(root.find("body"), "p", {"class": "late"})
+    added.text = "added after the parse"
+    soup, index = soup_of_tree(root)
+    elements = list(root.iter(etree.Element))
+    assert [t.name for t in index.order] == [e.tag for e in elements]
+    for tag, element in zip(index.order, elements):
+        assert index.element_of(tag) is element and tag.attrs == dict(element.attrib)
+    (late,) = select_each(index, soup, ["p.late"])[0]
+    assert late.get_text() == "added after the parse" and index.element_of(late) is added
 
 
-def _without_blank_text(root: etree._Element) -> bytes:
-    for element in root.iter():
-        element.text = None if not (element.text or "").strip() else element.text
-        element.tail = None if not (element.tail or "").strip() else element.tail
-    return etree.tostring(root)
-
-
-def test_lxml_tree_rebuilt_from_the_soup_is_the_one_lxml_parses(corpus_dir):
-    """Up to blank text: BeautifulSoup keeps a run of white space between tags as one space or newline."""
-    for path in sorted(corpus_dir.glob("*/*/source.html"))[::40]:
-        html = _sanitised(decode_source(path.read_bytes(), path=path, kind="html").text)
-        rebuilt, _ = lxml_from_soup(parse_indexed(html)[1])
-        assert _without_blank_text(rebuilt) == _without_blank_text(parse_sanitized(html)), path
-
-
-def test_the_soup_is_read_from_the_sanitised_page_only():
+def test_the_soup_is_made_from_the_sanitised_page_only():
     from exporter.cleaning.draft import Draft
 
     hostile = (f"<html><body><p onclick='steal()'>{PROSE}</p><script>document.write('<nav>x</nav>')</script>"
@@ -112,34 +102,90 @@ def test_the_soup_is_read_from_the_sanitised_page_only():
     draft = Draft(source=decode_source(hostile.encode(), kind="html"), rules=load_rules())
     for step in HTML_STEPS[:HTML_STEPS.index(drop_selected) + 1]:
         draft = step(draft)
-    assert "<script" not in draft.page.html and "onclick" not in draft.page.html and "<iframe" not in draft.page.html
     for steps in (HTML_STEPS, NOTE_STEPS):
         assert steps.index(sanitize_page) < steps.index(drop_selected)
-    soup = parse_soup(draft.page.html)
-    assert not soup.find_all(["script", "iframe", "form", "input"])
+    soup, _ = soup_of_tree(draft.page.root)  # the tree drop_selected makes its soup from
+    assert not soup.find_all(["script", "iframe", "form", "input"]) and not soup.find_all(onclick=True)
+    assert PROSE.strip() in soup.get_text()
 
 
 def test_a_page_nested_100000_deep_is_pruned_quickly():
     deep = ("<html><body>" + "<div>" * 100 + "<nav>Menu</nav>" + f"<p>{PROSE}</p>" + "<div>" * 100_000
             + "deep" + "</div>" * 100_100 + "</body></html>")
     started = time.monotonic()
-    html = _sanitised(deep)
-    pruned = without_selected(html, parse_sanitized(html), ("nav",))
+    pruned = without_selected(parse_sanitized(_sanitised(deep)), ("nav",))
     assert time.monotonic() - started < 10
     text = " ".join(pruned.itertext())
     assert "Menu" not in text and "dredge the channel" in text
 
 
-def test_the_quick_builder_builds_the_tree_bs4s_own_lxml_builder_builds(corpus_dir):
-    from bs4 import BeautifulSoup
+# What a string of bs4's makes differently: white space kept in <pre>, a blank run made one
+# space or newline elsewhere, ruby text, comments (blank and empty ones too), a <meta> charset.
+ODD_MARKUP = ("<html><head><meta charset='latin-1'><title>T</title></head><body>\n  <pre>  a\n\n  <b> </b>\n</pre>"
+              "<ruby>漢<rt>kan</rt><rp>(</rp></ruby> <!-- note --><!----><!-- \n --><p>x &amp; y<br>z</p>\t</body></html>")
+
+
+def _anatomy(soup) -> list:
+    """Every node of ``soup`` with all its fields, its links given as document positions."""
+    nodes = [soup, *soup.descendants]
+    where = {id(node): index for index, node in enumerate(nodes)}
+    links = ("parent", "previous_element", "next_element", "previous_sibling", "next_sibling",
+             "currentTag", "_most_recent_element")
+    anatomy = []
+    for node in nodes:
+        fields = {}
+        for name, value in vars(node).items():
+            if name in links:
+                value = where.get(id(value), "outside" if value is not None else None)
+            elif name in ("contents", "tagStack"):
+                value = [where[id(child)] for child in value]
+            elif name == "builder":
+                value = value.NAME
+            fields[name] = value
+        anatomy.append((type(node).__name__, str(node) if isinstance(node, str) else None, fields))
+    return anatomy
+
+
+def test_the_soup_is_the_tree_bs4s_own_lxml_builder_builds(corpus_dir):
+    """Node for node, field for field, link for link: from the pipeline's sanitised tree, and
+    from markup (comments, <pre>, ruby text, <meta>) through `parse_soup`."""
+    import warnings
+
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
     pages = [PAGE] + [decode_source(p.read_bytes(), path=p, kind="html").text
                       for p in sorted(corpus_dir.glob("*/*/source.html"))[::30]]
     for page in pages:
         html = _sanitised(page)
-        ours, stock = parse_soup(html), BeautifulSoup(html, "lxml", multi_valued_attributes=None)
-        assert str(ours) == str(stock)
-        walk = [(type(n).__name__, getattr(n, "name", None), str(n.parent.name) if n.parent else None)
-                for n in ours.descendants]
-        assert walk == [(type(n).__name__, getattr(n, "name", None), str(n.parent.name) if n.parent else None)
-                        for n in stock.descendants]
+        stock = _anatomy(BeautifulSoup(html, "lxml", multi_valued_attributes=None))
+        assert _anatomy(soup_of_tree(parse_sanitized(html))[0]) == stock
+        assert _anatomy(parse_soup(html)) == stock
+    assert _anatomy(parse_soup(ODD_MARKUP)) == _anatomy(BeautifulSoup(ODD_MARKUP, "lxml", multi_valued_attributes=None))
+    for markup in ("", "<?xml version='1.0' encoding='utf-8'?><!-- before --><p>x</p>"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)  # the point: an XML declaration in HTML
+            stock = BeautifulSoup(markup, "lxml", multi_valued_attributes=None)
+        assert _anatomy(parse_soup(markup)) == _anatomy(stock)
+
+
+def test_pruning_leaves_nothing_for_the_cycle_collector_and_puts_it_back_as_it_was(corpus_dir):
+    """A soup is one big reference cycle: left to Python's cycle collector, earlier pages'
+    soups cost every later step its collections. `page_soup` takes it apart at the end."""
+    import gc
+
+    selectors = load_rules().drop_selectors
+    roots = [parse_sanitized(_sanitised(PAGE))] + [
+        parse_sanitized(_sanitised(decode_source(p.read_bytes(), path=p, kind="html").text))
+        for p in sorted(corpus_dir.glob("*/*/source.html"))[::60]]
+    gc.collect()
+    gc.disable()
+    try:
+        for root in roots:
+            pruned = without_selected(root, selectors)
+            assert not gc.isenabled()  # a caller that paused the collector keeps it paused
+            assert gc.collect() == 0, "the soup was left for the cycle collector"
+            assert pruned.find(".//nav") is None
+    finally:
+        gc.enable()
+    without_selected(roots[0], selectors)
+    assert gc.isenabled()

@@ -46,7 +46,7 @@ def _compiles() -> int:
 
 def _pruned(page_html: str, selectors) -> bytes:
     root = etree.fromstring(page_html, etree.HTMLParser())
-    return etree.tostring(without_selected(page_html, root, selectors))
+    return etree.tostring(without_selected(root, selectors))
 
 
 def _cold_then_warm(page_html: str, selectors) -> tuple[bytes, bytes]:
@@ -90,7 +90,7 @@ def test_a_second_process_compiles_no_selector(cache_home, tmp_path):
         "from exporter.cleaning import load_rules\n"
         "from exporter.cleaning.pruning import without_selected\n"
         "html = open(sys.argv[1], encoding='utf-8').read()\n"
-        "pruned = without_selected(html, etree.fromstring(html, etree.HTMLParser()), load_rules().drop_selectors)\n"
+        "pruned = without_selected(etree.fromstring(html, etree.HTMLParser()), load_rules().drop_selectors)\n"
         "print(p._cached_css_compile.cache_info().misses, len(etree.tostring(pruned)))\n")
     env = {**os.environ, "XDG_CACHE_HOME": str(cache_home), "PYTHONPATH": str(ROOT)}
     runs = [subprocess.run([sys.executable, "-c", script, str(page)], env=env, capture_output=True,

@@ -5,14 +5,22 @@ the sanitised page; the extractor (trafilatura) and the block converter read
 an lxml tree, and this module is the one boundary between the two.
 
 Quirks held here (bs4 4.15, soupsieve 4.1 as installed):
-- ``BeautifulSoup(markup, "lxml")`` feeds lxml's HTML parser (libxml2) through
-  Python callbacks, so it inherits libxml2's depth bound (256 levels without
-  ``huge_tree``, which bs4 never sets); it is only ever given the sanitiser's
-  output. Its stock ``start`` callback does namespace book-keeping per tag that
-  an HTML parse never needs (libxml2's HTML parser reports no namespaces):
-  `_HtmlBuilder` skips it. ``class`` is kept as one string
-  (``multi_valued_attributes=None``): soupsieve splits it itself. Together
-  they take about a sixth off the parse (8.0 → 6.5 ms median on the corpus).
+- One parse: ``BeautifulSoup(markup, "lxml")`` would tokenise the page again
+  (libxml2, through Python callbacks) and build its tree through per-node
+  bookkeeping (``handle_starttag``, ``endData``, ``object_was_parsed``): 9.3 ms
+  median a corpus page, against 0.5 ms for lxml's own parse of the same string.
+  `soup_of_tree` hands bs4's lxml builder the tree lxml already parsed;
+  `_build` walks it once (iteratively: libxml2's 256-level bound holds, as the
+  tree is the sanitiser's output) and makes the nodes, links and soup state
+  bs4's parse makes: 2.5 ms. A test compares every field of every node, links
+  included, with ``BeautifulSoup(markup, "lxml")`` on corpus pages and odd
+  markup. The rules to match (bs4's own): a blank run between tags becomes one
+  newline or space, except inside <pre> and <textarea>; strings inside <rt>,
+  <rp> (and <script>, <style>, <template>) get bs4's special string classes; a
+  <meta> charset gets bs4's substitution. ``class`` is kept as one string
+  (``multi_valued_attributes=None``): soupsieve splits it itself. Each tag is
+  made from one element, which `_Index.element_of` gives back: nothing has to
+  line the two trees up afterwards.
 - soupsieve is pure Python and tests every element against every selector
   (18 ms a page for the four shipped rules). `select_each` asks it only about
   candidates: elements that have what the selector's rightmost compound needs
@@ -27,23 +35,18 @@ Quirks held here (bs4 4.15, soupsieve 4.1 as installed):
   each). Later compiles take under 1 ms; `compile_css` keeps the rules' patterns,
   in the process and, through `_selector_cache`, across runs (reading them back
   takes under 1 ms and leaves the tokenizer's patterns uncompiled).
-- Back to lxml: both trees come from libxml2 reading the same string, so their
-  elements line up one for one in document order; `lxml_twins` checks that
-  they do (tag by tag); when they do not, `lxml_from_soup` builds the lxml tree
-  from the soup itself (BeautifulSoup keeps a blank run between tags as one
-  space or newline, so only blank text differs from lxml's own parse).
 """
 
 from __future__ import annotations
 
 import gc
 import re
-import warnings
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Sequence
 
 from lxml import etree
+from lxml import html as lxml_html
 
 from . import _selector_cache
 
@@ -54,25 +57,18 @@ FEATURES = "lxml"
 def _builder_class():
     from bs4.builder._lxml import LXMLTreeBuilder
 
-    class _HtmlBuilder(LXMLTreeBuilder):
-        """bs4's lxml HTML builder without the per-tag namespace work (HTML has none),
-        noting the tags in the order they open (document order) as it goes."""
+    class _TreeWalkingBuilder(LXMLTreeBuilder):
+        """bs4's lxml HTML builder, handed the tree lxml already parsed: it walks that tree
+        instead of tokenising the markup a second time (`_build`)."""
 
-        def initialize_soup(self, soup):
-            super().initialize_soup(soup)
-            self.tags_in_order = []
+        def __init__(self, root: etree._Element, **kwargs) -> None:
+            super().__init__(**kwargs)
+            self.root = root
 
-        def start(self, tag, attrib, nsmap=None):
-            made = self.soup.handle_starttag(tag, None, None, dict(attrib),
-                                             namespaces=self.active_namespace_prefixes[-1])
-            if made is not None:
-                self.tags_in_order.append(made)
+        def feed(self, markup) -> None:
+            self.nodes, self.tags_in_order, self.elements_in_order = _build(self.soup, self, self.root)
 
-        def end(self, tag):
-            self.soup.endData()
-            self.soup.handle_endtag(tag, None)
-
-    return _HtmlBuilder
+    return _TreeWalkingBuilder
 
 
 def parse_soup(markup: str):
@@ -81,29 +77,146 @@ def parse_soup(markup: str):
 
 
 def parse_indexed(markup: str):
-    """`parse_soup`, with the soup's `_Index` (made from what the parse saw: no second walk)."""
-    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+    """`parse_soup`, with the soup's `_Index`."""
+    # Fed as bs4's lxml builder feeds it, to the parser it makes (recovering, comments kept).
+    parser = lxml_html.HTMLParser(recover=True)
+    try:
+        parser.feed(markup)
+        root = parser.close()
+    except etree.LxmlError:  # nothing to parse (bs4 makes an empty soup)
+        root = None
+    return soup_of_tree(root)
 
-    builder = _builder_class()(multi_valued_attributes=None)
-    with warnings.catch_warnings(), _no_cyclic_gc():
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        soup = BeautifulSoup(markup, FEATURES, builder=builder)
-        return soup, _Index(builder.tags_in_order)
+
+def soup_of_tree(root: etree._Element | None):
+    """A BeautifulSoup tree of the lxml tree ``root`` (as bs4's lxml builder would build it
+    from the markup lxml parsed), and its `_Index`: the soup's tags with ``root``'s
+    elements beside them, both in document order."""
+    from bs4 import BeautifulSoup
+
+    builder = _builder_class()(root, multi_valued_attributes=None)
+    soup = BeautifulSoup("", FEATURES, builder=builder)
+    return soup, _Index(builder.tags_in_order, builder.elements_in_order, builder.nodes)
+
+
+def _build(soup, builder, root: etree._Element) -> tuple[list, list, list]:
+    """Fill ``soup`` with ``root``'s nodes: the Tag and NavigableString objects, links and
+    soup state that bs4's own parse makes (bs4's `handle_starttag`, `endData` and
+    `object_was_parsed`, without their per-node bookkeeping), in one iterative walk.
+    Gives back every node made, the tags, and the element each tag was made from."""
+    from bs4 import Comment, NavigableString
+    from bs4.element import ProcessingInstruction, Tag
+
+    namespaces = builder.active_namespace_prefixes[-1]
+    preserve, containers = builder.preserve_whitespace_tags, builder.string_containers
+    spaces = soup.ASCII_SPACES
+    new_tag, new_string = Tag.__new__, str.__new__
+    templates: dict[str, dict] = {}  # tag name -> the fields bs4's Tag() sets for it, links aside
+    nodes, tags, elements = [], [], []
+    open_tags, kinds = [soup], [NavigableString]  # kinds: the string class inside each open tag
+    preserving = 0  # open <pre>/<textarea>: white space kept as written
+    last = None  # the node made last (bs4's _most_recent_element)
+
+    def attach(node, fields: dict) -> None:
+        """``node`` (with ``fields``) as the open tag's last child, made after ``last``."""
+        nonlocal last
+        parent = open_tags[-1]
+        siblings = parent.contents
+        previous = siblings[-1] if siblings else None
+        fields["parent"], fields["previous_element"], fields["previous_sibling"] = parent, last, previous
+        node.__dict__ = fields
+        if last is not None:
+            last.next_element = node
+        if previous is not None:
+            previous.next_sibling = node
+        siblings.append(node)
+        nodes.append(node)
+        last = node
+
+    def add_string(text: str, kind) -> None:
+        if not preserving and not text.strip(spaces):
+            text = "\n" if "\n" in text else " "  # bs4 keeps a blank run as one newline or space
+        attach(new_string(kind, text), {"hidden": False, "parent": None, "previous_element": None,
+                                        "next_element": None, "next_sibling": None, "previous_sibling": None})
+
+    for event, element in _document_order(root):
+        if event == "start":
+            name = element.tag
+            template = templates.get(name)
+            if template is None:
+                template = templates[name] = Tag(soup, builder, name, None, None, None, namespaces=namespaces).__dict__
+            fields = template.copy()
+            fields["attrs"] = type(template["attrs"])(element.items())  # the attribute dict class bs4's Tag() uses
+            fields["contents"] = []
+            if name in containers:
+                fields["interesting_string_types"] = {containers[name]}
+            tag = new_tag(Tag)
+            attach(tag, fields)
+            if name == "meta":
+                builder.set_up_substitutions(tag)  # as Tag() does: a <meta> charset follows the output encoding
+            open_tags.append(tag)
+            tags.append(tag)
+            elements.append(element)
+            if name in preserve:
+                preserving += 1
+            kinds.append(containers.get(name, kinds[-1]))
+            if element.text:
+                add_string(element.text, kinds[-1])
+            continue
+        if event == "end":
+            if open_tags.pop().name in preserve:
+                preserving -= 1
+            kinds.pop()
+        elif event == "comment":
+            add_string(element.text or "", Comment)
+        else:
+            add_string(f"{element.target} {element.text or ''}", ProcessingInstruction)
+        if element.tail and len(open_tags) > 1:
+            add_string(element.tail, kinds[-1])
+    soup._most_recent_element = last
+    soup.open_tag_counter.update(dict.fromkeys(templates, 0))  # every tag opened and closed again
+    return nodes, tags, elements
+
+
+def _document_order(root: etree._Element | None):
+    """lxml's walk of the whole document: ``root``'s subtree, and the comments and processing
+    instructions beside it (an XML declaration parsed as HTML is one: bs4 keeps it too)."""
+    if root is None:
+        return
+    for top in (*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()):
+        if top is root:
+            yield from etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+        else:
+            yield "comment" if top.tag is etree.Comment else "pi", top
 
 
 @contextmanager
-def _no_cyclic_gc():
-    """Python's cycle collector paused while the soup is built: a parse makes thousands of
-    container objects and no garbage, yet each 700 allocations start a collection, and
-    the older generations, which hold the whole process, are walked again and again
-    (a third of the parse's time on the corpus: 14.5 → 10.7 ms median). The collector's
+def page_soup(root: etree._Element):
+    """`soup_of_tree` for the length of a ``with`` block, the soup taken apart at its end
+    (do not keep its tags), with Python's cycle collector paused meanwhile.
+
+    Why: a soup is one big reference cycle (every node links its parent, siblings and
+    neighbours, and the builder and the soup link each other), so once dropped only the
+    cycle collector can free it; and while it lives, its thousands of container objects
+    make that collector start every 700 allocations and walk them again each time, and
+    promote them to older generations that are walked in full later: 4-7 ms a page of
+    gen-1 and gen-2 collections of earlier pages' soups (measured with gc.callbacks).
+    Every node is cleared at the end, as bs4's `decompose` clears them (0.2 ms a page
+    against decompose's 0.7: no walk along the links), so the soup is freed the moment
+    it is dropped, by reference counting, and the collector, paused, never sees it. Its
     state is put back as it was (a caller that turned it off keeps it off)."""
     was_enabled = gc.isenabled()
     gc.disable()
+    soup = None
     try:
-        yield
+        soup, index = soup_of_tree(root)
+        yield soup, index
     finally:
+        if soup is not None:
+            for node in index.nodes:
+                vars(node).clear()
+            vars(soup).clear()
+            vars(index).clear()  # its lists hold every node: freed now, not when the caller returns
         if was_enabled:
             gc.enable()
 
@@ -155,10 +268,13 @@ def forget_compiled() -> None:
 
 
 class _Index:
-    """The soup's elements in document order, by tag name and by attribute name."""
+    """The soup's elements in document order, by tag name and by attribute name; with the
+    lxml tree's element each one was made from (``elements``, in the same order), when known."""
 
-    def __init__(self, order: list) -> None:
+    def __init__(self, order: list, elements: list | None = None, nodes: list | None = None) -> None:
         self.order = order
+        self.elements = elements
+        self.nodes = nodes  # every node of the soup (strings too), when known
         self.by_tag: dict[str, list] = {}
         self.by_attribute: dict[str, list] = {}
         for node in order:
@@ -168,6 +284,10 @@ class _Index:
         self.position = {id(tag): index for index, tag in enumerate(self.order)}
         self._value_cache: dict[tuple[str, bool], list] = {}
         self._token_cache: dict[str, dict[str, list]] = {}
+
+    def element_of(self, tag) -> etree._Element:
+        """The lxml element ``tag`` was made from."""
+        return self.elements[self.position[id(tag)]]
 
     def candidates(self, need) -> list:
         kind, name, pattern, ignore_case = need
@@ -270,64 +390,3 @@ def select_each(index: _Index, soup, selectors: Sequence[str]) -> list[list]:
         found.append(pattern.filter(ordered))  # one matcher for the page, as select() makes
     store_compiled()
     return found
-
-
-# ------------------------------------------------------------ back to lxml
-
-
-def lxml_twins(index: _Index, root: etree._Element) -> dict[int, etree._Element] | None:
-    """``id(tag)`` → the element of ``root`` standing where the soup's tag stands;
-    None when the two trees do not line up tag for tag."""
-    elements = list(root.iter(etree.Element))
-    if [e.tag for e in elements] != [t.name for t in index.order]:
-        return None
-    return _Twins(index.position, elements)
-
-
-class _Twins(dict):
-    """``id(tag)`` → lxml element, looked up by document position when asked (no dict of every tag)."""
-
-    def __init__(self, position: dict[int, int], elements: list) -> None:
-        super().__init__()
-        self._position, self._elements = position, elements
-
-    def __missing__(self, key: int) -> etree._Element:
-        return self._elements[self._position[key]]
-
-
-def lxml_from_soup(index: _Index) -> tuple[etree._Element, dict[int, etree._Element]]:
-    """An lxml.html tree built from the soup itself, with its twins (the slow, sure way
-    back, for when `lxml_twins` finds the trees apart). Iterative: no recursion limit."""
-    from bs4 import Comment, NavigableString
-    from lxml import html as lxml_html
-
-    make = lxml_html.HTMLParser().makeelement
-    twins: dict[int, etree._Element] = {}
-    root = None
-    for tag in index.order:
-        parent = twins.get(id(tag.parent))
-        element = make(tag.name) if parent is None else etree.SubElement(parent, tag.name)
-        for name, value in tag.attrs.items():
-            try:
-                element.set(name, value if isinstance(value, str) else " ".join(value))
-            except ValueError:  # a name libxml2's HTML parser lets through but lxml will not set
-                continue
-        if root is None:
-            root = element
-        twins[id(tag)] = element
-    for tag in index.order:  # text: a string goes to its element's text, or to the tail of the element before it
-        element = twins[id(tag)]
-        previous = None
-        for child in tag.children:
-            if isinstance(child, Comment):
-                continue
-            if isinstance(child, NavigableString):
-                if previous is None:
-                    element.text = (element.text or "") + str(child)
-                else:
-                    previous.tail = (previous.tail or "") + str(child)
-            else:
-                previous = twins[id(child)]
-    if root is None:
-        root = make("html", {})
-    return root, twins

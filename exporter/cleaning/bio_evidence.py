@@ -33,9 +33,9 @@ SELF_NAME_REACH = 80
 WEIGHTS = {
     "structured": 3.0, "box": 2.0, "heading": 2.0, "closing": 1.0, "after_body": 1.0,
     "statement": 3.0, "self": 2.5, "byline_name": 2.0, "name_part": 1.5, "label_name": 1.0,
-    "lead_name": 1.0, "byline_named": 0.5, "pronoun": 0.5, "role": 1.0, "roles": 2.0,
+    "lead_name": 1.0, "card_name": 1.0, "name_verb": 1.0, "announced": 1.0, "byline_named": 0.5, "pronoun": 0.5, "role": 1.0, "roles": 2.0,
     "speech": -3.0, "opens_quoted": -3.0, "long_quote": -1.5, "promo": -4.0, "other_person": -4.0,
-    "long": -2.0,
+    "long": -2.0, "intro": -2.0,
 }
 
 LEAD = _re_store.compile(r"^[\s—–\-*•·|(]+")
@@ -75,6 +75,8 @@ def _lead_name(text: str, lex: BioLexicon) -> str | None:
     if not m:
         return None
     name = tidy_name(HANDLE.sub("", m.group("name")))
+    if lex.not_name.match(name):
+        return None  # "Der Resonator ist ein Podcast ...": a product presents itself
     return name if is_person_name(name) and name.split()[0] != name.split()[-1] else None
 
 
@@ -198,6 +200,11 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
     lead = None if lex.statement.match(body) else _lead_name(body, lex)  # "Der Autor ist ..." names no one
     if tie:
         reasons.append(tie)
+        # (In a scrape nothing else marks a card; a marked-up box or heading has its own weight.)
+        opening = fold(body[:SELF_NAME_REACH + 40])
+        if tie == "byline_name" and not (candidate.box or candidate.heading) and any(
+                opening.startswith(fold(a)) and verb_after(body[len(a):], lex) for a in authors):
+            reasons.append("name_verb")  # "Jane Doe is a reporter at ...": the byline's full name, then a bio verb
     elif candidate.label and any(same_person(candidate.label, a) for a in authors):
         author = next(a for a in authors if same_person(candidate.label, a))
         reasons.append("byline_name")
@@ -219,8 +226,14 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
         reasons.append("label_name")
     elif lex.pronoun.match(body):
         reasons.append("pronoun")
+    elif candidate.heading and not candidate.label and len(authors) == 1 and words >= CARD_WORDS:
+        # "Über den Autor" / "Medizinstudent, Papa, ...": the heading says whom the box is about,
+        # and the page has one author for it to be about.
+        reasons.append("announced")
     if author is None and len(authors) == 1 and "other_person" not in reasons:
         author = authors[0]
+    if _card_label(candidate, author, reasons, bool(authors) and bool(roles), lex):
+        reasons.append("card_name")
 
     if lex.speech.search(body[:240]):
         reasons.append("speech")
@@ -232,9 +245,46 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
         reasons.append("promo")
     if words > MAX_BIO_WORDS:
         reasons.append("long")
+    if candidate.place == "byline" and first_person and not roles and not statement:
+        # "Hi, I'm Amy, and today I want to tell you about ...": a post's first lines in the
+        # first person open the story; a box there says what its writer is.
+        reasons.append("intro")
     reasons = [r for r in reasons if r]
     score = sum(WEIGHTS[r] for r in reasons)
     return Verdict(candidate=candidate, score=score, author=author, reasons=tuple(reasons))
+
+
+def _card_label(candidate: Candidate, author: str | None, reasons: list[str], bylined_role: bool,
+                lex: BioLexicon) -> bool:
+    """A scrape's author card: the text comes right under a line that is its person's name
+    ("Maximilian Steinbeis" / "Maximilian Steinbeis is a legal journalist ...", "Jane Doe" /
+    "Medizinstudentin, Läuferin, ..."), the byline's or, with no byline, its own. Under the
+    byline's name, a job title alone is the card too ("Daniel Roe" / "Senior Politics Reporter, HuffPost")."""
+    label = candidate.label
+    if candidate.place != "page" or not label or "other_person" in reasons or not is_person_name(label):
+        return False
+    if len(candidate.text.split()) < CARD_WORDS and not (bylined_role and _job_title(candidate.text)):
+        return False  # "Verwandte Artikel Mehr vom Autor", "Bücher & Autoren": the card's links, not its text
+    if "self" in reasons and not names_label(candidate.text, label):
+        return False  # "ich bin schon ganz gespannt ...": a reader's comment under a name, not a self-description
+    return author is None or same_person(label, author) or same_person(author, label)
+
+
+# A card's description is a sentence or more; a shorter line under a name is a link or a label.
+CARD_WORDS = 6
+
+
+def _job_title(text: str) -> bool:
+    """A short line of capitalised words, as a job title is set ("Senior Politics Reporter, HuffPost");
+    a link line has small words ("Mehr vom Autor", "All posts by")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w.\-]*", text)]
+    return 1 <= len(words) < CARD_WORDS and all(w[0].isupper() for w in words)
+
+
+def names_label(text: str, label: str) -> bool:
+    """The text gives (a word of) the label's name in its first words."""
+    said = {name_key(w) for w in re.findall(r"\w+", text[:SELF_NAME_REACH])}
+    return any(name_key(w) in said for w in label.split() if len(w) > 2)
 
 
 _NAME_RUN = _re_store.compile(r"[\s,:–—-]*((?:[^\W\d_][\w.\-]*\s+){1,3}[^\W\d_][\w.\-]*)")
@@ -274,7 +324,11 @@ def choose(verdicts: list[Verdict], authors: tuple[str, ...]) -> list[Verdict]:
     With a known byline, a bio that names none of its authors is not kept; with
     several authors, a bio that names no one cannot be given to any of them.
     """
-    accepted = sorted((v for v in verdicts if v.score >= ACCEPT), key=lambda v: (-v.score, v.candidate.order))
+    # Of equal scores, a text tied to a person (a card's name label) before the same text untied,
+    # then the text that says more of what its person is (two roles before one).
+    accepted = sorted((v for v in verdicts if v.score >= ACCEPT),
+                      key=lambda v: (-v.score, v.author is None, "roles" not in v.reasons, v.candidate.order))
+    accepted = [v for v in accepted if not any(_cut_short(v, w) for w in accepted)]
     kept: list[Verdict] = []
     for verdict in accepted:
         key = loose(verdict.author or "")
@@ -290,6 +344,14 @@ def choose(verdicts: list[Verdict], authors: tuple[str, ...]) -> list[Verdict]:
     kept = kept[:limit]
     rank = {loose(a): i for i, a in enumerate(authors)}
     return sorted(kept, key=lambda v: (rank.get(loose(v.author or ""), len(rank)), v.candidate.order))
+
+
+def _cut_short(verdict: Verdict, other: Verdict) -> bool:
+    """``verdict`` is a shortened copy of ``other``'s text: a widget's teaser of the bio printed in full
+    elsewhere on the page ("... for a wide variety of publications including" / the whole note)."""
+    short, full = loose(verdict.text), loose(other.text)
+    return (len(full) > len(short) >= 20 and full.startswith(short) and other.score >= verdict.score - 1.0
+            and loose(other.author or "") == loose(verdict.author or ""))
 
 
 def _overlaps(a: str, b: str) -> bool:

@@ -24,6 +24,7 @@ from lxml import etree
 from .bio_evidence import HANDLE, LEAD, SELF_NAME_REACH, Candidate, fold, led_by_role, name_key, verb_after
 from .bio_rules import BioLexicon
 from .draft import loose, squash
+from .names import is_person_name
 
 # A sidebar widget or a box holds a sentence or three; a longer text is a story or a whole column.
 MAX_CHARS = 1200
@@ -39,12 +40,16 @@ def name_parts(authors: tuple[str, ...]) -> list[tuple[str, str]]:
     return [(a, w) for a in authors for w in a.replace(".", ". ").split() if len(w.strip(".")) > 2]
 
 
+# A name opens a text within its first characters (folding a whole long line is the stage's main cost).
+NAME_OPENING_CHARS = 120
+
+
 def opens_with_author(text: str, authors: tuple[str, ...], lex: BioLexicon) -> bool:
     """The text opens with an author's name and a bio verb, or is a self-description naming the author."""
     body = HANDLE.sub("", LEAD.sub("", text))
     if not body:
         return False
-    folded = fold(body)
+    folded = fold(body[:NAME_OPENING_CHARS])  # only its opening is compared with the names
     for author, word in [(a, a) for a in authors] + name_parts(authors):
         if folded.startswith(fold(word)) and verb_after(body[len(word):], lex):
             return True
@@ -70,28 +75,102 @@ def line_candidates(texts: list[str], inside: range, authors: tuple[str, ...], l
     ("Die Autorin ist ...", "The author is ...") is a candidate too.
     """
     if not authors:
-        return []
+        return _unbylined_cards(texts, inside, usable, lex) + _self_cards(texts, usable, lex)
     full = {name_key(a) for a in authors}
-    out = []
+    out = _self_cards(texts, usable, lex)
     for index, text in enumerate(texts):
-        if not usable(index) or len(text) > MAX_CHARS:
+        if len(text) > MAX_CHARS:
             continue
-        described = _description_after(texts, index, usable, lex) if name_key(text) in full else None
+        # The name line may be the byline itself (a bare name under the headline, read as the
+        # byline and so no longer prose) heading the card under it.
+        is_name = len(text) <= NAME_OPENING_CHARS and name_key(text) in full
+        described = _description_after(texts, index, usable, lex) if is_name else None
         if described is not None:
-            out.append(Candidate(text=texts[described], place="page", label=text, order=described))
-        elif opens_with_author(text, authors if index not in inside else (), lex) or (
+            out.append(Candidate(text=with_first_person(texts, described, usable, lex), place="page", label=text,
+                                 order=described))
+        elif usable(index) and (opens_with_author(text, authors if index not in inside else (), lex) or (
                 index not in inside and lex.statement.match(text)) or (
-                index in inside and any(fold(text).startswith(fold(a)) and verb_after(text[len(a):], lex) for a in authors)):
-            out.append(Candidate(text=text, place="page", order=index))
+                index in inside and any(fold(text[:NAME_OPENING_CHARS]).startswith(fold(a)) and verb_after(text[len(a):], lex) for a in authors))):
+            out.append(Candidate(text=with_first_person(texts, index, usable, lex), place="page", order=index))
     return out
 
 
+def _unbylined_cards(texts: list[str], inside: range, usable, lex: BioLexicon) -> list[Candidate]:
+    """With no byline found, the author cards outside the body: a name line, then (past a date or
+    a handle) a text opening with that name and a bio verb, or going on from the name
+    ("is a reporter ...", "Sie ist ...", "Medizinstudentin, Läuferin, ...").
+
+    A blog's post header in a scrape whose headline was missed ("Maximilian Steinbeis" /
+    "Sa 13 Jul 2019" / "Maximilian Steinbeis is a legal journalist ..."): the card ties the text
+    to a person as a byline would. Inside the body a name line over "X is ..." is a profile's
+    subheading (a list of portraits), so only lines outside it count.
+    """
+    out = []
+    for index, text in enumerate(texts):
+        if len(text) > 60 or index in inside or not usable(index) or not is_person_name(text):
+            continue
+        described = _description_after(texts, index, usable, lex)
+        if described is None or (described in inside and described != inside.start):
+            continue  # (the card may open the body's range: it sits right above the post)
+        rest = texts[described]
+        if (fold(rest[:NAME_OPENING_CHARS]).startswith(fold(text)) and verb_after(rest[len(text):], lex)) or _goes_on(rest, lex):
+            out.append(Candidate(text=rest, place="page", label=text, order=described))
+    return out
+
+
+# A card's name label: a line of a few capitalised words ("David", "Trey Hunner").
+LABEL_WORDS = 4
+
+
+def _self_cards(texts: list[str], usable, lex: BioLexicon) -> list[Candidate]:
+    """A name label over a first-person self-description that gives that name ("David" /
+    "Hi, ich bin David, der Gründer des Zugreiseblog ..."), wherever it sits in the scrape.
+
+    A blogger's card often gives a first name only, which no byline rule takes
+    for a person; the label repeated in the self-description is what makes the
+    pair a card (a story's "Ich bin ..." quote has no label naming its speaker).
+    """
+    out = []
+    for index in range(len(texts) - 1):
+        label, after = texts[index], index + 1
+        if len(label) > 40 or not label[:1].isupper():
+            continue  # (most lines: tested before anything costlier)
+        words = label.split()
+        if len(words) > LABEL_WORDS or not all(w[:1].isupper() for w in words) or not (usable(index) and usable(after)):
+            continue
+        if not lex.self.match(texts[after]):
+            continue
+        said = {name_key(w) for w in re.findall(r"\w+", texts[after][:SELF_NAME_REACH])}
+        if all(name_key(w) in said for w in words if len(w) > 2) and any(len(w) > 2 for w in words):
+            out.append(Candidate(text=with_first_person(texts, after, usable, lex), place="page", label=label,
+                                 order=after))
+    return out
+
+
+# A short self-description's first line ("Hi! My name is Trey Hunner.") goes on for a few lines.
+SELF_OPENER_WORDS = 12
+SELF_LINES = 3
+
+
+def with_first_person(texts: list[str], index: int, usable, lex: BioLexicon) -> str:
+    """The line, with the lines after it that go on in the first person when it opens a short
+    self-description (a text scrape puts each <p> of an "about me" box on a line of its own)."""
+    text = texts[index]
+    if len(text.split()) >= SELF_OPENER_WORDS or not lex.self.match(HANDLE.sub("", LEAD.sub("", text))):
+        return text
+    kept = [text]
+    for after in range(index + 1, min(len(texts), index + SELF_LINES)):
+        if not usable(after) or len(texts[after]) > MAX_CHARS or not lex.first_person.match(texts[after]):
+            break
+        kept.append(texts[after])
+    return " ".join(kept)
+
+
 def _description_after(texts: list[str], index: int, usable, lex: BioLexicon) -> int | None:
-    """The line that describes the person a name line labels: the next one, past a handle or a link word."""
+    """The line that describes the person a name line labels: the next one, past a handle, a link word
+    or a dateline ("Maximilian Steinbeis" / "Sa 13 Jul 2019" / "Maximilian Steinbeis is ...")."""
     for after in range(index + 1, min(len(texts), index + 4)):
-        if not usable(after):
-            return None
-        if len(texts[after].split()) <= 2:
+        if not usable(after) or len(texts[after].split()) <= 2:
             continue  # "siminjawa", "Twitter": the card's handle and links sit between name and text
         return after if _goes_on(texts[after], lex) or _names(texts[after], texts[index]) else None
     return None
@@ -105,7 +184,16 @@ def _names(text: str, name: str) -> bool:
 def _goes_on(text: str, lex: BioLexicon) -> bool:
     """A line that continues a name label: it opens with a bio verb or a pronoun, or in lower case."""
     return len(text) <= MAX_CHARS and bool(text) and (text[0].islower() or lex.pronoun.match(text)
-                                                       or verb_after(" " + text, lex))
+                                                       or verb_after(" " + text, lex) or _role_first(text, lex))
+
+
+# How far into a name label's next line its role must come: "Medizinstudent, Papa, ..." opens with it.
+ROLE_FIRST_CHARS = 40
+
+
+def _role_first(text: str, lex: BioLexicon) -> bool:
+    """A line that opens by saying what the person is, naming no one ("Medizinstudent, Papa, Blogger")."""
+    return bool(lex.role.search(text[:ROLE_FIRST_CHARS])) and not lex.speech.search(text[:240])
 
 
 def element_candidates(root, body_texts: list[str], authors: tuple[str, ...], lex: BioLexicon) -> list[Candidate]:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from .. import _re_store
 from ..errors import ConfigError
 
-BIO_KINDS = ("heading", "box", "statement", "self", "role", "verb", "pronoun", "speech", "promo")
+BIO_KINDS = ("heading", "box", "statement", "self", "first_person", "role", "verb", "pronoun", "not_name", "speech",
+             "promo", "end")
 
 
 @dataclass(frozen=True)
@@ -107,8 +108,11 @@ class BioLexicon:
     self: PatternSet
     role: PatternSet
     pronoun: PatternSet
+    first_person: PatternSet  # a line that goes on in the first person ("I also help ...")
+    not_name: PatternSet  # a capitalised opening that is a noun phrase, not a person ("Der Resonator ist ...")
     speech: PatternSet
     promo: PatternSet
+    end: PatternSet  # a line of a scrape after which the article is over (comments', related posts' heads)
     verb: str  # an alternation spliced after a name pattern, not a pattern alone
 
 
@@ -132,7 +136,9 @@ def lexicon(rules: tuple[BioRule, ...]) -> BioLexicon:
         heading_lines=_re_store.compile(alternation("heading"), re.IGNORECASE | re.MULTILINE),
         box=_re_store.compile(alternation("box"), re.MULTILINE),  # class names are lowered first
         statement=PatternSet(of("statement")), self=PatternSet(of("self")), role=PatternSet(of("role")),
-        pronoun=PatternSet(of("pronoun")), speech=PatternSet(of("speech")), promo=PatternSet(of("promo")),
+        pronoun=PatternSet(of("pronoun")), first_person=PatternSet(of("first_person")),
+        not_name=PatternSet(of("not_name")), speech=PatternSet(of("speech")), promo=PatternSet(of("promo")),
+        end=PatternSet(of("end")),
         verb=alternation("verb"),
     )
     _re_store.flush()

@@ -50,7 +50,7 @@ def find_bios(draft: Draft) -> Draft:
         candidates += _line_candidates(draft, lex)
     verdicts = [v for v in (weigh(c, lex, draft.authors) for c in candidates) if v is not None]
     for verdict in verdicts:
-        log.debug("bio candidate %.1f %s %r", verdict.score, verdict.reasons, verdict.text[:60])
+        log.debug("bio candidate %.1f %s %.70r", verdict.score, verdict.reasons, verdict.text)
     chosen = choose(verdicts, draft.authors)
     if not chosen:
         return draft
@@ -95,7 +95,7 @@ def _html_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
 
 def _line_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
     from .bio_html import describe, heading_match
-    from .bio_named import line_candidates
+    from .bio_named import SELF_OPENER_WORDS, line_candidates, with_first_person
 
     lines = draft.lines
     texts = [line.text for line in lines]
@@ -108,18 +108,62 @@ def _line_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
         first = texts[index + 1] if index + 1 < len(texts) else ""
         # The box's first paragraph is the bio; lines after it are furniture or the next section.
         description = _first_prose(texts[index + 1:index + 1 + TEXT_REACH], lex) or description
+        if description and first != description and len(first.split()) < SELF_OPENER_WORDS and lex.self.match(first):
+            description = f"{first} {description}"  # "About me" / "Hi there! I'm Regan." / "Thank you for ..."
         if description:
             out.append(Candidate(text=description, place="heading", heading=True,
-                                 label=label or name or (first if first != description else None), order=index))
+                                 label=label or name or _name_label(first, description), order=index))
     page = draft.page if isinstance(draft.page, tuple) else ()
     if len(page) >= 2:
         start, end = page[0], page[1]
-        after = [i for i in range(end, min(len(lines), end + TEXT_REACH)) if lines[i].role == "text"]
-        out += [Candidate(text=texts[i], place="after_body", order=i) for i in after]
-        before = [i for i in range(max(0, start - TEXT_REACH), start) if lines[i].role == "text"]
-        out += [Candidate(text=texts[i], place="byline", order=i) for i in before]
-        out += line_candidates(texts, range(start, end), draft.authors, lex, lambda i: lines[i].role == "text")
+        usable = lambda i: lines[i].role == "text"  # noqa: E731
+        after = [i for i in range(end, min(len(lines), end + TEXT_REACH)) if usable(i)]
+        out += [Candidate(text=with_first_person(texts, i, usable, lex), place="after_body", order=i) for i in after]
+        before = [i for i in range(max(0, start - TEXT_REACH), start) if usable(i)]
+        out += [Candidate(text=with_first_person(texts, i, usable, lex), place="byline", order=i) for i in before]
+        out += [Candidate(text=with_first_person(texts, i, usable, lex), place="closing", order=i)
+                for i in _before_article_end(lines, start, end, lex, draft.rules)]
+        out += line_candidates(texts, range(start, end), draft.authors, lex, usable)
     return out
+
+
+# The words of prose the body must have before a comments' head can end it (not a teaser's "3 Comments").
+END_AFTER_WORDS = 80
+# The head of the comments or related posts is a short line ("4 Antworten", "Leave a Reply").
+END_HEAD_CHARS = 60
+# A line this short before the article's end is furniture ("Share", "Tags: bahn", the card's name).
+FURNITURE_WORDS = 3
+
+
+def _before_article_end(lines, start: int, end: int, lex: BioLexicon, rules) -> list[int]:
+    """The prose lines just before the first line of the body's run at which the article is over.
+
+    The densest run of prose may swallow the comments and the related posts
+    (readers' comments are prose too); the author box then sits mid-run, right
+    before the head of the comments or of the related posts: the place a box
+    after the article's end has.
+    """
+    words = 0
+    for index in range(start, end):
+        line = lines[index]
+        if (words >= END_AFTER_WORDS and len(line.text) <= END_HEAD_CHARS
+                and (lex.end.match(line.text) or rules.ends_article(line.text))):
+            return [i for i in range(max(start, index - TEXT_REACH), index)
+                    if lines[i].role == "text" and len(lines[i].text.split()) > FURNITURE_WORDS]
+        if line.role == "text":
+            words += line.words
+    return []
+
+
+def _name_label(line: str, description: str) -> str | None:
+    """The line under a box's heading as the box's name label: a person's name, or a first name
+    the description gives ("David" / "Hi, ich bin David, ..."); a menu word or a teaser is no label."""
+    from .bio_evidence import names_label
+    from .names import is_person_name
+
+    if line == description or len(line) > 60:
+        return None
+    return line if is_person_name(line) or (len(line.split()) == 1 and names_label(description, line)) else None
 
 
 def _first_prose(texts: list[str], lex: BioLexicon) -> str | None:

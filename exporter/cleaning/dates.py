@@ -14,10 +14,16 @@ from functools import lru_cache
 from .. import _re_store  # re.compile, from the code an earlier run stored
 
 # The languages of the corpus sources and their neighbours (German-heavy and worldwide news).
-MONTH_LOCALES = ("en", "de", "fr", "es", "pt", "it", "nl", "sv", "da", "nb", "pl", "cs", "ro", "ca", "fi", "hu", "tr")
+# Austrian German ("de_AT") writes January "Jänner".
+MONTH_LOCALES = ("en", "de", "de_AT", "fr", "es", "pt", "it", "nl", "sv", "da", "nb", "pl", "cs", "ro", "ca", "fi", "hu",
+                 "tr")
 
 _MONTH_WORD = r"([^\W\d_]{3,12})\.?"
 _ISO = _re_store.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+# Japanese and Chinese "2019年6月24日", Korean "2019년 6월 24일" (East Asian news headers).
+_CJK = _re_store.compile(r"(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]")
+# The same without the year: Japanese news headers print "[06月24日 11時30分]".
+_CJK_MONTH_DAY = _re_store.compile(r"(?<![\d年년])(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]")
 _NUMERIC = _re_store.compile(r"(?<![\d/.])(\d{1,2})([/.])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d/])")
 _MONTH_DAY_YEAR = _re_store.compile(r"\b" + _MONTH_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 # "6. August 2009", "27 juin 2019", "5 de março de 2020", "3rd of May, 2021"
@@ -25,29 +31,34 @@ _DAY_MONTH_YEAR = _re_store.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s*(?:
                              + r",?\s+(?:de\s+)?(\d{4})\b")
 
 
+# Languages of worldwide news written in other alphabets ("19 октября 2019", "12 Οκτωβρίου 2019"):
+# their months are loaded only for a month word in those letters (each CLDR locale costs about
+# 10 ms to load, and the Latin-alphabet table serves every other page).
+OTHER_SCRIPT_LOCALES = ("ru", "uk", "bg", "sr", "el")
+_OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
+
+
 @lru_cache(maxsize=1)
 def month_numbers() -> dict[str, int]:
-    """Casefolded month names and abbreviations (dots dropped) → month number.
+    """Casefolded month names and abbreviations (dots dropped) → month number, in the
+    languages of ``MONTH_LOCALES``.
 
     A word that names different months in two languages is left out rather
     than guessed.
     """
-    from babel.dates import get_month_names
+    return _month_table(MONTH_LOCALES)
 
-    table: dict[str, int] = {}
-    clashes: set[str] = set()
-    for locale in MONTH_LOCALES:
-        for width in ("wide", "abbreviated"):
-            for context in ("format", "stand-alone"):
-                for number, name in get_month_names(width, context=context, locale=locale).items():
-                    key = name.casefold().strip(".")
-                    if len(key) < 3:
-                        continue
-                    if table.get(key, number) != number:
-                        clashes.add(key)
-                    table[key] = number
-    for key in clashes:
-        del table[key]
+
+@lru_cache(maxsize=1)
+def other_script_month_numbers() -> dict[str, int]:
+    """The same for ``OTHER_SCRIPT_LOCALES``."""
+    return _month_table(OTHER_SCRIPT_LOCALES)
+
+
+def _month_table(locales: tuple[str, ...]) -> dict[str, int]:
+    from ._calendar_words import month_table
+
+    table = dict(month_table(locales))
     table.setdefault("sept", 9)
     return table
 
@@ -55,29 +66,32 @@ def month_numbers() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def weekday_words() -> frozenset[str]:
     """Casefolded weekday names and abbreviations of the same languages (Babel's CLDR data)."""
-    from babel.dates import get_day_names
+    from ._calendar_words import weekday_list
 
-    return frozenset(name.casefold().strip(".") for locale in MONTH_LOCALES for width in ("wide", "abbreviated")
-                     for name in get_day_names(width, locale=locale).values() if len(name.strip(".")) >= 3)
+    return frozenset(weekday_list(MONTH_LOCALES))
 
 
 def month_number(word: str) -> int | None:
-    return month_numbers().get(word.casefold().strip("."))
+    key = word.casefold().strip(".")
+    return (other_script_month_numbers() if _OTHER_SCRIPT.search(key) else month_numbers()).get(key)
 
 
-def parse_date(text: str | None) -> str | None:
+def parse_date(text: str | None, day_first: bool = False) -> str | None:
     """The first date written in ``text`` as ``YYYY-MM-DD``, or None.
 
-    Numeric dates with slashes read month first (US news sites), with dots day
-    first (European sites); either way a first number over 12 must be the day.
+    Numeric dates with slashes read month first (US news sites) unless
+    ``day_first`` (a page in a language that writes the day first: "05/03/2020"
+    is 5 March on a French or British page), with dots day first (European
+    sites); either way a first number over 12 must be the day.
     Year-first numbers ("2018/6/19", ISO stamps) read year, month, day.
     """
     if not text:
         return None
     text = text[:200]
     found: list[tuple[int, str]] = []
-    if m := _ISO.search(text):
-        found.append((m.start(), _make(m.group(1), m.group(2), m.group(3))))
+    for pattern in (_ISO, _CJK):
+        if m := pattern.search(text):
+            found.append((m.start(), _make(m.group(1), m.group(2), m.group(3))))
     if m := _MONTH_DAY_YEAR.search(text):
         month = month_number(m.group(1))
         if month:
@@ -90,12 +104,36 @@ def parse_date(text: str | None) -> str | None:
         first, sep, second, year = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
         if len(year) == 2:
             year = "20" + year
-        month, day = (first, second) if sep == "/" else (second, first)
+        month, day = (first, second) if sep == "/" and not day_first else (second, first)
         if month > 12:
             month, day = day, month
         found.append((m.start(), _make(year, month, day)))
     found = [item for item in found if item[1]]
     return min(found)[1] if found else None
+
+
+def month_day(text: str | None) -> tuple[int, int] | None:
+    """``(month, day)`` of a date written without its year ("06月24日"), or None."""
+    m = _CJK_MONTH_DAY.search(text or "")
+    if not m or not (1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31):
+        return None
+    return int(m.group(1)), int(m.group(2))
+
+
+# English-language regions that write the month first in numeric dates.
+_MONTH_FIRST_REGIONS = frozenset(("US", "CA", "PH", "FM", "MH", "PW"))
+
+
+def writes_day_first(language: str | None) -> bool:
+    """Whether pages in ``language`` (a BCP 47 tag) write numeric dates day first: every news
+    language but US English does. Plain "en" stays month first (most English news sites
+    that do not state a region are American)."""
+    if not language:
+        return False
+    parts = language.replace("_", "-").split("-")
+    if parts[0].lower() != "en":
+        return True
+    return len(parts) > 1 and parts[1].upper() not in _MONTH_FIRST_REGIONS
 
 
 # Dates in an article's address: /2020/03/16/, /2020-03-16-, /20200316/ (blogs, news CMSs).

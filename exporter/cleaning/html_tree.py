@@ -29,7 +29,9 @@ MAX_WALK_DEPTH = 300
 
 def parse_html(text: str) -> etree._Element:
     """The page's root element; ValueError when nothing parses."""
-    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=False, recover=True)
+    from ..sanitize import html_parser
+
+    parser = html_parser()
     # lxml refuses str input that carries an XML encoding declaration.
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text[:512]) + text[512:]
     try:

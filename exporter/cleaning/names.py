@@ -13,7 +13,7 @@ _PARTICLES = {"de", "da", "di", "del", "della", "der", "den", "van", "von", "la"
 _NOT_NAME_WORDS = {
     "the", "a", "an", "by", "and", "staff", "reporter", "editor", "writer", "correspondent", "contributor",
     "news", "press", "associated", "reuters", "agency", "media", "team", "desk", "service", "updated",
-    "published", "posted", "share", "comments", "more", "times", "post", "daily", "weekly", "magazine",
+    "published", "posted", "share", "comment", "comments", "more", "times", "post", "daily", "weekly", "magazine",
     "admin", "guest", "author", "photo", "photos", "video", "opinion", "analysis", "columnist",
     "senior", "chief", "contributing", "special", "to", "for", "in", "on", "at", "of", "with", "via",
     "from", "newsroom", "online", "digital", "wire", "wires", "bureau", "report", "reports",
@@ -76,7 +76,8 @@ def tidy_name(name: str) -> str:
 
 # "By", "Von", "Par", "Por", "Di", "Door", "Av", "Af", "Texte :", "Escrito por", "Scritto da", ...
 _BYLINE_PREFIX = _re_store.compile(
-    r"^(?:by|written by|words by|story by|text by|reporting by|report by|par|texte|text|von|por|escrito por|"
+    r"^(?:by|written by|words by|story by|text by|reporting by|report by|posted by|gepostet von|geschrieben von|"
+    r"verfasst von|publié par|écrit par|publicado por|postado por|pubblicato da|par|texte|text|von|por|escrito por|"
     r"reportagem de|di|scritto da|a cura di|door|av|af|autor|autorin|auteur|auteure|author|ein bericht von)"
     r"\s*:?\s+", re.IGNORECASE)
 # "A, B, C and D", "A und B", "A et B", "A y B", "A e B", "A en B", "A og B", "A och B", "A & B"
@@ -88,7 +89,8 @@ _WITH = _re_store.compile(r"\s*[(\[]\s*(?:avec|with|mit|con|com|met|amb|med)\s+(
 # "Jane Doe, Reuters" / "Jane Doe | Staff writer" / "Jane Doe — Updated ..." : the tail is not a name.
 _TAIL = _re_store.compile(
     r"\s*(?:\||•|·|—|–| - |@|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d).*$",
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
+    r"|\s(?:on|am|le|el|em|il|op)\s+(?=\d)|\d).*$",  # "Gepostet von A am 3. Mai", "Publié par A le 3 mai"
     re.IGNORECASE,
 )
 

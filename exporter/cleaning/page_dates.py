@@ -3,13 +3,19 @@
 Order of trust (the first that reads wins):
 1. what the publisher states for the article: JSON-LD ``datePublished``, the
    publication <meta> tags, ``itemprop=datePublished``, a <time> inside the
-   <article> (not one in a sidebar or teaser), JSON-LD ``dateCreated``;
+   <article> (not one in a sidebar, teaser or embedded post), the generic
+   ``<meta name="date">``, JSON-LD ``dateCreated``;
 2. a stamp the page labels in words ("Veröffentlicht am 16.08.2019",
    "Datum: 18.10.2021", a blog's "... was posted on May 19th, 2010 at 11:03
    pm"): the rules file's ``labelled`` date rules, on short lines outside
-   sidebars, teasers and comments;
-3. htmldate (original date), which reads the URL, headers and date elements;
-4. nothing: the page's update stamp stays ``updated`` only.
+   sidebars, teasers and comments (``page_stamps``);
+3. a dateline on a short line right under the <h1> ("1. Februar 2022 , Name");
+4. htmldate (original date), which reads the URL, headers and date elements;
+   a header that shows the day without its year ("06月24日") lends it the year;
+5. nothing: the page's update stamp stays ``updated`` only.
+
+Numeric dates with slashes read day first on pages in any language but US
+English ("05/03/2020" is 5 March on a French page).
 
 A stated stamp in UTC ("2023-11-01T23:01:00Z"), or with no zone, is moved to
 the day the page shows: the day in its URL or its visible <time> text when
@@ -29,53 +35,82 @@ from datetime import date, datetime, timedelta, timezone
 from lxml import etree
 
 from ._htmldate import htmldate_publication
-from .dates import parse_date, url_date
+from .dates import month_day, parse_date, url_date, writes_day_first
 from .draft import squash
+from .page_stamps import OUTSIDE_ARTICLE, headline_dateline, labelled_stamps, outside_teasers
 from .rules import MetadataRule
 
-PUBLISHED_METAS = ("article:published_time", "og:published_time", "datepublished", "publishdate", "publish-date",
-                   "pubdate", "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date",
-                   "sailthru.date", "parsely-pub-date", "citation_publication_date", "article.published",
-                   "published-date", "publication_date", "date.release", "dc.date.created")
-UPDATED_METAS = ("article:modified_time", "og:updated_time", "last-modified", "datemodified",
-                 "dcterms.modified", "dc.date.modified")
+# The publication <meta>s CMSs and analytics tags write (after htmldate's list of them), most
+# specific first; a creation stamp is near the publication, and comes after.
+PUBLISHED_METAS = ("article:published_time", "og:published_time", "og:article:published_time", "datepublished",
+                   "publishdate", "publish-date", "publish_date", "published_date", "published-date",
+                   "published_time", "publisheddate", "publish_time", "date_published", "pubdate", "og:pubdate",
+                   "og:publish_date", "og:datepublished", "og:article:published", "article:published",
+                   "article:published_date", "article:publicationdate", "article:post_date", "article.published",
+                   "article_date_original", "originalpublicationdate", "dcsext.articlefirstpublished",
+                   "dc.date.issued", "dcterms.issued", "dc.date.publication", "publication_date",
+                   "citation_publication_date", "citation_date", "sailthru.date", "parsely-pub-date",
+                   "rnews:datepublished", "rbpubdate", "bt:pubdate", "cxenseparse:recs:publishtime",
+                   "shareaholic:article_published_time", "twt-published-at", "mediator_published_time",
+                   "vr:published_time", "analyticsattributes.articledate", "displaydate", "dateposted",
+                   "date.release", "dcterms.created", "dc.date.created", "dc.created", "dc:created",
+                   "article.created", "datecreated", "date_created", "content_create_date")
+UPDATED_METAS = ("article:modified_time", "og:updated_time", "og:modified_time", "og:article:modified_time",
+                 "article:modified", "article:modified_date", "article:post_modified", "last-modified",
+                 "lastmodified", "lastmod", "modified", "modified_time", "updated_time", "modificationdate",
+                 "datemodified", "dateupdate", "dcterms.modified", "dc.date.modified", "dc.modified",
+                 "revision_date", "bt:moddate")
+# Metas that say only "a date" of the page: CMSs fill them with the last edit or the time the page
+# was made (a German outdoor magazine's <meta name="date"> five days after the <time> in its header),
+# so they come after the article's own markup.
+GENERIC_DATE_METAS = ("date", "dc.date", "dc:date", "dcterms.date")
 # seconds as CMSs write them, "23:15:00Z" and also "23:15:0Z"
 # and with no zone at all: CMSs of US and Canadian papers write the UTC time bare ("2019-03-05T01:30:00")
-_UTC_STAMP = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{1,2}(?:\.\d+)?)?\s*(Z|[+-]00:?00)?\s*$")
+# and with the zone as a word ("2019-03-05 01:30:00 UTC", "… GMT")
+_UTC_STAMP = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{1,2}(?:\.\d+)?)?\s*(Z|UTC|GMT|[+-]00:?00)?\s*$",
+                        re.IGNORECASE)
 _OFFSET = re.compile(r"\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*([+-])(\d{2}):?(\d{2})\s*$")
 
 
 def page_dates(root: etree._Element, ld: dict, metas: dict[str, str], url: str | None,
-               labelled: Sequence[MetadataRule] = ()) -> tuple[str | None, str | None]:
+               labelled: Sequence[MetadataRule] = (), language: str | None = None,
+               title: str | None = None) -> tuple[str | None, str | None]:
     """``(published, updated)`` as YYYY-MM-DD strings (either may be None); ``labelled``:
-    the rules that read a stamp by its label (see the module note)."""
+    the rules that read a stamp by its label (see the module note); ``language``: the page's,
+    which says how it writes "05/03/2020" (``dates.writes_day_first``); ``title``: the
+    article's headline, whose <h1> a dateline follows."""
+    day_first = writes_day_first(language)
     updated = _first_date((_ld_text(ld.get("dateModified")), *(metas.get(n) for n in UPDATED_METAS),
-                           _itemprop(root, "dateModified")))
+                           _itemprop(root, "dateModified")), day_first)
     stated = [_ld_text(ld.get("datePublished")), *(metas.get(n) for n in PUBLISHED_METAS),
-              _itemprop(root, "datePublished"), _article_time(root), _ld_text(ld.get("dateCreated"))]
+              _itemprop(root, "datePublished"), _article_time(root, day_first),
+              *(metas.get(n) for n in GENERIC_DATE_METAS), _ld_text(ld.get("dateCreated"))]
     for raw in stated:
-        day = parse_date(raw)
+        day = parse_date(raw, day_first)
         if day:
-            return _shown_day(raw, day, root, metas, url), updated
-    stamped, stamped_update = labelled_stamps(root, labelled)
+            return _shown_day(raw, day, root, metas, url, day_first), updated
+    stamped, stamped_update = labelled_stamps(root, labelled, day_first)
     updated = updated or stamped_update
     if stamped:
         return stamped, updated
-    found = htmldate_publication(root, url)
+    dateline = headline_dateline(root, labelled, day_first, title)
+    if dateline:
+        return dateline, updated
+    found = _with_shown_month_day(htmldate_publication(root, url), root)
     if found == updated:
         return None, updated  # htmldate fell back on the update stamp: that is no publication date
     return found, updated
 
 
-def _first_date(values) -> str | None:
+def _first_date(values, day_first: bool) -> str | None:
     for value in values:
-        day = parse_date(value)
+        day = parse_date(value, day_first)
         if day:
             return day
     return None
 
 
-def _shown_day(raw: str, day: str, root, metas: dict[str, str], url: str | None) -> str:
+def _shown_day(raw: str, day: str, root, metas: dict[str, str], url: str | None, day_first: bool) -> str:
     """The day the page shows for a stamp given in UTC (see the module note)."""
     m = _UTC_STAMP.match(raw or "")
     if not m:
@@ -85,7 +120,7 @@ def _shown_day(raw: str, day: str, root, metas: dict[str, str], url: str | None)
     # Only a day some time zone can reach: UTC+14 at the most ahead, UTC-12 behind.
     near = {(utc_day + timedelta(days=step)).isoformat() for step, reachable in
             ((1, minute + 14 * 60 >= 24 * 60), (-1, minute < 12 * 60)) if reachable}
-    for shown in (url_date(url), _visible_time_day(root)):
+    for shown in (url_date(url), _visible_time_day(root, day_first)):
         if shown in near:
             return shown
     offset = _site_offset(root, metas)
@@ -116,90 +151,51 @@ def _iter_times(root, limit: int):
         yield element
 
 
-_OUTSIDE_ARTICLE = re.compile(r"comment|related|teaser|sidebar|widget|recommend", re.IGNORECASE)
+# An <aside> that holds the post's own meta row (date, author, tags) beside its text, as magazine
+# themes mark it up: <article> … <aside class="meta"><time …>. Class words, split at - and _.
+_META_ASIDE = re.compile(r"(?:^|[\s_-])(?:meta|metadata|post-?meta|entry-?meta|byline|dateline|info)(?:$|[\s_-])",
+                         re.IGNORECASE)
+
+
+# An embedded social post inside an article body (Instagram's and Twitter's embed code is a
+# <blockquote class="instagram-media">/"twitter-tweet" holding the post's own <time>): its
+# stamp dates the post quoted, often months before the article.
+_EMBEDDED_POST = re.compile(r"instagram|twitter-tweet|tiktok-embed|fb-post|(?:^|[\s_-])embed(?:$|[\s_-])", re.IGNORECASE)
 
 
 def _in_article(element) -> bool:
-    """Inside <article>/<main>, and not in an aside, a comment thread or a teaser list on the way up."""
+    """Inside <article>/<main>, and not in an aside, a comment thread, a teaser list or an
+    embedded post on the way up (an aside that is the article's own meta row excepted)."""
     for ancestor in element.iterancestors():
-        if ancestor.tag in ("aside", "nav", "footer") or _OUTSIDE_ARTICLE.search(ancestor.get("class") or ""):
+        if ancestor.tag == "aside" and _META_ASIDE.search(ancestor.get("class") or ""):
+            continue
+        if ancestor.tag in ("aside", "nav", "footer", "blockquote") or OUTSIDE_ARTICLE.search(ancestor.get("class") or "") \
+                or _EMBEDDED_POST.search(ancestor.get("class") or ""):
             return False
         if ancestor.tag in ("article", "main") or ancestor.get("itemprop") == "articleBody":
             return True
     return False
 
 
-# Elements whose lines may be a stamp, and the longest line read: a stamp is short.
-_STAMP_HOLDERS = ("p", "div", "span", "li", "small", "dd", "td", "em", "header")
-_MAX_STAMP_LINE = 160
-# Holders that are visited on their own: an element holding one is not read whole, so a hostile
-# page of 250 nested <div>s around megabytes of text costs one read of the text, not 250.
-_BLOCK_HOLDERS = frozenset(("p", "div", "li", "dd", "td", "header"))
-
-
-def labelled_stamps(root, rules: Sequence[MetadataRule]) -> tuple[str | None, str | None]:
-    """``(published, updated)`` from the first lines the ``labelled`` rules read, in page order.
-
-    A line is an element's text cut at its <br>s. Only elements holding a few
-    children are read (a stamp is a leaf or near one), and none inside an
-    aside, a comment thread or a teaser list: those lines date other pieces.
-    """
-    rules = [rule for rule in rules if rule.labelled and rule.kind in ("date", "updated")]
-    found: dict[str, str] = {}
-    if not rules:
-        return None, None
-    body = root.find("body")
-    for element in (body if body is not None else root).iter(_STAMP_HOLDERS):
-        if len(element) > 8 or any(child.tag in _BLOCK_HOLDERS for child in element):
-            continue
-        for line in _lines(element):
-            if len(line) > _MAX_STAMP_LINE or not any(ch.isdigit() for ch in line):
-                continue
-            for rule in rules:
-                m = rule.kind not in found and rule.pattern.search(line)
-                day = parse_date(m.group("value")) if m else None
-                # The ancestors are looked at only for a stamp found (a walk up per element is
-                # the page's size times its depth).
-                if day and _outside_teasers(element):
-                    found[rule.kind] = day
-                    break
-        if "date" in found:
-            break
-    return found.get("date"), found.get("updated")
-
-
-def _lines(element) -> list[str]:
-    """The element's text, one string per line its <br>s make."""
-    parts: list[str] = [element.text or ""]
-    for child in element:
-        if child.tag == "br":
-            parts.append("\n")
-        elif isinstance(child.tag, str) and child.tag not in ("script", "style"):
-            parts.append("".join(child.itertext()))
-        parts.append(child.tail or "")
-    return [squash(line) for line in "".join(parts).split("\n") if line.strip()]
-
-
-def _outside_teasers(element) -> bool:
-    return not any(a.tag in ("aside", "nav") or _OUTSIDE_ARTICLE.search(a.get("class") or "")
-                   for a in (element, *element.iterancestors()))
-
-
-def _article_time(root) -> str | None:
+def _article_time(root, day_first: bool = False) -> str | None:
     """The first <time> inside the article, its visible text when that is a full date.
 
     Pages list older dated teasers and comments in sidebars; a <time> there is
     another article's. A <time pubdate> or one classed as a publication stamp
-    counts anywhere.
+    counts anywhere but in comments and teasers (WordPress's older comment
+    templates mark every comment's <time pubdate>). One classed as the update
+    only is skipped: WordPress themes class a never-edited post's stamp
+    "entry-date published updated", and that one is the publication.
     """
     for element in _iter_times(root, 200):
-        marked = element.get("pubdate") is not None or "publi" in (element.get("class") or "").lower()
+        kind = (element.get("class") or "").lower()
+        marked = (element.get("pubdate") is not None or "publi" in kind) and outside_teasers(element)
         if not (marked or _in_article(element)):
             continue
-        if "updat" in (element.get("class") or "").lower() or "modif" in (element.get("class") or "").lower():
+        if ("updat" in kind or "modif" in kind) and "publi" not in kind:
             continue
         text = squash(" ".join(element.itertext()))
-        if parse_date(text):
+        if parse_date(text, day_first):
             return text
         if element.get("datetime") and parse_date(element.get("datetime")):
             return element.get("datetime")
@@ -210,24 +206,61 @@ def _article_time(root) -> str | None:
 _DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|dateline|timestamp|published)(?:$|[\s_-])", re.IGNORECASE)
 
 
-def _visible_time_day(root) -> str | None:
+def _visible_time_day(root, day_first: bool = False) -> str | None:
     """The day written (for readers) in the article's first <time> or datePublished element,
     or in an element classed as the date (news headers that print "January 19, 2020 / 12:25 PM"
     in a <div>, under a stamp in UTC, as wire services do)."""
-    marked = root.xpath("//*[@itemprop='datePublished']")[:3]
-    classed = list(itertools.islice((e for e in root.xpath("//body//*[contains(translate(@class, 'DATEIMSP', 'dateimsp'), 'date')"
-                                     " or contains(translate(@class, 'DATEIMSP', 'dateimsp'), 'timestamp')]")
-               if _DATE_CLASS.search(e.get("class") or "") and not re.search("updat|modif", e.get("class") or "", re.I)
-               and _outside_teasers(e)), 3))
-    for element in [*marked, *(t for t in _iter_times(root, 200) if _in_article(t)), *classed]:
-        day = parse_date(squash(" ".join(element.itertext())))
+    for text in _shown_date_texts(root):
+        day = parse_date(text, day_first)
         if day:
             return day
     return None
 
 
+def _shown_date_texts(root):
+    """The text of the article's date elements (see ``_visible_time_day``), in that order."""
+    marked = root.xpath("//*[@itemprop='datePublished']")[:3]
+    classed = list(itertools.islice((e for e in root.xpath("//body//*[contains(translate(@class, 'DATEIMSP', 'dateimsp'), 'date')"
+                                     " or contains(translate(@class, 'DATEIMSP', 'dateimsp'), 'timestamp')]")
+               if _DATE_CLASS.search(e.get("class") or "") and not re.search("updat|modif", e.get("class") or "", re.I)
+               and outside_teasers(e)), 3))
+    for element in [*marked, *(t for t in _iter_times(root, 200) if _in_article(t)), *classed]:
+        yield squash(" ".join(element.itertext()))
+
+
+# How far a yearless shown day may lie from the date found elsewhere on the page.
+_YEARLESS_REACH = timedelta(days=45)
+
+
+def _with_shown_month_day(found: str | None, root) -> str | None:
+    """``found`` (a date read from the URL or the page by htmldate) replaced by the day the article's
+    date element shows without a year, the year taken from ``found``: Japanese news headers print
+    "[06月24日 11時30分]" while the address holds the day the story was filed."""
+    if not found:
+        return found
+    for text in _shown_date_texts(root):
+        if parse_date(text):
+            return found  # the element shows a full date: htmldate has read it, or chose better
+        shown = month_day(text)
+        if shown:
+            base = date.fromisoformat(found)
+            for year in (base.year, base.year + 1, base.year - 1):
+                try:
+                    day = date(year, *shown)
+                except ValueError:
+                    continue
+                if abs(day - base) <= _YEARLESS_REACH:
+                    return day.isoformat()
+            return found
+    return found
+
+
 def _itemprop(root, prop: str) -> str | None:
-    for element in root.xpath(f"//*[@itemprop='{prop}']"):
+    """The first ``prop`` stamp in schema.org microdata that is not a teaser's or a comment's:
+    portals mark up every teaser of their "Latest news" rails with its own datePublished."""
+    for element in root.xpath(f"//*[@itemprop='{prop}']")[:50]:  # a walk up each: a hostile page has thousands
+        if not outside_teasers(element):
+            continue
         value = element.get("content") or element.get("datetime") or squash(" ".join(element.itertext()))
         if value:
             return value

@@ -1,10 +1,11 @@
 """The rules' drop selectors, run by BeautifulSoup's selector engine (soupsieve) on the sanitised page.
 
-The selectors are matched in a BeautifulSoup tree (lxml parser) of the page
-the sanitiser wrote, and what they match is taken out of a copy of the lxml
-tree of the same page: that copy is what the extractor reads (trafilatura
-needs lxml; handing it a tree instead of markup saves a serialise-and-parse).
-See `_soup` for how the two trees are lined up.
+The selectors are matched in a BeautifulSoup tree of a copy of the lxml tree
+the sanitiser's output was parsed into (`_soup.soup_of_tree`: lxml parses the
+page once), and what they match is taken out of that copy: it is what the
+extractor reads (trafilatura needs lxml; handing it a tree instead of markup
+saves a serialise-and-parse). Each of the soup's tags was made from one
+element of the copy, so the two never have to be lined up.
 
 Every selector is matched against the whole sanitised page as written (so a
 selector never depends on what another rule removed first); elements inside
@@ -17,39 +18,30 @@ matches ``[class*=sharebar]``), and dropping it would leave no article at all.
 from __future__ import annotations
 
 import copy
-import logging
 from typing import Sequence
 
 from lxml import etree
 
-from ._soup import lxml_from_soup, lxml_twins, parse_indexed, select_each
+from ._soup import page_soup, select_each
 from .html_tree import drop_keeping_tail
 
-log = logging.getLogger(__name__)
 
-
-def without_selected(page_html: str, root: etree._Element, selectors: Sequence[str]) -> etree._Element:
-    """A copy of ``root`` (the lxml tree parsed from ``page_html``) without what ``selectors`` match."""
+def without_selected(root: etree._Element, selectors: Sequence[str]) -> etree._Element:
+    """A copy of ``root`` (the sanitised page's lxml tree) without what ``selectors`` match."""
     page = copy.deepcopy(root)
     if not selectors:
         return page
-    soup, index = parse_indexed(page_html)
-    found = select_each(index, soup, selectors)
-    if not any(found):
-        return page
-    twins = lxml_twins(index, page)
-    if twins is None:
-        log.debug("the BeautifulSoup and lxml trees of the page differ; the lxml tree is rebuilt from the soup")
-        page, twins = lxml_from_soup(index)
-    total = paragraph_chars(page)
-    for matches in found:
-        for tag in matches:
-            element = twins[id(tag)]
-            if element.getparent() is None or not _attached(element, page):
-                continue
-            if total and paragraph_chars(element) * 2 > total:
-                continue
-            drop_keeping_tail(element)
+    with page_soup(page) as (soup, index):
+        found = select_each(index, soup, selectors)
+        total = paragraph_chars(page) if any(found) else 0
+        for matches in found:
+            for tag in matches:
+                element = index.element_of(tag)
+                if element.getparent() is None or not _attached(element, page):
+                    continue
+                if total and paragraph_chars(element) * 2 > total:
+                    continue
+                drop_keeping_tail(element)
     return page
 
 

@@ -32,7 +32,6 @@ class HtmlPage:
     root: etree._Element
     meta: PageMeta = PageMeta()
     pruned: etree._Element | None = None  # a copy without the rules' drop selectors
-    html: str | None = None  # the sanitised page as written (its BeautifulSoup tree is parsed from it)
 
 
 def parse_page(draft: Draft) -> Draft:
@@ -55,22 +54,19 @@ def page_metadata(draft: Draft) -> Draft:
 def sanitize_page(draft: Draft) -> Draft:
     """The page body cut down to the allow-list (no scripts, handlers, frames, forms,
     SVG, non-web URLs) before any heuristic walks it; metadata was read from the raw page."""
-    from ..sanitize import parse_sanitized, sanitize_page_html
+    from ..sanitize import sanitize_tree
 
-    html = sanitize_page_html(draft.page.root)
-    return draft.but(page=replace(draft.page, root=parse_sanitized(html), html=html))
+    return draft.but(page=replace(draft.page, root=sanitize_tree(draft.page.root)))
 
 
 def drop_selected(draft: Draft) -> Draft:
     """The rules' drop selectors, matched by BeautifulSoup's engine (soupsieve) in a
-    BeautifulSoup tree of the sanitised page, taken out of a copy of its lxml tree:
-    the page the extractor reads (`pruning`)."""
-    from ..sanitize import serialize_page
+    BeautifulSoup tree of the sanitised page's lxml tree, taken out of a copy of that
+    tree: the page the extractor reads (`pruning`)."""
     from .pruning import without_selected
 
     page = draft.page
-    html = page.html if page.html is not None else serialize_page(page.root)
-    return draft.but(page=replace(page, pruned=without_selected(html, page.root, draft.rules.drop_selectors)))
+    return draft.but(page=replace(page, pruned=without_selected(page.root, draft.rules.drop_selectors)))
 
 
 def _pruned(draft: Draft) -> etree._Element:

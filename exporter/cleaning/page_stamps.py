@@ -1,0 +1,126 @@
+"""Date stamps a saved page writes in words for its readers: a labelled stamp anywhere outside
+teasers and comments ("Veröffentlicht am 16.08.2019", "Mis à jour le …"), and a dateline on a
+short line right under the headline. The rules file's date rules read the lines
+(``page_dates`` decides how far they are trusted).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from .dates import parse_date
+from .draft import squash
+from .rules import MetadataRule
+
+OUTSIDE_ARTICLE = re.compile(r"comment|related|teaser|sidebar|widget|recommend", re.IGNORECASE)
+
+# Elements whose lines may be a stamp, and the longest line read: a stamp is short.
+_STAMP_HOLDERS = ("p", "div", "span", "li", "small", "dd", "td", "em", "header")
+_MAX_STAMP_LINE = 160
+# Holders that are visited on their own: an element holding one is not read whole, so a hostile
+# page of 250 nested <div>s around megabytes of text costs one read of the text, not 250.
+_BLOCK_HOLDERS = frozenset(("p", "div", "li", "dd", "td", "header"))
+
+
+# How many holders after the publication stamp are read for its update stamp.
+_UPDATE_REACH = 6
+
+
+def labelled_stamps(root, rules: Sequence[MetadataRule], day_first: bool = False) -> tuple[str | None, str | None]:
+    """``(published, updated)`` from the first lines the ``labelled`` rules read, in page order.
+
+    A line is an element's text cut at its <br>s. Only elements holding a few
+    children are read (a stamp is a leaf or near one), and none inside an
+    aside, a comment thread or a teaser list: those lines date other pieces.
+    ``day_first``: how the page writes numeric dates (``dates.writes_day_first``).
+    """
+    rules = [rule for rule in rules if rule.labelled and rule.kind in ("date", "updated")]
+    found: dict[str, str] = {}
+    if not rules:
+        return None, None
+    body = root.find("body")
+    after: int | None = None  # holders still read once the publication stamp is found
+    for element in (body if body is not None else root).iter(_STAMP_HOLDERS):
+        if len(element) > 8 or any(child.tag in _BLOCK_HOLDERS for child in element):
+            continue
+        for line in _lines(element):
+            if len(line) > _MAX_STAMP_LINE or not any(ch.isdigit() for ch in line):
+                continue
+            for rule in rules:
+                m = rule.kind not in found and rule.pattern.search(line)
+                day = parse_date(m.group("value"), day_first) if m else None
+                # The ancestors are looked at only for a stamp found (a walk up per element is
+                # the page's size times its depth).
+                if day and outside_teasers(element):
+                    found[rule.kind] = day
+                    break
+        if "date" in found:
+            # an update stamp printed beside the publication ("<span>Publicado: …</span>
+            # <span>Actualizado: …</span>") is read from the next few holders
+            after = after - 1 if after is not None else _UPDATE_REACH
+            if "updated" in found or after <= 0:
+                break
+    return found.get("date"), found.get("updated")
+
+
+# The lines under the headline read for a dateline, and the elements looked at for them.
+_DATELINE_LINES = 3
+_DATELINE_REACH = 40
+
+
+def headline_dateline(root, rules: Sequence[MetadataRule], day_first: bool = False,
+                      title: str | None = None) -> str | None:
+    """The date on a short line right under the article's <h1>, before its prose: magazines and
+    association sites print "1. Februar 2022 , Daniel Dillenburg" there and state no date in
+    their markup. The rules file's date rules read the line (a bare dateline rule too); a line
+    an update rule reads is no publication date. The <h1> is the one that reads ``title`` (the
+    headline chosen for the article) when there is one: a portal's logo set as the first <h1>
+    is followed by its top bar, where today's date is printed."""
+    headlines = [h for h in itertools.islice(root.iter("h1"), 5) if outside_teasers(h)]
+    if not headlines:
+        return None
+    headline = next((h for h in headlines if title and squash(" ".join(h.itertext())) == title), headlines[0])
+    date_rules = [rule for rule in rules if rule.kind == "date"]
+    update_rules = [rule for rule in rules if rule.kind == "updated"]
+    seen, read = 0, set()
+    for element in headline.xpath(f"following::*[position() <= {_DATELINE_REACH}]"):
+        if element.getparent() in read:  # its text was read with its holder's
+            read.add(element)
+            continue
+        if element.tag not in _STAMP_HOLDERS or any(child.tag in _BLOCK_HOLDERS for child in element):
+            continue
+        read.add(element)
+        for line in _lines(element):
+            if len(line) > _MAX_STAMP_LINE:
+                return None  # the prose has begun
+            seen += 1
+            if seen > _DATELINE_LINES:
+                return None
+            if any(rule.pattern.search(line) for rule in update_rules):
+                continue
+            for rule in date_rules:
+                m = rule.pattern.search(line)
+                day = parse_date(m.group("value"), day_first) if m else None
+                if day:
+                    return day
+    return None
+
+
+def _lines(element) -> list[str]:
+    """The element's text, one string per line its <br>s make."""
+    parts: list[str] = [element.text or ""]
+    for child in element:
+        if child.tag == "br":
+            parts.append("\n")
+        elif isinstance(child.tag, str) and child.tag not in ("script", "style"):
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return [squash(line) for line in "".join(parts).split("\n") if line.strip()]
+
+
+def outside_teasers(element) -> bool:
+    """Not in an aside, a navigation, a comment thread or a teaser list (nor one itself)."""
+    return not any(a.tag in ("aside", "nav") or OUTSIDE_ARTICLE.search(a.get("class") or "")
+                   for a in (element, *element.iterancestors()))
