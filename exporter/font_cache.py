@@ -26,6 +26,7 @@ import functools
 import hashlib
 import json
 import logging
+import marshal
 import os
 import stat
 import sys
@@ -186,6 +187,32 @@ def store_file(path: Path, data: bytes, what: str) -> None:
         log.debug("could not write %s (%s): %s", what, path, error)
         with contextlib.suppress(OSError):  # a read-only mount refuses even this (EROFS)
             temporary.unlink(missing_ok=True)
+
+
+def read_marshalled(path: Path, stamp: Any, what: str) -> Any:
+    """What `store_marshalled` kept at ``path`` under ``stamp``; None when the file is
+    absent, damaged or stamped otherwise (another Python, another version of the data)."""
+    try:
+        data = marshal.loads(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, EOFError, TypeError) as error:
+        log.debug("ignoring %s %s: %s", what, path, error)
+        return None
+    if isinstance(data, tuple) and len(data) == 2 and data[0] == stamp:
+        return data[1]
+    return None
+
+
+def store_marshalled(path: Path, stamp: Any, payload: Any, what: str) -> None:
+    """Keep plain data (str, int, list, dict, tuple...) for the next process: `marshal`
+    runs no code reading it back, unlike pickle, and reads it faster than JSON."""
+    try:
+        data = marshal.dumps((stamp, payload))
+    except ValueError as error:  # a value marshal cannot hold: worked out again next time
+        log.debug("could not store %s: %s", what, error)
+        return
+    store_file(path, data, what)
 
 
 def remembered(key: str, stamp: Any, compute: Callable[[], Any]) -> Any:
