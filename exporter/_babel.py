@@ -32,7 +32,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Sequence
 
-from .font_cache import cache_path, file_stamp, store_file
+from .font_cache import cache_path, file_stamp, store_file, trusted_bytes
 
 log = logging.getLogger(__name__)
 
@@ -70,16 +70,37 @@ class _Fields:
 
 
 class _Facts:
-    def __init__(self, data: dict[str, Any]):
-        self.data = data
+    """The three questions answered from stored facts. A stored pattern that does not format
+    (a file damaged in a way `_sound` cannot see: a field not replicated, a brace too many)
+    is answered by Babel instead, so a bad cache never fails an export."""
+
+    def __init__(self, data: dict[str, Any], tag: str = ""):
+        self.data, self.tag = data, tag
 
     def date(self, value: date) -> str:
-        return self.data["date"] % _Fields(value, self.data["months"])
+        try:
+            return self.data["date"] % _Fields(value, self.data["months"])
+        except _UNFORMATTABLE:
+            return self._babel().date(value)
 
     def year_month(self, value: date) -> str:
-        return self.data["year_month"] % _Fields(value, self.data["months"])
+        try:
+            return self.data["year_month"] % _Fields(value, self.data["months"])
+        except _UNFORMATTABLE:
+            return self._babel().year_month(value)
 
     def names(self, names: Sequence[str]) -> str:
+        try:
+            return self._joined(names)
+        except _UNFORMATTABLE:
+            return self._babel().names(names)
+
+    def _babel(self) -> "_AskBabel":
+        if not self.tag:  # `_checked` trying the facts: the failure is its answer
+            raise
+        return _AskBabel(self.tag)
+
+    def _joined(self, names: Sequence[str]) -> str:
         """`babel.lists.format_list`'s joining, with the stored patterns."""
         patterns = self.data["list"]
         if len(names) == 1:
@@ -90,6 +111,9 @@ class _Facts:
         for name in names[2:-1]:
             result = patterns["middle"].format(result, name)
         return patterns["end"].format(result, names[-1])
+
+
+_UNFORMATTABLE = (KeyError, IndexError, ValueError, TypeError)
 
 
 class _AskBabel:
@@ -124,7 +148,7 @@ def locale_facts(tag: str) -> _Facts | _AskBabel:
         _remember(tag, stored)
     if stored is None:
         raise UnknownLocale(tag)
-    return _AskBabel(tag) if stored == ASK_BABEL else _Facts(stored)
+    return _AskBabel(tag) if stored == ASK_BABEL else _Facts(stored, tag)
 
 
 def _from_babel(tag: str) -> dict[str, Any] | str | None:
@@ -188,11 +212,12 @@ def _stored() -> dict[str, Any]:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_bytes())
-    except FileNotFoundError:
+    raw = trusted_bytes(path)  # not a FIFO, a symlink or another user's file
+    if raw is None:
         return {}
-    except (OSError, ValueError) as error:
+    try:
+        data = json.loads(raw)
+    except ValueError as error:  # UnicodeDecodeError is one
         log.debug("ignoring the stored CLDR facts %s: %s", path, error)
         return {}
     if not (isinstance(data, dict) and data.get("stamp") == babel_stamp() and isinstance(data.get("locales"), dict)):
@@ -201,11 +226,14 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _sound(facts: object) -> bool:
+    """Shaped as `_from_babel` stores facts; a damaged entry in another shape is asked of Babel again."""
     if facts is None or facts == ASK_BABEL:
         return True
     return (isinstance(facts, dict) and all(isinstance(facts.get(k), str) for k in ("date", "year_month"))
             and isinstance(facts.get("months"), dict) and isinstance(facts.get("list"), dict)
-            and all(isinstance(v, list) and len(v) == 12 for v in facts["months"].values()))
+            and all(isinstance(facts["list"].get(k), str) for k in ("start", "middle", "end"))
+            and all(isinstance(v, list) and len(v) == 12 and all(isinstance(n, str) for n in v)
+                    for v in facts["months"].values()))
 
 
 def _remember(tag: str, facts: dict[str, Any] | str | None) -> None:

@@ -15,17 +15,14 @@ values, e.g. Hungarian's "ssz=sz-sz") is not stored: it is parsed as before.
 
 from __future__ import annotations
 
-import logging
-import marshal
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 import pyphen
 
-from .font_cache import cache_path, file_stamp, store_file, trusted_bytes
+from .font_cache import cache_path, file_stamp, read_marshalled, store_marshalled
 
-log = logging.getLogger(__name__)
 
 # The attributes pyphen.HyphDict sets when it parses a file; anything else means a
 # pyphen whose dictionaries we do not know how to rebuild, and nothing is stored.
@@ -70,25 +67,12 @@ def _plain(patterns: dict) -> bool:
 
 
 def _read(store: Path, stamp: list) -> tuple[dict, int] | None:
-    raw = trusted_bytes(store)  # not a FIFO, a symlink or another user's file
-    if raw is None:
+    data = read_marshalled(store, stamp, "the stored hyphenation patterns")
+    if not (isinstance(data, tuple) and len(data) == 2 and isinstance(data[0], dict) and isinstance(data[1], int)):
         return None
-    try:
-        data = marshal.loads(raw)
-    except (ValueError, EOFError, TypeError) as error:
-        log.debug("ignoring the stored hyphenation patterns %s: %s", store, error)
-        return None
-    if not (isinstance(data, tuple) and len(data) == 3 and data[0] == stamp
-            and isinstance(data[1], dict) and isinstance(data[2], int)):
-        return None
-    return data[1], data[2]
+    return data[0], data[1]
 
 
 def _write(store: Path, stamp: list, dictionary: pyphen.HyphDict) -> None:
     """Keep the parsed patterns for the next process; a home that refuses only costs a parse."""
-    try:
-        data = marshal.dumps((stamp, dictionary.patterns, dictionary.maxlen))
-    except ValueError as error:  # a value marshal cannot hold: parsed again next time
-        log.debug("could not store the hyphenation patterns %s: %s", store, error)
-        return
-    store_file(store, data, "the hyphenation patterns")
+    store_marshalled(store, stamp, (dictionary.patterns, dictionary.maxlen), "the hyphenation patterns")

@@ -191,17 +191,31 @@ def store_file(path: Path, data: bytes, what: str) -> None:
 
 def read_marshalled(path: Path, stamp: Any, what: str) -> Any:
     """What `store_marshalled` kept at ``path`` under ``stamp``; None when the file is
-    absent, damaged or stamped otherwise (another Python, another version of the data)."""
-    try:
-        data = marshal.loads(path.read_bytes())
-    except FileNotFoundError:
+    absent, untrusted (`trusted_bytes`), damaged or stamped otherwise (another Python,
+    another version of the data).
+
+    The file opens with the SHA-256 of the rest, checked before marshal reads a byte:
+    marshal is not safe on damaged data, and what is read may go on to C code that
+    trusts it (the regex store hands its code words to ``_sre.compile``, which a changed
+    word can crash), so a torn or bit-flipped file must be a miss, never a crash."""
+    raw = trusted_bytes(path)
+    if raw is None:
         return None
-    except (OSError, ValueError, EOFError, TypeError) as error:
+    seal, body = raw[:_SEAL], raw[_SEAL:]
+    if hashlib.sha256(body).digest() != seal:
+        log.debug("ignoring %s %s: its checksum does not match", what, path)
+        return None
+    try:
+        data = marshal.loads(body)
+    except (ValueError, EOFError, TypeError) as error:
         log.debug("ignoring %s %s: %s", what, path, error)
         return None
     if isinstance(data, tuple) and len(data) == 2 and data[0] == stamp:
         return data[1]
     return None
+
+
+_SEAL = hashlib.sha256().digest_size
 
 
 def store_marshalled(path: Path, stamp: Any, payload: Any, what: str) -> None:
@@ -212,7 +226,7 @@ def store_marshalled(path: Path, stamp: Any, payload: Any, what: str) -> None:
     except ValueError as error:  # a value marshal cannot hold: worked out again next time
         log.debug("could not store %s: %s", what, error)
         return
-    store_file(path, data, what)
+    store_file(path, hashlib.sha256(data).digest() + data, what)
 
 
 def remembered(key: str, stamp: Any, compute: Callable[[], Any]) -> Any:

@@ -4,11 +4,11 @@ ignored and written again, and a cache folder that refuses costing only Babel's 
 
 from __future__ import annotations
 
-import marshal
 
 import pytest
 
 from exporter.cleaning import _calendar_words as words
+from exporter.font_cache import store_marshalled
 
 LOCALES = ("en", "de", "fr")
 
@@ -43,15 +43,21 @@ def test_weekdays_are_stored_too(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("content", [
     b"", b"\x00not marshal",
-    marshal.dumps((["another babel"], {"august": 8})),  # another Babel's or Python's words
+    "ANOTHER BABEL",  # another Babel's or Python's words
     "STAMP",  # this stamp, but a value that is not plain words
+    "MONTH 13",
 ])
 def test_a_bad_or_foreign_stored_file_is_ignored_and_rewritten(builds, content):
     words.month_table(LOCALES)
     path = words._path("months", LOCALES)
-    if content == "STAMP":
-        content = marshal.dumps((words._stamp("months", LOCALES), {"august": "8"}))
-    path.write_bytes(content)
+    if content == "STAMP":  # sealed, so it is the shape check that turns it away
+        store_marshalled(path, words._stamp("months", LOCALES), {"august": "8"}, "test")
+    elif content == "MONTH 13":  # a number that names no month
+        store_marshalled(path, words._stamp("months", LOCALES), {"august": 13}, "test")
+    elif content == "ANOTHER BABEL":
+        store_marshalled(path, ["another babel"], {"august": 8}, "test")
+    else:
+        path.write_bytes(content)
     assert words.month_table(LOCALES)["august"] == 8 and len(builds) == 2
     assert words.month_table(LOCALES)["august"] == 8 and len(builds) == 2  # the file was written again
 

@@ -13,6 +13,7 @@ import sys
 import pytest
 
 from exporter import _re_store
+from exporter.font_cache import read_marshalled, store_marshalled
 from exporter.cleaning import bio_rules, rules
 
 PATTERNS = [
@@ -71,10 +72,13 @@ def test_the_store_keeps_what_other_runs_stored(store):
 
 
 @pytest.mark.parametrize("garbage", [b"", b"\x00not marshal", marshal.dumps(("other", {})),
-                                     marshal.dumps(((0, "another build"), {("x", 0): (0, b"\x01\x00\x00\x00", 0, {}, (), "x", 0)}))])
+                                     "ANOTHER BUILD"])
 def test_a_bad_or_foreign_file_is_ignored_and_rewritten(store, garbage):
     store.parent.mkdir(parents=True)
-    store.write_bytes(garbage)
+    if garbage == "ANOTHER BUILD":  # sealed, so it is the stamp that turns it away
+        store_marshalled(store, (0, "another build"), {("x", 0): (0, b"\x01\x00\x00\x00", 0, {}, (), "x", 0)}, "test")
+    else:
+        store.write_bytes(garbage)
     assert _re_store.compile("x", 0) == re.compile("x")
     _as_next_process()
     assert _re_store.compile("x", 0) == re.compile("x") and not _re_store._added
@@ -83,9 +87,9 @@ def test_a_bad_or_foreign_file_is_ignored_and_rewritten(store, garbage):
 def test_a_stored_entry_that_does_not_rebuild_is_compiled_again(store):
     _re_store.compile("abc", 0)
     _re_store.flush()
-    stamp, entries = marshal.loads(store.read_bytes())
+    stamp, entries = _re_store.stamp(), read_marshalled(store, _re_store.stamp(), "test")
     entries[("abc", 0)] = (0, b"\xe7\x03\x00\x00" * 2, 0, {}, (), "abc", 0)  # code _sre rejects
-    store.write_bytes(marshal.dumps((stamp, entries)))
+    store_marshalled(store, stamp, entries, "test")
     _re_store.forget_loaded()
     assert _re_store.compile("abc", 0) == re.compile("abc")
 
@@ -125,8 +129,8 @@ def test_patterns_compiled_after_the_last_flush_are_stored_at_exit(store):
     code = "from exporter import _re_store\n_re_store.compile(r'only (?P<at>exit)', 0)\n"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    stamp, entries = marshal.loads(store.read_bytes())
-    assert stamp == _re_store.stamp() and (r"only (?P<at>exit)", 0) in entries
+    stamp, entries = _re_store.stamp(), read_marshalled(store, _re_store.stamp(), "test")
+    assert (r"only (?P<at>exit)", 0) in entries
 
 
 
@@ -135,9 +139,9 @@ def test_an_entry_filed_under_another_patterns_key_is_never_used(store):
     _re_store.compile(r"^(con|prn|aux)$", 0)
     _re_store.compile(".*", 0)
     _re_store.flush()
-    stamp, entries = marshal.loads(store.read_bytes())
+    stamp, entries = _re_store.stamp(), read_marshalled(store, _re_store.stamp(), "test")
     entries[(r"^(con|prn|aux)$", 0)] = entries[(".*", 0)]
-    store.write_bytes(marshal.dumps((stamp, entries)))
+    store_marshalled(store, stamp, entries, "test")
     _re_store.forget_loaded()
     served = _re_store.compile(r"^(con|prn|aux)$", 0)
     assert served == re.compile(r"^(con|prn|aux)$") and not served.match("an-act-of-repentance")

@@ -13,14 +13,10 @@ corrupt or of another version, the file is ignored and written again.
 from __future__ import annotations
 
 import importlib.util
-import logging
-import marshal
 import sys
 from pathlib import Path
 
-from ..font_cache import cache_path, file_stamp, store_file, trusted_bytes
-
-log = logging.getLogger(__name__)
+from ..font_cache import cache_path, file_stamp, read_marshalled, store_marshalled
 
 
 def month_table(locales: tuple[str, ...]) -> dict[str, int]:
@@ -82,24 +78,15 @@ def _path(kind: str, locales: tuple[str, ...]):
 
 def _stored(kind: str, locales: tuple[str, ...], shape: type):
     """The stored words when the file is this Babel's, this Python's and these languages', else None."""
-    path = _path(kind, locales)
-    raw = trusted_bytes(path)  # not a FIFO, a symlink or another user's file
-    if raw is None:
+    words = read_marshalled(_path(kind, locales), _stamp(kind, locales), "the stored calendar words")
+    if type(words) is not shape:
         return None
-    try:
-        data = marshal.loads(raw)
-    except (ValueError, EOFError, TypeError) as error:
-        log.debug("ignoring the stored calendar words %s: %s", path, error)
-        return None
-    if not (isinstance(data, tuple) and len(data) == 2 and data[0] == _stamp(kind, locales)
-            and type(data[1]) is shape):
-        return None
-    words = data[1]
-    plain = (all(type(k) is str and type(v) is int for k, v in words.items()) if shape is dict
+    # a month word names a month (1-12): a damaged entry would misread every date it names
+    plain = (all(type(k) is str and type(v) is int and 1 <= v <= 12 for k, v in words.items()) if shape is dict
              else all(type(w) is str for w in words))
     return words if plain else None
 
 
 def _store(kind: str, locales: tuple[str, ...], words) -> None:
     """Keep the words for the next process; a home that refuses only costs Babel's load again."""
-    store_file(_path(kind, locales), marshal.dumps((_stamp(kind, locales), words)), "the calendar words")
+    store_marshalled(_path(kind, locales), _stamp(kind, locales), words, "the calendar words")
