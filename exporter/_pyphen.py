@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pyphen
 
-from .font_cache import cache_path, file_stamp, store_file
+from .font_cache import cache_path, file_stamp, store_file, trusted_bytes
 
 log = logging.getLogger(__name__)
 
@@ -70,11 +70,12 @@ def _plain(patterns: dict) -> bool:
 
 
 def _read(store: Path, stamp: list) -> tuple[dict, int] | None:
-    try:
-        data = marshal.loads(store.read_bytes())
-    except FileNotFoundError:
+    raw = trusted_bytes(store)  # not a FIFO, a symlink or another user's file
+    if raw is None:
         return None
-    except (OSError, ValueError, EOFError, TypeError) as error:
+    try:
+        data = marshal.loads(raw)
+    except (ValueError, EOFError, TypeError) as error:
         log.debug("ignoring the stored hyphenation patterns %s: %s", store, error)
         return None
     if not (isinstance(data, tuple) and len(data) == 3 and data[0] == stamp

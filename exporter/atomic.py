@@ -24,9 +24,11 @@ RUN_TAG = f"{os.getpid()}-"
 
 
 @contextmanager
-def atomic_output(destination: Path) -> Iterator[Path]:
+def atomic_output(destination: Path, *, durable: bool = True) -> Iterator[Path]:
     """Yield a temporary path in ``destination``'s folder; on success it replaces
-    ``destination``. Errors writing become `OutputError` naming the destination."""
+    ``destination``. Errors writing become `OutputError` naming the destination.
+    ``durable=False`` skips the fsync before the rename, for a file whose loss in a
+    crash costs only work (the build state: unreadable, it means "rebuild")."""
     destination = Path(destination)
     folder = destination.parent
     try:
@@ -38,8 +40,9 @@ def atomic_output(destination: Path) -> Iterator[Path]:
     temp = Path(temp_name)
     try:
         yield temp
-        with open(temp, "rb+") as handle:
-            os.fsync(handle.fileno())
+        if durable:
+            with open(temp, "rb+") as handle:
+                os.fsync(handle.fileno())
         os.chmod(temp, output_mode())  # mkstemp makes 0600; an output is an ordinary file
         os.replace(temp, destination)
     except OSError as err:

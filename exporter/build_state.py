@@ -46,7 +46,10 @@ def load_state(folder: Path) -> dict:
 
 def save_state(folder: Path, state: dict) -> None:
     try:
-        with atomic_output(folder / STATE_FILE) as temporary:
+        # Replaced atomically (a concurrent run never reads half of it) but not synced to
+        # disk: after a crash the worst is an unreadable state, read as "rebuild everything"
+        # (`load_state`), and the fsync cost a one-article export a few ms.
+        with atomic_output(folder / STATE_FILE, durable=False) as temporary:
             temporary.write_text(json.dumps(state, indent=1, sort_keys=True), "utf-8")
     except OutputError as err:
         log.warning("could not record the build state: %s", err)

@@ -13,18 +13,21 @@ CLDR, and letter runs with no vowel ("BBC", "NSW"), which are acronyms.
 from __future__ import annotations
 
 import re
+
+from . import _re_store
 from collections import Counter, defaultdict
 from typing import Iterable
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+# Module patterns: re.compile, from the code an earlier run stored (`_re_store`).
+_WORD = _re_store.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _NAME_PARTICLES = {"van", "von", "der", "den", "de", "la", "le", "du", "da", "di", "del", "della", "dos",
                    "das", "ten", "ter", "bin", "ibn"}
-_ROMAN = re.compile(r"^[IVX]+$")
+_ROMAN = _re_store.compile(r"^[IVX]+$")
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "mt"}  # vowel-less but not acronyms
 _VOWELS = set("aeiouyàáâäèéêëìíîïòóôöùúûüÿæœ")
 # An honorific and the name it introduces: "MR JONES" → "Mr Jones".
-_HONORIFIC = re.compile(r"(?<!\w)(mr|mrs|ms|dr|prof|sir|dame|lord|lady)(\.?\s+)([^\W\d_]+)", re.UNICODE)
-_SENTENCE_END = re.compile(r"([.!?…]\s+|^\s*)([^\W\d_])", re.UNICODE)
+_HONORIFIC = _re_store.compile(r"(?<!\w)(mr|mrs|ms|dr|prof|sir|dame|lord|lady)(\.?\s+)([^\W\d_]+)", re.UNICODE)
+_SENTENCE_END = _re_store.compile(r"([.!?…]\s+|^\s*)([^\W\d_])", re.UNICODE)
 
 
 def is_shouted(text: str | None, *, min_letters: int = 6) -> bool:

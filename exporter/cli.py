@@ -329,7 +329,9 @@ COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Callable]] = {
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Run the command; returns the exit status (the console script exits with it)."""
     if argv is None:  # this call is the whole process (the console script, python -m exporter)
-        _skip_collection_at_exit()
+        from ._whole_process import tune_collector
+
+        tune_collector()
     argv = list(sys.argv[1:] if argv is None else argv)
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
@@ -370,18 +372,6 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         return ExitStatus.SOME_FAILED
     finally:
         library_log.removeHandler(handler)
-
-
-def _skip_collection_at_exit() -> None:
-    """At exit CPython runs a full garbage collection over every live object (all the
-    modules, Babel's data): 40-70 ms of a 0.3 s export, for memory the OS takes back
-    anyway. `gc.freeze` in an atexit hook (run before it) hides them from it; they are
-    still freed, atexit hooks and logging still flush, our files are long closed. Only
-    a cycle alive at exit loses its ``__del__``, which CPython never promised."""
-    import atexit
-    import gc
-
-    atexit.register(gc.freeze)
 
 
 _plugins_loaded = False

@@ -14,6 +14,7 @@ import io
 import logging
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -253,8 +254,39 @@ def cover_jpeg(cover: CoverText) -> bytes:
     # Named, with no format given: Pillow then loads only its JPEG plugin, not the five
     # it preloads otherwise (BMP, GIF, PNG, PPM: ~10 ms of a one-article run).
     buffer.name = "cover.jpg"
-    image.save(buffer, quality=90, optimize=False, progressive=False, subsampling=0, dpi=(300, 300))
+    # Chroma at half resolution (4:2:0, libjpeg's usual): light type on a dark ground is
+    # carried by luminance, and side by side at 2x no edge differs to the eye; it encodes in
+    # two thirds of the time of full chroma (4:4:4) and a third smaller.
+    image.save(buffer, quality=90, optimize=False, progressive=False, subsampling="4:2:0", dpi=(300, 300))
     data = buffer.getvalue()
     if not data:
         raise RenderError("the cover image could not be encoded")
     return data
+
+
+def cover_jpeg_beside(cover: CoverText) -> Callable[[], bytes]:
+    """`cover_jpeg` started on a thread now; the returned function waits for the bytes
+    (or raises what drawing raised). Pillow lets go of the GIL while it fills the
+    4-megapixel canvas and while libjpeg encodes it (about half the cover's 40 ms), so
+    the EPUB's pages render meanwhile on a second core. Same bytes as `cover_jpeg`."""
+    import threading
+
+    outcome: list = []
+
+    def draw() -> None:
+        try:
+            outcome.append((True, cover_jpeg(cover)))
+        except BaseException as error:  # handed to the waiting caller, not lost on the thread
+            outcome.append((False, error))
+
+    worker = threading.Thread(target=draw, name="cover", daemon=True)
+    worker.start()
+
+    def result() -> bytes:
+        worker.join()
+        done, value = outcome[0]
+        if not done:
+            raise value
+        return value
+
+    return result

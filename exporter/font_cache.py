@@ -26,7 +26,9 @@ import functools
 import hashlib
 import json
 import logging
+import marshal
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -101,12 +103,57 @@ def _entries() -> dict[str, Any]:
     return _read(cache_path())
 
 
-def _read(path: Path) -> dict[str, Any]:
+# Far above what the font cache holds (a few hundred fonts' ranges: about 100 KB).
+MAX_BYTES = 16 * 1024 * 1024
+
+
+def trusted_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes | None:
+    """A cache file's bytes, or None (no cache) unless it is a regular file, not a symlink,
+    owned by this user, that neither group nor others may write, of at most ``max_bytes``.
+
+    Every cache reader goes through here: a FIFO at the cache path would otherwise block
+    the export forever (opened non-blocking here, then refused by the fstat), a symlink
+    would be followed anywhere, and a file another user can write could feed the
+    exporter a pickle (code) or hostile data. The checks are on the opened descriptor
+    (fstat), so the name cannot be swapped between check and read. Where files have no
+    owners (no ``os.getuid``: Windows) the ownership test is left out."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        data = json.loads(path.read_text("utf-8"))
+        descriptor = os.open(path, flags)
     except FileNotFoundError:
+        return None
+    except OSError as error:  # ELOOP: a symlink; EACCES; ENXIO: a FIFO or socket nobody writes to
+        log.debug("ignoring the cache file %s: %s", path, error)
+        return None
+    try:
+        status = os.fstat(descriptor)  # of the file opened, not of whatever the name points to later
+        if (not stat.S_ISREG(status.st_mode)
+                or (hasattr(os, "getuid") and status.st_uid != os.getuid())
+                or status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
+            log.debug("ignoring the cache file %s: not the user's own private regular file", path)
+            return None
+        if status.st_size > max_bytes:
+            log.debug("ignoring the cache file %s: %d bytes, over %d", path, status.st_size, max_bytes)
+            return None
+        with os.fdopen(descriptor, "rb") as stream:
+            descriptor = -1
+            data = stream.read(max_bytes + 1)  # a file grown since the fstat is still capped
+    except OSError as error:
+        log.debug("could not read the cache file %s: %s", path, error)
+        return None
+    finally:
+        if descriptor >= 0:
+            os.close(descriptor)
+    return data if len(data) <= max_bytes else None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    raw = trusted_bytes(path)
+    if raw is None:
         return {}
-    except (OSError, ValueError) as error:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except ValueError as error:  # UnicodeDecodeError is one
         log.debug("ignoring the font cache %s: %s", path, error)
         return {}
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("entries"), dict):
@@ -140,6 +187,32 @@ def store_file(path: Path, data: bytes, what: str) -> None:
         log.debug("could not write %s (%s): %s", what, path, error)
         with contextlib.suppress(OSError):  # a read-only mount refuses even this (EROFS)
             temporary.unlink(missing_ok=True)
+
+
+def read_marshalled(path: Path, stamp: Any, what: str) -> Any:
+    """What `store_marshalled` kept at ``path`` under ``stamp``; None when the file is
+    absent, damaged or stamped otherwise (another Python, another version of the data)."""
+    try:
+        data = marshal.loads(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, EOFError, TypeError) as error:
+        log.debug("ignoring %s %s: %s", what, path, error)
+        return None
+    if isinstance(data, tuple) and len(data) == 2 and data[0] == stamp:
+        return data[1]
+    return None
+
+
+def store_marshalled(path: Path, stamp: Any, payload: Any, what: str) -> None:
+    """Keep plain data (str, int, list, dict, tuple...) for the next process: `marshal`
+    runs no code reading it back, unlike pickle, and reads it faster than JSON."""
+    try:
+        data = marshal.dumps((stamp, payload))
+    except ValueError as error:  # a value marshal cannot hold: worked out again next time
+        log.debug("could not store %s: %s", what, error)
+        return
+    store_file(path, data, what)
 
 
 def remembered(key: str, stamp: Any, compute: Callable[[], Any]) -> Any:

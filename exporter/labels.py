@@ -4,22 +4,21 @@
 No month name or "and" is written by hand anywhere else: the renderer, the
 backends and the preview ask `labels_for(language)`. An unknown language gets
 English; a region in the tag (``en-US``, ``pt-BR``) picks CLDR's regional
-date order when Babel knows it. Babel is reached only through this module.
+date order when Babel knows it. Babel is reached only through this module and
+`_babel`, which keeps the few CLDR facts a book's dates and name lists use on file.
 """
 
 from __future__ import annotations
 
 import logging
-import tomllib
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Mapping
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton
-from babel.lists import format_list
+from . import _toml_store
+from ._babel import UnknownLocale, locale_facts
 
 log = logging.getLogger(__name__)
 
@@ -67,9 +66,9 @@ class Labels:
         try:
             numbers = [int(p) for p in parts]
             if len(numbers) == 3:
-                return format_date(date(*numbers), "long", locale=self.locale)
+                return locale_facts(self.locale).date(date(*numbers))
             if len(numbers) == 2:
-                return format_skeleton("yMMMM", date(numbers[0], numbers[1], 1), locale=self.locale)
+                return locale_facts(self.locale).year_month(date(numbers[0], numbers[1], 1))
             if len(numbers) == 1 and len(parts[0]) == 4:
                 return parts[0]
         except ValueError:
@@ -79,7 +78,7 @@ class Labels:
     def names(self, names: Iterable[str]) -> str | None:
         """"A, B and C" / "A, B et C" / "A、B、C", or None for no names."""
         names = [n for n in names if n]
-        return format_list(names, locale=self.locale) if names else None
+        return locale_facts(self.locale).names(names) if names else None
 
     def dates(self, published: str | None, updated: str | None) -> tuple[str, ...]:
         """The article's dates described as what they are: "Published 4 May 2015",
@@ -105,6 +104,8 @@ class Labels:
 
     def collection_subject(self, count: int) -> str:
         """"A collection of 10 articles", with CLDR's plural category for ``count``."""
+        from babel import Locale, UnknownLocaleError
+
         try:
             category = Locale.parse(self.locale).plural_form(count)
         except (UnknownLocaleError, ValueError):
@@ -119,7 +120,7 @@ def primary_subtag(language: str | None) -> str:
 
 @lru_cache(maxsize=1)
 def _tables() -> dict[str, Labels]:
-    data = tomllib.loads(resources.files(__package__).joinpath("labels.toml").read_text(encoding="utf-8"))
+    data = _toml_store.loads(resources.files(__package__).joinpath("labels.toml").read_text(encoding="utf-8"))
     wanted = {f.name for f in fields(Labels)} - {"language"}
     tables = {}
     for key, table in data.items():
@@ -144,9 +145,9 @@ def labels_for(language: str | None) -> Labels:
     if labels.language == primary_subtag(language) and "_" in tag:
         # A regional tag keeps its region's conventions (en-US: "July 27, 2016").
         try:
-            Locale.parse(tag)
+            locale_facts(tag)
             labels = replace(labels, locale=tag)
-        except (UnknownLocaleError, ValueError):
+        except UnknownLocale:
             pass
     return labels
 
@@ -164,6 +165,8 @@ def common_language(languages: Iterable[str]) -> str:
 def cldr_proper_names(language: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Words CLDR capitalises in ``language``: place names and weekday names, then
     month names (kept apart: "May" is also a verb). For restoring shouted text."""
+    from babel import Locale, UnknownLocaleError
+
     try:
         locale = Locale.parse(labels_for(language).locale)
     except (UnknownLocaleError, ValueError):

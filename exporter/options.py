@@ -12,12 +12,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import _re_store
 from .errors import UsageError
 
 FORMATS = ("epub", "pdf")
 
 _UNIT_PT = {"pt": 1.0, "in": 72.0, "mm": 72.0 / 25.4, "cm": 72.0 / 2.54, "px": 0.75, "pc": 12.0}
-_LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?|\.\d+)\s*(pt|in|mm|cm|px|pc)\s*$", re.IGNORECASE)
+# Module patterns: re.compile, from the code an earlier run stored (`_re_store`).
+_LENGTH = _re_store.compile(r"^\s*(\d+(?:\.\d+)?|\.\d+)\s*(pt|in|mm|cm|px|pc)\s*$", re.IGNORECASE)
 
 
 def parse_length(text: str) -> float:
@@ -50,7 +52,7 @@ PAGE_SIZES: dict[str, PageSize] = {
 # A trade paperback size: the common choice for print-on-demand books of essays.
 DEFAULT_PAGE_SIZE = "6x9in"
 
-_CUSTOM_SIZE = re.compile(r"^\s*([\d.]+\s*[a-z]*)\s*[x×]\s*([\d.]+\s*[a-z]+)\s*$", re.IGNORECASE)
+_CUSTOM_SIZE = _re_store.compile(r"^\s*([\d.]+\s*[a-z]*)\s*[x×]\s*([\d.]+\s*[a-z]+)\s*$", re.IGNORECASE)
 
 
 def parse_page_size(text: str) -> PageSize:

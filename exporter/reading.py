@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import _re_store
 from .errors import InputError
 
 if TYPE_CHECKING:
@@ -44,11 +45,12 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_HTML_SNIFF = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|div|p|section|main)\b",
+# Module patterns: re.compile, from the code an earlier run stored (`_re_store`).
+_META_CHARSET = _re_store.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_HTML_SNIFF = _re_store.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|div|p|section|main)\b",
                          re.IGNORECASE | re.DOTALL)
 # C0 controls other than tab, newline, form feed and carriage return.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL = _re_store.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -183,8 +185,8 @@ def _decode(data: bytes, shown: Path | str) -> tuple[str, str]:
     return lenient, "utf-8"
 
 
-_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
-_NON_ASCII = re.compile("[^\x00-\x7f]")
+_ESCAPED_BYTE = _re_store.compile("[\udc80-\udcff]")
+_NON_ASCII = _re_store.compile("[^\x00-\x7f]")
 
 
 def _utf8_lenient(data: bytes) -> tuple[str, int, int]:

@@ -8,14 +8,13 @@ them into one HTML document. The two differ only in CSS and packaging.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from typing import Mapping
 
-from . import render_media
+from . import _re_store, render_media
 from .labels import Labels, common_language, labels_for
 from .model import (
     Article, Block, BlockQuote, Code, CodeBlock, Emphasis, Figure, Heading, Image, ImageAsset, Inline, LineBreak,
@@ -63,8 +62,9 @@ class RenderedBook:
 # EPUBCheck rejects a link that is not a valid URL (RSC-020), and so do readers.
 _PATH_SAFE = "!$&'()*+,;=:@/%~"
 _QUERY_SAFE = _PATH_SAFE + "?"
-_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
-_HOST = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.?)+$|^\[[0-9A-Fa-f:.]+\]$")
+# Module patterns: re.compile, from the code an earlier run stored (`_re_store`).
+_LONE_PERCENT = _re_store.compile(r"%(?![0-9A-Fa-f]{2})")
+_HOST = _re_store.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.?)+$|^\[[0-9A-Fa-f:.]+\]$")
 
 
 def safe_href(href: str) -> str | None:

@@ -9,6 +9,7 @@ import uuid
 from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
+from . import _re_store
 from .casing import is_shouted, known_casings, name_case, sentence_case
 from .errors import UsageError
 from .labels import cldr_proper_names, labels_for
@@ -18,8 +19,9 @@ from .typography import apply_typography
 
 # A fixed namespace so the same article always gets the same urn:uuid (reproducible EPUBs).
 _ID_NAMESPACE = uuid.UUID("6f1d3c2e-9a4b-5c7d-8e0f-a1b2c3d4e5f6")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+# Module patterns: re.compile, from the code an earlier run stored (`_re_store`).
+_DATE = _re_store.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_LANG = _re_store.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 def split_names(text: str) -> tuple[str, ...]:
@@ -76,7 +78,7 @@ def content_identifier(article: Article) -> str:
 
 # Characters XML 1.0 forbids: C0 controls (scraped pages carry them as entities such as
 # &#x13;, which the parser decodes), non-characters and lone surrogates.
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_XML_INVALID = _re_store.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def xml_safe(article: Article) -> Article:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from . import _re_store
 from .model import (
     Article, Block, BlockQuote, Emphasis, Figure, Heading, Inline, Link, ListBlock, Paragraph, Strong, Table, Text,
 )
@@ -38,12 +39,13 @@ _APOSTROPHE = "’"
 
 # "--" between words: a closed em dash in English (US house style, as the
 # NYT and most American books set it), a spaced en dash elsewhere.
-_DOUBLE_HYPHEN = re.compile(r"\s*(?<!-)---?(?!-)\s*")
-_ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
-_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|St|Mt|Gen|Sen|Rep|Gov|Sgt|Lt|Col|Capt)\. (?=[A-Z])")
-_FRENCH_PUNCT = re.compile(r" ?([;:!?])(?=\s|$)")
+# Module patterns: re.compile, from the code an earlier run stored (`_re_store`).
+_DOUBLE_HYPHEN = _re_store.compile(r"\s*(?<!-)---?(?!-)\s*")
+_ELLIPSIS = _re_store.compile(r"(?<!\.)\.\.\.(?!\.)")
+_HONORIFIC = _re_store.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|St|Mt|Gen|Sen|Rep|Gov|Sgt|Lt|Col|Capt)\. (?=[A-Z])")
+_FRENCH_PUNCT = _re_store.compile(r" ?([;:!?])(?=\s|$)")
 _OPENERS = "([{–—-/\"“„«‘‚"
-_WORD_CHAR = re.compile(r"\w", re.UNICODE)
+_WORD_CHAR = _re_store.compile(r"\w", re.UNICODE)
 
 
 def _quotes_for(language: str) -> tuple[str, str, str, str]:

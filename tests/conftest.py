@@ -34,6 +34,21 @@ def corpus_dir() -> Path:
     return corpus
 
 
+@pytest.fixture
+def empty_stores(tmp_path, monkeypatch):
+    """A cache folder of this test's own, and the stores kept in memory (compiled patterns,
+    CLDR facts, parsed TOML) read again from it: the test starts as a first run would."""
+    from exporter import _babel, _re_store, _toml_store
+
+    stores = (_babel, _re_store, _toml_store)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for store in stores:
+        store.forget_loaded()
+    yield
+    for store in stores:
+        store.forget_loaded()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def private_user_cache(tmp_path_factory):
     """The font cache (exporter.font_cache) goes to a folder of this session, not the

@@ -65,6 +65,22 @@ def test_a_writer_failing_half_way_leaves_the_old_file(tmp_path, monkeypatch, ar
     assert "simulated crash" in err and err.count("\n") == 1, err
 
 
+def test_the_book_is_synced_to_disk_and_the_build_state_only_replaced(tmp_path, monkeypatch, seed_path):
+    """A book survives a crash right after the export; the build state need not (unreadable,
+    it means "rebuild"), so it skips the fsync and is still replaced atomically."""
+    synced = []
+    real = os.fsync
+
+    def recording(descriptor):
+        synced.append(Path(os.readlink(f"/proc/self/fd/{descriptor}")).suffix)
+        real(descriptor)
+
+    monkeypatch.setattr("exporter.atomic.os.fsync", recording)
+    code, _, _ = run("--epub", "-q", "-o", str(tmp_path), str(seed_path))
+    assert code == 0 and synced == [".epub"]
+    assert (tmp_path / ".exporter-state.json").is_file() and not list(tmp_path.glob(TEMP_PREFIX + "*"))
+
+
 @pytest.mark.parametrize("interrupt", [KeyboardInterrupt, SystemExit])
 def test_an_interrupt_inside_the_writer_removes_the_temporary(tmp_path, interrupt):
     target = tmp_path / "book.pdf"

@@ -173,3 +173,50 @@ def test_a_box_before_the_comments_head_is_the_bio_when_the_comments_run_on_in_t
              "4 Antworten", *comments, "Schreibe einen Kommentar", "Impressum"]
     result = cleaned_text(lines)
     assert [(b.author, b.text[:20]) for b in result.meta.bios] == [("Jonas Berger", "Ich bin freier Journ")]
+
+
+# A first-person travel piece scraped whole, with no byline: mid-story, a person the writer met is
+# set as their name on a line over their own words. The pair reads like a blogger's card, but it
+# sits inside the story, so it is a quote: no author, no bio, and the quote stays in the body.
+TRAVEL_EN = [
+    "Over three weeks last spring I rode every one of Vienna's twenty-eight tram lines from end to end, with a "
+    "notebook, a day ticket and far too many pastries. Here is what I learned about the city and its trams.",
+    "The longest line takes more than an hour from end to end, and the drivers change halfway along it. The "
+    "shortest takes eleven minutes, and nobody I met had ever ridden it on purpose.",
+    "Anna Berger",
+    "I'm Anna Berger, a tram driver for twenty years, and line 5 is my favourite.",
+    "My regulars bring me coffee on the early shift.",
+    "Most of the old high-floor trams have gone now, replaced by low-floor ones that are quieter, and colder "
+    "in winter. The new ones have heated seats, which the regulars talk about more than the weather.",
+]
+TRAVEL_DE = [
+    "Drei Wochen lang bin ich im letzten Frühjahr alle achtundzwanzig Straßenbahnlinien Wiens von einem Ende "
+    "zum anderen gefahren, mit einem Notizbuch, einer Tageskarte und viel zu vielen Mehlspeisen.",
+    "Die längste Linie braucht mehr als eine Stunde von Ende zu Ende, und die Fahrer wechseln auf halber "
+    "Strecke. Die kürzeste braucht elf Minuten, und niemand, den ich traf, war sie je absichtlich gefahren.",
+    "Anna Berger",
+    "Ich bin Anna Berger, seit zwanzig Jahren Straßenbahnfahrerin, und die Linie 5 ist meine liebste.",
+    "Meine Stammgäste bringen mir in der Frühschicht Kaffee.",
+    "Die meisten alten Hochflurwagen sind inzwischen verschwunden, ersetzt durch Niederflurwagen, die leiser "
+    "sind und im Winter kälter. Die neuen haben geheizte Sitze, über die die Stammgäste mehr reden als übers Wetter.",
+]
+
+
+def test_a_person_quoted_mid_story_under_their_name_is_neither_author_nor_bio():
+    for lines in ([*MENU_EN, "Ten things I learned riding every tram line in Vienna", *TRAVEL_EN, "Terms of use"],
+                  [*MENU_DE, "Zehn Dinge, die ich auf allen Wiener Straßenbahnlinien gelernt habe", *TRAVEL_DE,
+                   "Impressum"]):
+        result = cleaned_text(lines)
+        assert (result.meta.authors, result.meta.bios) == ((), ()), lines[4]
+        assert "Anna Berger, " in body_of(result)  # the quote is the story's
+
+
+def test_a_self_card_before_the_comments_head_is_the_bio_when_the_comments_run_on_in_the_body():
+    # The same label / self-description pair, but right before the comments' head while the comments
+    # run on in the body's lines: there it is the blogger's card.
+    comments = [f"Leserin {i} meint dazu, dass die Straßenbahn im Winter viel zu kalt ist und die neuen Wagen "
+                f"daran leider auch nichts geändert haben, trotz der geheizten Sitze." for i in range(8)]
+    lines = [*MENU_DE, "Zehn Dinge, die ich auf allen Wiener Straßenbahnlinien gelernt habe", *TRAVEL_DE[:2],
+             TRAVEL_DE[5], "Teilen", "David", "Hi, ich bin David, der Gründer des Straßenbahnblogs. Hier erfährst "
+             "du alles zum Reisen mit der Tram.", "4 Antworten", *comments, "Schreibe einen Kommentar", "Impressum"]
+    assert [(a, t[:20]) for a, t in bios_of(lines)] == [("David", "Hi, ich bin David, d")]

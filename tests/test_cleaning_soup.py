@@ -6,9 +6,10 @@ import time
 
 import pytest
 from lxml import etree
+from lxml import html as lxml_html
 
 from exporter.cleaning import load_rules
-from exporter.cleaning._soup import compile_css, index_soup, parse_indexed, parse_soup, select_each, soup_of_tree
+from exporter.cleaning._soup import compile_css, index_soup, select_each, soup_of_tree
 from exporter.cleaning.html_tree import parse_html
 from exporter.cleaning.pruning import without_selected
 from exporter.cleaning.steps_html import HTML_STEPS, NOTE_STEPS, drop_selected, sanitize_page
@@ -41,6 +42,26 @@ SELECTORS = [
 
 def _sanitised(page: str) -> str:
     return sanitize_page_html(parse_html(page))
+
+
+def parse_indexed(markup: str):
+    """`soup_of_tree` of ``markup`` parsed as bs4's lxml builder feeds lxml (recovering, comments
+    kept): the soup and its `_Index`. Equal to ``BeautifulSoup(markup, "lxml")`` only for what
+    `soup_of_tree` is built for (one root element, comments and processing instructions beside
+    it: the sanitiser's output and the markup below). Not for a doctype (bs4 adds a Doctype
+    node), blank text between top-level comments after the root (dropped), a document with no
+    element (empty soup, where bs4 keeps the comment), or text after ``</html>`` (ValueError)."""
+    parser = lxml_html.HTMLParser(recover=True)
+    try:
+        parser.feed(markup)
+        root = parser.close()
+    except etree.LxmlError:  # nothing to parse (bs4 makes an empty soup)
+        root = None
+    return soup_of_tree(root)
+
+
+def parse_soup(markup: str):
+    return parse_indexed(markup)[0]
 
 
 @pytest.mark.parametrize("selector", SELECTORS)
@@ -189,3 +210,11 @@ def test_pruning_leaves_nothing_for_the_cycle_collector_and_puts_it_back_as_it_w
         gc.enable()
     without_selected(roots[0], selectors)
     assert gc.isenabled()
+
+
+def test_markup_with_an_element_beside_the_root_is_refused_not_misread():
+    """Text after </html> makes lxml put a second <html> beside the root; it was taken for a
+    processing instruction (AttributeError on ``.target``). It is not the shape `soup_of_tree`
+    builds as bs4 would, so it says so."""
+    with pytest.raises(ValueError, match="beside the root"):
+        parse_soup("<html><body><p>x</p></body></html>  tail text <!-- c -->")

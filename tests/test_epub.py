@@ -18,7 +18,7 @@ from PIL import Image
 from tests.epub_util import NS, SEED, OpenedEpub, arabic_article, para, sample_article
 from exporter import _ebooklib
 from exporter.backends.epub import build_package, file_as, modified_time, normalize_language, write_epub
-from exporter.cover import HEIGHT, WIDTH, CoverText, cover_jpeg
+from exporter.cover import HEIGHT, WIDTH, CoverText, cover_jpeg, cover_jpeg_beside
 from exporter.errors import RenderError, UsageError
 from exporter.model import Article, Meta
 from exporter.options import ExportOptions, MetaOverrides
@@ -246,6 +246,19 @@ def test_cover_bytes_are_deterministic_and_depend_on_the_text():
     assert Image.open(io.BytesIO(cover_jpeg(long_title))).size == (WIDTH, HEIGHT)
 
 
+def test_the_cover_drawn_on_a_thread_is_the_same_and_its_failure_reaches_the_caller(monkeypatch):
+    text = CoverText("A Title", "Some Author", "A Paper · 2020", "urn:uuid:1")
+    assert cover_jpeg_beside(text)() == cover_jpeg(text)
+
+    def broken(cover):
+        raise RenderError("the cover image could not be encoded")
+
+    monkeypatch.setattr("exporter.cover.draw_cover", broken)
+    waiting = cover_jpeg_beside(text)
+    with pytest.raises(RenderError, match="could not be encoded"):
+        waiting()
+
+
 # ---------------------------------------------------------------- the seed
 
 
@@ -332,6 +345,26 @@ def test_a_chapter_that_would_be_written_empty_raises(tmp_path):
     with pytest.raises(RenderError, match="body is empty"):
         _ebooklib.write_package(replace(package, spine=(*package.spine[:2], hollow, *package.spine[3:])),
                                 tmp_path / "b.epub")
+
+
+def test_a_cover_given_later_is_asked_for_when_the_zip_is_written(tmp_path):
+    """The cover still being drawn: ebooklib writes the book first, the zip gets the real
+    bytes (once), and a cover that comes back empty is refused like an empty resource."""
+    book = Book.single(sample_article())
+    drawn = cover_jpeg(CoverText("A Title", None, None, "urn:uuid:1"))
+    asked = []
+
+    def later():
+        asked.append(True)
+        return drawn
+
+    package = build_package(book, render_book(book), OPTIONS, cover=later)
+    assert not asked  # nothing waits for the cover before the zip is written
+    _ebooklib.write_package(package, tmp_path / "a.epub")
+    assert asked == [True] and OpenedEpub.open(tmp_path / "a.epub").read("images/cover.jpg") == drawn
+    with pytest.raises(RenderError, match="cover.jpg: empty resource"):
+        _ebooklib.write_package(build_package(book, render_book(book), OPTIONS, cover=lambda: b""), tmp_path / "b.epub")
+    assert not (tmp_path / "b.epub").exists()
 
 
 def test_verify_catches_an_empty_entry_in_a_written_file(tmp_path, single):

@@ -14,6 +14,7 @@ harness in tests/fuzz/ searches much longer.
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
@@ -167,6 +168,11 @@ def test_text_body_invents_nothing(text):
 # trafilatura gave the <em>'s text twice (as a paragraph and inside the unclosed <code>).
 @example(page='<!DOCTYPE html><html><head><title>T</title></head><body>the<code>the the the the the the the'
               '<section class="story"><em>the the</body></html>')
+# An unclosed <script> inside <noscript>: libxml2 reads the rest of the page as script, an HTML5
+# parser (the sanitiser's, and a browser's) reads <noscript>'s content as raw text up to
+# </noscript> and the rest as the page's text, "&lt;b&gt;" shown as "<b>".
+@example(page='<!DOCTYPE html><html><head><title>T</title></head><body><noscript><script>the<noscript>'
+              '</noscript>the the the the the the &lt;b&gt; the</body></html>')
 def test_html_body_invents_nothing(page):
     source = _source(page)
     article = _clean_or_none(source)
@@ -174,7 +180,10 @@ def test_html_body_invents_nothing(page):
         return
     page_text = "".join(lxml_html.document_fromstring(source.text).itertext())
     body = _visible(_body_text(article))
-    assert _is_subsequence(body, _visible(page_text)), (body[:200], page_text[:200])
+    # Where libxml2 and HTML5 read the markup differently (see the example above), the body's
+    # text must still come, in order, from the page's own characters with entities decoded.
+    assert (_is_subsequence(body, _visible(page_text))
+            or _is_subsequence(body, _visible(html.unescape(source.text)))), (body[:200], page_text[:200])
 
 
 @SETTINGS

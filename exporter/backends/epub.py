@@ -17,15 +17,19 @@ from __future__ import annotations
 import logging
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .._ebooklib import (
-    Creator, Document, GuideReference, Metadata, NavPoint, Package, Resource, parse_xhtml, write_package,
-)
-from ..cover import MEDIA_TYPE as COVER_MEDIA_TYPE, CoverText, cover_jpeg
+from .. import _re_store
+# The ebooklib adapter (with ebooklib) is imported by the functions below, when the first
+# EPUB is built: its ~5 ms import then runs while the cover is drawn (see `write_epub`).
+if TYPE_CHECKING:
+    from .._ebooklib import Document, Package
+from ..cover import MEDIA_TYPE as COVER_MEDIA_TYPE, CoverText, cover_jpeg, cover_jpeg_beside
 from ..errors import RenderError, UsageError
 from ..labels import labels_for
 from ..model import Figure, ImageAsset, Paragraph, plain_text
@@ -51,8 +55,9 @@ USER_STYLESHEET = "user.css"
 FALLBACK_MODIFIED = datetime(1980, 1, 1, tzinfo=timezone.utc)
 _COLLECTION_NAMESPACE = uuid.UUID("3b8e0f4c-2d7a-5e61-9c14-7a0b5d2e8f93")
 
-_BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-_FRAGMENT_HREF = re.compile(r'href="#([^"]+)"')
+# Module patterns: re.compile, from the code an earlier run stored (`_re_store`).
+_BCP47 = _re_store.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+_FRAGMENT_HREF = _re_store.compile(r'href="#([^"]+)"')
 
 # EPUB Accessibility 1.1 metadata, stated for what this backend actually writes:
 # text only (the one image, the cover, has a text alternative and carries no
@@ -210,10 +215,10 @@ def cover_text(book: Book, identifier: str) -> CoverText:
     return CoverText(book.title, labels_for(book.language).names(book.authors), imprint, identifier)
 
 
-def _cover_image(book: Book, identifier: str, options: ExportOptions) -> bytes:
+def _cover_text(book: Book, identifier: str, options: ExportOptions) -> CoverText:
     text = cover_text(book, identifier)
     picture = lead_picture(book) if options.cover == "lead-image" else None
-    return cover_jpeg(replace(text, picture=picture.data) if picture is not None else text)
+    return replace(text, picture=picture.data) if picture is not None else text
 
 
 def lead_picture(book: Book) -> ImageAsset | None:
@@ -232,6 +237,8 @@ def _nav_label(section: Section) -> str:
 
 
 def _ids(xhtml: bytes, name: str) -> set[str]:
+    from .._ebooklib import parse_xhtml
+
     return {str(v) for v in parse_xhtml(xhtml, name=name).xpath("//@id")}
 
 
@@ -262,6 +269,8 @@ def _link_across_files(documents: list[Document]) -> list[Document]:
 
 def _nav_document(entries: list[tuple[str, str]], landmarks: list[tuple[str, str, str]],
                   language: str, stylesheets: tuple[str, ...]) -> Document:
+    from .._ebooklib import Document
+
     heading = contents_heading(language)
     toc = "".join(f'<li><a href="{escape(href)}">{escape(title, quote=False)}</a></li>' for title, href in entries)
     marks = "".join(f'<li><a epub:type="{kind}" href="{escape(href)}">{escape(title, quote=False)}</a></li>'
@@ -277,10 +286,16 @@ def _nav_document(entries: list[tuple[str, str]], landmarks: list[tuple[str, str
 # ---------------------------------------------------------------- the package
 
 
-def build_package(book: Book, rendered: RenderedBook, options: ExportOptions) -> Package:
-    """Everything the EPUB holds, described for the ebooklib adapter."""
+def build_package(book: Book, rendered: RenderedBook, options: ExportOptions, *,
+                  cover: Callable[[], bytes] | None = None) -> Package:
+    """Everything the EPUB holds, described for the ebooklib adapter. ``cover`` gives the
+    cover's JPEG when it is already being drawn (`write_epub`): the adapter asks for it
+    only when it writes the zip. Without it, the cover is drawn here."""
+    from .._ebooklib import Creator, Document, GuideReference, Metadata, NavPoint, Package, Resource
+
     language = book.language
     identifier = book_identifier(book)
+    cover_image = cover if cover is not None else cover_jpeg(_cover_text(book, identifier, options))
 
     resources = [Resource("css-" + name.removesuffix(".css"), f"styles/{name}", "text/css",
                           (styles_dir() / name).read_bytes()) for name in STYLESHEETS]
@@ -288,8 +303,7 @@ def build_package(book: Book, rendered: RenderedBook, options: ExportOptions) ->
     if user_css is not None:
         resources.append(Resource("css-user", f"styles/{USER_STYLESHEET}", "text/css", user_css))
     stylesheets = tuple(r.file_name for r in resources)
-    resources.append(Resource("cover-img", COVER_IMAGE, COVER_MEDIA_TYPE, _cover_image(book, identifier, options),
-                              properties=("cover-image",)))
+    resources.append(Resource("cover-img", COVER_IMAGE, COVER_MEDIA_TYPE, cover_image, properties=("cover-image",)))
     pictures = book_pictures(book)
     resources += [Resource(asset.key, image_href(asset), asset.media_type, asset.data) for asset in pictures]
 
@@ -345,9 +359,13 @@ def build_package(book: Book, rendered: RenderedBook, options: ExportOptions) ->
 def write_epub(book: Book, options: ExportOptions, destination: Path) -> None:
     """The backend's entry point (see `exporter.backends`)."""
     book = _prepared(book)
+    # The cover is drawn on a thread while the pages render (see `cover_jpeg_beside`).
+    cover = cover_jpeg_beside(_cover_text(book, book_identifier(book), options))
     # The e-book leaves the typeface to the reader, so the colophon names none.
     rendered = render_book(book, font_name=None)
-    package = build_package(book, rendered, options)
+    package = build_package(book, rendered, options, cover=cover)
+    from .._ebooklib import write_package
+
     write_package(package, Path(destination))
     log.debug("EPUB %s: %d documents", destination, len(package.spine))
 

@@ -18,7 +18,7 @@ import marshal
 import sys
 from pathlib import Path
 
-from ..font_cache import cache_path, file_stamp, store_file
+from ..font_cache import cache_path, file_stamp, store_file, trusted_bytes
 
 log = logging.getLogger(__name__)
 
@@ -83,11 +83,12 @@ def _path(kind: str, locales: tuple[str, ...]):
 def _stored(kind: str, locales: tuple[str, ...], shape: type):
     """The stored words when the file is this Babel's, this Python's and these languages', else None."""
     path = _path(kind, locales)
-    try:
-        data = marshal.loads(path.read_bytes())
-    except FileNotFoundError:
+    raw = trusted_bytes(path)  # not a FIFO, a symlink or another user's file
+    if raw is None:
         return None
-    except (OSError, ValueError, EOFError, TypeError) as error:
+    try:
+        data = marshal.loads(raw)
+    except (ValueError, EOFError, TypeError) as error:
         log.debug("ignoring the stored calendar words %s: %s", path, error)
         return None
     if not (isinstance(data, tuple) and len(data) == 2 and data[0] == _stamp(kind, locales)

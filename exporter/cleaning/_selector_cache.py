@@ -23,11 +23,10 @@ from __future__ import annotations
 import logging
 import os
 import pickle
-import stat
 import sys
 from pathlib import Path
 
-from ..font_cache import cache_path, store_file
+from ..font_cache import cache_path, store_file, trusted_bytes
 
 log = logging.getLogger(__name__)
 
@@ -49,12 +48,14 @@ def stamp() -> tuple:
 
 def read() -> dict[str, object]:
     """The stored patterns by selector text; empty when there are none to trust."""
+    if not hasattr(os, "getuid"):  # no owners to check (Windows): a pickle is not read at all
+        return {}
     path = store_path()
-    data = _trusted_bytes(path)
+    data = trusted_bytes(path)
     if data is None:
         return {}
     # Unpickling runs code named in the file, so the file is only read when it is the
-    # user's own and nobody else can write it (`_trusted_bytes`): the same trust Python
+    # user's own and nobody else can write it (`font_cache.trusted_bytes`): the same trust Python
     # gives the .pyc files it loads from the user's folders. Anything else pickle can
     # raise on a damaged file (UnpicklingError, EOFError, AttributeError, ...) means
     # "no cache", not a failed export.
@@ -74,32 +75,6 @@ def _sound(text: object, pattern: object) -> bool:
 
     return (isinstance(text, str) and isinstance(pattern, SoupSieve) and pattern.pattern == text
             and pattern.flags == 0 and not pattern.namespaces and not pattern.custom)
-
-
-def _trusted_bytes(path: Path) -> bytes | None:
-    """The file's bytes if it is a regular file owned by this user that neither group
-    nor others may write; None otherwise (or where there are no owners: no cache)."""
-    if not hasattr(os, "getuid"):
-        return None
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return None
-    try:
-        status = os.fstat(descriptor)  # of the file opened, not of whatever the name points to later
-        if (not stat.S_ISREG(status.st_mode) or status.st_uid != os.getuid()
-                or status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
-            log.debug("ignoring the stored CSS selectors %s: not the user's own private file", path)
-            return None
-        with os.fdopen(descriptor, "rb") as stream:
-            descriptor = -1
-            return stream.read()
-    except OSError as error:
-        log.debug("could not read the stored CSS selectors %s: %s", path, error)
-        return None
-    finally:
-        if descriptor >= 0:
-            os.close(descriptor)
 
 
 def write(patterns: dict[str, object]) -> None:

@@ -13,8 +13,9 @@ Quirks held here (bs4 4.15, soupsieve 4.1 as installed):
   `_build` walks it once (iteratively: libxml2's 256-level bound holds, as the
   tree is the sanitiser's output) and makes the nodes, links and soup state
   bs4's parse makes: 2.5 ms. A test compares every field of every node, links
-  included, with ``BeautifulSoup(markup, "lxml")`` on corpus pages and odd
-  markup. The rules to match (bs4's own): a blank run between tags becomes one
+  included, with ``BeautifulSoup(markup, "lxml")`` on sanitised corpus pages and
+  odd markup. Only that shape is promised: one root element with comments and
+  processing instructions beside it (no doctype, no text after the root). The rules to match (bs4's own): a blank run between tags becomes one
   newline or space, except inside <pre> and <textarea>; strings inside <rt>,
   <rp> (and <script>, <style>, <template>) get bs4's special string classes; a
   <meta> charset gets bs4's substitution. ``class`` is kept as one string
@@ -46,7 +47,6 @@ from functools import lru_cache
 from typing import Sequence
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from . import _selector_cache
 
@@ -69,23 +69,6 @@ def _builder_class():
             self.nodes, self.tags_in_order, self.elements_in_order = _build(self.soup, self, self.root)
 
     return _TreeWalkingBuilder
-
-
-def parse_soup(markup: str):
-    """A BeautifulSoup tree of ``markup`` built with the lxml parser (``class`` as one string)."""
-    return parse_indexed(markup)[0]
-
-
-def parse_indexed(markup: str):
-    """`parse_soup`, with the soup's `_Index`."""
-    # Fed as bs4's lxml builder feeds it, to the parser it makes (recovering, comments kept).
-    parser = lxml_html.HTMLParser(recover=True)
-    try:
-        parser.feed(markup)
-        root = parser.close()
-    except etree.LxmlError:  # nothing to parse (bs4 makes an empty soup)
-        root = None
-    return soup_of_tree(root)
 
 
 def soup_of_tree(root: etree._Element | None):
@@ -180,14 +163,22 @@ def _build(soup, builder, root: etree._Element) -> tuple[list, list, list]:
 
 def _document_order(root: etree._Element | None):
     """lxml's walk of the whole document: ``root``'s subtree, and the comments and processing
-    instructions beside it (an XML declaration parsed as HTML is one: bs4 keeps it too)."""
+    instructions beside it (an XML declaration parsed as HTML is one: bs4 keeps it too).
+
+    Built for the sanitiser's output: one root element, no doctype, no text after the
+    root. Markup lxml parses into more (a second <html> for text after ``</html>``) is
+    refused rather than built unlike bs4's parse of it."""
     if root is None:
         return
     for top in (*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()):
         if top is root:
             yield from etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+        elif top.tag is etree.Comment:
+            yield "comment", top
+        elif top.tag is etree.PI:
+            yield "pi", top
         else:
-            yield "comment" if top.tag is etree.Comment else "pi", top
+            raise ValueError(f"a <{top.tag}> beside the root <{root.tag}>: not a tree this builds as bs4 would")
 
 
 @contextmanager

@@ -13,21 +13,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import _re_store  # re.compile, from the code an earlier run stored
 from .names import is_person_name, tidy_name
 
 MAX_BIO_WORDS = 110
 # How many closing blocks may hold the bio (short trailing notes may follow it).
 BIO_WINDOW = 3
 
-_LEAD = re.compile(r"^(?:[—–\-*•]+\s*|about the (?:author|writer)s?\s*:?\s*|\(\s*)+", re.IGNORECASE)
-_HANDLE = re.compile(r"\s*\((?:@\w+|[^)]{0,40}@[^)]{0,40})\)")
+_LEAD = _re_store.compile(r"^(?:[—–\-*•]+\s*|about the (?:author|writer)s?\s*:?\s*|\(\s*)+", re.IGNORECASE)
+_HANDLE = _re_store.compile(r"\s*\((?:@\w+|[^)]{0,40}@[^)]{0,40})\)")
 # "Name is/has/covers ..." or "Name, <role>, is/has ..." (an apposition, then a bio verb).
-_NAME_THEN_VERB = re.compile(
+_NAME_THEN_VERB = _re_store.compile(
     r"^(?P<name>[^,;:()\"“”]{3,60}?)(?:,\s+[^;]{2,200}?,)?"
     r"\s+(?i:is|was|has|had|writes|wrote|teaches|taught|covers|lives|serves|served|holds|works|worked"
     r"|edits|hosts|directs|leads|reports|blogs|previously|currently|also)\b"
 )
-_ROLE = re.compile(
+_ROLE = _re_store.compile(
     r"\b(?:professor|author|co-?author|columnist|editor|writer|journalist|correspondent|reporter|fellow|director"
     r"|lecturer|researcher|scholar|historian|economist|novelist|poet|contributor|analyst|founder|co-?founder"
     r"|president|chair(?:man|woman)?|ceo|book|books|teaches|covers|blogger|commentator|host|producer|consultant"
@@ -37,22 +38,22 @@ _ROLE = re.compile(
     r"|intern|freelance|based in|lives in|twitter|follow (?:him|her|them))\b",
     re.IGNORECASE,
 )
-_CONTRIBUTED_TO = re.compile(
+_CONTRIBUTED_TO = _re_store.compile(
     r"\b(?:contributed|wrote|adapted) this (?:comment|commentary|article|piece|column|essay|op-ed|story|analysis)"
     r"(?: exclusively)? (?:to|for) (?P<pub>(?:the |The )?[A-Z][\w&'’.\-]*(?:\s+(?:of |for |& |and )?[A-Z][\w&'’.\-]*){0,5})"
 )
-_APPEARED_IN = re.compile(
+_APPEARED_IN = _re_store.compile(
     r"\b(?:originally|first) (?:appeared|was published|ran|published) (?:in|on|by) "
     r"(?P<pub>(?:the |The )?[A-Z][\w&'’.\-]*(?:\s+(?:of |for |& |and )?[A-Z][\w&'’.\-]*){0,5})"
 )
 
 
 # "Jane Doe, president of Acme, says: ..." is a quote in a press release, not a bio.
-_REPORTED_SPEECH = re.compile(r"\b(?:says|said|told|added|explained|according to)\b\s*[:,“\"]?|[“\"]\s*$|:\s*[“\"]",
+_REPORTED_SPEECH = _re_store.compile(r"\b(?:says|said|told|added|explained|according to)\b\s*[:,“\"]?|[“\"]\s*$|:\s*[“\"]",
                               re.IGNORECASE)
 # Author widgets that truncate a profile and link to it ("... Full Bio", "View all posts by"):
 # site furniture repeated on every page of the author, not part of the article.
-_PROFILE_CARD = re.compile(r"(?:\.\.\.|…)\s*(?:full bio|read more|more)\s*$|\b(?:view|see) all (?:posts|articles|stories) by\b",
+_PROFILE_CARD = _re_store.compile(r"(?:\.\.\.|…)\s*(?:full bio|read more|more)\s*$|\b(?:view|see) all (?:posts|articles|stories) by\b",
                            re.IGNORECASE)
 
 

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .. import _re_store  # re.compile, from the code an earlier run stored
 from .bio_rules import BioLexicon
 from .draft import loose, squash
 from .names import is_person_name, tidy_name
@@ -37,10 +38,10 @@ WEIGHTS = {
     "long": -2.0, "intro": -2.0,
 }
 
-LEAD = re.compile(r"^[\s—–\-*•·|(]+")
-HANDLE = re.compile(r"\s*\((?:@\w+|[^)]{0,40}@[^)]{0,40})\)")
-_OPENS_QUOTED = re.compile(r"^[\"“„«‚‘'»]")
-_LONG_QUOTE = re.compile(r"[\"“„«][^\"“”„«»]{60,}[\"”“»]")
+LEAD = _re_store.compile(r"^[\s—–\-*•·|(]+")
+HANDLE = _re_store.compile(r"\s*\((?:@\w+|[^)]{0,40}@[^)]{0,40})\)")
+_OPENS_QUOTED = _re_store.compile(r"^[\"“„«‚‘'»]")
+_LONG_QUOTE = _re_store.compile(r"[\"“„«][^\"“”„«»]{60,}[\"”“»]")
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ _LEAD_CACHE: dict[str, re.Pattern[str]] = {}
 
 def _lead_pattern(verbs: str) -> re.Pattern[str]:
     if verbs not in _LEAD_CACHE:
-        _LEAD_CACHE[verbs] = re.compile(
+        _LEAD_CACHE[verbs] = _re_store.compile(
             r"^(?P<name>[^,;:()\"“”„]{3,60}?)(?:\s*\([^)]{1,40}\))?(?:,\s+[^;]{2,200}?,)?\s+(?i:" + verbs + r")\b")
     return _LEAD_CACHE[verbs]
 
@@ -117,7 +118,7 @@ _VERB_CACHE: dict[str, re.Pattern[str]] = {}
 def verb_after(rest: str, lex: BioLexicon) -> bool:
     """``rest`` (what follows a name) goes on with a bio verb, maybe after a handle or a short apposition."""
     if lex.verb not in _VERB_CACHE:
-        _VERB_CACHE[lex.verb] = re.compile(
+        _VERB_CACHE[lex.verb] = _re_store.compile(
             r"^(?:\s*\([^)]{1,40}\))?(?:,\s+[^;.]{2,120}?,)?\s+(?i:" + lex.verb + r")\b")
     return bool(_VERB_CACHE[lex.verb].match(rest))
 
@@ -286,7 +287,7 @@ def names_label(text: str, label: str) -> bool:
     return any(name_key(w) in said for w in label.split() if len(w) > 2)
 
 
-_NAME_RUN = re.compile(r"[\s,:–—-]*((?:[^\W\d_][\w.\-]*\s+){1,3}[^\W\d_][\w.\-]*)")
+_NAME_RUN = _re_store.compile(r"[\s,:–—-]*((?:[^\W\d_][\w.\-]*\s+){1,3}[^\W\d_][\w.\-]*)")
 
 
 def _self_named(text: str, authors: tuple[str, ...], lex: BioLexicon) -> bool:

@@ -15,6 +15,7 @@ import re
 
 from lxml import etree
 
+from .. import _re_store  # re.compile, from the code an earlier run stored
 from .bio_evidence import Candidate
 from .bio_rules import BioLexicon
 from .draft import loose, squash
@@ -33,11 +34,11 @@ MAX_BOX_CHARS = 2500
 # How many text pieces after the body's last paragraph may hold a signature bio.
 AFTER_BODY_PIECES = 3
 # Furniture lines inside an author box: contact and profile links, not the bio.
-_FURNITURE = re.compile(r"^(?:e-?mail|twitter|facebook|instagram|linkedin|x|mastodon|website|homepage|rss|pgp)\b"
+_FURNITURE = _re_store.compile(r"^(?:e-?mail|twitter|facebook|instagram|linkedin|x|mastodon|website|homepage|rss|pgp)\b"
                         r"|@\w|https?://|www\.|\S+@\S+\.\w+", re.IGNORECASE)
 _MAX_JSONLD = 2_000_000
 # Inline pieces are joined with a space; a stop right after a link ("... <a>training</a>.") is glued back.
-_GLUED_STOP = re.compile(r" (?=[.,;:!?)](?:\s|$))")
+_GLUED_STOP = _re_store.compile(r" (?=[.,;:!?)](?:\s|$))")
 
 
 def text_pieces(element) -> list[str]:

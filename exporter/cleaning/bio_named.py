@@ -62,7 +62,7 @@ def opens_with_author(text: str, authors: tuple[str, ...], lex: BioLexicon) -> b
 
 
 def line_candidates(texts: list[str], inside: range, authors: tuple[str, ...], lex: BioLexicon,
-                    usable) -> list[Candidate]:
+                    usable, ends_article) -> list[Candidate]:
     """The scrape's lines that open by naming the byline's author, and the lines a name label heads.
 
     Inside the body's range of lines (``inside``) only the author's full name
@@ -73,11 +73,13 @@ def line_candidates(texts: list[str], inside: range, authors: tuple[str, ...], l
     "absolviert gerade ihren Master ..."): that line is a candidate labelled
     with the name. Outside the body, a line that states who the author is
     ("Die Autorin ist ...", "The author is ...") is a candidate too.
+    ``ends_article(i)`` says line i is the head of the comments or related
+    posts (the article is over there though the body's range runs on).
     """
     if not authors:
-        return _unbylined_cards(texts, inside, usable, lex) + _self_cards(texts, usable, lex)
+        return _unbylined_cards(texts, inside, usable, lex) + _self_cards(texts, inside, usable, lex, ends_article)
     full = {name_key(a) for a in authors}
-    out = _self_cards(texts, usable, lex)
+    out = _self_cards(texts, inside, usable, lex, ends_article)
     for index, text in enumerate(texts):
         if len(text) > MAX_CHARS:
             continue
@@ -122,13 +124,18 @@ def _unbylined_cards(texts: list[str], inside: range, usable, lex: BioLexicon) -
 LABEL_WORDS = 4
 
 
-def _self_cards(texts: list[str], usable, lex: BioLexicon) -> list[Candidate]:
+def _self_cards(texts: list[str], inside: range, usable, lex: BioLexicon, ends_article) -> list[Candidate]:
     """A name label over a first-person self-description that gives that name ("David" /
-    "Hi, ich bin David, der Gründer des Zugreiseblog ..."), wherever it sits in the scrape.
+    "Hi, ich bin David, der Gründer des Zugreiseblog ..."), outside the body or at its edges.
 
     A blogger's card often gives a first name only, which no byline rule takes
     for a person; the label repeated in the self-description is what makes the
-    pair a card (a story's "Ich bin ..." quote has no label naming its speaker).
+    pair a card. Mid-body the same pair is a quoted person: a first-person
+    travel piece or a "voices" story sets an interviewee's name on a line over
+    their "I'm Anna Berger, a tram driver ..." (and with no byline nothing else
+    would contradict them). So inside the body's range a card counts only
+    where a card sits: opening or closing the range, under an announcing
+    heading ("Über mich"), or right before the comments' or related posts' head.
     """
     out = []
     for index in range(len(texts) - 1):
@@ -141,10 +148,37 @@ def _self_cards(texts: list[str], usable, lex: BioLexicon) -> list[Candidate]:
         if not lex.self.match(texts[after]):
             continue
         said = {name_key(w) for w in re.findall(r"\w+", texts[after][:SELF_NAME_REACH])}
-        if all(name_key(w) in said for w in words if len(w) > 2) and any(len(w) > 2 for w in words):
-            out.append(Candidate(text=with_first_person(texts, after, usable, lex), place="page", label=label,
-                                 order=after))
+        if not (all(name_key(w) in said for w in words if len(w) > 2) and any(len(w) > 2 for w in words)):
+            continue
+        past = _first_person_end(texts, after, usable, lex)
+        mid_body = index in inside and index != inside.start and past < inside.stop
+        if mid_body and not _card_placed(texts, index, past, usable, lex, ends_article):
+            continue  # an interviewee's name over their words
+        out.append(Candidate(text=with_first_person(texts, after, usable, lex), place="page", label=label,
+                             order=after))
     return out
+
+
+# How far from a card what marks its place may be: past menu lines, "Teilen", "Tags: bahn".
+PLACE_REACH = 3
+PLACE_FURNITURE_WORDS = 3
+
+
+def _card_placed(texts: list[str], label: int, past: int, usable, lex: BioLexicon, ends_article) -> bool:
+    """A card inside the body's range that a page sets as a card: an announcing heading right above
+    its label ("Über mich" / "David" / "Hi, ich bin David ..."), or the head of the comments or
+    related posts right after it (past a share button's or the tags' short line)."""
+    from .bio_html import heading_match
+
+    above = next((i for i in range(label - 1, max(-1, label - 1 - PLACE_REACH), -1) if usable(i)), None)
+    if above is not None and heading_match(texts[above], lex) is not None:
+        return True
+    for index in range(past, min(len(texts), past + PLACE_REACH)):
+        if ends_article(index):
+            return True
+        if usable(index) and len(texts[index].split()) > PLACE_FURNITURE_WORDS:
+            return False
+    return False
 
 
 # A short self-description's first line ("Hi! My name is Trey Hunner.") goes on for a few lines.
@@ -155,15 +189,20 @@ SELF_LINES = 3
 def with_first_person(texts: list[str], index: int, usable, lex: BioLexicon) -> str:
     """The line, with the lines after it that go on in the first person when it opens a short
     self-description (a text scrape puts each <p> of an "about me" box on a line of its own)."""
+    return " ".join(texts[index:_first_person_end(texts, index, usable, lex)])
+
+
+def _first_person_end(texts: list[str], index: int, usable, lex: BioLexicon) -> int:
+    """The index past the last line `with_first_person` joins to line ``index``."""
     text = texts[index]
     if len(text.split()) >= SELF_OPENER_WORDS or not lex.self.match(HANDLE.sub("", LEAD.sub("", text))):
-        return text
-    kept = [text]
+        return index + 1
+    past = index + 1
     for after in range(index + 1, min(len(texts), index + SELF_LINES)):
         if not usable(after) or len(texts[after]) > MAX_CHARS or not lex.first_person.match(texts[after]):
             break
-        kept.append(texts[after])
-    return " ".join(kept)
+        past = after + 1
+    return past
 
 
 def _description_after(texts: list[str], index: int, usable, lex: BioLexicon) -> int | None:

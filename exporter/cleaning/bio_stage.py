@@ -123,7 +123,9 @@ def _line_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
         out += [Candidate(text=with_first_person(texts, i, usable, lex), place="byline", order=i) for i in before]
         out += [Candidate(text=with_first_person(texts, i, usable, lex), place="closing", order=i)
                 for i in _before_article_end(lines, start, end, lex, draft.rules)]
-        out += line_candidates(texts, range(start, end), draft.authors, lex, usable)
+        ends_article = lambda i: len(texts[i]) <= END_HEAD_CHARS and bool(  # noqa: E731
+            lex.end.match(texts[i]) or draft.rules.ends_article(texts[i]))
+        out += line_candidates(texts, range(start, end), draft.authors, lex, usable, ends_article)
     return out
 
 

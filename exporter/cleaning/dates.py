@@ -11,21 +11,23 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from .. import _re_store  # re.compile, from the code an earlier run stored
+
 # The languages of the corpus sources and their neighbours (German-heavy and worldwide news).
 # Austrian German ("de_AT") writes January "Jänner".
 MONTH_LOCALES = ("en", "de", "de_AT", "fr", "es", "pt", "it", "nl", "sv", "da", "nb", "pl", "cs", "ro", "ca", "fi", "hu",
                  "tr")
 
 _MONTH_WORD = r"([^\W\d_]{3,12})\.?"
-_ISO = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_ISO = _re_store.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 # Japanese and Chinese "2019年6月24日", Korean "2019년 6월 24일" (East Asian news headers).
-_CJK = re.compile(r"(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]")
+_CJK = _re_store.compile(r"(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]")
 # The same without the year: Japanese news headers print "[06月24日 11時30分]".
-_CJK_MONTH_DAY = re.compile(r"(?<![\d年년])(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]")
-_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([/.])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d/])")
-_MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+_CJK_MONTH_DAY = _re_store.compile(r"(?<![\d年년])(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]")
+_NUMERIC = _re_store.compile(r"(?<![\d/.])(\d{1,2})([/.])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d/])")
+_MONTH_DAY_YEAR = _re_store.compile(r"\b" + _MONTH_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 # "6. August 2009", "27 juin 2019", "5 de março de 2020", "3rd of May, 2021"
-_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s*(?:of\s+|de\s+)?" + _MONTH_WORD
+_DAY_MONTH_YEAR = _re_store.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s*(?:of\s+|de\s+)?" + _MONTH_WORD
                              + r",?\s+(?:de\s+)?(\d{4})\b")
 
 
@@ -135,7 +137,7 @@ def writes_day_first(language: str | None) -> bool:
 
 
 # Dates in an article's address: /2020/03/16/, /2020-03-16-, /20200316/ (blogs, news CMSs).
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/_-]|$)|/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_-])")
+_URL_DATE = _re_store.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/_-]|$)|/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_-])")
 
 
 def url_date(url: str | None) -> str | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .. import _re_store  # re.compile, from the code an earlier run stored
+
 # Lower-case particles inside names (Ludwig van Beethoven, Charles de Gaulle).
 _PARTICLES = {"de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das",
               "bin", "ibn", "al", "el", "y", "ter", "ten", "zu"}
@@ -21,9 +23,9 @@ _NOT_NAME_WORDS = {
     "editoriale", "hoofdredactioneel",
 }
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md"}
-_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+_WORD = _re_store.compile(r"^[^\W\d_][\w'’.\-]*$")
 # A nickname in quotes inside a name (Jonathan "Jono" Smith, Hans „Hansi“ Meier).
-_NICKNAME = re.compile(r"^[\"“”„«»'‘’]\s?[^\W\d_][\w'’.\-]*\s?[\"“”„«»'‘’]$")
+_NICKNAME = _re_store.compile(r"^[\"“”„«»'‘’]\s?[^\W\d_][\w'’.\-]*\s?[\"“”„«»'‘’]$")
 # Job titles written before the name in bylines ("By Senior Political Correspondent Jane Doe",
 # "Staff Writer Jane Doe", "Redakteurin Anna Müller"): dropped when a name follows.
 _ROLE_WORDS = {
@@ -73,19 +75,19 @@ def tidy_name(name: str) -> str:
 
 
 # "By", "Von", "Par", "Por", "Di", "Door", "Av", "Af", "Texte :", "Escrito por", "Scritto da", ...
-_BYLINE_PREFIX = re.compile(
+_BYLINE_PREFIX = _re_store.compile(
     r"^(?:by|written by|words by|story by|text by|reporting by|report by|posted by|gepostet von|geschrieben von|"
     r"verfasst von|publié par|écrit par|publicado por|postado por|pubblicato da|par|texte|text|von|por|escrito por|"
     r"reportagem de|di|scritto da|a cura di|door|av|af|autor|autorin|auteur|auteure|author|ein bericht von)"
     r"\s*:?\s+", re.IGNORECASE)
 # "A, B, C and D", "A und B", "A et B", "A y B", "A e B", "A en B", "A og B", "A och B", "A & B"
-_SPLIT = re.compile(r"\s*(?:,|;|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bog\b|\boch\b)\s*",
+_SPLIT = _re_store.compile(r"\s*(?:,|;|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bog\b|\boch\b)\s*",
                     re.IGNORECASE)
-_MID_BY = re.compile(r"(?<=\S)\s+by:?\s+(?=[^\W\d_])", re.IGNORECASE)
+_MID_BY = _re_store.compile(r"(?<=\S)\s+by:?\s+(?=[^\W\d_])", re.IGNORECASE)
 # "Par A (avec B et C)", "By A (with B)", "Von A (mit B)": the co-authors in brackets are authors too.
-_WITH = re.compile(r"\s*[(\[]\s*(?:avec|with|mit|con|com|met|amb|med)\s+([^)\]]+)[)\]]", re.IGNORECASE)
+_WITH = _re_store.compile(r"\s*[(\[]\s*(?:avec|with|mit|con|com|met|amb|med)\s+([^)\]]+)[)\]]", re.IGNORECASE)
 # "Jane Doe, Reuters" / "Jane Doe | Staff writer" / "Jane Doe — Updated ..." : the tail is not a name.
-_TAIL = re.compile(
+_TAIL = _re_store.compile(
     r"\s*(?:\||•|·|—|–| - |@|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
     r"|\s(?:on|am|le|el|em|il|op)\s+(?=\d)|\d).*$",  # "Gepostet von A am 3. Mai", "Publié par A le 3 mai"

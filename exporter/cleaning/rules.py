@@ -32,12 +32,12 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Sequence
 
+from .. import _re_store, _toml_store
 from ..errors import ConfigError
 from .bio_rules import BioRule, parse_bio_rules
 
@@ -125,14 +125,15 @@ def _load_rules(extra_files: tuple[Path, ...], stamps: tuple) -> Rules:
         except (OSError, UnicodeDecodeError) as err:
             raise ConfigError(f"cannot read rules file: {getattr(err, 'strerror', None) or err}", path=path) from None
         rules = rules.merged(parse_rules(text, origin=path))
+    _re_store.flush()  # the patterns compiled now are read from file next run
     return rules
 
 
 def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: bool = True,
                 check_bio_patterns: bool = True) -> Rules:
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
+        data = _toml_store.loads(text)  # tomllib.loads, from the stored parse of this same text
+    except ValueError as err:  # tomllib.TOMLDecodeError
         raise ConfigError(f"not valid TOML: {err}", path=origin) from None
     known = {"drop_line", "article_end", "drop_phrase", "drop_selector", "metadata", "bio"}
     unknown = set(data) - known
@@ -150,7 +151,7 @@ def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: b
 
     def compile_(pattern: str, key: str) -> re.Pattern[str]:
         try:
-            return re.compile(pattern, re.IGNORECASE)
+            return _re_store.compile(pattern, re.IGNORECASE)  # re.compile, from stored code when there is some
         except re.error as err:
             raise ConfigError(f"bad pattern in [[{key}]] {pattern!r}: {err}", path=origin) from None
 

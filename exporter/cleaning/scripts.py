@@ -12,16 +12,16 @@ Korean separates its words with spaces, so Hangul is counted as words.
 
 from __future__ import annotations
 
-import re
+from .. import _re_store  # re.compile, from the code an earlier run stored
 
 # Han (with extensions A and compatibility ideographs), Hiragana, Katakana
 # (with phonetic extensions and half-width forms), and the Bopomofo letters.
 _CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\u3100-\u312f"
 # Thai, Lao, Tibetan, Myanmar, Khmer.
 _SOUTHEAST_ASIAN = "\u0e00-\u0e7f\u0e80-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff"
-_CJK_RUN = re.compile(f"[{_CJK}]+")
-_SEA_RUN = re.compile(f"[{_SOUTHEAST_ASIAN}]+")
-_UNSPACED = re.compile(f"[{_CJK}{_SOUTHEAST_ASIAN}]")
+_CJK_RUN = _re_store.compile(f"[{_CJK}]+")
+_SEA_RUN = _re_store.compile(f"[{_SOUTHEAST_ASIAN}]+")
+_UNSPACED = _re_store.compile(f"[{_CJK}{_SOUTHEAST_ASIAN}]")
 
 CJK_CHARS_PER_WORD = 2.0
 SEA_CHARS_PER_WORD = 4.0
@@ -31,7 +31,7 @@ SEA_CHARS_PER_WORD = 4.0
 # the Myanmar section mark and the Tibetan shad. Thai and Lao have no full stop
 # (a space ends a sentence), see `ends_sentence`.
 SENTENCE_FINAL = ".!?…:;\"”’)\\]。！？」』）】।॥؟۔។။།"
-_NO_FULL_STOP = re.compile("[\u0e00-\u0eff]$")
+_NO_FULL_STOP = _re_store.compile("[\u0e00-\u0eff]$")
 
 
 def ends_sentence(text: str) -> bool:

@@ -12,13 +12,14 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from .. import _re_store  # re.compile, from the code an earlier run stored
 from .draft import Draft, loose as _loose, paragraph, squash
 from .bio import match_bio
 from .names import byline_names, is_person_name
 from .scripts import ends_sentence, is_caseless, word_count
 from .steps_common import METADATA_FIELDS, read_metadata
 
-_BLOCK_SPLIT = re.compile(r"\n[ \t\u00a0]*\n")
+_BLOCK_SPLIT = _re_store.compile(r"\n[ \t\u00a0]*\n")
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def split_lines(draft: Draft) -> Draft:
 
 # A byline prefix alone on its line: pages mark up "<span>By</span> <a>Name</a>"
 # and a text scrape puts each element on a line of its own.
-_LONE_BYLINE_PREFIX = re.compile(r"^(?:by|written by|words by|story by|text by|reporting by|par|von|por)\s*:?$",
+_LONE_BYLINE_PREFIX = _re_store.compile(r"^(?:by|written by|words by|story by|text by|reporting by|par|von|por)\s*:?$",
                                  re.IGNORECASE)
 
 
@@ -117,7 +118,7 @@ def select_article_lines(draft: Draft) -> Draft:
 
 # The head of a comment section: "Comments", "12 Comments", "Show Comments",
 # "Join the discussion", "Discussion Policy".
-_COMMENTS_HEAD = re.compile(
+_COMMENTS_HEAD = _re_store.compile(
     r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$|^(?:show|view|read|load|leave|post|add|see) (?:all |the |a )?comments?\b"
     r"|^join the (?:conversation|discussion)\b|^discussion policy$|^comment policy$",
     re.IGNORECASE)
@@ -158,7 +159,7 @@ def _short_prose_value(line: Line) -> float:
     return float(line.words)
 
 
-_NOT_HEADLINE = re.compile(
+_NOT_HEADLINE = _re_store.compile(
     r"^(?:by\b|photo|image|credit|caption|media caption|source:|watch\b|video\b|listen\b|read\b|\(|<|http)"
     r"|(?:\(image:|\(photo:|\((?:photo |image )?credits?:|\((?:foto|bild|crédit)s?:|getty images|/ap\b|\bap photo)"
     r"|[|•·]|^\W|[.,;:—–\-。、，；：।]$|^(?:from |only |now )?\$\d[\d.,]*$"
@@ -202,7 +203,7 @@ def _title_score(draft: Draft, index: int, start: int, seen: dict[str, int], bod
 # A headline names what the article is about: its words recur in the first paragraphs,
 # where a menu line, a section label or the next teaser's headline share few.
 TITLE_OVERLAP_WEIGHT = 2.5
-_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+_CONTENT_WORD = _re_store.compile(r"[^\W\d_]{4,}")
 
 
 def _content_words(text: str) -> set[str]:
@@ -294,8 +295,8 @@ def take_line_metadata(draft: Draft) -> Draft:
     return draft.but(**changes)
 
 
-_BY_WORD = re.compile(r"\bby\b", re.IGNORECASE)
-_HANDLE_TAIL = re.compile(r"[,\s]*@\w{1,30}$")
+_BY_WORD = _re_store.compile(r"\bby\b", re.IGNORECASE)
+_HANDLE_TAIL = _re_store.compile(r"[,\s]*@\w{1,30}$")
 # How near the headline a bare name line must be to be taken for the byline.
 BARE_NAME_REACH = 3
 
@@ -338,8 +339,8 @@ def bare_name_byline(draft: Draft) -> Draft:
 
 # Labels around a site's author card: its header ("About Jane Doe"), and the role
 # label or profile links under it ("Staff Writer", "Read more from this author").
-_CARD_HEADER = re.compile(r"^about\s+(?!the\b|this\b|us\b)(?P<name>.{3,60})$", re.IGNORECASE)
-_CARD_FOOTER = re.compile(
+_CARD_HEADER = _re_store.compile(r"^about\s+(?!the\b|this\b|us\b)(?P<name>.{3,60})$", re.IGNORECASE)
+_CARD_FOOTER = _re_store.compile(
     r"^(?:read more (?:from|by) (?:this|the) (?:author|writer)|more (?:from|by) this (?:author|writer)"
     r"|(?:view|see) (?:all|more) (?:posts|articles|stories)\b|follow @\w"
     r"|(?:staff|senior|contributing|freelance|guest) (?:writer|editor|reporter|columnist)$|contributor$)",

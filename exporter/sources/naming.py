@@ -10,15 +10,16 @@ file system and e-mail attachment.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
+from .. import _re_store
 from ..atomic import RUN_TAG, TEMP_PREFIX
 
 MAX_SLUG = 60  # characters: long enough for a headline's gist, short enough for a device's file list
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
+# Module patterns: re.compile, from the code an earlier run stored (`_re_store`).
+_NOT_WORD = _re_store.compile(r"[^a-z0-9]+")
 # Names Windows refuses whatever the suffix (a book on a shared stick must copy).
-_RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])$")
+_RESERVED = _re_store.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])$")
 
 
 def slug(title: str | None, *, limit: int = MAX_SLUG) -> str:
