@@ -408,3 +408,44 @@ def test_the_dateline_follows_the_headlines_h1_not_a_logos():
     from exporter.cleaning import load_rules
 
     assert read_page_meta(parse_html(html), load_rules().metadata).date == "2021-03-14"
+
+
+# A paragraph of prose may open with the verbs the pages' stamps use ("Released on 4 May 2019,
+# the report found ..."); the page's real stamp, printed after the article, dates it, and the
+# sentence stays in the article.
+@pytest.mark.parametrize("lang, sentence, stamp, published, updated", [
+    ("en", "Released on 4 May 2019, the report found the line would pay for itself.",
+     "Published: 16 August 2021", "2021-08-16", None),
+    ("de", "Erschienen am 3. Mai 1999, wurde das Buch ein Bestseller.",
+     "Veröffentlicht am 16.08.2019", "2019-08-16", None),
+    ("de", "Erstellt am 1. März 2015, gilt der Plan bis heute.",
+     "Veröffentlicht am 16.08.2019", "2019-08-16", None),
+    ("de", "Geändert am 2. Februar 2021 wurde nur der Fahrplan.",
+     "Veröffentlicht am 16.08.2019", "2019-08-16", None),
+    ("fr", "Paru le 3 mai 1999, le livre a été un succès.",
+     "Publié le 16 août 2021", "2021-08-16", None),
+    ("fr", "Modifié le 3 mai 1999, le texte n'a plus changé depuis.",
+     "Publié le 16 août 2021", "2021-08-16", None),
+    ("it", "Inserito il 3 maggio 1999 nel piano, il progetto è rimasto fermo.",
+     "Pubblicato il 16 agosto 2021", "2021-08-16", None),
+])
+def test_a_sentence_opening_with_a_stamps_verb_is_no_stamp(lang, sentence, stamp, published, updated):
+    body = (f"<article><h1>Tram line</h1><p>{PROSE}</p><p>{sentence}</p><p>{PROSE} Again.</p>"
+            f"<p>{stamp}</p></article>")
+    html = f"<html lang='{lang}'><head><title>Tram line</title></head><body>{body}</body></html>"
+    article = clean(decode_source(html.encode(), kind="html"))
+    assert (article.meta.published, article.meta.updated) == (published, updated)
+
+
+@pytest.mark.parametrize("line, published, updated", [
+    ("Erstellt am 3. Mai 2021 um 10:00 Uhr", "2021-05-03", None),
+    ("Mis en ligne le 3 mai 2021 à 10h", "2021-05-03", None),
+    ("Geplaatst op 3 mei 2021", "2021-05-03", None),
+    ("Released on 4 May 2019, by Jane Doe", "2019-05-04", None),
+    ("Posted on May 4, 2019 by admin", "2019-05-04", None),
+    ("Publié le 04.05.2015 à 13h36 | Par Martin Untersinger (avec Damien Leloup)", "2015-05-04", None),
+    ("Updated 3:04 PM ET, Tue March 7, 2017", None, "2017-03-07"),
+    ("Aangepast op 3 mei 2021, 10:00", None, "2021-05-03"),
+])
+def test_stamp_lines_that_go_on_after_their_date_are_still_stamps(line, published, updated):
+    assert labelled_dates_of(f"<p>{line}</p>") == (published, updated)
