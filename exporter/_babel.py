@@ -196,13 +196,19 @@ def store_path() -> Path:
 
 
 @functools.lru_cache(maxsize=1)
-def babel_stamp() -> list | None:
-    """Babel's installed files, found without importing it (their size and time)."""
+def babel_files() -> list | None:
+    """Babel's installed files, found without importing it (their size and time): what every
+    cache of Babel's answers is keyed on, so upgrading Babel asks it again."""
     spec = find_spec("babel")
     if spec is None or not spec.origin:
         return None
     folder = Path(spec.origin).parent
-    return [FORMAT, file_stamp(folder / "__init__.py"), file_stamp(folder / "global.dat")]
+    return [file_stamp(folder / "__init__.py"), file_stamp(folder / "global.dat")]
+
+
+def babel_stamp() -> list | None:
+    files = babel_files()
+    return None if files is None else [FORMAT, *files]
 
 
 @functools.lru_cache(maxsize=1)
@@ -254,4 +260,4 @@ def forget_loaded() -> None:
     """Read the file again on next use (for tests)."""
     _stored.cache_clear()
     locale_facts.cache_clear()
-    babel_stamp.cache_clear()
+    babel_files.cache_clear()

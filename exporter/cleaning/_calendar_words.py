@@ -12,11 +12,10 @@ corrupt or of another version, the file is ignored and written again.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
-from pathlib import Path
 
-from ..font_cache import cache_path, file_stamp, read_marshalled, store_marshalled
+from .._babel import babel_files
+from ..font_cache import cache_path, read_marshalled, store_marshalled
 
 
 def month_table(locales: tuple[str, ...]) -> dict[str, int]:
@@ -66,10 +65,8 @@ def _build_weekdays(locales: tuple[str, ...]) -> list[str]:
 
 
 def _stamp(kind: str, locales: tuple[str, ...]) -> list:
-    # Babel's installed package file stands for its version: importing Babel to ask costs 20 ms.
-    spec = importlib.util.find_spec("babel")
-    origin = Path(spec.origin) if spec and spec.origin else None
-    return [str(origin), file_stamp(origin) if origin else None, sys.version, kind, list(locales)]
+    # Babel's installed files stand for its version: importing Babel to ask costs 20 ms.
+    return [babel_files(), sys.version, kind, list(locales)]
 
 
 def _path(kind: str, locales: tuple[str, ...]):
