@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .. import _re_store  # re.compile, from the code an earlier run stored
+from .bio_job import job_line
 from .bio_rules import BioLexicon
 from .draft import loose, squash
 from .names import is_person_name, tidy_name
@@ -33,7 +34,7 @@ SELF_NAME_REACH = 80
 WEIGHTS = {
     "structured": 3.0, "box": 2.0, "heading": 2.0, "closing": 1.0, "after_body": 1.0,
     "statement": 3.0, "self": 2.5, "byline_name": 2.0, "name_part": 1.5, "label_name": 1.0,
-    "lead_name": 1.0, "card_name": 1.0, "name_verb": 1.0, "announced": 1.0, "byline_named": 0.5, "pronoun": 0.5, "role": 1.0, "roles": 2.0,
+    "lead_name": 1.0, "card_name": 1.0, "card_placed": 1.0, "name_verb": 1.0, "announced": 1.0, "byline_named": 0.5, "pronoun": 0.5, "role": 1.0, "roles": 2.0,
     "speech": -3.0, "opens_quoted": -3.0, "long_quote": -1.5, "promo": -4.0, "other_person": -4.0,
     "long": -2.0, "intro": -2.0,
 }
@@ -54,6 +55,7 @@ class Candidate:
     label: str | None = None  # a name shown beside the text (the box's name line, "Über Bob Fischer")
     order: int = 0  # document order, for ties and for the body's removal
     block_index: int | None = None  # the body block it is, when it is one
+    placed: bool = False  # a scrape's name card where a card sits (closing the article), found with no byline
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,8 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
             reasons.append(flag)
     if candidate.place in ("closing", "after_body"):
         reasons.append(candidate.place)
+    if candidate.placed:
+        reasons.append("card_placed")
 
     head = body[:READ_CHARS]
     statement = bool(lex.statement.search(head))
@@ -226,9 +230,9 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
         reasons.append("label_name")
     elif lex.pronoun.match(body):
         reasons.append("pronoun")
-    elif candidate.heading and not candidate.label and len(authors) == 1 and words >= CARD_WORDS:
-        # "Über den Autor" / "Medizinstudent, Papa, ...": the heading says whom the box is about,
-        # and the page has one author for it to be about.
+    elif candidate.heading and not candidate.label and len(authors) == 1 and (words >= CARD_WORDS or job_line(body, lex)):
+        # "Über den Autor" / "Medizinstudent, Papa, ..." / "Senior editor at Gizmodo.": the heading
+        # says whom the box is about, and the page has one author for it to be about.
         reasons.append("announced")
     if author is None and len(authors) == 1 and "other_person" not in reasons:
         author = authors[0]
@@ -263,7 +267,7 @@ def _card_label(candidate: Candidate, author: str | None, reasons: list[str], by
     label = candidate.label
     if candidate.place != "page" or not label or "other_person" in reasons or not is_person_name(label):
         return False
-    if len(candidate.text.split()) < CARD_WORDS and not (bylined_role and _job_title(candidate.text)):
+    if len(candidate.text.split()) < CARD_WORDS and not (bylined_role and job_line(candidate.text, lex)):
         return False  # "Verwandte Artikel Mehr vom Autor", "Bücher & Autoren": the card's links, not its text
     if "self" in reasons and not names_label(candidate.text, label):
         return False  # "ich bin schon ganz gespannt ...": a reader's comment under a name, not a self-description
@@ -272,13 +276,6 @@ def _card_label(candidate: Candidate, author: str | None, reasons: list[str], by
 
 # A card's description is a sentence or more; a shorter line under a name is a link or a label.
 CARD_WORDS = 6
-
-
-def _job_title(text: str) -> bool:
-    """A short line of capitalised words, as a job title is set ("Senior Politics Reporter, HuffPost");
-    a link line has small words ("Mehr vom Autor", "All posts by")."""
-    words = [w for w in re.findall(r"[^\W\d_][\w.\-]*", text)]
-    return 1 <= len(words) < CARD_WORDS and all(w[0].isupper() for w in words)
 
 
 def names_label(text: str, label: str) -> bool:

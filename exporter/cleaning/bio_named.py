@@ -21,6 +21,7 @@ import re
 
 from lxml import etree
 
+from .bio_job import job_line
 from .bio_evidence import HANDLE, LEAD, SELF_NAME_REACH, Candidate, fold, led_by_role, name_key, verb_after
 from .bio_rules import BioLexicon
 from .draft import loose, squash
@@ -77,19 +78,24 @@ def line_candidates(texts: list[str], inside: range, authors: tuple[str, ...], l
     posts (the article is over there though the body's range runs on).
     """
     if not authors:
-        return _unbylined_cards(texts, inside, usable, lex) + _self_cards(texts, inside, usable, lex, ends_article)
-    full = {name_key(a) for a in authors}
+        return (_unbylined_cards(texts, inside, usable, lex, ends_article)
+                + _self_cards(texts, inside, usable, lex, ends_article))
+    full = {name_key(a): a for a in authors}
     out = _self_cards(texts, inside, usable, lex, ends_article)
     for index, text in enumerate(texts):
         if len(text) > MAX_CHARS:
             continue
         # The name line may be the byline itself (a bare name under the headline, read as the
-        # byline and so no longer prose) heading the card under it.
-        is_name = len(text) <= NAME_OPENING_CHARS and name_key(text) in full
+        # byline and so no longer prose, or "By Jane Doe") heading the card under it.
+        named = _byline_named(text, usable(index), full)
+        is_name = named is not None
         described = _description_after(texts, index, usable, lex) if is_name else None
+        if is_name and index > 0 and usable(index - 1) and job_line(texts[index - 1], lex):
+            # "Senior editor at Gizmodo." / "By Jane Doe": the box's job line set above the byline
+            out.append(Candidate(text=texts[index - 1], place="page", label=named, order=index - 1))
         if described is not None:
-            out.append(Candidate(text=with_first_person(texts, described, usable, lex), place="page", label=text,
-                                 order=described))
+            out.append(Candidate(text=with_first_person(texts, described, usable, lex), place="page",
+                                 label=named, order=described))
         elif usable(index) and (opens_with_author(text, authors if index not in inside else (), lex) or (
                 index not in inside and lex.statement.match(text)) or (
                 index in inside and any(fold(text[:NAME_OPENING_CHARS]).startswith(fold(a)) and verb_after(text[len(a):], lex) for a in authors))):
@@ -97,7 +103,24 @@ def line_candidates(texts: list[str], inside: range, authors: tuple[str, ...], l
     return out
 
 
-def _unbylined_cards(texts: list[str], inside: range, usable, lex: BioLexicon) -> list[Candidate]:
+# A byline line names its author and little else ("By Jane Doe", "Von Jana Berg | 3. März").
+BYLINE_LINE_CHARS = 80
+
+
+def _byline_named(text: str, prose: bool, full: dict[str, str]) -> str | None:
+    """The author a line is the name line of: the author's name alone, or (a line that is not
+    prose: the byline the scrape's steps took) a short line holding the author's full name."""
+    if len(text) > NAME_OPENING_CHARS:
+        return None
+    key = name_key(text)
+    if key in full:
+        return text
+    if not prose and len(text) <= BYLINE_LINE_CHARS:
+        return next((a for k, a in full.items() if len(k) >= 6 and k in key), None)
+    return None
+
+
+def _unbylined_cards(texts: list[str], inside: range, usable, lex: BioLexicon, ends_article) -> list[Candidate]:
     """With no byline found, the author cards outside the body: a name line, then (past a date or
     a handle) a text opening with that name and a bio verb, or going on from the name
     ("is a reporter ...", "Sie ist ...", "Medizinstudentin, Läuferin, ...").
@@ -105,19 +128,38 @@ def _unbylined_cards(texts: list[str], inside: range, usable, lex: BioLexicon) -
     A blog's post header in a scrape whose headline was missed ("Maximilian Steinbeis" /
     "Sa 13 Jul 2019" / "Maximilian Steinbeis is a legal journalist ..."): the card ties the text
     to a person as a byline would. Inside the body a name line over "X is ..." is a profile's
-    subheading (a list of portraits), so only lines outside it count.
+    subheading (a list of portraits), so there only a card where a card sits counts: opening
+    the body's range (right above the post), closing it, or right before the comments' or
+    related posts' head or an appeal for support ("Madison Weil" / "Madison Weil joined the
+    News Team ..." / "Related Articles"), which is where a news site's author box is when the
+    scrape's densest run of prose takes the box and the teasers after it in.
     """
     out = []
     for index, text in enumerate(texts):
-        if len(text) > 60 or index in inside or not usable(index) or not is_person_name(text):
+        if len(text) > 60 or not usable(index) or not is_person_name(text):
             continue
         described = _description_after(texts, index, usable, lex)
-        if described is None or (described in inside and described != inside.start):
-            continue  # (the card may open the body's range: it sits right above the post)
+        if described is None or (index in inside and not _closes_article(texts, index, described, inside, usable,
+                                                                          lex, ends_article)):
+            continue
         rest = texts[described]
         if (fold(rest[:NAME_OPENING_CHARS]).startswith(fold(text)) and verb_after(rest[len(text):], lex)) or _goes_on(rest, lex):
-            out.append(Candidate(text=rest, place="page", label=text, order=described))
+            out.append(Candidate(text=rest, place="page", label=text, order=described, placed=index in inside))
     return out
+
+
+def _closes_article(texts: list[str], label: int, described: int, inside: range, usable, lex: BioLexicon,
+                    ends_article) -> bool:
+    """A name card inside the body's range sits where a card sits: opening the range, closing it,
+    or followed (past short furniture) by the comments' or related posts' head or a promo."""
+    if described == inside.start or label == inside.start or described == inside.stop - 1:
+        return True
+    for index in range(described + 1, min(len(texts), described + 1 + PLACE_REACH)):
+        if ends_article(index) or (len(texts[index]) <= MAX_CHARS and lex.promo.search(texts[index])):
+            return True
+        if usable(index) and len(texts[index].split()) > PLACE_FURNITURE_WORDS:
+            return False
+    return False
 
 
 # A card's name label: a line of a few capitalised words ("David", "Trey Hunner").

@@ -17,7 +17,7 @@ from .. import _re_store
 from ..errors import ConfigError
 
 BIO_KINDS = ("heading", "box", "statement", "self", "first_person", "role", "verb", "pronoun", "not_name", "speech",
-             "promo", "end")
+             "promo", "end", "author_link", "job_link", "not_job")
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,9 @@ def _has_capitals(pattern: str) -> bool:
     return bare != bare.lower()
 
 
+_NEVER = "(?!x)x"
+
+
 @dataclass(frozen=True)
 class BioLexicon:
     headings: tuple[re.Pattern[str], ...]  # each may carry its own (?P<name>) group; matched on the text as written
@@ -114,9 +117,10 @@ class BioLexicon:
     promo: PatternSet
     end: PatternSet  # a line of a scrape after which the article is over (comments', related posts' heads)
     verb: str  # an alternation spliced after a name pattern, not a pattern alone
+    author_links: tuple[re.Pattern[str], ...] = ()  # whole lines naming the author in (?P<name>...): "More from X"
+    not_job: PatternSet = PatternSet(())  # a role word that is a work, or a wire credit: not a job title
+    job_link: re.Pattern[str] = re.compile(_NEVER)  # what ties a job title to its outlet (" at ", " bei "): split on
 
-
-_NEVER = "(?!x)x"
 
 
 @functools.lru_cache(maxsize=8)
@@ -140,6 +144,8 @@ def lexicon(rules: tuple[BioRule, ...]) -> BioLexicon:
         not_name=PatternSet(of("not_name")), speech=PatternSet(of("speech")), promo=PatternSet(of("promo")),
         end=PatternSet(of("end")),
         verb=alternation("verb"),
+        author_links=tuple(_re_store.compile(p, re.IGNORECASE) for p in of("author_link")),
+        job_link=_re_store.compile(alternation("job_link"), re.IGNORECASE), not_job=PatternSet(of("not_job")),
     )
     _re_store.flush()
     return found

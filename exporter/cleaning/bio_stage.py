@@ -43,20 +43,56 @@ def find_bios(draft: Draft) -> Draft:
     if draft.bios:
         return draft
     lex = lexicon(draft.rules.bio)
-    candidates = _block_candidates(draft)
-    if hasattr(draft.page, "root"):  # a saved page or a Markdown note: the parsed tree
-        candidates += _html_candidates(draft, lex)
-    elif draft.lines:
-        candidates += _line_candidates(draft, lex)
-    verdicts = [v for v in (weigh(c, lex, draft.authors) for c in candidates) if v is not None]
-    for verdict in verdicts:
-        log.debug("bio candidate %.1f %s %.70r", verdict.score, verdict.reasons, verdict.text)
-    chosen = choose(verdicts, draft.authors)
+    chosen = _chosen(draft, lex, draft.authors)
+    if not chosen and not draft.authors and not hasattr(draft.page, "root") and draft.lines:
+        # A scrape whose byline was not found (the name sits in a picture's alt text, a
+        # sidebar, a script) still names its author in the furniture ("Latest David Zurawik",
+        # "mehr von X auf ..."): a bio is looked for again, tied to that name, and only a
+        # bio that names that person is kept (authors_from_bio then makes it the byline).
+        linked = linked_authors([line.text for line in draft.lines], lex)
+        if linked:
+            chosen = [v for v in _chosen(draft, lex, linked) if TIES.intersection(v.reasons)]
     if not chosen:
         return draft
     bios = tuple(Bio(text=v.text, author=v.author) for v in chosen)
     publisher = draft.publisher or next((p for p in (publisher_in(v.text) for v in chosen) if p), None)
     return draft.but(bios=bios, blocks=_without_bios(draft.blocks, chosen, lex), publisher=publisher)
+
+
+# The reasons that tie a bio to a byline author by name (not by being the page's only author).
+TIES = frozenset({"byline_name", "name_part", "byline_named"})
+# A page links to the other work of one or two authors; more names are a list of teasers.
+MAX_LINKED = 2
+
+
+def _chosen(draft: Draft, lex: BioLexicon, authors: tuple[str, ...]) -> list[Verdict]:
+    candidates = _block_candidates(draft)
+    if hasattr(draft.page, "root"):  # a saved page or a Markdown note: the parsed tree
+        candidates += _html_candidates(draft, lex)
+    elif draft.lines:
+        candidates += _line_candidates(draft, lex, authors)
+    verdicts = [v for v in (weigh(c, lex, authors) for c in candidates) if v is not None]
+    for verdict in verdicts:
+        log.debug("bio candidate %.1f %s %.70r", verdict.score, verdict.reasons, verdict.text)
+    return choose(verdicts, authors)
+
+
+def linked_authors(texts: list[str], lex: BioLexicon) -> tuple[str, ...]:
+    """The people a scrape's author links name ("More from Jane Doe", "mehr von X auf site.de"),
+    in page order; none when more than MAX_LINKED do (a list of teasers, not the author's links)."""
+    from .names import is_person_name, tidy_name
+
+    names: list[str] = []
+    for text in texts:
+        if len(text) > 90 or not lex.author_links:
+            continue
+        for pattern in lex.author_links:
+            m = pattern.match(text)
+            name = tidy_name(m.group("name")) if m else ""
+            if name and is_person_name(name) and name not in names:
+                names.append(name)
+                break
+    return tuple(names) if len(names) <= MAX_LINKED else ()
 
 
 def _block_candidates(draft: Draft) -> list[Candidate]:
@@ -93,7 +129,7 @@ def _html_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
     return [replace(c, structured=True) if described and corroborated(c.text, described) else c for c in out]
 
 
-def _line_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
+def _line_candidates(draft: Draft, lex: BioLexicon, authors: tuple[str, ...]) -> list[Candidate]:
     from .bio_html import describe, heading_match
     from .bio_named import SELF_OPENER_WORDS, line_candidates, with_first_person
 
@@ -125,7 +161,7 @@ def _line_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
                 for i in _before_article_end(lines, start, end, lex, draft.rules)]
         ends_article = lambda i: len(texts[i]) <= END_HEAD_CHARS and bool(  # noqa: E731
             lex.end.match(texts[i]) or draft.rules.ends_article(texts[i]))
-        out += line_candidates(texts, range(start, end), draft.authors, lex, usable, ends_article)
+        out += line_candidates(texts, range(start, end), authors, lex, usable, ends_article)
     return out
 
 

@@ -1,0 +1,43 @@
+"""A job title set as a line of its own: an author box that names no one.
+
+Author boxes beside the byline, and under an "About the author" heading,
+often give the person's job and nothing else: "Senior editor at Gizmodo.",
+"Senior Politics Reporter, HuffPost", "Medizinstudent, Papa, Blogger". The
+box's name is the byline (or its heading); the line is a noun phrase: a list
+of short items, one of which ends in a role noun before any "at <outlet>".
+A standfirst or a headline is a sentence ("Senior officials under pressure",
+"Minister resigns"): its role word, if any, is not an item's head.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .bio_rules import BioLexicon
+
+# A job line is a title, not a sentence: a few words, in a few short items.
+JOB_WORDS = 10
+ITEM_WORDS = 5
+_ITEMS = re.compile(r"\s*(?:[,;|/·•]|\s&\s|\s\+\s)\s*")
+
+
+def job_line(text: str, lex: BioLexicon) -> bool:
+    """The line is a job title or a list of roles: one of its items ends in a role noun
+    (before its "at Gizmodo", "bei der taz"), and it quotes no one and sells nothing."""
+    text = text.strip().rstrip(".")
+    words = text.split()
+    if not 1 <= len(words) <= JOB_WORDS or not text[:1].isupper() or text.endswith(("?", "!", ":")):
+        return False
+    if lex.promo.search(text) or lex.speech.search(text) or lex.not_job.match(text):
+        return False
+    items = [item for item in _ITEMS.split(text) if item]
+    if any(len(item.split()) > ITEM_WORDS for item in items):
+        return False
+    for item in items:
+        head = lex.job_link.split(item, maxsplit=1)[0].split()
+        # A title's words are capitalised or roles ("Senior editor"); "Letters to the Editor" is a section.
+        if not head or not all(w[:1].isupper() or lex.role.search(w) for w in head):
+            continue
+        if lex.role.search(head[-1]) and not lex.not_job.search(head[-1]):
+            return True
+    return False
