@@ -36,7 +36,7 @@ WEIGHTS = {
     "statement": 3.0, "self": 2.5, "byline_name": 2.0, "name_part": 1.5, "label_name": 1.0,
     "lead_name": 1.0, "card_name": 1.0, "card_placed": 1.0, "name_verb": 1.0, "announced": 1.0, "byline_named": 0.5, "pronoun": 0.5, "role": 1.0, "roles": 2.0,
     "speech": -3.0, "opens_quoted": -3.0, "long_quote": -1.5, "promo": -4.0, "other_person": -4.0,
-    "long": -2.0, "intro": -2.0,
+    "long": -2.0, "intro": -2.0, "news_opener": -2.0,
 }
 
 LEAD = _re_store.compile(r"^[\s—–\-*•·|(]+")
@@ -85,10 +85,23 @@ def _lead_name(text: str, lex: BioLexicon) -> str | None:
 _LEAD_CACHE: dict[str, re.Pattern[str]] = {}
 
 
+# What a bio's verb says of its person comes right after it ("is the author of", "writes about").
+OPENER_CLAUSE_CHARS = 70
+
+
+def news_opener(text: str, lex: BioLexicon) -> bool:
+    """A news paragraph's opening "Name, <apposition>, <verb> ...": the clause after the verb
+    says no role ("Kurt Volker, a former special envoy, has testified ..."), where a bio's says
+    what its person is ("Jane Doe, a fellow at X, is the author of ...")."""
+    m = _lead_pattern(lex.verb).match(text)
+    return bool(m and m.group("appo")) and not lex.role.search(text[m.start("verb"):m.start("verb") + OPENER_CLAUSE_CHARS])
+
+
 def _lead_pattern(verbs: str) -> re.Pattern[str]:
     if verbs not in _LEAD_CACHE:
         _LEAD_CACHE[verbs] = _re_store.compile(
-            r"^(?P<name>[^,;:()\"“”„]{3,60}?)(?:\s*\([^)]{1,40}\))?(?:,\s+[^;]{2,200}?,)?\s+(?i:" + verbs + r")\b")
+            r"^(?P<name>[^,;:()\"“”„]{3,60}?)(?:\s*\([^)]{1,40}\))?(?P<appo>,\s+[^;]{2,200}?,)?\s+(?P<verb>(?i:"
+            + verbs + r"))\b")
     return _LEAD_CACHE[verbs]
 
 
@@ -222,6 +235,9 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
         reasons.append("other_person")  # "Prof X, vice-chancellor of Y, ..." when the byline is someone else
     elif candidate.label and authors and not any(same_person(a, candidate.label) for a in authors):
         reasons.append("other_person")
+    elif lead and not authors and news_opener(body, lex):
+        # With no byline to tie it to, "X, role, has testified ..." closing a story is the story.
+        reasons.append("news_opener")
     elif lead:
         author = lead
         reasons.append("lead_name")

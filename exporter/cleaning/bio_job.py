@@ -41,3 +41,13 @@ def job_line(text: str, lex: BioLexicon) -> bool:
         if lex.role.search(head[-1]) and not lex.not_job.search(head[-1]):
             return True
     return False
+
+
+def job_box(text: str, lex: BioLexicon) -> bool:
+    """A job line that says more than a byline's credit: its outlet ("Senior editor at Gizmodo.",
+    "Politics Reporter, HuffPost") or several roles ("Medizinstudent, Papa, Blogger"). A bare
+    "Staff Writer" or "Senior Reporter" under a "By" line is the byline's own credit."""
+    if not job_line(text, lex):
+        return False
+    items = [item for item in _ITEMS.split(text.strip().rstrip(".")) if item]
+    return len(items) >= 2 or any(len(lex.job_link.split(item, maxsplit=1)) > 1 for item in items)

@@ -21,8 +21,8 @@ import re
 
 from lxml import etree
 
-from .bio_job import job_line
-from .bio_evidence import HANDLE, LEAD, SELF_NAME_REACH, Candidate, fold, led_by_role, name_key, verb_after
+from .bio_job import job_box
+from .bio_evidence import CARD_WORDS, HANDLE, LEAD, SELF_NAME_REACH, Candidate, fold, led_by_role, name_key, verb_after
 from .bio_rules import BioLexicon
 from .draft import loose, squash
 from .names import is_person_name
@@ -90,9 +90,12 @@ def line_candidates(texts: list[str], inside: range, authors: tuple[str, ...], l
         named = _byline_named(text, usable(index), full)
         is_name = named is not None
         described = _description_after(texts, index, usable, lex) if is_name else None
-        if is_name and index > 0 and usable(index - 1) and job_line(texts[index - 1], lex):
+        if is_name and index > 0 and usable(index - 1) and job_box(texts[index - 1], lex):
             # "Senior editor at Gizmodo." / "By Jane Doe": the box's job line set above the byline
             out.append(Candidate(text=texts[index - 1], place="page", label=named, order=index - 1))
+        if described is not None and named != text and len(texts[described].split()) < CARD_WORDS and not job_box(
+                texts[described], lex):
+            described = None  # "By Jane Doe" / "Staff Writer": the byline's credit, not an author box
         if described is not None:
             out.append(Candidate(text=with_first_person(texts, described, usable, lex), place="page",
                                  label=named, order=described))

@@ -17,7 +17,7 @@ from .. import _re_store
 from ..errors import ConfigError
 
 BIO_KINDS = ("heading", "box", "statement", "self", "first_person", "role", "verb", "pronoun", "not_name", "speech",
-             "promo", "end", "author_link", "job_link", "not_job")
+             "promo", "end", "author_link", "job_link", "not_job", "tail")
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,7 @@ class BioLexicon:
     verb: str  # an alternation spliced after a name pattern, not a pattern alone
     author_links: tuple[re.Pattern[str], ...] = ()  # whole lines naming the author in (?P<name>...): "More from X"
     not_job: PatternSet = PatternSet(())  # a role word that is a work, or a wire credit: not a job title
+    tails: tuple[re.Pattern[str], ...] = ()  # where a bio's glued-on furniture begins (searched, lower-cased)
     job_link: re.Pattern[str] = re.compile(_NEVER)  # what ties a job title to its outlet (" at ", " bei "): split on
 
 
@@ -146,9 +147,16 @@ def lexicon(rules: tuple[BioRule, ...]) -> BioLexicon:
         verb=alternation("verb"),
         author_links=tuple(_re_store.compile(p, re.IGNORECASE) for p in of("author_link")),
         job_link=_re_store.compile(alternation("job_link"), re.IGNORECASE), not_job=PatternSet(of("not_job")),
+        tails=tuple(_re_store.compile(p, re.IGNORECASE) for p in of("tail")),
     )
     _re_store.flush()
     return found
+
+
+def without_tail(text: str, lex: BioLexicon) -> str:
+    """The bio without the furniture a box's text ran on into (a product rail's head, key fingerprints)."""
+    cut = min((m.start() for m in (p.search(text) for p in lex.tails) if m and m.start() > 0), default=len(text))
+    return text[:cut].rstrip(" •·|-–—") if cut < len(text) else text
 
 
 def languages(rules: tuple[BioRule, ...]) -> tuple[str, ...]:

@@ -18,7 +18,7 @@ from dataclasses import replace
 from ..model import Bio, Heading, Paragraph
 from .bio import publisher_in
 from .bio_evidence import Candidate, Verdict, choose, corroborated, weigh
-from .bio_rules import BioLexicon, lexicon
+from .bio_rules import BioLexicon, lexicon, without_tail
 from .draft import Draft, block_text, loose
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ def find_bios(draft: Draft) -> Draft:
             chosen = [v for v in _chosen(draft, lex, linked) if TIES.intersection(v.reasons)]
     if not chosen:
         return draft
-    bios = tuple(Bio(text=v.text, author=v.author) for v in chosen)
+    bios = tuple(Bio(text=without_tail(v.text, lex), author=v.author) for v in chosen)
     publisher = draft.publisher or next((p for p in (publisher_in(v.text) for v in chosen) if p), None)
     return draft.but(bios=bios, blocks=_without_bios(draft.blocks, chosen, lex), publisher=publisher)
 
