@@ -164,3 +164,31 @@ def test_traps_a_bio_that_speaks_of_favourites_or_gives_a_contact_keeps_its_text
     for bio in ("Jane Doe is a reporter at WIRED. Her favorite beat is public transport. Send tips to jane@wired.example.",
                 "Jane Doe covers gear and gadgets; her top picks appear every Friday."):
         assert without_tail(bio, lexi) == bio
+
+
+# ------------------------------------------------------------------ no byline: a bio's own shape after the article
+
+def test_with_no_byline_a_name_verb_role_line_right_after_the_article_is_the_bio():
+    lines = [*MENU_EN, "Tram line to the northern suburbs approved", "March 3, 2021", *STORY_EN, "Leave a Reply",
+             "Jane Doe is a reporter at the Courier.", "Cancel reply"]
+    assert bios_of(lines) == [("Jane Doe", "Jane Doe is a reporter at the Courier.")]
+
+
+def test_trap_with_no_byline_a_story_paragraph_introducing_someone_is_no_bio():
+    lines = [*MENU_EN, "Tram line to the northern suburbs approved", "March 3, 2021", *STORY_EN[:2],
+             "John Smith is a teacher at the local school and has taken the bus to work for twenty years.",
+             *STORY_EN[2:], "Leave a Reply"]
+    assert bios_of(lines) == []
+
+
+def test_a_card_with_a_web_address_job_inside_the_run_before_more_content_is_the_bio():
+    lines = [*MENU_DE, "Fernwärme wird teurer", "12. Oktober 2022", *STORY_DE, "Themen: Energie, Stadtwerke",
+             "Markus Stein", "Stadtblatt.de Redakteur", "versenden kommentieren", "Weitere Inhalte:",
+             "01.01.2022 - Energie: Die Stadtwerke investieren in neue Leitungen und bauen das Netz im Norden aus."]
+    assert bios_of(lines) == [("Markus Stein", "Stadtblatt.de Redakteur")]
+
+
+def test_trap_with_no_byline_a_name_over_a_bare_credit_is_no_bio():
+    lines = [*MENU_EN, "Tram line to the northern suburbs approved", "March 3, 2021", *STORY_EN, "LEAVE A COMMENT",
+             "Daniel Marans", "Staff Writer", "Suggest a correction"]
+    assert bios_of(lines) == []

@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .. import _re_store  # re.compile, from the code an earlier run stored
-from .bio_job import job_line
+from .bio_job import job_box, job_line
 from .bio_rules import BioLexicon
 from .draft import loose, squash
 from .names import is_person_name, tidy_name
@@ -95,6 +95,12 @@ def news_opener(text: str, lex: BioLexicon) -> bool:
     what its person is ("Jane Doe, a fellow at X, is the author of ...")."""
     m = _lead_pattern(lex.verb).match(text)
     return bool(m and m.group("appo")) and not lex.role.search(text[m.start("verb"):m.start("verb") + OPENER_CLAUSE_CHARS])
+
+
+def _says_role(text: str, lex: BioLexicon) -> bool:
+    """The clause after the opening name's bio verb says what the person is ("is a reporter at ...")."""
+    m = _lead_pattern(lex.verb).match(text)
+    return bool(m) and bool(lex.role.search(text[m.start("verb"):m.start("verb") + OPENER_CLAUSE_CHARS]))
 
 
 def _lead_pattern(verbs: str) -> re.Pattern[str]:
@@ -241,6 +247,10 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
     elif lead:
         author = lead
         reasons.append("lead_name")
+        if not authors and candidate.place == "after_body" and _says_role(body, lex):
+            # No byline, and right after the article's end: "X is a reporter at Y" / "X writes
+            # about ..." has a bio's own shape (a name, a bio verb, what the person is).
+            reasons.append("name_verb")
     elif candidate.label:
         author = candidate.label
         reasons.append("label_name")
@@ -283,7 +293,9 @@ def _card_label(candidate: Candidate, author: str | None, reasons: list[str], by
     label = candidate.label
     if candidate.place != "page" or not label or "other_person" in reasons or not is_person_name(label):
         return False
-    if len(candidate.text.split()) < CARD_WORDS and not (bylined_role and job_line(candidate.text, lex)):
+    # With no byline, a job line under a name says more than a credit: "Politics Reporter, HuffPost".
+    if len(candidate.text.split()) < CARD_WORDS and not (job_line(candidate.text, lex) if bylined_role
+                                                         else job_box(candidate.text, lex)):
         return False  # "Verwandte Artikel Mehr vom Autor", "Bücher & Autoren": the card's links, not its text
     if "self" in reasons and not names_label(candidate.text, label):
         return False  # "ich bin schon ganz gespannt ...": a reader's comment under a name, not a self-description

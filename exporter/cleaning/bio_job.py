@@ -18,6 +18,8 @@ from .bio_rules import BioLexicon
 # A job line is a title, not a sentence: a few words, in a few short items.
 JOB_WORDS = 10
 ITEM_WORDS = 5
+# An outlet given as its web address: "Motorsport-Magazin.com Redakteur", "Golem.de-Redakteurin".
+_DOMAIN = re.compile(r"[^\W_]\.(?:com|net|org|de|at|ch|fr|es|it|pt|br|co\.uk|uk|info|eu)\b", re.IGNORECASE)
 _ITEMS = re.compile(r"\s*(?:[,;|/·•]|\s&\s|\s\+\s)\s*")
 
 
@@ -45,9 +47,10 @@ def job_line(text: str, lex: BioLexicon) -> bool:
 
 def job_box(text: str, lex: BioLexicon) -> bool:
     """A job line that says more than a byline's credit: its outlet ("Senior editor at Gizmodo.",
-    "Politics Reporter, HuffPost") or several roles ("Medizinstudent, Papa, Blogger"). A bare
+    "Politics Reporter, HuffPost", "Motorsport-Magazin.com Redakteur") or several roles ("Medizinstudent, Papa, Blogger"). A bare
     "Staff Writer" or "Senior Reporter" under a "By" line is the byline's own credit."""
     if not job_line(text, lex):
         return False
     items = [item for item in _ITEMS.split(text.strip().rstrip(".")) if item]
-    return len(items) >= 2 or any(len(lex.job_link.split(item, maxsplit=1)) > 1 for item in items)
+    return (len(items) >= 2 or any(len(lex.job_link.split(item, maxsplit=1)) > 1 for item in items)
+            or bool(_DOMAIN.search(text)))

@@ -135,7 +135,7 @@ def _unbylined_cards(texts: list[str], inside: range, usable, lex: BioLexicon, e
     the body's range (right above the post), closing it, or right before the comments' or
     related posts' head or an appeal for support ("Madison Weil" / "Madison Weil joined the
     News Team ..." / "Related Articles"), which is where a news site's author box is when the
-    scrape's densest run of prose takes the box and the teasers after it in.
+    scrape's densest run of prose takes the box and the teasers after it in (``placed``).
     """
     out = []
     for index, text in enumerate(texts):
@@ -254,7 +254,7 @@ def _description_after(texts: list[str], index: int, usable, lex: BioLexicon) ->
     """The line that describes the person a name line labels: the next one, past a handle, a link word
     or a dateline ("Maximilian Steinbeis" / "Sa 13 Jul 2019" / "Maximilian Steinbeis is ...")."""
     for after in range(index + 1, min(len(texts), index + 4)):
-        if not usable(after) or len(texts[after].split()) <= 2:
+        if not usable(after) or (len(texts[after].split()) <= 2 and not job_box(texts[after], lex)):
             continue  # "siminjawa", "Twitter": the card's handle and links sit between name and text
         return after if _goes_on(texts[after], lex) or _names(texts[after], texts[index]) else None
     return None
