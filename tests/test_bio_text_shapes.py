@@ -192,3 +192,18 @@ def test_trap_with_no_byline_a_name_over_a_bare_credit_is_no_bio():
     lines = [*MENU_EN, "Tram line to the northern suburbs approved", "March 3, 2021", *STORY_EN, "LEAVE A COMMENT",
              "Daniel Marans", "Staff Writer", "Suggest a correction"]
     assert bios_of(lines) == []
+
+
+def test_with_no_byline_a_the_author_is_line_among_the_teasers_is_the_bio():
+    lines = [*MENU_DE, "Fernwärme wird teurer", "12. Oktober 2022", *STORY_DE, "Teilen", "Das könnte Sie auch interessieren",
+             "Stadtwerke bauen neues Heizkraftwerk", "Mieten steigen weiter", "Bahnhof wird umgebaut",
+             "Die Autorin ist Redakteurin im Ressort Wirtschaft und schreibt über Energie und Verkehr.", "Impressum"]
+    assert [t[:16] for _, t in bios_of(lines)] == ["Die Autorin ist "]
+
+
+def test_trap_with_no_byline_a_teaser_about_an_author_is_no_bio():
+    # (Among the teasers, past the lines right after the article's end.)
+    lines = [*MENU_DE, "Fernwärme wird teurer", "12. Oktober 2022", *STORY_DE, "Teilen", "Das könnte Sie auch interessieren",
+             "Stadtwerke bauen neues Heizkraftwerk", "Mieten steigen weiter", "Bahnhof wird umgebaut",
+             "Der Autor ist tot: Nachruf auf einen Romancier, der nie gelesen werden wollte", "Impressum"]
+    assert bios_of(lines) == []

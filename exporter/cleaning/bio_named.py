@@ -26,6 +26,7 @@ from .bio_evidence import CARD_WORDS, HANDLE, LEAD, SELF_NAME_REACH, Candidate, 
 from .bio_rules import BioLexicon
 from .draft import loose, squash
 from .names import is_person_name
+from .scripts import ends_sentence
 
 # A sidebar widget or a box holds a sentence or three; a longer text is a story or a whole column.
 MAX_CHARS = 1200
@@ -78,8 +79,14 @@ def line_candidates(texts: list[str], inside: range, authors: tuple[str, ...], l
     posts (the article is over there though the body's range runs on).
     """
     if not authors:
+        # With no byline, a line outside the body that states who "the author" is ("Die Autorin
+        # ist Redakteurin bei ...") is the author box wherever the page set it (after the teasers);
+        # a teaser's headline ("Der Autor ist tot: Nachruf ...") is no sentence.
+        stated = [Candidate(text=text, place="page", order=index) for index, text in enumerate(texts)
+                  if index not in inside and len(text) <= MAX_CHARS and usable(index) and ends_sentence(text)
+                  and lex.statement.match(text)]
         return (_unbylined_cards(texts, inside, usable, lex, ends_article)
-                + _self_cards(texts, inside, usable, lex, ends_article))
+                + _self_cards(texts, inside, usable, lex, ends_article) + stated)
     full = {name_key(a): a for a in authors}
     out = _self_cards(texts, inside, usable, lex, ends_article)
     for index, text in enumerate(texts):
