@@ -52,18 +52,20 @@ BIO_LANGUAGE_FLOORS = {"en": 0.85, "de": 0.78}  # html, found / expected
 # the "held-out" half was measured as totals, never read), both input kinds (its text scrape made as
 # the corpus made scrape.txt). Measured at pinning, R/P (hits of bios, given):
 #   html tuning 0.870/1.000 (20 of 23, 20), held-out 0.857/0.947 (18 of 21, 19)
-#   text tuning 0.870/1.000 (20 of 23, 20), held-out 0.619/0.867 (13 of 21, 15)
-# The text path stays under the target on the held-out half: of its 8 misses, 4 pages have
-# no byline in the scrape and most of the rest are author boxes whose lines name no one, with no
-# name line or heading beside them to tie them to the byline.
+#   text tuning 0.913/1.000 (21 of 23, 21), held-out 0.667/0.875 (14 of 21, 16)   (fourth round;
+#   third round: text tuning 0.870/1.000, held-out 0.619/0.867)
+# The text path stays under the target on the held-out half. The fourth round's rules
+# (author links and closing name cards when the scrape has no byline, job lines naming no one
+# beside the byline or under an author heading, the unbylined news opener as negative evidence)
+# were tuned on the tuning half and on pages written in tests/test_bio_text_shapes.py.
 BIO_HALF_FLOORS = {
     ("tuning", "html"): {"recall": 0.85, "precision": 0.95},
     ("held-out", "html"): {"recall": 0.83, "precision": 0.92},
-    ("tuning", "text"): {"recall": 0.85, "precision": 0.95},
-    ("held-out", "text"): {"recall": 0.57, "precision": 0.80},
+    ("tuning", "text"): {"recall": 0.90, "precision": 0.95},
+    ("held-out", "text"): {"recall": 0.65, "precision": 0.85},
 }
-# Per input and language over both halves at pinning: html de 18/22, en 21/23; text de 15/22, en 20/24.
-BIO_HALF_LANGUAGE_FLOORS = {("html", "de"): 0.80, ("html", "en"): 0.90, ("text", "de"): 0.65, ("text", "en"): 0.75}
+# Per input and language over both halves at pinning: html de 18/22, en 21/23; text de 15/22, en 22/24.
+BIO_HALF_LANGUAGE_FLOORS = {("html", "de"): 0.80, ("html", "en"): 0.90, ("text", "de"): 0.65, ("text", "en"): 0.90}
 
 
 def _load_benchmark(name: str):
