@@ -31,6 +31,7 @@ from ..model import plain_text
 from ..options import ExportOptions, PageSize
 from ..render import BACKMATTER, BODYMATTER, COLOPHON, TITLEPAGE, TOC, Book, RenderedBook, Section, render_book
 from ..resources import BOOK_FONT_NAME, styles_dir
+from .pdf_figures import FigurePlacement, FigureRelayout, apply_deferrals, mark_figures
 
 log = logging.getLogger(__name__)
 
@@ -170,10 +171,13 @@ _OPENING_TAG = re.compile(r"^<section\b")
 _WORD_JOINER = "\u2060"
 
 
-def _print_body(section: Section, book_language: str) -> str:
+def _print_body(section: Section, book_language: str, placement: FigurePlacement | None = None) -> str:
     """The section's markup as print sets it: its own ``lang`` when it differs
-    from the book's (hyphenation follows it), no line break before an em dash."""
-    body = section.body.replace("\u2014", _WORD_JOINER + "\u2014")
+    from the book's (hyphenation follows it), no line break before an em dash,
+    its pictures named and placed (`pdf_figures`)."""
+    body = mark_figures(section, section.body.replace("\u2014", _WORD_JOINER + "\u2014"))
+    if placement is not None and placement.defer:
+        body = apply_deferrals(body, placement.defer)
     if section.kind == COLOPHON:
         # One block to set at the foot of the page (print.css positions it).
         start = body.index(">") + 1
@@ -212,7 +216,8 @@ def subject(book: Book) -> str | None:
     return labels.sentence(labels.collection_subject(len(book.articles)))
 
 
-def html_document(book: Book, sections: tuple[Section, ...], options: ExportOptions) -> str:
+def html_document(book: Book, sections: tuple[Section, ...], options: ExportOptions,
+                  placement: FigurePlacement | None = None) -> str:
     """One HTML document holding every section in print order, with the head
     WeasyPrint reads the PDF metadata from (title, author, description, dates, lang)."""
     language = book.language
@@ -224,16 +229,17 @@ def html_document(book: Book, sections: tuple[Section, ...], options: ExportOpti
         head.append(f'<meta name="dcterms.created" content="{escape(dates[0])}"/>')
         head.append(f'<meta name="dcterms.modified" content="{escape(dates[1])}"/>')
     head.append(f'<meta name="generator" content="Article Exporter {escape(__version__)}"/>')
-    body = "".join(_print_body(s, language) for s in sections)
+    body = "".join(_print_body(s, language, placement) for s in sections)
     return (f'<!DOCTYPE html>\n<html lang="{escape(language)}"><head>{"".join(head)}</head>'
             f'<body class="book">{body}</body></html>\n')
 
 
-def stylesheets(book: Book, sections: tuple[Section, ...], options: ExportOptions) -> list[Stylesheet]:
+def stylesheets(book: Book, sections: tuple[Section, ...], options: ExportOptions,
+                placement: FigurePlacement | None = None) -> list[Stylesheet]:
     folder = styles_dir()
     sheets = [Stylesheet((folder / name).read_text(encoding="utf-8"), folder)
               for name in ("base.css", "print.css") if (folder / name).is_file()]
-    sheets.append(Stylesheet(page_css(book, sections, options), folder))
+    sheets.append(Stylesheet(page_css(book, sections, options) + (placement.css() if placement else ""), folder))
     if options.user_stylesheet is not None:
         path = Path(options.user_stylesheet)
         try:
@@ -265,8 +271,12 @@ def build_pdf(book: Book, options: ExportOptions, destination: Path) -> PdfResul
     allowed = [styles_dir()]
     if options.user_stylesheet is not None:
         allowed.append(Path(options.user_stylesheet).resolve().parent)
+    served = print_pictures(book, options)
+    # Pictures that left a page half empty are placed again after a first layout (pdf_figures).
+    relayout = FigureRelayout(lambda placement: (html_document(book, sections, options, placement),
+                                                 stylesheets(book, sections, options, placement))) if served else None
     result = render_pdf(
-        html_document(book, sections, options), Path(destination), served=print_pictures(book, options),
+        html_document(book, sections, options), Path(destination), served=served, relayout=relayout,
         stylesheets=stylesheets(book, sections, options), base_dir=styles_dir(), allowed_dirs=allowed,
         pdf_variant=options.pdf_variant, tagged=True,
         bleed_pt=options.bleed_pt if (options.bleed_pt > 0 or options.crop_marks) else None,
