@@ -117,6 +117,20 @@ def running_text(text: str, limit: int = _RUNNING_HEAD_MAX) -> str:
     return cut + "…"
 
 
+def running_names(names: tuple[str, ...], join) -> str | None:
+    """The authors as a running head names them: in full when that fits, else by
+    surname ("Untersinger, Leloup et Tual"), else the first surname and "et al."
+    (three Le Monde authors were cut in the middle of the last one's name)."""
+    full = join(names)
+    if full is None or len(full) <= _RUNNING_HEAD_MAX or len(names) < 2:
+        return full
+    surnames = tuple(name.split()[-1] for name in names if name.split())
+    short = join(surnames)
+    if short is not None and len(short) <= _RUNNING_HEAD_MAX:
+        return short
+    return f"{surnames[0]} et al."
+
+
 def page_css(book: Book, sections: tuple[Section, ...], options: ExportOptions) -> str:
     """The CSS that depends on the options and the book: page size, margins,
     bleed, marks, type size, and the running-head strings."""
@@ -147,7 +161,7 @@ def page_css(book: Book, sections: tuple[Section, ...], options: ExportOptions) 
         # not the whole list of the other articles' authors.
         names = labels_for(article.meta.language).names
         fallback = book.title if book.is_collection else (names(book.authors) or book.title)
-        author = names(article.meta.authors) or fallback
+        author = running_names(article.meta.authors, names) or fallback
         rules.append(
             f"#{section.id} {{ string-set: running-author {css_string(running_text(author))}, "
             f"running-title {css_string(running_text(article.meta.title))}; }}"
