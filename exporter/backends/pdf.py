@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from html import escape
@@ -108,13 +109,26 @@ def css_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
+def _width(text: str) -> int:
+    """``text``'s width in Latin letters: a Chinese, Japanese or Korean character is two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def running_text(text: str, limit: int = _RUNNING_HEAD_MAX) -> str:
-    """A running head short enough for one line: cut at a word, with an ellipsis."""
+    """A running head short enough for one line: cut at a word, with an ellipsis.
+    Wide characters count double and a title without spaces is cut between
+    characters (a Japanese title of 40 characters ran over two lines and the folio)."""
     text = " ".join(text.split())
-    if len(text) <= limit:
+    if _width(text) <= limit:
         return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–—-")
-    return cut + "…"
+    cut = ""
+    for ch in text:
+        if _width(cut + ch) > limit - 1:
+            break
+        cut += ch
+    if " " in cut and _width(cut.rsplit(" ", 1)[0]) > limit // 2:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–—-、，。") + "…"
 
 
 def running_names(names: tuple[str, ...], join) -> str | None:
@@ -185,6 +199,20 @@ _OPENING_TAG = re.compile(r"^<section\b")
 _WORD_JOINER = "\u2060"
 
 
+# Korean is written in words with spaces between them, and breaks lines only
+# there (CSS word-break: keep-all, which WeasyPrint 70 lacks: it broke "의외로"
+# as "의 / 외로" in titles and text). A word joiner between two Hangul syllables
+# keeps each word whole; Pango draws it as nothing.
+_HANGUL_PAIR = re.compile(r"(?<=[\uac00-\ud7a3])(?=[\uac00-\ud7a3])")
+_MARKUP = re.compile(r"(<[^>]*>)")
+
+
+def keep_korean_words(body: str) -> str:
+    """``body`` with a word joiner between the Hangul syllables of each word of its text (not its tags)."""
+    return "".join(part if part.startswith("<") else _HANGUL_PAIR.sub(_WORD_JOINER, part)
+                   for part in _MARKUP.split(body))
+
+
 def _print_body(section: Section, book_language: str, placement: FigurePlacement | None = None) -> str:
     """The section's markup as print sets it: its own ``lang`` when it differs
     from the book's (hyphenation follows it), no line break before an em dash,
@@ -197,6 +225,8 @@ def _print_body(section: Section, book_language: str, placement: FigurePlacement
         start = body.index(">") + 1
         end = body.rindex("</section>")
         body = f'{body[:start]}<div class="colophon-block">{body[start:end]}</div>{body[end:]}'
+    if section.language.split("-")[0].lower() == "ko":
+        body = keep_korean_words(body)
     if section.language == book_language:
         return body
     return _OPENING_TAG.sub(f'<section lang="{escape(section.language)}"', body, count=1)
