@@ -65,3 +65,23 @@ def test_a_running_head_of_wide_characters_is_cut_to_fit_one_line():
     assert head.endswith("…") and len(head) < len(title)
     assert sum(2 if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else 1 for ch in head) <= 48
     assert running_text("An Act of Repentance") == "An Act of Repentance"
+
+
+def test_no_faux_italic_in_a_korean_book(tmp_path):
+    """Headings, emphasis and the bio are italic in Latin books; in Korean they
+    are set upright (fontconfig slanted Noto CJK: "Noto-Serif-CJK-KR-Oblique")."""
+    if shutil.which("pdffonts") is None:
+        pytest.skip("pdffonts (poppler-utils) is not installed")
+    from exporter.model import Bio, Emphasis, Heading
+
+    words = " ".join(KOREAN_WORDS)
+    article = Article(Meta("악녀의 덫에 걸린 이유리", authors=("박생강",), language="ko",
+                           bios=(Bio(f"박생강은 {words}", "박생강"),)),
+                      (Paragraph((Text(words), Emphasis((Text(" 의외로 막장극"),)))), Heading(2, (Text("드라마의 여주인공"),)),
+                       Paragraph((Text(words),))))
+    target = tmp_path / "ko.pdf"
+    with no_logged_warnings():
+        build_pdf(Book.single(article), ExportOptions(), target)
+    fonts = subprocess.run(["pdffonts", str(target)], capture_output=True, text=True, check=True).stdout
+    assert "CJK" in fonts
+    assert "Oblique" not in fonts, fonts
