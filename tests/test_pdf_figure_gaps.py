@@ -44,7 +44,6 @@ def _content_bottoms(pdf: Path) -> list[tuple[float, int]]:
     for page in pypdf.PdfReader(pdf).pages:
         lows: list[float] = []
         images = [0]
-        matrices = [[1, 0, 0, 1, 0, 0]]
 
         def text(t, cm, tm, font, size):
             if t.strip():
@@ -52,7 +51,7 @@ def _content_bottoms(pdf: Path) -> list[tuple[float, int]]:
 
         def operator(op, args, cm, tm):
             if op == b"Do":
-                lows.append(cm[5])  # an image is drawn in the unit square of the current matrix
+                lows.append(cm[5] + min(0.0, cm[3]))  # an image fills the unit square of the current matrix
                 images[0] += 1
 
         page.extract_text(visitor_text=text, visitor_operand_before=operator)

@@ -16,11 +16,12 @@ ended at least `MIN_GAP_SHARE` of the text block early is placed again:
    as LaTeX and InDesign place figures). It never moves past a heading,
    another figure or a table, so it stays within its section.
 
-The book is then laid out again: moving one picture moves every page after
-it, so each layout can leave new gaps, which the next one places again (a
-picture at a gap once more gets a new place); at most `MAX_ROUNDS` more
+The book is then laid out again, one picture placed per layout, the earliest
+first (moving a picture moves every page after it); at most `MAX_ROUNDS` more
 layouts, and the one with the least empty space is written. Only books with
-pictures that left gaps pay for it.
+pictures that left gaps pay for it: about one more layout per gap, so a photo
+essay with more gaps than that keeps the later ones (Medium's "Deep Web Drug
+Lab" with its 16 pictures: 1070 px of gaps before, 198 after).
 """
 
 from __future__ import annotations
@@ -60,9 +61,6 @@ class FigurePlacement:
     defer: dict[str, int] = field(default_factory=dict)
     natural_height: dict[str, float] = field(default_factory=dict)  # each image as the first layout set it
 
-    def __bool__(self) -> bool:
-        return bool(self.max_height or self.defer)
-
     def css(self) -> str:
         return "".join(f"#{fid} img.figure-image {{ max-height: {height:.1f}px; }}\n"
                        for fid, height in self.max_height.items())
@@ -88,10 +86,12 @@ def empty_space(pages: list[PageFlow]) -> float:
 
 
 def plan(pages: list[PageFlow], placed: FigurePlacement) -> bool:
-    """Add to ``placed`` a placement for each figure that left a gap on ``pages``
-    (a figure placed before and at a gap again is placed anew); True when there
-    was one to add."""
-    added = False
+    """Add to ``placed`` a placement for the first figure on ``pages`` that left
+    a gap and can be placed (one placed before and at a gap again is placed
+    anew); True when there was one. Only the first: moving a picture moves every
+    page after it, so what this layout says about later gaps no longer holds
+    (placing them all at once, tried on a Medium photo essay, made new gaps as
+    fast as it closed old ones), while the pages before it are final."""
     for number, gap in gaps(pages):
         page = pages[number + 1]
         block_height = page.bottom - page.top
