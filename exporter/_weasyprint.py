@@ -29,7 +29,7 @@ from contextlib import contextmanager
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping, Protocol, Sequence
 from urllib.parse import unquote, urlsplit
 
 from ._logs import collected_warnings
@@ -58,6 +58,16 @@ class PdfResult:
     page_count: int
     warnings: tuple[str, ...]  # every WARNING or worse WeasyPrint logged while rendering
     refused_urls: tuple[str, ...]  # URLs the fetcher refused, in request order
+
+
+class Relayout(Protocol):
+    """A second look at a laid-out book (`render_pdf`'s ``relayout``)."""
+
+    flow_class: str
+
+    def next_layout(self, pages: list) -> tuple[str, Sequence[Stylesheet]] | None: ...
+
+    def chosen(self) -> int: ...  # which of the layouts it was shown to write
 
 
 class RefusedURL(ValueError):
@@ -245,27 +255,41 @@ def render_pdf(
     tagged: bool = True,
     bleed_pt: float | None = None,
     served: Mapping[str, tuple[bytes, str]] | None = None,
+    relayout: Relayout | None = None,
 ) -> PdfResult:
     """Lay out ``html`` with ``stylesheets`` (in cascade order) and write the PDF to ``target``.
 
     ``bleed_pt``: when given, every page's BleedBox is its TrimBox grown by it.
+    ``relayout``: shown where the blocks of each ``relayout.flow_class`` element
+    fell (`exporter._weasyprint_layout`), it may return a new document and
+    stylesheets to lay out instead, until it returns None.
     """
     weasyprint = weasyprint_module()
     refused: list[str] = []
     fetcher = make_url_fetcher(allowed_dirs, refused, served)
     with _RENDER_LOCK, collected_warnings("weasyprint") as warnings:
         font_config = font_configuration()
-        css = [
-            weasyprint.CSS(string=sheet.text, base_url=sheet.base_dir.as_uri() + "/",
-                           url_fetcher=fetcher, font_config=font_config)
-            for sheet in stylesheets
-        ]
         # Layout and writing both read the options (a variant changes defaults in each).
         options: dict[str, Any] = {"pdf_tags": tagged or pdf_variant is not None,
                                    "pdf_variant": pdf_variant, "presentational_hints": False}
-        document = weasyprint.HTML(string=html, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher,
-                                   media_type="print").render(font_config=font_config, stylesheets=css,
-                                                              **options)
+
+        def lay_out(html: str, stylesheets: Sequence[Stylesheet]):
+            css = [
+                weasyprint.CSS(string=sheet.text, base_url=sheet.base_dir.as_uri() + "/",
+                               url_fetcher=fetcher, font_config=font_config)
+                for sheet in stylesheets
+            ]
+            return weasyprint.HTML(string=html, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher,
+                                   media_type="print").render(font_config=font_config, stylesheets=css, **options)
+
+        document = lay_out(html, stylesheets)
+        if relayout is not None:
+            from ._weasyprint_layout import page_flows
+
+            layouts = [document]
+            while (again := relayout.next_layout(page_flows(layouts[-1], relayout.flow_class))) is not None:
+                layouts.append(lay_out(*again))
+            document = layouts[relayout.chosen()]
         finisher = None if bleed_pt is None else (lambda _doc, pdf: set_bleed_boxes(pdf, bleed_pt))
         document.write_pdf(target, finisher=finisher, **options)
     return PdfResult(len(document.pages), tuple(warnings), tuple(refused))

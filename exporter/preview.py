@@ -39,6 +39,8 @@ h2.bio-heading { font-size: 13pt; font-weight: normal; font-style: italic; margi
 p.bio-text { font-size: 11pt; }
 p.bio-name { font-size: 11pt; font-variant: small-caps; text-align: right; margin-top: 6px; }
 p.first, p.subtitle, p.byline, p.dateline, p.bio-text, p.bio-name { text-indent: 0px; }
+p.picture { text-indent: 0px; margin-top: 12px; margin-bottom: 4px; }
+p.caption { text-indent: 0px; font-size: 10pt; margin-bottom: 12px; }
 """.replace("BOOK_FONT", BOOK_FONT_FAMILY)
 
 
@@ -63,7 +65,9 @@ def preview_html(article: Article) -> str:
         parts.append(f'<p class="dateline">{" · ".join(escape(f, quote=False) for f in facts)}</p>')
     parts.append("<hr/>")
     # As in the book: paragraphs are indented, except the first after a heading or a break.
-    parts.append(re.sub(r"(^|</h[2-6]>|<hr[^>]*/>)<p>", r'\1<p class="first">', render_blocks(article.blocks)))
+    assets = {asset.key: asset for asset in article.assets}
+    body = re.sub(r"(^|</h[2-6]>|<hr[^>]*/>)<p>", r'\1<p class="first">', render_blocks(article.blocks, assets=assets))
+    parts.append(_shown_pictures(body, article))
     # The same entries, heading and signatures as the book's bio page.
     entries = bio_entries((article,))
     if entries:
@@ -75,6 +79,48 @@ def preview_html(article: Article) -> str:
     lang = escape(meta.language, quote=True)
     return (f'<html lang="{lang}"><head><meta charset="utf-8"/><style>{PREVIEW_CSS}</style></head>'
             f'<body>{"".join(parts)}</body></html>')
+
+
+# The preview's pictures: no wider than its text column (EbookView's measure is
+# some 500 px), no taller than most of its height; inline icons a line high.
+PREVIEW_PICTURE_PX = 480
+_FIGURE = re.compile(r'<figure class="figure[^"]*">(<img [^>]*/>)(?:<figcaption>(.*?)</figcaption>)?</figure>', re.S)
+_IMAGE_SRC = re.compile(r'<img class="(figure-image|inline-image)" src="images/([^"]+)"')
+
+
+def _shown_pictures(body: str, article: Article) -> str:
+    """``body`` with its pictures inlined as ``data:`` URIs at the preview's size
+    (Qt's rich text knows no figure, figcaption or max-width: a picture is a
+    centred paragraph of its own, sized in pixels, its caption the next one)."""
+    if not article.assets:
+        return body
+    import base64
+
+    from .images import scale_to_width
+
+    by_file = {asset.file_name: asset for asset in article.assets}
+
+    def image(match: re.Match) -> str:
+        css_class, name = match.group(1), match.group(2)
+        asset = by_file.get(name)
+        if asset is None:
+            return match.group(0)
+        width, height = max(1, asset.width), max(1, asset.height)
+        if css_class == "inline-image":
+            shown = (max(1, round(16 * width / height)), 16)
+        else:
+            scale = min(1.0, PREVIEW_PICTURE_PX / width, PREVIEW_PICTURE_PX * 1.25 / height)
+            shown = (max(1, round(width * scale)), max(1, round(height * scale)))
+        narrowed = scale_to_width(asset.data, asset.media_type, shown[0] * 2)  # sharp on a 2× screen
+        data, media_type = (narrowed.data, narrowed.media_type) if narrowed else (asset.data, asset.media_type)
+        uri = f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
+        return f'<img class="{css_class}" width="{shown[0]}" height="{shown[1]}" src="{uri}"'
+
+    def figure(match: re.Match) -> str:
+        caption = f'<p class="caption">{match.group(2)}</p>' if match.group(2) else ""
+        return f'<p class="picture" align="center">{match.group(1)}</p>{caption}'
+
+    return _IMAGE_SRC.sub(image, _FIGURE.sub(figure, body))
 
 
 # ---------------------------------------------------------------- the real pages, for a page preview

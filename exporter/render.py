@@ -188,14 +188,37 @@ def shown_date(meta: Meta, labels: Labels) -> str | None:
     return labels.dates(None, meta.updated)[0] if meta.updated else None
 
 
+_NBSP = "\u00a0"
+_SHORT_LAST_WORD = 6  # characters: a last word up to this long is never left alone on a title's last line
+
+
+def display_title(title: str) -> str:
+    """``title`` as a display heading sets it: its last two words joined by a
+    no-break space, so that a title set over several lines never ends on one
+    short word ("Browns' defensive snap counts, stats, and notes: Week / 11",
+    "The Hidden Heroines of / Chaos" on the title pages of long news headlines).
+    Titles without spaces (Chinese, Japanese) and of one or two words are as they were."""
+    words = title.split(" ")
+    if len(words) < 3 or len(words[-1]) > _SHORT_LAST_WORD or not words[-2]:
+        return title
+    return " ".join(words[:-2]) + " " + words[-2] + _NBSP + words[-1]
+
+
+def unbroken_names(labels: Labels, names: tuple[str, ...]) -> str | None:
+    """The authors' names joined as ``labels`` joins them, no line break inside
+    a name: a title page or byline of several authors breaks between names
+    ("Martin Untersinger, Damien Leloup et / Morgane Tual", never "et Morgane / Tual")."""
+    return labels.names(tuple(name.replace(" ", _NBSP) for name in names))
+
+
 def title_page(article: Article, sid: str = "titlepage") -> Section:
     meta = article.meta
     labels = labels_for(meta.language)
-    lines = [f'<h1 class="book-title">{escape(meta.title, quote=False)}</h1>']
+    lines = [f'<h1 class="book-title">{escape(display_title(meta.title), quote=False)}</h1>']
     if meta.subtitle:
         lines.append(f'<p class="book-subtitle">{escape(meta.subtitle, quote=False)}</p>')
     if meta.authors:
-        lines.append(f'<p class="book-author">{escape(labels.names(meta.authors) or "", quote=False)}</p>')
+        lines.append(f'<p class="book-author">{escape(unbroken_names(labels, meta.authors) or "", quote=False)}</p>')
     facts = [x for x in (shown_date(meta, labels), meta.publisher) if x]
     if facts:
         lines.append('<p class="book-imprint">' + "<br/>".join(escape(f, quote=False) for f in facts) + "</p>")
@@ -209,10 +232,10 @@ def article_section(article: Article, sid: str = "article", *, in_collection: bo
     meta = article.meta
     labels = labels_for(meta.language)
     head_id = f"{sid}-title"
-    parts = [f'<h1 id="{head_id}" class="article-title">{escape(meta.title, quote=False)}</h1>']
+    parts = [f'<h1 id="{head_id}" class="article-title">{escape(display_title(meta.title), quote=False)}</h1>']
     if meta.subtitle:
         parts.append(f'<p class="article-subtitle">{escape(meta.subtitle, quote=False)}</p>')
-    byline = labels.names(meta.authors)
+    byline = unbroken_names(labels, meta.authors)
     date_text = shown_date(meta, labels)
     if in_collection and (byline or date_text):
         bits = []

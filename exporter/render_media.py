@@ -6,6 +6,7 @@ under that name and the PDF backend serves from memory.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Callable, Mapping
 
@@ -14,6 +15,9 @@ from .model import CodeBlock, Figure, Image, ImageAsset, Table, TableCell
 IMAGE_FOLDER = "images"
 # Five or more columns: the table is set smaller so that it fits the measure.
 WIDE_TABLE_COLUMNS = 5
+# Eight or more: even the shortest words of every column may not fit side by side,
+# so any word may break (print.css); fewer columns break only long words.
+MANY_TABLE_COLUMNS = 8
 
 RenderInlines = Callable[..., str]
 
@@ -54,6 +58,21 @@ def code_block(block: CodeBlock) -> str:
     return f'<pre class="code-block"><code{language}>{escape(block.text, quote=False)}</code></pre>'
 
 
+# A word this long in a table cell (a bare URL, a file path, a hash) may break
+# anywhere; shorter ones only at their hyphens or spaces. Letting every word
+# break anywhere squeezed a football stats table's short columns to one letter
+# ("Po/s", "Play/s"): the table layout takes a cell's narrowest possible width.
+_LONG_WORD = re.compile(r"[^\s<>]{16,}")
+_MARKUP = re.compile(r"(<[^>]*>)")
+
+
+def _breakable_long_words(html: str) -> str:
+    """``html`` (a cell's inlines) with each long word of its text in a
+    ``<span class="long-word">`` that print.css and base.css let break anywhere."""
+    return "".join(part if part.startswith("<") else _LONG_WORD.sub(r'<span class="long-word">\g<0></span>', part)
+                   for part in _MARKUP.split(html))
+
+
 def _cell(cell: TableCell, in_head: bool, assets, inlines: RenderInlines) -> str:
     tag = "th" if (cell.header or in_head) else "td"
     attrs = []
@@ -66,11 +85,12 @@ def _cell(cell: TableCell, in_head: bool, assets, inlines: RenderInlines) -> str
     if cell.rowspan > 1:
         attrs.append(f'rowspan="{cell.rowspan}"')
     opening = " ".join([tag, *attrs])
-    return f"<{opening}>{inlines(cell.children, assets)}</{tag}>"
+    return f"<{opening}>{_breakable_long_words(inlines(cell.children, assets))}</{tag}>"
 
 
 def table(block: Table, assets: Mapping[str, ImageAsset] | None, inlines: RenderInlines) -> str:
     wide = " table-wide" if block.columns >= WIDE_TABLE_COLUMNS else ""
+    wide += " table-many" if block.columns >= MANY_TABLE_COLUMNS else ""
     parts = [f'<table class="table{wide}">']
     if block.caption:
         parts.append(f"<caption>{inlines(block.caption, assets)}</caption>")

@@ -146,3 +146,46 @@ def test_a_wide_table_and_a_long_code_line_stay_inside_the_page(tmp_path: Path):
     assert any("fourth_argument" in w for *_, w in words) and any("v3.7" == w for *_, w in words)
     for x_min, x_max, word in words:
         assert float(x_min) >= inner and float(x_max) <= width - inner, word
+
+
+def test_a_footer_that_repeats_the_header_is_dropped_and_a_real_footer_ends_the_table():
+    from exporter.cleaning.html_media import table_block
+    import lxml.html
+
+    head = "<tr><th>Pos</th><th>Player</th><th>Plays</th></tr>"
+    table = lxml.html.fromstring(
+        f"<table><thead>{head}</thead><tfoot>{head}</tfoot><tbody><tr><td>DL</td><td>Larry Ogunjobi</td>"
+        "<td>63</td></tr></tbody></table>")
+    found = table_block(table, 0)
+    assert len(found.head) == 1 and [[c.children[0].text for c in row] for row in found.body] == [
+        ["DL", "Larry Ogunjobi", "63"]]
+    totals = lxml.html.fromstring(
+        "<table><thead><tr><th>Boat</th><th>Tonnes</th></tr></thead><tfoot><tr><td>Total</td><td>21.5</td></tr>"
+        "</tfoot><tbody><tr><td>Maria</td><td>12.5</td></tr><tr><td>Esperança</td><td>9.0</td></tr></tbody></table>")
+    rows = [[c.children[0].text for c in row] for row in table_block(totals, 0).body]
+    assert rows == [["Maria", "12.5"], ["Esperança", "9.0"], ["Total", "21.5"]]
+
+
+def test_short_columns_keep_their_words_whole_in_the_pdf(tmp_path):
+    """A five-column stats table with a long last column: "Pos", "Plays" and
+    "85%" are never broken inside (they were set "Po/s", "Play/s", "85/%")."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from exporter.pipeline import export_file
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    rows = "".join(f"<tr><td>DL</td><td>Sheldon Richardson</td><td>{50 + r}</td><td>{60 + r}%</td>"
+                   f"<td>{PROSE[:150]}</td></tr>" for r in range(5))
+    page = tmp_path / "stats.html"
+    page.write_text(f"<html lang='en'><head><title>Stats</title></head><body><article><h1>Stats</h1><p>{PROSE * 4}</p>"
+                    "<table><thead><tr><th>Pos</th><th>Player</th><th>Plays</th><th>%</th><th>Stats</th></tr>"
+                    f"</thead><tbody>{rows}</tbody></table><p>{PROSE * 4}</p></article></body></html>")
+    pdf = export_file(page, ExportOptions(output_dir=tmp_path / "out", formats=("pdf",)))[0].path
+    words = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split()
+    for word in ("Pos", "Plays", "50", "60%"):
+        assert word in words, word
+    assert "Po" not in words and "Play" not in words

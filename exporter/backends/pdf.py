@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from html import escape
@@ -31,6 +32,7 @@ from ..model import plain_text
 from ..options import ExportOptions, PageSize
 from ..render import BACKMATTER, BODYMATTER, COLOPHON, TITLEPAGE, TOC, Book, RenderedBook, Section, render_book
 from ..resources import BOOK_FONT_NAME, styles_dir
+from .pdf_figures import FigurePlacement, FigureRelayout, apply_deferrals, mark_figures
 
 log = logging.getLogger(__name__)
 
@@ -107,13 +109,40 @@ def css_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
+def _width(text: str) -> int:
+    """``text``'s width in Latin letters: a Chinese, Japanese or Korean character is two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def running_text(text: str, limit: int = _RUNNING_HEAD_MAX) -> str:
-    """A running head short enough for one line: cut at a word, with an ellipsis."""
+    """A running head short enough for one line: cut at a word, with an ellipsis.
+    Wide characters count double and a title without spaces is cut between
+    characters (a Japanese title of 40 characters ran over two lines and the folio)."""
     text = " ".join(text.split())
-    if len(text) <= limit:
+    if _width(text) <= limit:
         return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–—-")
-    return cut + "…"
+    cut = ""
+    for ch in text:
+        if _width(cut + ch) > limit - 1:
+            break
+        cut += ch
+    if " " in cut and _width(cut.rsplit(" ", 1)[0]) > limit // 2:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–—-、，。") + "…"
+
+
+def running_names(names: tuple[str, ...], join) -> str | None:
+    """The authors as a running head names them: in full when that fits, else by
+    surname ("Untersinger, Leloup et Tual"), else the first surname and "et al."
+    (three Le Monde authors were cut in the middle of the last one's name)."""
+    full = join(names)
+    if full is None or len(full) <= _RUNNING_HEAD_MAX or len(names) < 2:
+        return full
+    surnames = tuple(name.split()[-1] for name in names if name.split())
+    short = join(surnames)
+    if short is not None and len(short) <= _RUNNING_HEAD_MAX:
+        return short
+    return f"{surnames[0]} et al."
 
 
 def page_css(book: Book, sections: tuple[Section, ...], options: ExportOptions) -> str:
@@ -146,7 +175,7 @@ def page_css(book: Book, sections: tuple[Section, ...], options: ExportOptions) 
         # not the whole list of the other articles' authors.
         names = labels_for(article.meta.language).names
         fallback = book.title if book.is_collection else (names(book.authors) or book.title)
-        author = names(article.meta.authors) or fallback
+        author = running_names(article.meta.authors, names) or fallback
         rules.append(
             f"#{section.id} {{ string-set: running-author {css_string(running_text(author))}, "
             f"running-title {css_string(running_text(article.meta.title))}; }}"
@@ -170,15 +199,34 @@ _OPENING_TAG = re.compile(r"^<section\b")
 _WORD_JOINER = "\u2060"
 
 
-def _print_body(section: Section, book_language: str) -> str:
+# Korean is written in words with spaces between them, and breaks lines only
+# there (CSS word-break: keep-all, which WeasyPrint 70 lacks: it broke "의외로"
+# as "의 / 외로" in titles and text). A word joiner between two Hangul syllables
+# keeps each word whole; Pango draws it as nothing.
+_HANGUL_PAIR = re.compile(r"(?<=[\uac00-\ud7a3])(?=[\uac00-\ud7a3])")
+_MARKUP = re.compile(r"(<[^>]*>)")
+
+
+def keep_korean_words(body: str) -> str:
+    """``body`` with a word joiner between the Hangul syllables of each word of its text (not its tags)."""
+    return "".join(part if part.startswith("<") else _HANGUL_PAIR.sub(_WORD_JOINER, part)
+                   for part in _MARKUP.split(body))
+
+
+def _print_body(section: Section, book_language: str, placement: FigurePlacement | None = None) -> str:
     """The section's markup as print sets it: its own ``lang`` when it differs
-    from the book's (hyphenation follows it), no line break before an em dash."""
-    body = section.body.replace("\u2014", _WORD_JOINER + "\u2014")
+    from the book's (hyphenation follows it), no line break before an em dash,
+    its pictures named and placed (`pdf_figures`)."""
+    body = mark_figures(section, section.body.replace("\u2014", _WORD_JOINER + "\u2014"))
+    if placement is not None and placement.defer:
+        body = apply_deferrals(body, placement.defer)
     if section.kind == COLOPHON:
         # One block to set at the foot of the page (print.css positions it).
         start = body.index(">") + 1
         end = body.rindex("</section>")
         body = f'{body[:start]}<div class="colophon-block">{body[start:end]}</div>{body[end:]}'
+    if section.language.split("-")[0].lower() == "ko":
+        body = keep_korean_words(body)
     if section.language == book_language:
         return body
     return _OPENING_TAG.sub(f'<section lang="{escape(section.language)}"', body, count=1)
@@ -212,7 +260,8 @@ def subject(book: Book) -> str | None:
     return labels.sentence(labels.collection_subject(len(book.articles)))
 
 
-def html_document(book: Book, sections: tuple[Section, ...], options: ExportOptions) -> str:
+def html_document(book: Book, sections: tuple[Section, ...], options: ExportOptions,
+                  placement: FigurePlacement | None = None) -> str:
     """One HTML document holding every section in print order, with the head
     WeasyPrint reads the PDF metadata from (title, author, description, dates, lang)."""
     language = book.language
@@ -224,16 +273,17 @@ def html_document(book: Book, sections: tuple[Section, ...], options: ExportOpti
         head.append(f'<meta name="dcterms.created" content="{escape(dates[0])}"/>')
         head.append(f'<meta name="dcterms.modified" content="{escape(dates[1])}"/>')
     head.append(f'<meta name="generator" content="Article Exporter {escape(__version__)}"/>')
-    body = "".join(_print_body(s, language) for s in sections)
+    body = "".join(_print_body(s, language, placement) for s in sections)
     return (f'<!DOCTYPE html>\n<html lang="{escape(language)}"><head>{"".join(head)}</head>'
             f'<body class="book">{body}</body></html>\n')
 
 
-def stylesheets(book: Book, sections: tuple[Section, ...], options: ExportOptions) -> list[Stylesheet]:
+def stylesheets(book: Book, sections: tuple[Section, ...], options: ExportOptions,
+                placement: FigurePlacement | None = None) -> list[Stylesheet]:
     folder = styles_dir()
     sheets = [Stylesheet((folder / name).read_text(encoding="utf-8"), folder)
               for name in ("base.css", "print.css") if (folder / name).is_file()]
-    sheets.append(Stylesheet(page_css(book, sections, options), folder))
+    sheets.append(Stylesheet(page_css(book, sections, options) + (placement.css() if placement else ""), folder))
     if options.user_stylesheet is not None:
         path = Path(options.user_stylesheet)
         try:
@@ -265,8 +315,12 @@ def build_pdf(book: Book, options: ExportOptions, destination: Path) -> PdfResul
     allowed = [styles_dir()]
     if options.user_stylesheet is not None:
         allowed.append(Path(options.user_stylesheet).resolve().parent)
+    served = print_pictures(book, options)
+    # Pictures that left a page half empty are placed again after a first layout (pdf_figures).
+    relayout = FigureRelayout(lambda placement: (html_document(book, sections, options, placement),
+                                                 stylesheets(book, sections, options, placement))) if served else None
     result = render_pdf(
-        html_document(book, sections, options), Path(destination), served=print_pictures(book, options),
+        html_document(book, sections, options), Path(destination), served=served, relayout=relayout,
         stylesheets=stylesheets(book, sections, options), base_dir=styles_dir(), allowed_dirs=allowed,
         pdf_variant=options.pdf_variant, tagged=True,
         bleed_pt=options.bleed_pt if (options.bleed_pt > 0 or options.crop_marks) else None,

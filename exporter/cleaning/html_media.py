@@ -137,6 +137,7 @@ def table_block(table, depth: int) -> Table | None:
             caption = normalise_inlines(list(inline_children(child, depth + 1)))
     head: list[tuple[TableCell, ...]] = []
     body: list[tuple[TableCell, ...]] = []
+    foot: list[tuple[TableCell, ...]] = []
     for section, row in _rows(table):
         cells = tuple(_cell(c, depth + 2) for c in _cells(row))
         if not cells:
@@ -144,8 +145,14 @@ def table_block(table, depth: int) -> Table | None:
         all_header = all(c.header for c in cells)
         if section == "thead" or (section is None and all_header and not body):
             head.append(cells)
+        elif section == "tfoot":
+            foot.append(cells)
         else:
             body.append(cells)
+    # A <tfoot> may come before <tbody> in the source, but it ends the table. Data
+    # tables of sports and finance sites (DataTables) repeat the header there for
+    # long scrolling tables: in a book the header already repeats on each page.
+    body += [row for row in foot if row not in head]
     if not caption and len(head) > 1 and [bool(c.children) for c in head[0]][:1] == [True] \
             and sum(1 for c in head[0] if c.children) == 1:
         # trafilatura turns <caption> into a first header row with one filled cell.
