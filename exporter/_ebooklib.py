@@ -34,13 +34,14 @@ import posixpath
 import warnings
 import zipfile
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from pathlib import Path
 
 from ebooklib import epub
 from lxml import etree
 
+from ._dataclass_store import dataclass
 from .errors import OutputError, RenderError
 
 log = logging.getLogger(__name__)

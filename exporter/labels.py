@@ -11,12 +11,13 @@ date order when Babel knows it. Babel is reached only through this module and
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Mapping
 
+from ._dataclass_store import dataclass
 from . import _toml_store
 from ._babel import UnknownLocale, locale_facts
 

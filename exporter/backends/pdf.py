@@ -16,11 +16,11 @@ from __future__ import annotations
 import logging
 import math
 import re
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
 
+from .._dataclass_store import dataclass
 from .. import __version__
 from .._fontconfig import warn_missing_scripts
 from .._pyphen import preload as preload_hyphenation

@@ -32,11 +32,11 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Sequence
 
+from .._dataclass_store import dataclass
 from .. import _re_store, _toml_store
 from ..errors import ConfigError
 from .bio_rules import BioRule, parse_bio_rules
