@@ -36,7 +36,7 @@ from typing import Any
 
 from .font_cache import cache_path, read_marshalled, store_marshalled
 
-STORE_FILE = "dataclass-code.marshal"
+STORE_FILE = "dataclass-methods.marshal"
 FORMAT = 1
 MAX_ENTRIES = 4096  # past this, a flush keeps only the texts this process used
 
