@@ -100,6 +100,26 @@ def test_classes_from_the_stored_code_are_the_stdlib_ones(store):
     assert not hasattr(slotted(1.0), "__dict__") and slotted(1.0) != slotted(1.0)
 
 
+def test_a_class_without_a_docstring_reads_the_signature_dataclasses_writes(store):
+    @store.dataclass
+    class Wall:
+        height: int = 3
+        name: str = "harbour"
+
+    @dataclasses.dataclass
+    class Theirs:
+        height: int = 3
+        name: str = "harbour"
+
+    @store.dataclass
+    class Documented:
+        """A wall."""
+        height: int = 3
+
+    assert Wall.__doc__ == Theirs.__doc__.replace("Theirs", "Wall") == "Wall(height: 'int' = 3, name: 'str' = 'harbour')"
+    assert Wall().__doc__ == Wall.__doc__ and Documented.__doc__ == Documented().__doc__ == "A wall."
+
+
 def test_the_future_flags_of_the_caller_do_not_leak_into_the_code(store):
     """``exec(text)`` in dataclasses compiles without ``from __future__ import annotations``
     (its module has none); this module and the store's have it. Compiled with them, the
