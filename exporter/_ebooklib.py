@@ -28,25 +28,25 @@ missing or empty raises `RenderError`.
 
 from __future__ import annotations
 
-import io
 import logging
 import posixpath
 import warnings
 import zipfile
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import field
 from datetime import datetime
 from pathlib import Path
 
 from ebooklib import epub
 from lxml import etree
 
+from ._dataclass_store import dataclass
+from ._epub_zip import FOLDER as _FOLDER, rewrite_zip  # ebooklib's content folder inside the zip
 from .errors import OutputError, RenderError
 
 log = logging.getLogger(__name__)
 
 XHTML_MEDIA_TYPE = "application/xhtml+xml"
-_FOLDER = "EPUB"  # ebooklib's content folder inside the zip
 _NS = {
     "opf": "http://www.idpf.org/2007/opf",
     "dc": "http://purl.org/dc/elements/1.1/",
@@ -54,8 +54,6 @@ _NS = {
     "xhtml": "http://www.w3.org/1999/xhtml",
     "ncx": "http://www.daisy.org/z3986/2005/ncx/",
 }
-# The zip's timestamp floor: DOS dates start in 1980.
-_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -249,82 +247,45 @@ def _now_or_placeholder(content: bytes | Callable[[], bytes]) -> bytes:
     return content if isinstance(content, bytes) else _PLACEHOLDER
 
 
-def _ebooklib_bytes(package: Package) -> bytes:
-    book = _ebook(package)
-    buffer = io.BytesIO()
+class _EntriesWriter(epub.EpubWriter):
+    """ebooklib's writer with its zip replaced by the entries it writes, in order:
+    `_epub_zip.rewrite_zip` writes the book's one zip from them. (ebooklib's own zip,
+    at level 0, was written only to be read back: about 2 ms of a one-article export.)"""
+
+    def write(self) -> None:  # EpubWriter.write, into _Entries instead of a ZipFile
+        self.out = _Entries()
+        self.out.writestr("mimetype", "application/epub+zip")
+        self._write_container()
+        self._write_opf()
+        self._write_items()
+
+
+class _Entries(dict):
+    """The part of ``zipfile.ZipFile`` that ebooklib's writer uses: ``writestr``."""
+
+    def writestr(self, name: str, data: str | bytes, compress_type: int | None = None) -> None:
+        if name in self:  # a zip would hold both; never ours (_check_package: names are unique)
+            raise RenderError(f"{name}: written twice")
+        self[name] = data.encode("utf-8") if isinstance(data, str) else data  # as ZipFile.writestr does
+
+
+def _ebooklib_entries(package: Package) -> dict[str, bytes]:
+    """What ebooklib writes for ``package``: each zip entry's name and bytes, in its order."""
     options = {
         "raise_exceptions": True,
         "mtime": package.metadata.modified,
         "epub3_landmark": False,  # our nav document carries the landmarks
         "epub3_pages": False,
         "play_order": {"enabled": True, "start_from": 1},
-        # rewrite_zip inflates every entry and deflates it again at level 9 for the
-        # final file, so ebooklib's own deflating (the cover JPEG alone: ~7 ms) is
-        # wasted: level 0 writes its entries as they are, and the EPUB's bytes do not change.
-        "compresslevel": 0,
     }
+    writer = _EntriesWriter(None, _ebook(package), options)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # its "will raise in the future" notice
-        try:
-            ok = epub.write_epub(buffer, book, options)
-        except OSError as err:
-            raise RenderError(f"ebooklib could not write the EPUB: {err}") from None
-    if ok is False or not buffer.getvalue():
+        writer.process()
+        writer.write()
+    if not writer.out:
         raise RenderError("ebooklib reported a failure writing the EPUB")
-    return buffer.getvalue()
-
-
-# ---------------------------------------------------------------- deterministic zip
-
-
-def _zip_time(modified: datetime) -> tuple[int, int, int, int, int, int]:
-    stamp = (modified.year, modified.month, modified.day, modified.hour, modified.minute, modified.second)
-    return max(stamp, _ZIP_EPOCH)
-
-
-_FIRST_ENTRIES = ("mimetype", "META-INF/container.xml", f"{_FOLDER}/content.opf", f"{_FOLDER}/toc.ncx")
-
-
-def rewrite_zip(data: bytes, modified: datetime, later: Mapping[str, Callable[[], bytes]] | None = None) -> bytes:
-    """The same EPUB with reproducible bytes: ``mimetype`` first and stored with
-    no extra field, then container, OPF, NCX and the rest in ebooklib's order;
-    every entry with the same timestamp, mode and creator system. An entry named in
-    ``later`` gets the bytes its function gives, asked for only when it is written."""
-    later = later or {}
-    stamp = _zip_time(modified)
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        names = [info.filename for info in source.infolist()]
-        contents = {name: source.read(name) for name in names}
-    ncx = f"{_FOLDER}/toc.ncx"
-    if ncx in contents:
-        contents[ncx] = contents[ncx].replace(b'content="0" name="dtb:depth"', b'content="1" name="dtb:depth"')
-    rank = {name: n for n, name in enumerate(_FIRST_ENTRIES)}
-    ordered = sorted(names, key=lambda name: (rank.get(name, len(rank)), names.index(name)))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for name in ordered:
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.create_system = 3  # Unix, whatever the host
-            info.external_attr = 0o100644 << 16
-            if name == "mimetype":
-                info.compress_type = zipfile.ZIP_STORED
-                target.writestr(info, b"application/epub+zip")
-            else:
-                content = contents[name] if name not in later else later[name]()
-                if not content:
-                    raise RenderError(f"{name}: empty resource")
-                info.compress_type = zipfile.ZIP_DEFLATED
-                target.writestr(info, content, compresslevel=_deflate_level(name))
-    return out.getvalue()
-
-
-# Formats that are compressed already: deflate's level 9 bought the cover JPEG 2% (83.0
-# against 84.7 KB at level 1) for 4-8 ms of a one-article export; photos gain less.
-_COMPRESSED_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
-
-
-def _deflate_level(name: str) -> int:
-    return 1 if name.lower().endswith(_COMPRESSED_SUFFIXES) else 9
+    return writer.out
 
 
 # ---------------------------------------------------------------- checks after writing
@@ -363,14 +324,17 @@ def verify_epub(path: Path, package: Package | None = None) -> None:
         if len(modified) != 1:
             raise fail("the package needs exactly one dcterms:modified")
 
+        # The documents `_check_package` parsed already: written as given, they are not parsed again.
+        checked = {posixpath.join(base, d.file_name): d.xhtml for d in (*package.spine, package.nav)} if package else {}
         manifest = {}
         for item in opf.iterfind("opf:manifest/opf:item", _NS):
             href = posixpath.join(base, item.get("href"))
-            if href not in names or not archive.read(href):
+            data = archive.read(href) if href in names else b""
+            if not data:
                 raise fail(f"{href} is listed in the manifest but missing or empty")
             manifest[item.get("id")] = (href, item)
-            if item.get("media-type") == XHTML_MEDIA_TYPE:
-                parse_xhtml(archive.read(href), name=href)
+            if item.get("media-type") == XHTML_MEDIA_TYPE and checked.get(href) != data:
+                parse_xhtml(data, name=href)
         if not any("nav" in (item.get("properties") or "").split() for _, item in manifest.values()):
             raise fail("the package has no navigation document")
         spine = [ref.get("idref") for ref in opf.iterfind("opf:spine/opf:itemref", _NS)]
@@ -389,7 +353,7 @@ def write_package(package: Package, destination: Path) -> None:
     _check_package(package)
     later = {posixpath.join(_FOLDER, r.file_name): r.content
              for r in package.resources if not isinstance(r.content, bytes)}
-    data = rewrite_zip(_ebooklib_bytes(package), package.metadata.modified, later)
+    data = rewrite_zip(_ebooklib_entries(package), package.metadata.modified, later)
     try:
         Path(destination).write_bytes(data)
     except OSError as err:

@@ -24,7 +24,7 @@ import logging
 import shutil
 import subprocess
 import unicodedata
-from dataclasses import dataclass
+from ._dataclass_store import dataclass
 
 log = logging.getLogger(__name__)
 

@@ -27,11 +27,11 @@ import os
 import sys
 from contextlib import contextmanager
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Protocol, Sequence
 from urllib.parse import unquote, urlsplit
 
+from ._dataclass_store import dataclass
 from ._logs import collected_warnings
 from .errors import RenderError
 

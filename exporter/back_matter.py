@@ -8,9 +8,9 @@ author's name the same way everywhere: only when it does not begin with it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 
+from ._dataclass_store import dataclass
 from .labels import Labels, labels_for
 from .model import Article, Meta
 from .render import BACKMATTER, COLOPHON, Section, safe_href, section_element

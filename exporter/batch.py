@@ -16,11 +16,12 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, field, replace
 from functools import partial
 from typing import Any
 from pathlib import Path
 
+from ._dataclass_store import dataclass
 from . import build_state
 from ._logs import collected_warnings
 from .atomic import remove_stale_temporaries

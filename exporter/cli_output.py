@@ -12,10 +12,10 @@ import logging
 import shutil
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from ._dataclass_store import dataclass
 from .errors import UsageError
 from .options import FORMATS
 

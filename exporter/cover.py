@@ -15,12 +15,12 @@ import logging
 import shutil
 import subprocess
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from ._dataclass_store import dataclass
 from .errors import RenderError
 from .font_cache import covers, font_coverage, installed_fonts_stamp, remembered
 from .resources import fonts_dir

@@ -28,12 +28,12 @@ import logging
 import socket
 import threading
 import time
-from dataclasses import dataclass
 from email.message import Message
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
 
+from ._dataclass_store import dataclass
 from .errors import ExporterError
 
 log = logging.getLogger(__name__)

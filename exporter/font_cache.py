@@ -50,9 +50,14 @@ _CONFIG_PATHS = ("/etc/fonts/fonts.conf", "/etc/fonts/conf.d", "~/.config/fontco
 
 
 def cache_path() -> Path:
-    import platformdirs  # only when a font question is asked, not at import
+    return cache_folder() / CACHE_FILE
 
-    return platformdirs.user_cache_path(APP_NAME) / CACHE_FILE
+
+def cache_folder() -> Path:
+    """``platformdirs.user_cache_path(APP_NAME)`` (`_user_dirs`: on Linux, without importing it)."""
+    from ._user_dirs import user_cache_path
+
+    return user_cache_path(APP_NAME)
 
 
 # ---------------------------------------------------------------- stamps

@@ -30,7 +30,8 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
+from ._dataclass_store import dataclass
 
 CHILD_FORMATS = ("pdf",)
 

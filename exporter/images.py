@@ -27,8 +27,8 @@ import logging
 import threading
 import warnings
 from contextlib import contextmanager
-from dataclasses import dataclass
 
+from ._dataclass_store import dataclass
 from .errors import ImageError
 
 log = logging.getLogger(__name__)

@@ -10,8 +10,10 @@ the node kind.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from typing import TYPE_CHECKING, Any, Union
+
+from ._dataclass_store import dataclass  # dataclasses' own, its generated code compiled once
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -9,9 +9,10 @@ form. Overrides of metadata given by the user (``--title`` …) are kept in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
+from ._dataclass_store import dataclass
 from . import _re_store
 from .errors import UsageError
 

@@ -7,9 +7,9 @@ typography, identifier) → render → backend → atomic write.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 
+from ._dataclass_store import dataclass
 from .atomic import atomic_output
 from .backends import SUFFIXES, get_writer
 from .errors import ExporterError, RenderError

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from ._dataclass_store import dataclass
 from .back_matter import bio_entries, bio_heading
 from .labels import labels_for
 from .model import Article

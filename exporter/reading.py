@@ -12,10 +12,11 @@ import logging
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ._dataclass_store import dataclass
 from . import _re_store
 from .errors import InputError
 

@@ -8,12 +8,12 @@ them into one HTML document. The two differ only in CSS and packaging.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from typing import Mapping
 
+from ._dataclass_store import dataclass
 from . import _re_store, render_media
 from .labels import Labels, common_language, labels_for
 from .model import (

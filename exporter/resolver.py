@@ -24,10 +24,11 @@ import base64
 import binascii
 import logging
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
+
+from ._dataclass_store import dataclass
 
 if TYPE_CHECKING:  # the fetcher (urllib3) is imported only when remote images were asked for
     from .fetching import GuardedFetcher

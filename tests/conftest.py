@@ -37,10 +37,10 @@ def corpus_dir() -> Path:
 @pytest.fixture
 def empty_stores(tmp_path, monkeypatch):
     """A cache folder of this test's own, and the stores kept in memory (compiled patterns,
-    CLDR facts, parsed TOML) read again from it: the test starts as a first run would."""
-    from exporter import _babel, _re_store, _toml_store
+    CLDR facts, parsed TOML, dataclass code) read again from it: the test starts as a first run would."""
+    from exporter import _babel, _dataclass_store, _re_store, _toml_store
 
-    stores = (_babel, _re_store, _toml_store)
+    stores = (_babel, _dataclass_store, _re_store, _toml_store)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     for store in stores:
         store.forget_loaded()

@@ -19,7 +19,7 @@ import pyphen
 import pytest
 import soupsieve
 
-from exporter import _babel, _pyphen, _re_store, _toml_store, font_cache
+from exporter import _babel, _dataclass_store, _pyphen, _re_store, _toml_store, font_cache
 from exporter.cleaning import _calendar_words, _selector_cache
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -154,9 +154,28 @@ def _cldr_reader(tmp_path):
     return _babel.store_path(), read, expected
 
 
+def _dataclass_reader(tmp_path):
+    def make():
+        @_dataclass_store.dataclass(frozen=True)
+        class Harbour:
+            wall: int = 3
+
+        return Harbour
+
+    expected = repr(make()(4))  # cold: its methods compiled, stored
+    _dataclass_store.flush()
+
+    def read():
+        _dataclass_store.forget_loaded()
+        stored = len(_dataclass_store._table())
+        return repr(make()(4)), int(not stored)
+
+    return _dataclass_store.store_path(), read, expected
+
+
 READERS = {"font coverage": _font_reader, "hyphenation": _pyphen_reader, "css selectors": _selector_reader,
            "calendar words": _calendar_reader, "regex code": _regex_reader, "parsed toml": _toml_reader,
-           "cldr facts": _cldr_reader}
+           "cldr facts": _cldr_reader, "dataclass code": _dataclass_reader}
 
 
 def _fifo(path: Path, tmp_path: Path) -> None:
@@ -198,7 +217,7 @@ def _one_byte_changed(path: Path, tmp_path: Path) -> None:
 
 SPOILERS = {"fifo": _fifo, "symlink": _symlink, "group-writable": _group_writable,
             "world-writable": _world_writable, "foreign-owned": _foreign_owned, "corrupt": _corrupt}
-SEALED = ("hyphenation", "calendar words", "regex code", "parsed toml")  # the marshalled stores
+SEALED = ("hyphenation", "calendar words", "regex code", "parsed toml", "dataclass code")  # the marshalled stores
 
 
 @pytest.mark.parametrize("reader", SEALED)

@@ -377,6 +377,43 @@ def test_verify_catches_an_empty_entry_in_a_written_file(tmp_path, single):
         _ebooklib.verify_epub(damaged)
 
 
+def test_verify_parses_a_written_document_unless_it_is_the_one_given(tmp_path):
+    """verify_epub skips re-parsing a document written byte for byte as the package gave it
+    (write_package parsed it before writing); one that differs on disk is parsed, and fails."""
+    book = Book.single(sample_article())
+    package = build_package(book, render_book(book), OPTIONS)
+    _ebooklib.write_package(package, tmp_path / "a.epub")
+    _ebooklib.verify_epub(tmp_path / "a.epub", package)
+    damaged = tmp_path / "damaged.epub"
+    with zipfile.ZipFile(tmp_path / "a.epub") as source, zipfile.ZipFile(damaged, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            target.writestr(info, data.replace(b"</body>", b"</bod>") if info.filename.endswith("article.xhtml")
+                            else data)
+    with pytest.raises(RenderError, match="article.xhtml: not well-formed"):
+        _ebooklib.verify_epub(damaged, package)
+    with pytest.raises(RenderError, match="article.xhtml: not well-formed"):
+        _ebooklib.verify_epub(damaged)
+
+
+def test_the_zip_holds_what_ebooklib_wrote_once_each(tmp_path):
+    """ebooklib's entries are collected (no zip of its own); every one reaches the book, in
+    the fixed order, and a name written twice is refused rather than shadowed."""
+    book = Book.single(sample_article())
+    package = build_package(book, render_book(book), OPTIONS)
+    entries = _ebooklib._ebooklib_entries(package)
+    assert list(entries)[:2] == ["mimetype", "META-INF/container.xml"]
+    _ebooklib.write_package(package, tmp_path / "a.epub")
+    with zipfile.ZipFile(tmp_path / "a.epub") as written:
+        assert sorted(written.namelist()) == sorted(entries)
+        assert written.namelist()[:4] == ["mimetype", "META-INF/container.xml", "EPUB/content.opf", "EPUB/toc.ncx"]
+    collected = _ebooklib._Entries()
+    collected.writestr("EPUB/a.xhtml", "<a/>")
+    assert collected == {"EPUB/a.xhtml": b"<a/>"}
+    with pytest.raises(RenderError, match="written twice"):
+        collected.writestr("EPUB/a.xhtml", b"<b/>")
+
+
 def test_user_stylesheet_is_layered_last_and_must_be_self_contained(tmp_path):
     css = tmp_path / "mine.css"
     css.write_text("p { text-indent: 2em; }\n", encoding="utf-8")

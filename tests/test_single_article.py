@@ -24,8 +24,9 @@ from exporter.resources import fonts_dir
 LIBERTINE = fonts_dir() / "LinLibertine_R.otf"
 TAMIL = Path("/usr/share/fonts/truetype/noto/NotoSansTamil-Regular.ttf")
 # Modules one EPUB export must not load (delivery's settings and service: only --send and `send` need them).
+# platformdirs: the cache folder is worked out without it on Linux (font_cache.cache_folder).
 HEAVY = ("concurrent.futures", "multiprocessing", "fontTools", "exporter.pool", "exporter.forked_pdf",
-         "exporter.delivery.config", "exporter.delivery.service")
+         "exporter.delivery.config", "exporter.delivery.service", "platformdirs")
 
 
 def python(code: str, cache: Path) -> subprocess.CompletedProcess:
@@ -64,6 +65,32 @@ def test_one_epub_starts_no_pool_and_with_a_warm_cache_reads_no_font(tmp_path, s
     assert warm.returncode == 0, warm.stderr
     assert warm.stdout.strip().splitlines()[-1] == "[]", warm.stdout
     assert len(list((tmp_path / "out").glob("*.epub"))) == 1
+
+
+@pytest.mark.parametrize("xdg", [None, "", "/tmp/x-dir", "/tmp/x-dir/", "relative/dir", " /tmp/space"])
+@pytest.mark.parametrize("home", [None, "/home/someone", "/home/someone/", "relative-home"])
+def test_the_user_folders_are_platformdirs_answers(monkeypatch, xdg, home):
+    import platformdirs
+
+    from exporter import _user_dirs
+    from exporter.delivery.paths import default_config_path
+
+    for kind, ours, theirs in (("CACHE", _user_dirs.user_cache_path, platformdirs.user_cache_path),
+                               ("CONFIG", _user_dirs.user_config_path, platformdirs.user_config_path)):
+        for name, value in ((f"XDG_{kind}_HOME", xdg), ("HOME", home)):
+            if value is None:
+                monkeypatch.delenv(name, raising=False)
+            else:
+                monkeypatch.setenv(name, value)
+        try:
+            expected = theirs("article-exporter")
+        except RuntimeError:  # no usable home: platformdirs says so, and so does the fallback to it
+            with pytest.raises(RuntimeError):
+                ours("article-exporter")
+            continue
+        assert ours("article-exporter") == expected
+    assert font_cache.cache_folder() == platformdirs.user_cache_path("article-exporter")
+    assert default_config_path() == platformdirs.user_config_path("article-exporter") / "config.toml"
 
 
 def test_one_epub_reads_no_system_mime_tables_and_a_warm_one_no_babel(tmp_path, seed_path):

@@ -17,11 +17,11 @@ import logging
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
 
+from .._dataclass_store import dataclass
 from .. import __version__
 from .._fontconfig import warn_missing_scripts
 from .._pyphen import preload as preload_hyphenation

@@ -11,8 +11,8 @@ particular article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from .._dataclass_store import dataclass
 from .. import _re_store  # re.compile, from the code an earlier run stored
 from .names import is_person_name, tidy_name
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
+from .._dataclass_store import dataclass
 from .. import _re_store  # re.compile, from the code an earlier run stored
 from .bio_job import job_box, job_line
 from .bio_rules import BioLexicon

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
+from .._dataclass_store import dataclass
 from .. import _re_store
 from ..errors import ConfigError
 

@@ -8,9 +8,10 @@ read as a list.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, Callable
 
+from .._dataclass_store import dataclass
 from ..model import Bio, Block, ImageAsset, Paragraph, Text, plain_text
 from ..reading import SourceDocument
 from .rules import Rules

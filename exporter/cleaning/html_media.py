@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from dataclasses import replace
 
+from .._dataclass_store import dataclass
 from ..model import Emphasis, Figure, Image, Inline, Link, Strong, Table, TableCell
 from .media import PageImages
 

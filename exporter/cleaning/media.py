@@ -24,9 +24,10 @@ from __future__ import annotations
 import copy
 import logging
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 
+from .._dataclass_store import dataclass
 from ..model import BlockQuote, Emphasis, Figure, Image, ImageAsset, Link, ListBlock, Paragraph, Strong, Table, \
     asset_key
 from ..resolver import NotFetched, Refused, Resolver, Resource, shorten

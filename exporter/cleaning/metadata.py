@@ -11,10 +11,10 @@ import json
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from lxml import etree
 
+from .._dataclass_store import dataclass
 from .draft import loose as _loose, squash
 from .names import byline_names, is_person_name
 from .page_dates import page_dates

@@ -10,10 +10,11 @@ stage (bio_stage.py, which sees the whole page) and metadata steps then run on t
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from lxml import etree
 
+from .._dataclass_store import dataclass
 from ..errors import CleaningError
 from ..model import Heading, Paragraph
 from .draft import Draft, block_text, loose as _loose

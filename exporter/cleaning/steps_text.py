@@ -9,9 +9,9 @@ the headline-like line just before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
 
+from .._dataclass_store import dataclass
 from .. import _re_store  # re.compile, from the code an earlier run stored
 from .draft import Draft, loose as _loose, paragraph, squash
 from .bio import match_bio

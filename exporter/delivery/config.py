@@ -28,11 +28,12 @@ import ipaddress
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
+from .._dataclass_store import dataclass
 from .errors import DeliveryConfigError
 from .paths import APP_NAME, default_config_path  # default_config_path: also this module's public name
 

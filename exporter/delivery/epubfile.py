@@ -10,11 +10,11 @@ from __future__ import annotations
 import posixpath
 import zipfile
 from urllib.parse import unquote
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
+from .._dataclass_store import dataclass
 from ..errors import DeliveryError
 
 CONTAINER_PATH = "META-INF/container.xml"

@@ -11,7 +11,6 @@ CONFIG_FILE_NAME = "config.toml"
 
 def default_config_path() -> Path:
     """``config.toml`` in the platform's user config folder (e.g. ~/.config/article-exporter)."""
-    # Imported here: platformdirs is only needed when no --config is given.
-    import platformdirs
+    from .._user_dirs import user_config_path  # platformdirs' answer, on Linux without importing it
 
-    return platformdirs.user_config_path(APP_NAME) / CONFIG_FILE_NAME
+    return user_config_path(APP_NAME) / CONFIG_FILE_NAME

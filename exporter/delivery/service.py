@@ -12,10 +12,10 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .._dataclass_store import dataclass
 from ..errors import DeliveryError
 from .config import DeliveryConfig, SmtpSettings, is_email_address
 from .errors import MessageTooLargeError, MissingSmtpConfigError, UnknownTargetError

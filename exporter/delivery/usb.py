@@ -23,9 +23,9 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
+from .._dataclass_store import dataclass
 from .errors import DeviceNotMountedError, DeviceWriteError, NoSpaceError
 from .kepub import kepubify
 

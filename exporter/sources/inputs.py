@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from .._dataclass_store import dataclass
 from ..reading import SUPPORTED_KINDS, SUPPORTED_SUFFIXES
 from .naming import fallback_stem
 
