@@ -9,7 +9,7 @@ from 53 to 70). Everything here reads them and nothing else does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ._dataclass_store import dataclass
 
 
 @dataclass(frozen=True)

@@ -27,10 +27,11 @@ Lab" with its 16 pictures: 1070 px of gaps before, 198 after).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from lxml import etree
 
+from .._dataclass_store import dataclass
 from .._weasyprint_layout import FlowBlock, PageFlow
 from ..render import BODYMATTER, EPUB_NS, XHTML_NS, Section
 
