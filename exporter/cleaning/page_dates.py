@@ -37,7 +37,7 @@ from lxml import etree
 from ._htmldate import htmldate_publication
 from .dates import month_day, parse_date, url_date, writes_day_first
 from .draft import squash
-from .page_stamps import OUTSIDE_ARTICLE, headline_dateline, labelled_stamps, outside_teasers
+from .page_stamps import headline_dateline, labelled_stamps, names_outside_part, outside_teasers
 from .rules import MetadataRule
 
 # The publication <meta>s CMSs and analytics tags write (after htmldate's list of them), most
@@ -169,7 +169,7 @@ def _in_article(element) -> bool:
     for ancestor in element.iterancestors():
         if ancestor.tag == "aside" and _META_ASIDE.search(ancestor.get("class") or ""):
             continue
-        if ancestor.tag in ("aside", "nav", "footer", "blockquote") or OUTSIDE_ARTICLE.search(ancestor.get("class") or "") \
+        if ancestor.tag in ("aside", "nav", "footer", "blockquote") or names_outside_part(ancestor.get("class")) \
                 or _EMBEDDED_POST.search(ancestor.get("class") or ""):
             return False
         if ancestor.tag in ("article", "main") or ancestor.get("itemprop") == "articleBody":

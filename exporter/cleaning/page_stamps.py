@@ -120,7 +120,23 @@ def _lines(element) -> list[str]:
     return [squash(line) for line in "".join(parts).split("\n") if line.strip()]
 
 
+# A class word that states the page's layout, not what the element is: WordPress themes and
+# Drupal put "right-sidebar", "woo-sidebar-left", "no-sidebars", "one-sidebar" on <body> (so every
+# element of such a page looked like a sidebar's, its own headline and date too), and Genesis
+# wraps the article in "content-sidebar-wrap". A prefix or suffix of state or layout says so.
+_LAYOUT_WORD = re.compile(r"^(?:has|no|one|two|with|without|is|show|hide)[-_]|[-_](?:wrap|wrapper|layout|on|off|open|closed"
+                          r"|enabled|disabled)$", re.IGNORECASE)
+
+
+def names_outside_part(classes: str | None) -> bool:
+    """Whether a class attribute names a comment thread, a teaser list, a sidebar or a widget."""
+    if not classes or not OUTSIDE_ARTICLE.search(classes):
+        return False
+    return any(OUTSIDE_ARTICLE.search(word) and not _LAYOUT_WORD.search(word) for word in classes.split())
+
+
 def outside_teasers(element) -> bool:
-    """Not in an aside, a navigation, a comment thread or a teaser list (nor one itself)."""
-    return not any(a.tag in ("aside", "nav") or OUTSIDE_ARTICLE.search(a.get("class") or "")
+    """Not in an aside, a navigation, a comment thread or a teaser list (nor one itself).
+    The classes of <body> and <html> describe the whole page's layout and are not read."""
+    return not any(a.tag in ("aside", "nav") or (a.tag not in ("body", "html") and names_outside_part(a.get("class")))
                    for a in (element, *element.iterancestors()))

@@ -1,0 +1,54 @@
+"""Which date evidence on a page is the article's: robustness against the page's layout,
+its teasers and sidebars, and how the kinds of evidence are weighed against each other.
+
+Pages are written here in the shapes real news and blog pages have.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from exporter.cleaning import load_rules
+from exporter.cleaning.html_tree import parse_html
+from exporter.cleaning.metadata import read_page_meta
+
+PROSE = ("The city council voted on Tuesday to extend the tram line to the northern suburbs, "
+         "a plan that has divided residents for more than a decade. ") * 3
+
+
+def dates_of(html: str) -> tuple[str | None, str | None]:
+    meta = read_page_meta(parse_html(html), load_rules().metadata)
+    return meta.date, meta.updated
+
+
+@pytest.mark.parametrize("body_class", ["single single-post woo-sidebar-left onsingle-sidebar-right",
+                                        "page-node no-sidebars", "post-template right-sidebar", "one-sidebar sidebar-second"])
+def test_a_layout_class_on_body_does_not_make_the_whole_page_a_sidebar(body_class):
+    # WordPress and Drupal themes name the page's layout on <body>; the post's own
+    # <time class="entry-date published"> in its footer meta row is still the article's
+    html = (f'<html lang="de-DE"><head><title>Stellenangebot</title></head><body class="{body_class}">'
+            '<div class="site-content"><article class="post type-post"><h1>Stellenangebot</h1>'
+            f'<p>{PROSE}</p><footer class="entry-meta"><span class="posted-on"><a href="#">'
+            '<time class="entry-date published" datetime="2016-01-15T09:00:18+00:00">15/01/2016</time>'
+            '<time class="updated" datetime="2016-01-14T02:02:26+00:00">14/01/2016</time></a></span>'
+            '</footer></article></div></body></html>')
+    assert dates_of(html)[0] == "2016-01-15"
+
+
+def test_a_wrapper_named_after_its_sidebar_holds_the_article():
+    # Genesis themes wrap the article and the sidebar together in "content-sidebar-wrap"
+    html = ('<html lang="en"><head><title>Tram line</title></head><body>'
+            '<div class="content-sidebar-wrap"><main class="content"><article><h1>Tram line</h1>'
+            f'<p class="entry-meta">Posted on March 3, 2020</p><p>{PROSE}</p></article></main>'
+            '<div class="sidebar widget-area"><p>Posted on January 9, 2020</p></div></div></body></html>')
+    assert dates_of(html)[0] == "2020-03-03"
+
+
+def test_a_real_sidebar_still_dates_another_piece():
+    from exporter.cleaning.page_stamps import labelled_stamps
+
+    html = ('<html lang="en"><head><title>Tram line</title></head><body class="has-sidebar">'
+            '<div class="sidebar-right"><p>Published: March 1, 2020</p></div>'
+            '<div class="widget_recent_entries"><p>Posted on March 2, 2020</p></div>'
+            f'<article><h1>Tram line</h1><p>{PROSE}</p></article></body></html>')
+    assert labelled_stamps(parse_html(html), load_rules().metadata) == (None, None)
