@@ -52,3 +52,40 @@ def test_a_real_sidebar_still_dates_another_piece():
             '<div class="widget_recent_entries"><p>Posted on March 2, 2020</p></div>'
             f'<article><h1>Tram line</h1><p>{PROSE}</p></article></body></html>')
     assert labelled_stamps(parse_html(html), load_rules().metadata) == (None, None)
+
+
+@pytest.mark.parametrize("text, url, expected", [
+    ("Posted 15/01/2016 · Updated 08/01/2016", None, True),  # a first number over 12: day first
+    ("Posted 01/15/2016 · Updated 08/01/2016", None, False),  # a second number over 12: month first
+    ("Posted 15/01/2016, comment of 01/16/2016", None, None),  # both orders shown: the page does not tell
+    ("08/11/2023 | 20:26 PM", "https://www.breakingnews.ie/ireland/story-1549512.html", True),  # an Irish paper
+    ("08/11/2023 | 20:26 PM", "https://www.thehindu.co.in/news/story", True),
+    ("08/11/2023 | 20:26 PM", "https://news.example.com/story", None),  # a generic domain says nothing
+    ("08/11/2023 | 20:26 PM", "https://startup.io/blog/story", None),  # a vanity domain says nothing
+    ("08/11/2023 | 20:26 PM", "https://www.cbc.ca/news/story", None),  # Canadian English: no day-first claim
+])
+def test_the_pages_own_way_of_writing_numeric_dates(text, url, expected):
+    from exporter.cleaning.dates import numeric_date_order
+
+    assert numeric_date_order(text, url) is expected
+
+
+def english_page(url: str, dateline: str, other: str = "") -> str:
+    return (f'<html lang="en"><head><title>Sentenced</title><link rel="canonical" href="{url}"></head><body>'
+            f'<article><h1>Sentenced</h1><p>{dateline}</p><p>{PROSE}</p>{other}</article></body></html>')
+
+
+def test_an_irish_paper_tagged_plain_english_writes_the_day_first():
+    # lang="en" says no region: the .ie domain does ("08/11/2023" is 8 November there)
+    html = english_page("https://www.breakingnews.ie/ireland/sentenced-1549512.html",
+                        "<time>08/11/2023 | 20:26 PM</time>")
+    assert dates_of(html)[0] == "2023-11-08"
+    # the same dateline on a site of no country reads the American way
+    assert dates_of(html.replace("breakingnews.ie", "breakingnews.com"))[0] == "2023-08-11"
+
+
+def test_the_pages_other_dates_say_how_it_writes_them():
+    # a comment stamp "25/10/2023" on the same page shows the day-first order
+    html = english_page("https://www.example.com/sentenced", "<time>08/11/2023</time>",
+                        "<p>Letters to the editor of 25/10/2023 are answered below.</p>")
+    assert dates_of(html)[0] == "2023-11-08"

@@ -35,7 +35,7 @@ from datetime import date, datetime, timedelta, timezone
 from lxml import etree
 
 from ._htmldate import htmldate_publication
-from .dates import month_day, parse_date, url_date, writes_day_first
+from .dates import month_day, numeric_date_order, parse_date, states_its_region, url_date, writes_day_first
 from .draft import squash
 from .page_stamps import headline_dateline, labelled_stamps, names_outside_part, outside_teasers
 from .rules import MetadataRule
@@ -79,7 +79,7 @@ def page_dates(root: etree._Element, ld: dict, metas: dict[str, str], url: str |
     the rules that read a stamp by its label (see the module note); ``language``: the page's,
     which says how it writes "05/03/2020" (``dates.writes_day_first``); ``title``: the
     article's headline, whose <h1> a dateline follows."""
-    day_first = writes_day_first(language)
+    day_first = _writes_day_first(root, language, url)
     updated = _first_date((_ld_text(ld.get("dateModified")), *(metas.get(n) for n in UPDATED_METAS),
                            _itemprop(root, "dateModified")), day_first)
     stated = [_ld_text(ld.get("datePublished")), *(metas.get(n) for n in PUBLISHED_METAS),
@@ -100,6 +100,21 @@ def page_dates(root: etree._Element, ld: dict, metas: dict[str, str], url: str |
     if found == updated:
         return None, updated  # htmldate fell back on the update stamp: that is no publication date
     return found, updated
+
+
+# How much of the page's text is looked through for its own way of writing numeric dates.
+_ORDER_TEXT = 200_000
+
+
+def _writes_day_first(root, language: str | None, url: str | None) -> bool:
+    """How the page writes "08/11/2023": its language when that settles it, else its own other
+    dates or its country domain (``dates.numeric_date_order``), else US English's month first."""
+    if states_its_region(language):
+        return writes_day_first(language)
+    body = root.find("body")
+    text = " ".join(itertools.islice((body if body is not None else root).itertext(), 20_000))[:_ORDER_TEXT]
+    order = numeric_date_order(text, url)
+    return writes_day_first(language) if order is None else order
 
 
 def _first_date(values, day_first: bool) -> str | None:
