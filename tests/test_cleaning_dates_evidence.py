@@ -11,6 +11,7 @@ import pytest
 from exporter.cleaning import load_rules
 from exporter.cleaning.html_tree import parse_html
 from exporter.cleaning.metadata import read_page_meta
+from exporter.cleaning.page_stamps import headline_dateline, labelled_stamps
 
 PROSE = ("The city council voted on Tuesday to extend the tram line to the northern suburbs, "
          "a plan that has divided residents for more than a decade. ") * 3
@@ -45,8 +46,6 @@ def test_a_wrapper_named_after_its_sidebar_holds_the_article():
 
 
 def test_a_real_sidebar_still_dates_another_piece():
-    from exporter.cleaning.page_stamps import labelled_stamps
-
     html = ('<html lang="en"><head><title>Tram line</title></head><body class="has-sidebar">'
             '<div class="sidebar-right"><p>Published: March 1, 2020</p></div>'
             '<div class="widget_recent_entries"><p>Posted on March 2, 2020</p></div>'
@@ -89,3 +88,26 @@ def test_the_pages_other_dates_say_how_it_writes_them():
     html = english_page("https://www.example.com/sentenced", "<time>08/11/2023</time>",
                         "<p>Letters to the editor of 25/10/2023 are answered below.</p>")
     assert dates_of(html)[0] == "2023-11-08"
+
+
+def test_a_page_builders_widgets_are_the_articles_own_blocks():
+    # Elementor names every block a widget: the post title and its date row under it are the article's
+    html = ('<html lang="de"><head><title>X wird zum Finanz-Hub</title></head><body>'
+            '<div class="elementor-widget elementor-widget-theme-post-title"><div class="elementor-widget-container">'
+            '<h1>X wird zum Finanz-Hub</h1></div></div>'
+            '<div class="elementor-widget elementor-widget-post-info"><div class="elementor-widget-container">'
+            '<ul class="elementor-icon-list-items"><li><span class="elementor-post-info__item">Andre Eberle</span></li>'
+            '<li><span class="elementor-post-info__item--type-date">29.10.2023</span></li>'
+            '<li><span>22:04 Uhr</span></li></ul></div></div>'
+            f'<div class="elementor-widget-text-editor"><p>{PROSE}</p></div>'
+            '<div class="widget widget_recent_entries"><p>25.10.2023</p></div></body></html>')
+    root = parse_html(html)
+    assert headline_dateline(root, load_rules().metadata, True, "X wird zum Finanz-Hub") == "2023-10-29"
+    assert dates_of(html)[0] == "2023-10-29"
+
+
+def test_a_sticky_sidebar_script_wraps_the_article_too():
+    html = ('<html lang="en"><head><title>Tram line</title></head><body>'
+            '<div class="sticky-sidebar-parent"><div class="theiaStickySidebar"><article><h1>Tram line</h1>'
+            f'<p>Published: March 3, 2020</p><p>{PROSE}</p></article></div></div></body></html>')
+    assert labelled_stamps(parse_html(html), load_rules().metadata) == ("2020-03-03", None)
