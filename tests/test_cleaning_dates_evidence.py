@@ -111,3 +111,26 @@ def test_a_sticky_sidebar_script_wraps_the_article_too():
             '<div class="sticky-sidebar-parent"><div class="theiaStickySidebar"><article><h1>Tram line</h1>'
             f'<p>Published: March 3, 2020</p><p>{PROSE}</p></article></div></div></body></html>')
     assert labelled_stamps(parse_html(html), load_rules().metadata) == ("2020-03-03", None)
+
+
+def shown_page(shown: str, published: str = "2021-03-16T16:16:10Z", modified: str = "2021-03-20T14:00:00Z") -> str:
+    stated = (f'<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Lockdown",'
+              f' "datePublished": "{published}", "dateModified": "{modified}"}}</script>')
+    return (f'<html lang="de"><head><title>Lockdown</title>{stated}</head><body><article>'
+            f'<h1>Lockdown</h1><div class="publish-info">{shown}</div><p>{PROSE}</p></article></body></html>')
+
+
+def test_the_update_the_page_shows_as_its_date_dates_the_article():
+    # a portal prints only the latest version's day under the headline, unlabelled: readers
+    # (and the people who labelled such pages) see that date, not the first publication
+    assert dates_of(shown_page('<p class="date-time">20. März 2021 - 15:00</p>')) == ("2021-03-20", "2021-03-20")
+
+
+@pytest.mark.parametrize("shown", [
+    '<p class="date-time">16. März 2021 - 17:16</p>',  # the page shows the first publication
+    '<p>Aktualisiert am <span class="date">20. März 2021</span></p>',  # the update, labelled as one
+    '<p class="date-time">Aktualisiert: 20. März 2021 - 15:00</p>',
+    '',  # no date shown at all
+])
+def test_the_stated_publication_stands_unless_the_page_shows_the_update_unlabelled(shown):
+    assert dates_of(shown_page(shown)) == ("2021-03-16", "2021-03-20")

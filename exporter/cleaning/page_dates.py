@@ -88,7 +88,8 @@ def page_dates(root: etree._Element, ld: dict, metas: dict[str, str], url: str |
     for raw in stated:
         day = parse_date(raw, day_first)
         if day:
-            return _shown_day(raw, day, root, metas, url, day_first), updated
+            day = _shown_day(raw, day, root, metas, url, day_first)
+            return _shown_update_or(day, updated, root, labelled, day_first), updated
     stamped, stamped_update = labelled_stamps(root, labelled, day_first)
     updated = updated or stamped_update
     if stamped:
@@ -115,6 +116,27 @@ def _writes_day_first(root, language: str | None, url: str | None) -> bool:
     text = " ".join(itertools.islice((body if body is not None else root).itertext(), 20_000))[:_ORDER_TEXT]
     order = numeric_date_order(text, url)
     return writes_day_first(language) if order is None else order
+
+
+def _shown_update_or(day: str, updated: str | None, root, labelled: Sequence[MetadataRule], day_first: bool) -> str:
+    """``day`` (the stated publication), or the stated update when that is the date the page
+    shows readers as its date: news portals and magazines (a German TV channel's site, a
+    geographic magazine's headline block) print only the latest version's day under the
+    headline, unlabelled, and the stated first publication is nowhere on the page. A date
+    shown with an update label ("Aktualisiert am …") is no such date."""
+    if not updated or updated <= day:
+        return day
+    update_rules = [rule for rule in labelled if rule.kind == "updated"]
+    for element, text in _shown_date_elements(root):
+        shown = parse_date(text, day_first)
+        if not shown:
+            continue
+        holder = element.getparent()
+        labels = (text, squash(" ".join(holder.itertext())) if holder is not None else "")
+        if any(rule.pattern.search(line) for rule in update_rules for line in labels):
+            continue
+        return updated if shown == updated else day
+    return day
 
 
 def _first_date(values, day_first: bool) -> str | None:
@@ -234,13 +256,19 @@ def _visible_time_day(root, day_first: bool = False) -> str | None:
 
 def _shown_date_texts(root):
     """The text of the article's date elements (see ``_visible_time_day``), in that order."""
+    for _element, text in _shown_date_elements(root):
+        yield text
+
+
+def _shown_date_elements(root):
+    """``(element, text)`` of the article's date elements (see ``_visible_time_day``), in that order."""
     marked = root.xpath("//*[@itemprop='datePublished']")[:3]
     classed = list(itertools.islice((e for e in root.xpath("//body//*[contains(translate(@class, 'DATEIMSP', 'dateimsp'), 'date')"
                                      " or contains(translate(@class, 'DATEIMSP', 'dateimsp'), 'timestamp')]")
                if _DATE_CLASS.search(e.get("class") or "") and not re.search("updat|modif", e.get("class") or "", re.I)
                and outside_teasers(e)), 3))
     for element in [*marked, *(t for t in _iter_times(root, 200) if _in_article(t)), *classed]:
-        yield squash(" ".join(element.itertext()))
+        yield element, squash(" ".join(element.itertext()))
 
 
 # How far a yearless shown day may lie from the date found elsewhere on the page.
