@@ -134,3 +134,47 @@ def test_the_update_the_page_shows_as_its_date_dates_the_article():
 ])
 def test_the_stated_publication_stands_unless_the_page_shows_the_update_unlabelled(shown):
     assert dates_of(shown_page(shown)) == ("2021-03-16", "2021-03-20")
+
+
+BODY_SENTENCES = ["March 3, 2020 was the day the city closed its schools.",
+                  "The council met on 12 June 2019.",
+                  "On 3. März 2020 schloss die Stadt ihre Schulen.",
+                  "12 June 2019: the council met.",
+                  "Das Treffen fand am 12. Juni 2019 statt."]
+
+
+@pytest.mark.parametrize("sentence", BODY_SENTENCES)
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_a_short_body_sentence_that_opens_or_closes_on_a_date_stays_in_the_text(sentence, kind):
+    from exporter.cleaning import clean, scorer_view
+    from exporter.reading import decode_source
+
+    if kind == "html":
+        source = (f'<html lang="en"><head><title>Tram line</title></head><body><article><h1>Tram line</h1>'
+                  f'<p>By Jane Doe</p><p>{PROSE}</p><p>{sentence}</p><p>{PROSE}</p></article></body></html>')
+    else:
+        source = f"Tram line\n\nBy Jane Doe\n\n{PROSE}\n\n{sentence}\n\n{PROSE}\n"
+    view = scorer_view(clean(decode_source(source.encode(), kind=kind)))
+    assert sentence in view["paragraphs"]
+    if kind == "text":  # the sentence is no dateline: the scrape states no date
+        assert view["date"] is None
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("May 4, 2022", "2022-05-04"),
+    ("Jane Doe - Apr 16, 2015 8:02 pm UTC", "2015-04-16"),
+    ("1. Februar 2022 , Daniel Dillenburg", "2022-02-01"),
+    ("Jane Doe | Berlin | 12.03.2020", "2020-03-12"),
+    ("6 de março de 2020", "2020-03-06"),
+    ("13 de diciembre de 2019 a las 10:00", "2019-12-13"),
+    ("2 novembre 2023 alle ore 10:00", "2023-11-02"),
+    ("3. März 2020 um 10:00 Uhr", "2020-03-03"),
+    ("May 4, 2022 by Jane Doe", "2022-05-04"),
+    ("29 juin 2019 à 15h14", "2019-06-29"),
+])
+def test_stamp_lines_still_read_as_datelines(line, expected):
+    from exporter.cleaning.dates import parse_date
+
+    bare = [rule for rule in load_rules().metadata if rule.kind == "date" and not rule.labelled]
+    values = [m.group("value") for m in (rule.pattern.search(line) for rule in bare) if m]
+    assert values and parse_date(values[0], True) == expected
