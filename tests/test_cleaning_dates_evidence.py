@@ -178,3 +178,13 @@ def test_stamp_lines_still_read_as_datelines(line, expected):
     bare = [rule for rule in load_rules().metadata if rule.kind == "date" and not rule.labelled]
     values = [m.group("value") for m in (rule.pattern.search(line) for rule in bare) if m]
     assert values and parse_date(values[0], True) == expected
+
+
+def test_a_labelled_publication_stamp_says_more_than_a_generic_date_meta():
+    # a CMS writes the last edit into <meta name="date">; the page prints its publication for readers
+    html = ('<html lang="de"><head><title>Pflege</title><meta name="date" content="2021-11-19T10:02:00+01:00">'
+            '</head><body><div class="content"><h1>Pflege</h1><p class="meta">Veröffentlicht am 12.11.2021</p>'
+            f'<p>{PROSE}</p></div></body></html>')
+    assert dates_of(html)[0] == "2021-11-12"
+    # with no stamp printed, the generic meta still dates the page
+    assert dates_of(html.replace("Veröffentlicht am 12.11.2021", "Pflege"))[0] == "2021-11-19"

@@ -3,12 +3,15 @@
 Order of trust (the first that reads wins):
 1. what the publisher states for the article: JSON-LD ``datePublished``, the
    publication <meta> tags, ``itemprop=datePublished``, a <time> inside the
-   <article> (not one in a sidebar, teaser or embedded post), the generic
-   ``<meta name="date">``, JSON-LD ``dateCreated``;
+   <article> (not one in a sidebar, teaser or embedded post); or the stated
+   update, when that is the day the article's date element shows unlabelled;
 2. a stamp the page labels in words ("Veröffentlicht am 16.08.2019",
    "Datum: 18.10.2021", a blog's "... was posted on May 19th, 2010 at 11:03
    pm"): the rules file's ``labelled`` date rules, on short lines outside
    sidebars, teasers and comments (``page_stamps``);
+2b. the generic ``<meta name="date">`` and JSON-LD ``dateCreated``: a CMS fills
+   them with "a date" of the page (the last edit, the record's creation), so a
+   publication stamp printed for readers says more;
 3. a dateline on a short line right under the <h1> ("1. Februar 2022 , Name");
 4. htmldate (original date), which reads the URL, headers and date elements;
    a header that shows the day without its year ("06月24日") lends it the year;
@@ -62,7 +65,7 @@ UPDATED_METAS = ("article:modified_time", "og:updated_time", "og:modified_time",
                  "revision_date", "bt:moddate")
 # Metas that say only "a date" of the page: CMSs fill them with the last edit or the time the page
 # was made (a German outdoor magazine's <meta name="date"> five days after the <time> in its header),
-# so they come after the article's own markup.
+# so they come after the article's own markup and after a publication stamp labelled for readers.
 GENERIC_DATE_METAS = ("date", "dc.date", "dc:date", "dcterms.date")
 # seconds as CMSs write them, "23:15:00Z" and also "23:15:0Z"
 # and with no zone at all: CMSs of US and Canadian papers write the UTC time bare ("2019-03-05T01:30:00")
@@ -83,17 +86,21 @@ def page_dates(root: etree._Element, ld: dict, metas: dict[str, str], url: str |
     updated = _first_date((_ld_text(ld.get("dateModified")), *(metas.get(n) for n in UPDATED_METAS),
                            _itemprop(root, "dateModified")), day_first)
     stated = [_ld_text(ld.get("datePublished")), *(metas.get(n) for n in PUBLISHED_METAS),
-              _itemprop(root, "datePublished"), _article_time(root, day_first),
-              *(metas.get(n) for n in GENERIC_DATE_METAS), _ld_text(ld.get("dateCreated"))]
+              _itemprop(root, "datePublished"), _article_time(root, day_first)]
     for raw in stated:
         day = parse_date(raw, day_first)
         if day:
             day = _shown_day(raw, day, root, metas, url, day_first)
             return _shown_update_or(day, updated, root, labelled, day_first), updated
     stamped, stamped_update = labelled_stamps(root, labelled, day_first)
-    updated = updated or stamped_update
     if stamped:
-        return stamped, updated
+        return stamped, updated or stamped_update
+    for raw in [*(metas.get(n) for n in GENERIC_DATE_METAS), _ld_text(ld.get("dateCreated"))]:
+        day = parse_date(raw, day_first)
+        if day:
+            day = _shown_day(raw, day, root, metas, url, day_first)
+            return _shown_update_or(day, updated, root, labelled, day_first), updated
+    updated = updated or stamped_update
     dateline = headline_dateline(root, labelled, day_first, title)
     if dateline:
         return dateline, updated
