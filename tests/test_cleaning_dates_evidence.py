@@ -188,3 +188,10 @@ def test_a_labelled_publication_stamp_says_more_than_a_generic_date_meta():
     assert dates_of(html)[0] == "2021-11-12"
     # with no stamp printed, the generic meta still dates the page
     assert dates_of(html.replace("Veröffentlicht am 12.11.2021", "Pflege"))[0] == "2021-11-19"
+
+
+def test_a_dateline_under_the_headline_says_more_than_a_generic_date_meta():
+    html = ('<html lang="de"><head><title>Pflege</title><meta name="dc.date" content="2021-11-19">'
+            '</head><body><div class="content"><h1>Pflege</h1><p>12. November 2021 , Daniel Dillenburg</p>'
+            f'<p>{PROSE}</p></div></body></html>')
+    assert dates_of(html)[0] == "2021-11-12"
