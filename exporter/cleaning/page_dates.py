@@ -116,15 +116,31 @@ def page_dates(root: etree._Element, ld: dict, metas: dict[str, str], url: str |
 _ORDER_TEXT = 200_000
 
 
-def _writes_day_first(root, language: str | None, url: str | None) -> bool:
+def _writes_day_first(root, language: str | None, url: str | None):
     """How the page writes "08/11/2023": its language when that settles it, else its own other
-    dates or its country domain (``dates.numeric_date_order``), else US English's month first."""
+    dates or its country domain (``dates.numeric_date_order``), else US English's month first.
+    The page's text is read only when a slashed date is (most pages write none)."""
     if states_its_region(language):
         return writes_day_first(language)
-    body = root.find("body")
-    text = " ".join(itertools.islice((body if body is not None else root).itertext(), 20_000))[:_ORDER_TEXT]
-    order = numeric_date_order(text, url)
-    return writes_day_first(language) if order is None else order
+    return _PageDayOrder(root, language, url)
+
+
+class _PageDayOrder:
+    """A truth value worked out the first time it is asked (see ``_writes_day_first``)."""
+
+    def __init__(self, root, language: str | None, url: str | None):
+        self._args: tuple | None = (root, language, url)
+        self._value = False
+
+    def __bool__(self) -> bool:
+        if self._args is not None:
+            root, language, url = self._args
+            self._args = None
+            body = root.find("body")
+            text = " ".join(itertools.islice((body if body is not None else root).itertext(), 20_000))[:_ORDER_TEXT]
+            order = numeric_date_order(text, url)
+            self._value = writes_day_first(language) if order is None else order
+        return self._value
 
 
 def _shown_update_or(day: str, updated: str | None, root, labelled: Sequence[MetadataRule], day_first: bool) -> str:
