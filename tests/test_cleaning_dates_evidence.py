@@ -195,3 +195,25 @@ def test_a_dateline_under_the_headline_says_more_than_a_generic_date_meta():
             '</head><body><div class="content"><h1>Pflege</h1><p>12. November 2021 , Daniel Dillenburg</p>'
             f'<p>{PROSE}</p></div></body></html>')
     assert dates_of(html)[0] == "2021-11-12"
+
+
+@pytest.mark.parametrize("classes", ["sidebar-wrapper", "sidebar-container", "sticky-sidebar", "fusion-sidebar",
+                                     "et_pb_widget_area et_pb_sidebar_0", "comments-wrapper",
+                                     "related-posts-container", "elementor-widget-sidebar"])
+def test_a_sidebar_named_with_a_layout_affix_is_still_a_sidebar(classes):
+    # a layout suffix or prefix on a sidebar's, comment thread's or related list's own class does
+    # not make it the article's: its stamp dates another piece
+    html = (f'<html lang="de"><head><title>Tram</title></head><body><div class="{classes}"><h3>Weitere Artikel</h3>'
+            '<p class="post-meta">Veröffentlicht am 03.02.2019</p><p>Andere Geschichte</p></div>'
+            '<div class="content"><article><h1>Tram</h1><p class="meta">Veröffentlicht am 10.10.2020</p>'
+            f'<p>{PROSE}</p></article></div></body></html>')
+    assert dates_of(html)[0] == "2020-10-10"
+
+
+@pytest.mark.parametrize("wrapper", ["theiaStickySidebar", "sticky-sidebar-parent", "content-sidebar-wrap",
+                                     "elementor-widget elementor-widget-post-info", "has-sidebar"])
+def test_a_pure_layout_wrapper_still_holds_the_article(wrapper):
+    html = ('<html lang="en"><head><title>Tram line</title></head><body>'
+            f'<div class="{wrapper}"><article><h1>Tram line</h1>'
+            f'<p class="entry-meta">Posted on March 3, 2020</p><p>{PROSE}</p></article></div></body></html>')
+    assert dates_of(html)[0] == "2020-03-03"

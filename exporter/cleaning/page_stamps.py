@@ -129,22 +129,28 @@ def _lines(element) -> list[str]:
 
 
 # A class word that states the page's layout, not what the element is: WordPress themes and
-# Drupal put "right-sidebar", "woo-sidebar-left", "no-sidebars", "one-sidebar" on <body> (so every
-# element of such a page looked like a sidebar's, its own headline and date too), Genesis wraps the
-# article in "content-sidebar-wrap", sticky-sidebar scripts wrap it in "theiaStickySidebar" or
-# "sticky-sidebar-parent", and page builders name every block a widget (Elementor's headline is an
-# "elementor-widget-theme-post-title", its date row an "elementor-widget-post-info"). A prefix or
-# suffix of state or layout, a sticky or layout word, or a page builder's prefix says so.
-_LAYOUT_WORD = re.compile(r"^(?:has|no|one|two|with|without|is|show|hide)[-_]|[-_](?:wrap|wrapper|layout|on|off|open|closed"
-                          r"|enabled|disabled|parent|container)$|layout|sticky|^(?:elementor|et_pb|vc|wpb|fl|fusion)[-_]",
-                          re.IGNORECASE)
+# Drupal put "right-sidebar", "woo-sidebar-left", "no-sidebars", "one-sidebar" on <body> (never
+# read), wrappers say a state ("has-sidebar", "with-sidebar"), Genesis wraps the article and the
+# sidebar together in "content-sidebar-wrap", sticky-sidebar scripts wrap the article in
+# "theiaStickySidebar" or "sticky-sidebar-parent". Such a word is excused whole.
+_LAYOUT_WORD = re.compile(r"^(?:has|no|one|two|with|without|is|show|hide)[-_]|[-_]parent$|layout|^theiaStickySidebar$"
+                          r"|^content[-_]sidebar", re.IGNORECASE)
+# Page builders name every block a widget (Elementor's headline is an
+# "elementor-widget-theme-post-title", its date row an "elementor-widget-post-info"): the builder's
+# own "widget" is dropped and the rest of the word read, so "et_pb_sidebar_0" or
+# "elementor-widget-post-comments" still names a sidebar or a comment thread. A word that names a
+# sidebar, comments or related posts with only a layout affix ("sidebar-wrapper", "sticky-sidebar",
+# "comments-wrapper", "related-posts-container", "fusion-sidebar") still names them: in review such
+# a block's "Veröffentlicht am 03.02.2019" had beaten the article's own stamp.
+_BUILDER_WIDGET = re.compile(r"^(?:elementor|et_pb|vc|wpb|fl|fusion)[-_](?:widget(?:[-_]|$))?", re.IGNORECASE)
 
 
 def names_outside_part(classes: str | None) -> bool:
     """Whether a class attribute names a comment thread, a teaser list, a sidebar or a widget."""
     if not classes or not OUTSIDE_ARTICLE.search(classes):
         return False
-    return any(OUTSIDE_ARTICLE.search(word) and not _LAYOUT_WORD.search(word) for word in classes.split())
+    return any(not _LAYOUT_WORD.search(word) and OUTSIDE_ARTICLE.search(_BUILDER_WIDGET.sub("", word))
+               for word in classes.split())
 
 
 def _item_texts(element) -> list[str]:
