@@ -217,3 +217,29 @@ def test_a_pure_layout_wrapper_still_holds_the_article(wrapper):
             f'<div class="{wrapper}"><article><h1>Tram line</h1>'
             f'<p class="entry-meta">Posted on March 3, 2020</p><p>{PROSE}</p></article></div></body></html>')
     assert dates_of(html)[0] == "2020-03-03"
+
+
+_STATED = ('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-01-01T08:00:00Z",'
+           '"dateModified":"2020-03-05T08:00:00Z"}</script>')
+
+
+@pytest.mark.parametrize("lang, shown", [
+    ("en-US", '<div class="meta"><span class="label">Updated</span> <span><time datetime="2020-03-05T08:00:00Z">'
+              'March 5, 2020</time></span></div>'),
+    ("de", '<dl><dt>Aktualisiert</dt><dd><time datetime="2020-03-05">05.03.2020</time></dd></dl>'),
+    ("en-US", '<div class="more-stories"><a href="/x">Other</a> <time datetime="2020-03-05">March 5, 2020</time></div>'),
+])
+def test_an_update_labelled_beside_its_date_or_a_teasers_date_is_not_the_shown_date(lang, shown):
+    # the label of the shown update sits in the sibling before the date's element or in the <dt>
+    # of its <dd>; an in-article teaser list's date is another piece's: neither makes the update
+    # day the publication day
+    html = (f'<html lang="{lang}"><head><title>T</title>{_STATED}</head><body><article><h1>T</h1>{shown}'
+            f'<p>{PROSE}</p></article></body></html>')
+    assert dates_of(html) == ("2020-01-01", "2020-03-05")
+
+
+def test_an_unlabelled_shown_update_is_still_the_date_the_page_shows():
+    html = (f'<html lang="en-US"><head><title>T</title>{_STATED}</head><body><article><h1>T</h1>'
+            '<div class="meta"><span class="byline">Jane Doe</span> <span><time datetime="2020-03-05T08:00:00Z">'
+            f'March 5, 2020</time></span></div><p>{PROSE}</p></article></body></html>')
+    assert dates_of(html)[0] == "2020-03-05"

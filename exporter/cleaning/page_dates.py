@@ -157,11 +157,37 @@ def _shown_update_or(day: str, updated: str | None, root, labelled: Sequence[Met
         if not shown:
             continue
         holder = element.getparent()
-        labels = (text, squash(" ".join(holder.itertext())) if holder is not None else "")
+        labels = (text, squash(" ".join(holder.itertext())) if holder is not None else "", f"{_label_before(element)} {text}")
         if any(rule.pattern.search(line) for rule in update_rules for line in labels):
             continue
         return updated if shown == updated else day
     return day
+
+
+# Elements inside a line: a date's label is looked for in the date's own line, so only these are
+# climbed from the date (a <dd> up to its <dl>, whose <dt> labels it).
+_IN_LINE = frozenset(("time", "span", "a", "em", "strong", "b", "i", "small", "abbr", "font", "dd"))
+
+
+def _label_before(element) -> str:
+    """The text just before ``element`` in its own line, read up to three levels: a label in the
+    sibling before ("<span class="label">Updated</span> <span><time>…") or in the <dt> of the
+    date's <dd> ("<dt>Aktualisiert</dt><dd><time>…") is the date's label too."""
+    before: list[str] = []
+    node = element
+    for _ in range(3):
+        parent = node.getparent()
+        if parent is None or node.tag not in _IN_LINE:
+            break
+        previous = node.getprevious()
+        while previous is not None and not isinstance(previous.tag, str):  # a comment or a processing instruction
+            previous = previous.getprevious()
+        if previous is None:
+            before.insert(0, parent.text or "")
+        elif previous.tag not in ("script", "style"):
+            before.insert(0, " ".join(previous.itertext()) + (previous.tail or ""))
+        node = parent
+    return squash(" ".join(before))
 
 
 def _first_date(values, day_first: bool) -> str | None:

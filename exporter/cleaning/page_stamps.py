@@ -14,7 +14,10 @@ from .dates import parse_date
 from .draft import squash
 from .rules import MetadataRule
 
-OUTSIDE_ARTICLE = re.compile(r"comment|related|teaser|sidebar|widget|recommend", re.IGNORECASE)
+# Class words of the parts of a page that are not its article. "more-stories", "more-from-…"
+# and "more-articles" name the teaser lists news sites put inside <article> below the text.
+OUTSIDE_ARTICLE = re.compile(r"comment|related|teaser|sidebar|widget|recommend|more[-_]?(?:stories|articles|news|posts|from)",
+                             re.IGNORECASE)
 
 # Elements whose lines may be a stamp, and the longest line read: a stamp is short.
 _STAMP_HOLDERS = ("p", "div", "span", "li", "small", "dd", "td", "em", "header")
