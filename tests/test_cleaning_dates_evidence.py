@@ -243,3 +243,23 @@ def test_an_unlabelled_shown_update_is_still_the_date_the_page_shows():
             '<div class="meta"><span class="byline">Jane Doe</span> <span><time datetime="2020-03-05T08:00:00Z">'
             f'March 5, 2020</time></span></div><p>{PROSE}</p></article></body></html>')
     assert dates_of(html)[0] == "2020-03-05"
+
+
+@pytest.mark.parametrize("extra", [
+    '<script>var cfg={"cookieExpiry":"31/12/2099"};</script>',  # a script's text is not shown
+    '<div class="comments"><p>Jo wrote on 14/11/2023: great</p></div>',  # a reader writes their own way
+    '<div id="disqus_thread"><p>14/11/2023</p></div>',
+    '<p>The vote went 13/4/12 in the end.</p>',  # a tally, not a date
+])
+def test_the_day_order_is_read_from_the_sites_own_visible_dates(extra):
+    # plain "en" with no other tell is US English: "08/11/2023" is 11 August
+    html = ('<html lang="en"><head><title>Tram</title></head><body><article><h1>Tram</h1>'
+            f'<p class="meta">Posted 08/11/2023</p><p>{PROSE}</p>{extra}</article></body></html>')
+    assert dates_of(html)[0] == "2023-08-11"
+
+
+def test_a_visible_day_first_date_still_sets_the_order():
+    html = ('<html lang="en"><head><title>Tram</title></head><body><article><h1>Tram</h1>'
+            f'<p class="meta">Posted 08/11/2023</p><p>{PROSE}</p><p>Photo taken 14/10/2023.</p>'
+            '<!-- 01/31/2023 --></article></body></html>')
+    assert dates_of(html)[0] == "2023-11-08"

@@ -162,7 +162,7 @@ def numeric_date_order(text: str, url: str | None = None) -> bool | None:
     votes = {True: 0, False: 0}
     for m in _NUMERIC.finditer(text):
         first, sep, second = int(m.group(1)), m.group(2), int(m.group(3))
-        if sep == "/" and (first > 12) != (second > 12) and max(first, second) <= 31:
+        if sep == "/" and (first > 12) != (second > 12) and max(first, second) <= 31 and _whole_date(m):
             votes[first > 12] += 1
     if bool(votes[True]) != bool(votes[False]):
         return votes[True] > 0
@@ -171,6 +171,16 @@ def numeric_date_order(text: str, url: str | None = None) -> bool | None:
     if len(country) == 2 and country.isalpha() and country not in _NO_COUNTRY_DOMAINS:
         return True
     return None
+
+
+def _whole_date(m: re.Match) -> bool:
+    """Whether a slashed token is written as a date: a year of this or the last century in full
+    ("15/1/2016"), or a two-digit year with both other fields in two digits ("15/01/16"). A
+    score or a vote tally in the text ("the vote went 13/4/12") is no date and tells no order."""
+    year = m.group(4)
+    if len(year) == 4:
+        return year[:2] in ("19", "20")
+    return len(m.group(1)) == 2 and len(m.group(3)) == 2
 
 
 # Dates in an article's address: /2020/03/16/, /2020-03-16-, /20200316/ (blogs, news CMSs).

@@ -41,7 +41,7 @@ from lxml import etree
 from ._htmldate import htmldate_publication
 from .dates import month_day, numeric_date_order, parse_date, states_its_region, url_date, writes_day_first
 from .draft import squash
-from .page_stamps import headline_dateline, labelled_stamps, names_outside_part, outside_teasers
+from .page_stamps import headline_dateline, labelled_stamps, names_outside_part, outside_teasers, visible_body_text
 from .rules import MetadataRule
 
 # The publication <meta>s CMSs and analytics tags write (after htmldate's list of them), most
@@ -136,8 +136,7 @@ class _PageDayOrder:
         if self._args is not None:
             root, language, url = self._args
             self._args = None
-            body = root.find("body")
-            text = " ".join(itertools.islice((body if body is not None else root).itertext(), 20_000))[:_ORDER_TEXT]
+            text = visible_body_text(root, _ORDER_TEXT)
             order = numeric_date_order(text, url)
             self._value = writes_day_first(language) if order is None else order
         return self._value

@@ -168,3 +168,34 @@ def outside_teasers(element) -> bool:
     The classes of <body> and <html> describe the whole page's layout and are not read."""
     return not any(a.tag in ("aside", "nav") or (a.tag not in ("body", "html") and names_outside_part(a.get("class")))
                    for a in (element, *element.iterancestors()))
+
+
+# What a reader does not see, or did not write as the site: a script's, a style's or a template's
+# text ('"cookieExpiry":"31/12/2099"') and the readers' comment thread ("Jo wrote on 14/11/2023").
+_UNSEEN = frozenset(("script", "style", "noscript", "template", "head"))
+_COMMENT_THREAD = re.compile(r"comment|disqus", re.IGNORECASE)
+_STATE_PREFIX = re.compile(r"^(?:has|no|with|without|is)[-_]", re.IGNORECASE)
+
+
+def _comment_thread(element) -> bool:
+    words = f"{element.get('class') or ''} {element.get('id') or ''}".split()
+    return any(_COMMENT_THREAD.search(word) and not _STATE_PREFIX.search(word) for word in words)
+
+
+def visible_body_text(root, limit: int) -> str:
+    """The text a reader sees in the page's body (its site's own, not its comment thread), at
+    most ``limit`` characters, its text nodes joined by spaces (siblings not in reading order)."""
+    body = root.find("body")
+    stack = [body if body is not None else root]
+    parts: list[str] = []
+    size = 0
+    while stack and size < limit and len(parts) < 20_000:
+        element = stack.pop()
+        texts = [element.text or ""]
+        for child in element:
+            texts.append(child.tail or "")  # the text after a hidden element is seen
+            if isinstance(child.tag, str) and child.tag not in _UNSEEN and not _comment_thread(child):
+                stack.append(child)
+        parts.extend(text for text in texts if text)
+        size += sum(len(text) + 1 for text in texts)
+    return " ".join(parts)[:limit]
