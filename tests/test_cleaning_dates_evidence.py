@@ -263,3 +263,40 @@ def test_a_visible_day_first_date_still_sets_the_order():
             f'<p class="meta">Posted 08/11/2023</p><p>{PROSE}</p><p>Photo taken 14/10/2023.</p>'
             '<!-- 01/31/2023 --></article></body></html>')
     assert dates_of(html)[0] == "2023-11-08"
+
+
+_SENTENCES_WITH_A_DATE = [
+    ("fr", "3 mars 2020 : la ville a fermé ses écoles."),
+    ("fr", "Le 3 mars 2020, le gouvernement a fermé les écoles."),
+    ("es", "El 3 de marzo de 2020, el gobierno cerró las escuelas."),
+    ("pt", "Em 5 de março de 2020 a cidade fechou as escolas."),
+    ("de", "Am 3. März 2020 um 10 Uhr schloss die Stadt ihre Schulen."),
+    ("en", "On March 3, 2020 at noon the city closed its schools."),
+    ("en", "March 3, 2020. The city closed its schools."),
+]
+
+
+@pytest.mark.parametrize("lang, sentence", _SENTENCES_WITH_A_DATE)
+def test_a_short_body_sentence_with_a_date_is_text_not_the_dateline(lang, sentence):
+    from exporter.cleaning import clean, scorer_view
+    from exporter.reading import decode_source
+    source = f"Tram line\n\nBy Jane Doe\n\n{PROSE}\n\n{sentence}\n\n{PROSE}\n"
+    view = scorer_view(clean(decode_source(source.encode(), kind="text")))
+    assert sentence in view["paragraphs"]
+    assert view["date"] is None
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Jane Doe - Apr 16, 2015 8:02 pm UTC", "2015-04-16"),
+    ("Monday, March 4, 2020 at 10:15 am ET", "2020-03-04"),
+    ("1. Februar 2022 , Daniel Dillenburg", "2022-02-01"),
+    ("jeudi 27 juin 2019, par loldf", "2019-06-27"),
+    ("Mis en ligne le 3 mars 2020 à 15h14", "2020-03-03"),
+])
+def test_a_real_dateline_still_dates_the_article(line, day):
+    from exporter.cleaning import clean, scorer_view
+    from exporter.reading import decode_source
+    source = f"Tram line\n\n{line}\n\n{PROSE}\n\n{PROSE}\n"
+    view = scorer_view(clean(decode_source(source.encode(), kind="text")))
+    assert view["date"] == day
+    assert line not in view["paragraphs"]

@@ -157,7 +157,7 @@ def _shown_update_or(day: str, updated: str | None, root, labelled: Sequence[Met
             continue
         holder = element.getparent()
         labels = (text, squash(" ".join(holder.itertext())) if holder is not None else "", f"{_label_before(element)} {text}")
-        if any(rule.pattern.search(line) for rule in update_rules for line in labels):
+        if any(rule.search(line) for rule in update_rules for line in labels):
             continue
         return updated if shown == updated else day
     return day

@@ -52,7 +52,7 @@ def labelled_stamps(root, rules: Sequence[MetadataRule], day_first: bool = False
             if len(line) > _MAX_STAMP_LINE or not any(ch.isdigit() for ch in line):
                 continue
             for rule in rules:
-                m = rule.kind not in found and rule.pattern.search(line)
+                m = rule.kind not in found and rule.search(line)
                 day = parse_date(m.group("value"), day_first) if m else None
                 # The ancestors are looked at only for a stamp found (a walk up per element is
                 # the page's size times its depth).
@@ -101,10 +101,10 @@ def headline_dateline(root, rules: Sequence[MetadataRule], day_first: bool = Fal
             seen += 1
             if seen > _DATELINE_LINES:
                 return None
-            if any(rule.pattern.search(line) for rule in update_rules):
+            if any(rule.search(line) for rule in update_rules):
                 continue
             for rule in date_rules:
-                m = rule.pattern.search(line)
+                m = rule.search(line)
                 day = parse_date(m.group("value"), day_first) if m else None
                 if day:
                     return day

@@ -20,6 +20,9 @@ A rules file is TOML with these arrays of tables (every entry may carry a
     ``labelled = true`` on a date rule says its pattern names the stamp
     ("Published", "Veröffentlicht am"): such a line is trusted anywhere on a
     saved page, not only among the article's first blocks.
+    ``stamp_line = true`` on a date rule whose pattern names no stamp (a bare
+    date with room around it) says the line must read as a stamp, not as a
+    sentence that holds a date (``dates.reads_as_prose``).
 ``[[bio]] kind = "heading" | "box" | "role" | ... lang = "de" pattern = '...'``
     evidence for author bios, per language (see ``bio_rules.toml``, shipped
     beside ``rules.toml`` and loaded with it, and `bio_rules`).
@@ -39,6 +42,7 @@ from .._dataclass_store import dataclass
 from .. import _re_store, _toml_store
 from ..errors import ConfigError
 from .bio_rules import BioRule, parse_bio_rules
+from .dates import reads_as_prose
 
 log = logging.getLogger(__name__)
 _HERE = Path(__file__).parent  # the shipped rules files live beside this module
@@ -57,6 +61,14 @@ class MetadataRule:
     kind: str
     pattern: re.Pattern[str]
     labelled: bool = False  # the pattern names what the stamp is (see the module note)
+    stamp_line: bool = False  # the line around the value must not be prose (see the module note)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The pattern's match in ``text``, or None (also when a ``stamp_line`` rule meets prose)."""
+        m = self.pattern.search(text)
+        if m and self.stamp_line and reads_as_prose(text, m.span("value")):
+            return None
+        return m
 
 
 @dataclass(frozen=True)
@@ -168,7 +180,11 @@ def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: b
         if not isinstance(labelled, bool) or (labelled and kind == "author"):
             raise ConfigError(f"[[metadata]] labelled must be true or false, on a date rule only: {item['pattern']!r}",
                               path=origin)
-        metadata.append(MetadataRule(kind, pattern, labelled))
+        stamp_line = item.get("stamp_line", False)
+        if not isinstance(stamp_line, bool) or (stamp_line and kind == "author"):
+            raise ConfigError(f"[[metadata]] stamp_line must be true or false, on a date rule only: {item['pattern']!r}",
+                              path=origin)
+        metadata.append(MetadataRule(kind, pattern, labelled, stamp_line))
     selectors = tuple(item["selector"] for item in entries("drop_selector", "selector"))
     for selector in selectors if check_selectors else ():
         _check_selector(selector, origin)

@@ -131,7 +131,7 @@ def read_metadata(draft: Draft, text: str) -> list[tuple[str, object]]:
         # generic any-date rule must not read the same stamp as the publication.
         if any(kind == rule.kind or {kind, rule.kind} == {"date", "updated"} for kind, _ in found):
             continue
-        m = rule.pattern.search(text)
+        m = rule.search(text)
         if not m:
             continue
         value = m.group("value")
