@@ -21,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -67,25 +68,38 @@ class Measured:
         self.code, self.stdout, self.stderr, self.seconds, self.peak_mb = code, stdout, stderr, seconds, peak_mb
 
 
+# The command runs under a small parent of its own, which reports the peak RSS of its one
+# child: RUSAGE_CHILDREN read in the test process is the largest child pytest has reaped so
+# far in the whole session (a PDF test's WeasyPrint child before this one failed the 1 GB
+# bound for a command that itself used ~120 MB).
+_PEAK_MARK = "@@article-exporter-test-peak-kb="
+_MEASURING_PARENT = (
+    "import resource, subprocess, sys\n"
+    "rc = subprocess.call(sys.argv[1:])\n"
+    "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    f"sys.stderr.write('\\n{_PEAK_MARK}%d\\n' % peak)\n"
+    "sys.exit(rc)\n"
+)
+
+
 def run_measured(*argv: str, timeout: float) -> Measured:
     """The real command in a child process: exit code, output, wall seconds, peak RSS in MB.
 
     A hang is a failure (the child is killed at ``timeout``), not a stuck suite."""
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "QT_QPA_PLATFORM": "offscreen"}
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "exporter", *argv], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, env=env, text=True)
+    process = subprocess.Popen([sys.executable, "-c", _MEASURING_PARENT, sys.executable, "-m", "exporter", *argv],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True,
+                               start_new_session=True)
     try:
         stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        process.kill()
+        os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
         pytest.fail(f"exporter {' '.join(argv)} did not finish in {timeout} s")
     seconds = time.perf_counter() - started
-    # ru_maxrss of the children reaped so far: this child is the biggest one this test started.
-    import resource
-
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    stderr, _, peak = stderr.rpartition(f"\n{_PEAK_MARK}")
+    peak_mb = int(peak.strip()) / 1024
     return Measured(process.returncode, stdout, stderr, seconds, peak_mb)
 
 

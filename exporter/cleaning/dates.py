@@ -136,6 +136,43 @@ def writes_day_first(language: str | None) -> bool:
     return len(parts) > 1 and parts[1].upper() not in _MONTH_FIRST_REGIONS
 
 
+def states_its_region(language: str | None) -> bool:
+    """Whether ``language`` settles how numeric dates are written: any language but English,
+    or English with its region ("en-GB", "en-US")."""
+    parts = (language or "").replace("_", "-").split("-")
+    return bool(parts[0]) and (parts[0].lower() != "en" or len(parts) > 1)
+
+
+# Country domains that say nothing of the country: sold worldwide as vanity names
+# ("startup.io", "radio.fm", "news.tv"), or US/Canadian/Philippine, whose English writes the month first.
+_NO_COUNTRY_DOMAINS = frozenset(("io", "co", "tv", "me", "ai", "fm", "ly", "to", "cc", "ws", "gg", "sh", "am", "la",
+                                 "nu", "tk", "ml", "ga", "cf", "gq", "so", "vc", "ac", "gl", "ms", "us", "ca", "ph",
+                                 "mh", "pw"))
+
+
+def numeric_date_order(text: str, url: str | None = None) -> bool | None:
+    """Whether a page whose language does not say (plain "en", or none) writes slashed numeric
+    dates day first: True, False, or None when nothing tells.
+
+    The page's own slashed dates tell first: one whose first number is over 12 ("15/01/2016")
+    is written day first, one whose second is ("01/15/2016") month first; a page that shows
+    only one order writes all its dates so ("08/11/2023" beside it is 8 November). Else the
+    site's country domain does: British, Irish, Indian, Nigerian, Australian papers that tag
+    their pages plain "en" write the day first ("breakingnews.ie", "thehindu.co.in")."""
+    votes = {True: 0, False: 0}
+    for m in _NUMERIC.finditer(text):
+        first, sep, second = int(m.group(1)), m.group(2), int(m.group(3))
+        if sep == "/" and (first > 12) != (second > 12) and max(first, second) <= 31:
+            votes[first > 12] += 1
+    if bool(votes[True]) != bool(votes[False]):
+        return votes[True] > 0
+    host = re.sub(r"^[a-z]+://", "", url or "").split("/", 1)[0].split(":", 1)[0].lower()
+    country = host.rsplit(".", 1)[-1] if "." in host else ""
+    if len(country) == 2 and country.isalpha() and country not in _NO_COUNTRY_DOMAINS:
+        return True
+    return None
+
+
 # Dates in an article's address: /2020/03/16/, /2020-03-16-, /20200316/ (blogs, news CMSs).
 _URL_DATE = _re_store.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/_-]|$)|/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_-])")
 

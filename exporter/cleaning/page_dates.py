@@ -3,13 +3,17 @@
 Order of trust (the first that reads wins):
 1. what the publisher states for the article: JSON-LD ``datePublished``, the
    publication <meta> tags, ``itemprop=datePublished``, a <time> inside the
-   <article> (not one in a sidebar, teaser or embedded post), the generic
-   ``<meta name="date">``, JSON-LD ``dateCreated``;
+   <article> (not one in a sidebar, teaser or embedded post); or the stated
+   update, when that is the day the article's date element shows unlabelled;
 2. a stamp the page labels in words ("Veröffentlicht am 16.08.2019",
    "Datum: 18.10.2021", a blog's "... was posted on May 19th, 2010 at 11:03
    pm"): the rules file's ``labelled`` date rules, on short lines outside
    sidebars, teasers and comments (``page_stamps``);
 3. a dateline on a short line right under the <h1> ("1. Februar 2022 , Name");
+3b. the generic ``<meta name="date">`` and JSON-LD ``dateCreated``: a CMS fills
+   them with "a date" of the page (the last edit, the record's creation), so a
+   date printed for readers, labelled or under the headline, says more (on the
+   tuning half the dateline dated 12 pages, all right; a generic meta 2, one right);
 4. htmldate (original date), which reads the URL, headers and date elements;
    a header that shows the day without its year ("06月24日") lends it the year;
 5. nothing: the page's update stamp stays ``updated`` only.
@@ -35,9 +39,9 @@ from datetime import date, datetime, timedelta, timezone
 from lxml import etree
 
 from ._htmldate import htmldate_publication
-from .dates import month_day, parse_date, url_date, writes_day_first
+from .dates import month_day, numeric_date_order, parse_date, states_its_region, url_date, writes_day_first
 from .draft import squash
-from .page_stamps import OUTSIDE_ARTICLE, headline_dateline, labelled_stamps, outside_teasers
+from .page_stamps import headline_dateline, labelled_stamps, names_outside_part, outside_teasers
 from .rules import MetadataRule
 
 # The publication <meta>s CMSs and analytics tags write (after htmldate's list of them), most
@@ -62,7 +66,8 @@ UPDATED_METAS = ("article:modified_time", "og:updated_time", "og:modified_time",
                  "revision_date", "bt:moddate")
 # Metas that say only "a date" of the page: CMSs fill them with the last edit or the time the page
 # was made (a German outdoor magazine's <meta name="date"> five days after the <time> in its header),
-# so they come after the article's own markup.
+# so they come after the article's own markup and after a date printed for readers (a labelled stamp,
+# a dateline under the headline).
 GENERIC_DATE_METAS = ("date", "dc.date", "dc:date", "dcterms.date")
 # seconds as CMSs write them, "23:15:00Z" and also "23:15:0Z"
 # and with no zone at all: CMSs of US and Canadian papers write the UTC time bare ("2019-03-05T01:30:00")
@@ -79,27 +84,84 @@ def page_dates(root: etree._Element, ld: dict, metas: dict[str, str], url: str |
     the rules that read a stamp by its label (see the module note); ``language``: the page's,
     which says how it writes "05/03/2020" (``dates.writes_day_first``); ``title``: the
     article's headline, whose <h1> a dateline follows."""
-    day_first = writes_day_first(language)
+    day_first = _writes_day_first(root, language, url)
     updated = _first_date((_ld_text(ld.get("dateModified")), *(metas.get(n) for n in UPDATED_METAS),
                            _itemprop(root, "dateModified")), day_first)
     stated = [_ld_text(ld.get("datePublished")), *(metas.get(n) for n in PUBLISHED_METAS),
-              _itemprop(root, "datePublished"), _article_time(root, day_first),
-              *(metas.get(n) for n in GENERIC_DATE_METAS), _ld_text(ld.get("dateCreated"))]
+              _itemprop(root, "datePublished"), _article_time(root, day_first)]
     for raw in stated:
         day = parse_date(raw, day_first)
         if day:
-            return _shown_day(raw, day, root, metas, url, day_first), updated
+            day = _shown_day(raw, day, root, metas, url, day_first)
+            return _shown_update_or(day, updated, root, labelled, day_first), updated
     stamped, stamped_update = labelled_stamps(root, labelled, day_first)
-    updated = updated or stamped_update
     if stamped:
-        return stamped, updated
+        return stamped, updated or stamped_update
+    updated = updated or stamped_update
     dateline = headline_dateline(root, labelled, day_first, title)
     if dateline:
         return dateline, updated
+    for raw in [*(metas.get(n) for n in GENERIC_DATE_METAS), _ld_text(ld.get("dateCreated"))]:
+        day = parse_date(raw, day_first)
+        if day:
+            day = _shown_day(raw, day, root, metas, url, day_first)
+            return _shown_update_or(day, updated, root, labelled, day_first), updated
     found = _with_shown_month_day(htmldate_publication(root, url), root)
     if found == updated:
         return None, updated  # htmldate fell back on the update stamp: that is no publication date
     return found, updated
+
+
+# How much of the page's text is looked through for its own way of writing numeric dates.
+_ORDER_TEXT = 200_000
+
+
+def _writes_day_first(root, language: str | None, url: str | None):
+    """How the page writes "08/11/2023": its language when that settles it, else its own other
+    dates or its country domain (``dates.numeric_date_order``), else US English's month first.
+    The page's text is read only when a slashed date is (most pages write none)."""
+    if states_its_region(language):
+        return writes_day_first(language)
+    return _PageDayOrder(root, language, url)
+
+
+class _PageDayOrder:
+    """A truth value worked out the first time it is asked (see ``_writes_day_first``)."""
+
+    def __init__(self, root, language: str | None, url: str | None):
+        self._args: tuple | None = (root, language, url)
+        self._value = False
+
+    def __bool__(self) -> bool:
+        if self._args is not None:
+            root, language, url = self._args
+            self._args = None
+            body = root.find("body")
+            text = " ".join(itertools.islice((body if body is not None else root).itertext(), 20_000))[:_ORDER_TEXT]
+            order = numeric_date_order(text, url)
+            self._value = writes_day_first(language) if order is None else order
+        return self._value
+
+
+def _shown_update_or(day: str, updated: str | None, root, labelled: Sequence[MetadataRule], day_first: bool) -> str:
+    """``day`` (the stated publication), or the stated update when that is the date the page
+    shows readers as its date: news portals and magazines (a German TV channel's site, a
+    geographic magazine's headline block) print only the latest version's day under the
+    headline, unlabelled, and the stated first publication is nowhere on the page. A date
+    shown with an update label ("Aktualisiert am …") is no such date."""
+    if not updated or updated <= day:
+        return day
+    update_rules = [rule for rule in labelled if rule.kind == "updated"]
+    for element, text in _shown_date_elements(root):
+        shown = parse_date(text, day_first)
+        if not shown:
+            continue
+        holder = element.getparent()
+        labels = (text, squash(" ".join(holder.itertext())) if holder is not None else "")
+        if any(rule.pattern.search(line) for rule in update_rules for line in labels):
+            continue
+        return updated if shown == updated else day
+    return day
 
 
 def _first_date(values, day_first: bool) -> str | None:
@@ -169,7 +231,7 @@ def _in_article(element) -> bool:
     for ancestor in element.iterancestors():
         if ancestor.tag == "aside" and _META_ASIDE.search(ancestor.get("class") or ""):
             continue
-        if ancestor.tag in ("aside", "nav", "footer", "blockquote") or OUTSIDE_ARTICLE.search(ancestor.get("class") or "") \
+        if ancestor.tag in ("aside", "nav", "footer", "blockquote") or names_outside_part(ancestor.get("class")) \
                 or _EMBEDDED_POST.search(ancestor.get("class") or ""):
             return False
         if ancestor.tag in ("article", "main") or ancestor.get("itemprop") == "articleBody":
@@ -219,13 +281,19 @@ def _visible_time_day(root, day_first: bool = False) -> str | None:
 
 def _shown_date_texts(root):
     """The text of the article's date elements (see ``_visible_time_day``), in that order."""
+    for _element, text in _shown_date_elements(root):
+        yield text
+
+
+def _shown_date_elements(root):
+    """``(element, text)`` of the article's date elements (see ``_visible_time_day``), in that order."""
     marked = root.xpath("//*[@itemprop='datePublished']")[:3]
     classed = list(itertools.islice((e for e in root.xpath("//body//*[contains(translate(@class, 'DATEIMSP', 'dateimsp'), 'date')"
                                      " or contains(translate(@class, 'DATEIMSP', 'dateimsp'), 'timestamp')]")
                if _DATE_CLASS.search(e.get("class") or "") and not re.search("updat|modif", e.get("class") or "", re.I)
                and outside_teasers(e)), 3))
     for element in [*marked, *(t for t in _iter_times(root, 200) if _in_article(t)), *classed]:
-        yield squash(" ".join(element.itertext()))
+        yield element, squash(" ".join(element.itertext()))
 
 
 # How far a yearless shown day may lie from the date found elsewhere on the page.

@@ -108,19 +108,54 @@ def headline_dateline(root, rules: Sequence[MetadataRule], day_first: bool = Fal
     return None
 
 
+# Children that start a line of their own: a meta row written as a list ("<ul><li>Name</li>
+# <li>29.10.2023</li><li>22:04 Uhr</li></ul>", page builders' post-info rows) is one line per item
+# even when the page is minified, with no line break in its source.
+_OWN_LINE = frozenset(("li", "ul", "ol", "dt", "dd", "tr", "table", "tbody"))
+
+
 def _lines(element) -> list[str]:
-    """The element's text, one string per line its <br>s make."""
+    """The element's text, one string per line its <br>s and list items make."""
     parts: list[str] = [element.text or ""]
     for child in element:
         if child.tag == "br":
             parts.append("\n")
+        elif child.tag in _OWN_LINE:
+            parts.append("\n" + "\n".join(_item_texts(child)) + "\n")
         elif isinstance(child.tag, str) and child.tag not in ("script", "style"):
             parts.append("".join(child.itertext()))
         parts.append(child.tail or "")
     return [squash(line) for line in "".join(parts).split("\n") if line.strip()]
 
 
+# A class word that states the page's layout, not what the element is: WordPress themes and
+# Drupal put "right-sidebar", "woo-sidebar-left", "no-sidebars", "one-sidebar" on <body> (so every
+# element of such a page looked like a sidebar's, its own headline and date too), Genesis wraps the
+# article in "content-sidebar-wrap", sticky-sidebar scripts wrap it in "theiaStickySidebar" or
+# "sticky-sidebar-parent", and page builders name every block a widget (Elementor's headline is an
+# "elementor-widget-theme-post-title", its date row an "elementor-widget-post-info"). A prefix or
+# suffix of state or layout, a sticky or layout word, or a page builder's prefix says so.
+_LAYOUT_WORD = re.compile(r"^(?:has|no|one|two|with|without|is|show|hide)[-_]|[-_](?:wrap|wrapper|layout|on|off|open|closed"
+                          r"|enabled|disabled|parent|container)$|layout|sticky|^(?:elementor|et_pb|vc|wpb|fl|fusion)[-_]",
+                          re.IGNORECASE)
+
+
+def names_outside_part(classes: str | None) -> bool:
+    """Whether a class attribute names a comment thread, a teaser list, a sidebar or a widget."""
+    if not classes or not OUTSIDE_ARTICLE.search(classes):
+        return False
+    return any(OUTSIDE_ARTICLE.search(word) and not _LAYOUT_WORD.search(word) for word in classes.split())
+
+
+def _item_texts(element) -> list[str]:
+    """The texts of a list's items (or a table's rows), each whole."""
+    if element.tag not in ("ul", "ol", "table", "tbody", "thead", "tfoot"):
+        return ["".join(element.itertext())]
+    return [text for child in element if isinstance(child.tag, str) for text in _item_texts(child)]
+
+
 def outside_teasers(element) -> bool:
-    """Not in an aside, a navigation, a comment thread or a teaser list (nor one itself)."""
-    return not any(a.tag in ("aside", "nav") or OUTSIDE_ARTICLE.search(a.get("class") or "")
+    """Not in an aside, a navigation, a comment thread or a teaser list (nor one itself).
+    The classes of <body> and <html> describe the whole page's layout and are not read."""
+    return not any(a.tag in ("aside", "nav") or (a.tag not in ("body", "html") and names_outside_part(a.get("class")))
                    for a in (element, *element.iterancestors()))
