@@ -147,3 +147,20 @@ def test_the_relayouts_stop_at_the_first_that_does_not_pay():
     relayout.min_gain = 80.0
     relayout.scores = [1370.0, 863.0, 812.0]  # the last gains 51 px: not worth a moved picture
     assert relayout.chosen() == 1
+
+
+def test_the_shrink_floor_is_a_share_of_the_first_laid_out_height():
+    """Shrunk once and at a gap again, a picture is never set below
+    `MIN_SCALE` of the height the first layout gave it (not 0.7 of 0.7)."""
+    from exporter._weasyprint_layout import FlowBlock, PageFlow
+    from exporter.backends.pdf_figures import MIN_SCALE, FigurePlacement, plan
+
+    placed, image = FigurePlacement(), 300.0
+    for _ in range(3):
+        figure = image + 60.0
+        before = PageFlow(0.0, 800.0, 800.0 - 0.78 * figure, (FlowBlock(1, "p", None, 0.0, 800.0 - 0.78 * figure, None),))
+        page = PageFlow(0.0, 800.0, figure + 800.0, (FlowBlock(2, "figure", "a-fig-1", 0.0, figure, image),
+                                                      FlowBlock(3, "figure", "a-fig-2", figure, 800.0, 700.0)))
+        plan([before, page], placed)
+        image = placed.max_height.get("a-fig-1", image)
+        assert image >= MIN_SCALE * 300.0 - 0.01
