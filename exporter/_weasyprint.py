@@ -234,6 +234,21 @@ def make_url_fetcher(allowed_dirs: Sequence[Path], refused: list[str] | None = N
 # ---------------------------------------------------------------- rendering
 
 
+# What the print markup adds to a heading's text for the layout only: word
+# joiners (Korean words kept whole, no break before an em dash), soft hyphens,
+# and the no-break space a display title ends with. WeasyPrint's bookmarks take
+# the heading's text as set, so a Korean book's outline and a reader's copied
+# title were "악\u2060녀\u2060의"; the outline shows the plain title.
+_LAYOUT_ONLY = str.maketrans({"\u2060": None, "\u00ad": None, "\u200b": None, "\u00a0": " "})
+
+
+def plain_bookmarks(document) -> None:
+    """Strip the layout-only characters from the labels of ``document``'s bookmarks (``Page.bookmarks``)."""
+    for page in document.pages:
+        page.bookmarks = [(level, label.translate(_LAYOUT_ONLY), target, state)
+                          for level, label, target, state in page.bookmarks]
+
+
 def set_bleed_boxes(pdf, bleed_pt: float) -> None:
     """BleedBox = TrimBox grown by ``bleed_pt`` on each side, on every page of a pydyf PDF."""
     pydyf = __import__("pydyf")
@@ -290,6 +305,7 @@ def render_pdf(
             while (again := relayout.next_layout(page_flows(layouts[-1], relayout.flow_class))) is not None:
                 layouts.append(lay_out(*again))
             document = layouts[relayout.chosen()]
+        plain_bookmarks(document)
         finisher = None if bleed_pt is None else (lambda _doc, pdf: set_bleed_boxes(pdf, bleed_pt))
         document.write_pdf(target, finisher=finisher, **options)
     return PdfResult(len(document.pages), tuple(warnings), tuple(refused))

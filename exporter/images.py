@@ -154,6 +154,25 @@ def scale_to_width(data: bytes, media_type: str, max_width: int) -> PreparedImag
     return _encode(narrowed, photo=media_type == "image/jpeg")
 
 
+def preview_thumbnail(data: bytes, media_type: str, box: tuple[int, int]) -> PreparedImage | None:
+    """``data`` shrunk to fit ``box`` (width, height) and reduced to its first
+    frame, or None when it is a still picture within the box already (or an SVG).
+    For the GUI's preview: a 30-frame GIF within the width came through whole
+    (12.8 MB of preview HTML), and a strip 16000 pixels tall needs its height capped."""
+    if media_type == "image/svg+xml":
+        return None
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        animated = getattr(image, "n_frames", 1) > 1
+        if not animated and image.width <= box[0] and image.height <= box[1]:
+            return None
+        image.seek(0)
+        frame = image.convert("RGBA" if _has_alpha(image) else "RGB")
+    frame.thumbnail(box, Image.Resampling.LANCZOS)
+    return _encode(frame, photo=_is_photo(frame, "JPEG" if media_type == "image/jpeg" else ""))
+
+
 def _reason(err: BaseException) -> str:
     text = str(err).split("\n")[0].strip() or type(err).__name__
     return text[:120]

@@ -88,16 +88,35 @@ _FIGURE = re.compile(r'<figure class="figure[^"]*">(<img [^>]*/>)(?:<figcaption>
 _IMAGE_SRC = re.compile(r'<img class="(figure-image|inline-image)" src="images/([^"]+)"')
 
 
+_PREVIEW_PICTURES: dict[tuple[str, int, int], str] = {}  # (asset key, shown size): its data: URI
+_PREVIEW_PICTURES_KEPT = 64
+
+
+def _picture_uri(asset, shown: tuple[int, int]) -> str:
+    """The ``data:`` URI of ``asset`` at twice its ``shown`` size (sharp on a 2× screen),
+    its first frame only; made once per asset and size (the preview is redrawn at each edit)."""
+    import base64
+
+    from .images import preview_thumbnail
+
+    key = (asset.key, shown[0], shown[1])
+    uri = _PREVIEW_PICTURES.get(key)
+    if uri is None:
+        small = preview_thumbnail(asset.data, asset.media_type, (shown[0] * 2, shown[1] * 2))
+        data, media_type = (small.data, small.media_type) if small else (asset.data, asset.media_type)
+        uri = f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
+        if len(_PREVIEW_PICTURES) >= _PREVIEW_PICTURES_KEPT:
+            _PREVIEW_PICTURES.pop(next(iter(_PREVIEW_PICTURES)))  # the oldest
+        _PREVIEW_PICTURES[key] = uri
+    return uri
+
+
 def _shown_pictures(body: str, article: Article) -> str:
     """``body`` with its pictures inlined as ``data:`` URIs at the preview's size
     (Qt's rich text knows no figure, figcaption or max-width: a picture is a
     centred paragraph of its own, sized in pixels, its caption the next one)."""
     if not article.assets:
         return body
-    import base64
-
-    from .images import scale_to_width
-
     by_file = {asset.file_name: asset for asset in article.assets}
 
     def image(match: re.Match) -> str:
@@ -111,10 +130,7 @@ def _shown_pictures(body: str, article: Article) -> str:
         else:
             scale = min(1.0, PREVIEW_PICTURE_PX / width, PREVIEW_PICTURE_PX * 1.25 / height)
             shown = (max(1, round(width * scale)), max(1, round(height * scale)))
-        narrowed = scale_to_width(asset.data, asset.media_type, shown[0] * 2)  # sharp on a 2× screen
-        data, media_type = (narrowed.data, narrowed.media_type) if narrowed else (asset.data, asset.media_type)
-        uri = f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
-        return f'<img class="{css_class}" width="{shown[0]}" height="{shown[1]}" src="{uri}"'
+        return f'<img class="{css_class}" width="{shown[0]}" height="{shown[1]}" src="{_picture_uri(asset, shown)}"'
 
     def figure(match: re.Match) -> str:
         caption = f'<p class="caption">{match.group(2)}</p>' if match.group(2) else ""

@@ -50,6 +50,25 @@ def test_trap_an_author_link_naming_someone_else_ties_no_bio():
     assert bios_of(lines) == []
 
 
+def test_trap_a_sidebar_card_of_another_columnist_names_no_author():
+    # The sidebar's "More from Tom Brown" card, with his note, past the article's own region;
+    # with the page's own "Latest Jane Doe" link too, Tom Brown's note is still not the author's.
+    sidebar = ["More from Tom Brown", *TEASERS_EN,
+               "Tom Brown is the Courier's sports columnist. Email: tom.brown@courier.example.", "Advertisement"]
+    for own in (["Recommended", *TEASERS_EN], ["Latest Jane Doe", *TEASERS_EN]):
+        lines = [*MENU_EN, "Tram line to the northern suburbs approved", "Dec 23, 2020", *STORY_EN, *own, *sidebar]
+        result = cleaned_text(lines)
+        assert (result.meta.bios, result.meta.authors) == ((), ()), own[0]
+
+
+def test_trap_two_different_author_links_name_no_author():
+    lines = [*MENU_EN, "Tram line to the northern suburbs approved", "Dec 23, 2020", *STORY_EN,
+             "Latest Jane Doe", "More from Tom Brown", *TEASERS_EN, "Jane Doe is the Courier's media critic.",
+             "Advertisement"]
+    result = cleaned_text(lines)
+    assert (result.meta.bios, result.meta.authors) == ((), ())
+
+
 def test_trap_without_the_link_the_unbylined_note_among_teasers_is_no_bio():
     lines = [*MENU_EN, "Tram line to the northern suburbs approved", "Dec 23, 2020", *STORY_EN,
              *TEASERS_EN, "Jane Doe is the Courier's media critic. Email: jane.doe@courier.example.", "Advertisement"]
@@ -115,6 +134,17 @@ def test_traps_a_standfirst_a_wire_credit_or_a_book_list_under_the_byline_is_no_
         assert bios_of(lines) == [], under
 
 
+def test_trap_a_bureau_credit_with_its_dateline_is_no_author_box():
+    # "Senior Correspondent, Washington": a role and a place, not a role and an outlet.
+    lexi = lex()
+    assert not job_box("Senior Correspondent, Washington", lexi)
+    assert job_box("Politics Reporter, BBC News", lexi) and job_box("Senior Politics Reporter, HuffPost", lexi)
+    lines = [*MENU_EN, "Tram line to the northern suburbs approved", "Senior Correspondent, Washington",
+             "By Anna Berg", *STORY_EN, "Advertisement"]
+    result = cleaned_text(lines)
+    assert result.meta.authors == ("Anna Berg",) and result.meta.bios == ()
+
+
 def test_a_bare_credit_is_a_job_line_but_not_an_author_box():
     lexi = lex()
     assert job_line("Staff Writer", lexi) and not job_box("Staff Writer", lexi)
@@ -169,9 +199,27 @@ def test_traps_a_bio_that_speaks_of_favourites_or_gives_a_contact_keeps_its_text
 # ------------------------------------------------------------------ no byline: a bio's own shape after the article
 
 def test_with_no_byline_a_name_verb_role_line_right_after_the_article_is_the_bio():
-    lines = [*MENU_EN, "Tram line to the northern suburbs approved", "March 3, 2021", *STORY_EN, "Leave a Reply",
-             "Jane Doe is a reporter at the Courier.", "Cancel reply"]
+    # (A theme's unmarked author box sits between the post and its comments, before "Leave a Reply".)
+    lines = [*MENU_EN, "Tram line to the northern suburbs approved", "March 3, 2021", *STORY_EN,
+             "Jane Doe is a reporter at the Courier.", "Leave a Reply", "Cancel reply"]
     assert bios_of(lines) == [("Jane Doe", "Jane Doe is a reporter at the Courier.")]
+
+
+def test_trap_with_no_byline_a_reader_comment_past_the_comments_head_is_no_bio():
+    for head in ("3 Comments", "Leave a Reply"):
+        lines = [*MENU_EN, "Tram line to the northern suburbs approved", "March 3, 2021", *STORY_EN, head,
+                 "Jane Doe is a retired teacher from Ohio and has owned three cars.", "Reply"]
+        result = cleaned_text(lines)
+        assert (result.meta.bios, result.meta.authors) == ((), ()), head
+
+
+def test_trap_with_no_byline_a_masthead_after_the_article_is_no_bio():
+    # An outlet's staff box: "X is the editor-in-chief of ..." / "Y is the managing editor of ...".
+    lines = [*MENU_EN, "Tram line to the northern suburbs approved", "March 3, 2021", *STORY_EN,
+             "John Smith is the editor-in-chief of The Courier.", "Mary Jones is the managing editor of The Courier.",
+             "Advertisement"]
+    result = cleaned_text(lines)
+    assert (result.meta.bios, result.meta.authors) == ((), ())
 
 
 def test_trap_with_no_byline_a_story_paragraph_introducing_someone_is_no_bio():

@@ -63,8 +63,30 @@ def test_a_running_head_of_wide_characters_is_cut_to_fit_one_line():
     title = "Kindle for PCをCtrl＋Alt＋Kのショートカットキーで立ち上がらなくする方法"
     head = running_text(title)
     assert head.endswith("…") and len(head) < len(title)
-    assert sum(2 if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else 1 for ch in head) <= 48
+    assert sum(1.75 if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else 1 for ch in head) <= 48
     assert running_text("An Act of Repentance") == "An Act of Repentance"
+
+
+def test_a_korean_running_head_that_fits_is_not_cut(tmp_path):
+    """A Korean title of 29 characters takes about 230 pt of the head's 277 pt
+    on the default page: it is set whole (Hangul counted as two Latin letters
+    cut it to "…막장극…"), and stays clear of the folio."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    title = "악녀의 덫에 걸린 이유리, 의외로 막장극 어울리는 남상미"
+    pdf = _book(tmp_path, "ko", " ".join(KOREAN_WORDS * 40), title)
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    rectos = []
+    for page in boxes.split("<page ")[1:]:
+        words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', page)
+        head = [w for w in words if float(w[1]) < 45]  # the head line, above the text block
+        folio = [w for w in head if w[3].isdigit()]
+        if folio and int(folio[0][3]) % 2 and len(head) > 1:
+            rectos.append((head, folio[0]))
+    assert rectos, "no recto with a running head"
+    for head, folio in rectos:
+        assert " ".join(w[3] for w in head if w is not folio) == title
+        assert max(float(w[2]) for w in head if w is not folio) < float(folio[0]) - 10
 
 
 def test_no_faux_italic_in_a_korean_book(tmp_path):
@@ -85,3 +107,13 @@ def test_no_faux_italic_in_a_korean_book(tmp_path):
     fonts = subprocess.run(["pdffonts", str(target)], capture_output=True, text=True, check=True).stdout
     assert "CJK" in fonts
     assert "Oblique" not in fonts, fonts
+
+
+def test_a_korean_books_outline_holds_the_plain_title(tmp_path):
+    """The word joiners that keep Korean words whole and the no-break space of
+    the display title are layout only: the PDF outline (bookmarks) shows the
+    title as written ("악\u2060녀\u2060의 ..." before)."""
+    title = "악녀의 덫에 걸린 이유리, 의외로 막장극 어울리는 남상미 — 드라마"
+    pdf = _book(tmp_path, "ko", " ".join(KOREAN_WORDS * 6), title)
+    outline = pypdf.PdfReader(pdf).outline
+    assert outline and outline[0].title == title

@@ -164,6 +164,12 @@ def test_a_footer_that_repeats_the_header_is_dropped_and_a_real_footer_ends_the_
         "</tfoot><tbody><tr><td>Maria</td><td>12.5</td></tr><tr><td>Esperança</td><td>9.0</td></tr></tbody></table>")
     rows = [[c.children[0].text for c in row] for row in table_block(totals, 0).body]
     assert rows == [["Maria", "12.5"], ["Esperança", "9.0"], ["Total", "21.5"]]
+    # The repeated header set in <td> cells (review of the look branches) is dropped as well.
+    td_repeat = lxml.html.fromstring(
+        f"<table><thead>{head}</thead><tfoot><tr><td>Pos</td><td>Player</td><td> Plays</td></tr></tfoot>"
+        "<tbody><tr><td>DL</td><td>Larry Ogunjobi</td><td>63</td></tr></tbody></table>")
+    assert [[c.children[0].text for c in row] for row in table_block(td_repeat, 0).body] == [
+        ["DL", "Larry Ogunjobi", "63"]]
 
 
 def test_short_columns_keep_their_words_whole_in_the_pdf(tmp_path):

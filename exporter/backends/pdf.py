@@ -109,12 +109,27 @@ def css_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def _width(text: str) -> int:
-    """``text``'s width in Latin letters: a Chinese, Japanese or Korean character is two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+# Measured in the running head (8.5 pt, small caps, 0.07 em letter-spacing, a
+# 432 pt page): a Hangul syllable or kanji is 8.6 pt wide, a Latin small capital
+# 4.9 pt on average. Counting a wide character as two Latin letters cut a Korean
+# title of 29 characters that fitted with room to spare ("…막장극…" on page 4 of
+# an Entermedia article).
+_WIDE_LETTERS = 1.75
+_HEAD_LETTER_PT = 5.3  # a wide Latin small capital, with its letter-spacing
+_FOLIO_ROOM_PT = 24.0  # each side of the centred head: the folio and the space before it
 
 
-def running_text(text: str, limit: int = _RUNNING_HEAD_MAX) -> str:
+def _width(text: str) -> float:
+    """``text``'s width in Latin letters of the running head (a Chinese, Japanese or Korean character is 1.75)."""
+    return sum(_WIDE_LETTERS if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def running_head_limit(text_width_pt: float) -> int:
+    """How many Latin letters the centred running head holds on a text block ``text_width_pt`` wide."""
+    return max(20, int((text_width_pt - 2 * _FOLIO_ROOM_PT) / _HEAD_LETTER_PT))
+
+
+def running_text(text: str, limit: float = _RUNNING_HEAD_MAX) -> str:
     """A running head short enough for one line: cut at a word, with an ellipsis.
     Wide characters count double and a title without spaces is cut between
     characters (a Japanese title of 40 characters ran over two lines and the folio)."""
@@ -126,7 +141,7 @@ def running_text(text: str, limit: int = _RUNNING_HEAD_MAX) -> str:
         if _width(cut + ch) > limit - 1:
             break
         cut += ch
-    if " " in cut and _width(cut.rsplit(" ", 1)[0]) > limit // 2:
+    if " " in cut and _width(cut.rsplit(" ", 1)[0]) > limit / 2:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:–—-、，。") + "…"
 
@@ -169,6 +184,7 @@ def page_css(book: Book, sections: tuple[Section, ...], options: ExportOptions) 
         f".titlepage {{ padding-top: {content_height * 0.2:.1f}pt; }}",
         f".colophon {{ height: {content_height - 1:.1f}pt; }}",
     ]
+    head_limit = running_head_limit(size.width_pt - geo.inside - geo.outside)
     articles = [s for s in sections if s.kind == BODYMATTER]
     for section, article in zip(articles, book.articles):
         # An article without a byline: in a collection the verso names the collection,
@@ -177,8 +193,8 @@ def page_css(book: Book, sections: tuple[Section, ...], options: ExportOptions) 
         fallback = book.title if book.is_collection else (names(book.authors) or book.title)
         author = running_names(article.meta.authors, names) or fallback
         rules.append(
-            f"#{section.id} {{ string-set: running-author {css_string(running_text(author))}, "
-            f"running-title {css_string(running_text(article.meta.title))}; }}"
+            f"#{section.id} {{ string-set: running-author {css_string(running_text(author, head_limit))}, "
+            f"running-title {css_string(running_text(article.meta.title, head_limit))}; }}"
         )
     return "\n".join(rules) + "\n"
 

@@ -39,6 +39,16 @@ FLOW_CLASS = "article-body"
 MIN_GAP_SHARE = 0.15  # of the text block's height: smaller gaps are ordinary page ends
 MIN_SCALE = 0.7  # a picture is scaled to no less than this share of its height
 MAX_ROUNDS = 3  # further layouts at most, each placing again what the one before left
+# A deferral is made only when the text it brings up fills at least this share
+# of the space left (four one-line paragraphs before a half-empty page moved the
+# picture and left the page half empty), and a figure is deferred once, past
+# one block or text of at most `MAX_MOVED_SHARE` of a text block: it stays by
+# the text that speaks of it (a reviewer's page saw one moved three paragraphs).
+MIN_FILL_SHARE = 0.5
+MAX_MOVED_SHARE = 0.25
+# A layout counts as better than an earlier one only when it leaves this share
+# of a text block less empty space; the first layout that is not ends the rounds.
+MIN_GAIN_SHARE = 0.1
 _SLACK = 3.0  # rounding and collapsed margins: what a shrunk figure leaves spare
 _TEXT_BLOCKS = {"p", "blockquote", "ul", "ol"}  # what may flow up past a deferred figure
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
@@ -106,10 +116,12 @@ def plan(pages: list[PageFlow], placed: FigurePlacement) -> bool:
             if room >= MIN_SCALE * natural:
                 placed.max_height[fid] = room
                 return True
+        if fid in placed.defer:
+            continue  # moved once already: moving it again drifts it away from its text
         past = _blocks_to_defer_past(page.blocks[index + 1:], gap - lead, figure, block_height,
                                      next_page=pages[number + 2] if number + 2 < len(pages) else None)
         if past:
-            placed.defer[fid] = placed.defer.get(fid, 0) + past
+            placed.defer[fid] = past
             placed.max_height.pop(fid, None)
             return True
     return False
@@ -118,12 +130,14 @@ def plan(pages: list[PageFlow], placed: FigurePlacement) -> bool:
 def _blocks_to_defer_past(following: tuple[FlowBlock, ...], room: float, figure: FlowBlock,
                           block_height: float, next_page: PageFlow | None) -> int:
     """How many text blocks after ``figure`` to set before it so that they fill
-    ``room`` (0: none can). Whole blocks that fit, then one more that splits
-    over the page break if its tail and the figure still fit on one page."""
+    ``room`` (0: none can, or they would fill less than `MIN_FILL_SHARE` of it).
+    Whole blocks that fit, then one more that splits over the page break if its
+    tail and the figure still fit on one page; past one block, or blocks of at
+    most `MAX_MOVED_SHARE` of ``block_height`` in all."""
     used, count = 0.0, 0
     continues = {b.key for b in next_page.blocks} if next_page else set()
     for block in following:
-        if block.tag not in _TEXT_BLOCKS:
+        if block.tag not in _TEXT_BLOCKS or (count and used + block.height > MAX_MOVED_SHARE * block_height):
             break
         height = block.height if block.key not in continues else None  # None: split, its height unknown
         if height is not None and used + height <= room:
@@ -133,8 +147,9 @@ def _blocks_to_defer_past(following: tuple[FlowBlock, ...], room: float, figure:
         tail = (height if height is not None else block_height) - (room - used)
         if height is not None and tail + figure.height <= block_height and room - used > 2 * _SLACK:
             count += 1
+            used = room  # it fills the page to its foot
         break
-    return count
+    return count if used >= MIN_FILL_SHARE * room else 0
 
 
 def apply_deferrals(body: str, defer: dict[str, int]) -> str:
@@ -169,14 +184,23 @@ class FigureRelayout:
         self.build = build  # FigurePlacement -> (html, stylesheets)
         self.placed = FigurePlacement()
         self.scores: list[float] = []  # each layout's empty space, in the order they were made
+        self.min_gain = 0.0  # `MIN_GAIN_SHARE` of the text block, CSS pixels (known from the first layout)
 
     def next_layout(self, pages: list[PageFlow]):
         self.scores.append(empty_space(pages))
-        if len(self.scores) > MAX_ROUNDS or not self.scores[-1] or self.scores[-1] in self.scores[:-1] \
-                or not plan(pages, self.placed):
-            return None  # no gap left, out of rounds, or the last placement changed nothing
+        if pages:
+            self.min_gain = MIN_GAIN_SHARE * (pages[0].bottom - pages[0].top)
+        if len(self.scores) > 1 and self.chosen() != len(self.scores) - 1:
+            return None  # the last placement did not pay: each layout is a whole book's, stop here
+        if len(self.scores) > MAX_ROUNDS or not self.scores[-1] or not plan(pages, self.placed):
+            return None  # no gap left, out of rounds, or nothing left to place
         return self.build(self.placed)
 
     def chosen(self) -> int:
-        """The layout with the least empty space (the first, when none is better)."""
-        return min(range(len(self.scores)), key=lambda n: (self.scores[n], n))
+        """The earliest layout that each later one fails to better by `MIN_GAIN_SHARE`
+        of a text block (a picture moved for a few pixels is not worth its move)."""
+        best = 0
+        for number, score in enumerate(self.scores):
+            if score < self.scores[best] - self.min_gain:
+                best = number
+        return best

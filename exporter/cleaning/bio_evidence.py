@@ -103,6 +103,12 @@ def _says_role(text: str, lex: BioLexicon) -> bool:
     return bool(m) and bool(lex.role.search(text[m.start("verb"):m.start("verb") + OPENER_CLAUSE_CHARS]))
 
 
+def role_statement_name(text: str, lex: BioLexicon) -> str | None:
+    """The person a "Jane Doe is the managing editor of ..." line names, when it has that shape."""
+    name = _lead_name(text, lex)
+    return name if name and _says_role(text, lex) else None
+
+
 def _lead_pattern(verbs: str) -> re.Pattern[str]:
     if verbs not in _LEAD_CACHE:
         _LEAD_CACHE[verbs] = _re_store.compile(

@@ -35,14 +35,24 @@ def job_line(text: str, lex: BioLexicon) -> bool:
     items = [item for item in _ITEMS.split(text) if item]
     if any(len(item.split()) > ITEM_WORDS for item in items):
         return False
-    for item in items:
-        head = lex.job_link.split(item, maxsplit=1)[0].split()
-        # A title's words are capitalised or roles ("Senior editor"); "Letters to the Editor" is a section.
-        if not head or not all(w[:1].isupper() or lex.role.search(w) for w in head):
-            continue
-        if lex.role.search(head[-1]) and not lex.not_job.search(head[-1]):
-            return True
-    return False
+    return any(_role_item(item, lex) for item in items)
+
+
+def _role_item(item: str, lex: BioLexicon) -> bool:
+    """The item ends in a role noun before its "at Gizmodo" ("Senior editor", "Papa")."""
+    head = lex.job_link.split(item, maxsplit=1)[0].split()
+    # A title's words are capitalised or roles ("Senior editor"); "Letters to the Editor" is a section.
+    if not head or not all(w[:1].isupper() or lex.role.search(w) for w in head):
+        return False
+    return bool(lex.role.search(head[-1])) and not lex.not_job.search(head[-1])
+
+
+# An item that names an outlet, not a place: an acronym ("BBC"), an inner capital ("HuffPost"),
+# a web address, or a media word ("Daily Telegraph", "Stadtblatt"). A bureau credit's
+# dateline ("Senior Correspondent, Washington") is a place: not a second item of a box.
+_OUTLET = re.compile(
+    r"\b[A-Z]{2,}\b|[a-z][A-Z]|\b(?:News|Times|Post|Journal|Herald|Tribune|Daily|Press|Magazine|Radio|TV|"
+    r"Zeitung|Blatt|Magazin|Rundschau|Anzeiger|Kurier|Nachrichten|Online)\b|(?:blatt|zeitung|magazin|post)\b")
 
 
 def job_box(text: str, lex: BioLexicon) -> bool:
@@ -52,5 +62,7 @@ def job_box(text: str, lex: BioLexicon) -> bool:
     if not job_line(text, lex):
         return False
     items = [item for item in _ITEMS.split(text.strip().rstrip(".")) if item]
-    return (len(items) >= 2 or any(len(lex.job_link.split(item, maxsplit=1)) > 1 for item in items)
+    roles = sum(_role_item(item, lex) for item in items)
+    outlets = any(not _role_item(item, lex) and _OUTLET.search(item) for item in items)
+    return (roles >= 2 or outlets or any(len(lex.job_link.split(item, maxsplit=1)) > 1 for item in items)
             or bool(_DOMAIN.search(text)))

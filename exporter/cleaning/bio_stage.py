@@ -49,7 +49,7 @@ def find_bios(draft: Draft) -> Draft:
         # sidebar, a script) still names its author in the furniture ("Latest David Zurawik",
         # "mehr von X auf ..."): a bio is looked for again, tied to that name, and only a
         # bio that names that person is kept (authors_from_bio then makes it the byline).
-        linked = linked_authors([line.text for line in draft.lines], lex)
+        linked = linked_authors(_own_region(draft, lex), lex)
         if linked:
             chosen = [v for v in _chosen(draft, lex, linked) if TIES.intersection(v.reasons)]
     if not chosen:
@@ -61,8 +61,9 @@ def find_bios(draft: Draft) -> Draft:
 
 # The reasons that tie a bio to a byline author by name (not by being the page's only author).
 TIES = frozenset({"byline_name", "name_part", "byline_named"})
-# A page links to the other work of one or two authors; more names are a list of teasers.
-MAX_LINKED = 2
+# The page's own author link names one person; with two different names (the author's and a
+# sidebar card's "More from <other columnist>") nothing says which is the author's.
+MAX_LINKED = 1
 
 
 def _chosen(draft: Draft, lex: BioLexicon, authors: tuple[str, ...]) -> list[Verdict]:
@@ -75,6 +76,23 @@ def _chosen(draft: Draft, lex: BioLexicon, authors: tuple[str, ...]) -> list[Ver
     for verdict in verdicts:
         log.debug("bio candidate %.1f %s %.70r", verdict.score, verdict.reasons, verdict.text)
     return choose(verdicts, authors)
+
+
+def _own_region(draft: Draft, lex: BioLexicon) -> list[str]:
+    """The scrape's lines that are the article's own: beside the headline and the byline (the lines
+    before the body) and right after the body, up to the head of a rail, a sidebar or the related
+    posts. A "More from Tom Brown" card of another columnist in the sidebar is past that head."""
+    page = draft.page if isinstance(draft.page, tuple) else ()
+    if len(page) < 2:
+        return []
+    lines, (start, end) = draft.lines, page[:2]
+    own = [line.text for line in lines[max(0, start - TEXT_REACH):start]]
+    for line in lines[end:end + TEXT_REACH]:
+        if len(line.text) <= END_HEAD_CHARS and (lex.end.match(line.text) or draft.rules.ends_article(line.text)):
+            break
+        own.append(line.text)
+    log.debug("own region %r", own)
+    return own
 
 
 def linked_authors(texts: list[str], lex: BioLexicon) -> tuple[str, ...]:
@@ -153,7 +171,7 @@ def _line_candidates(draft: Draft, lex: BioLexicon, authors: tuple[str, ...]) ->
     if len(page) >= 2:
         start, end = page[0], page[1]
         usable = lambda i: lines[i].role == "text"  # noqa: E731
-        after = [i for i in range(end, min(len(lines), end + TEXT_REACH)) if usable(i)]
+        after = _after_body(lines, end, lex, draft.rules)
         out += [Candidate(text=with_first_person(texts, i, usable, lex), place="after_body", order=i) for i in after]
         before = [i for i in range(max(0, start - TEXT_REACH), start) if usable(i)]
         out += [Candidate(text=with_first_person(texts, i, usable, lex), place="byline", order=i) for i in before]
@@ -171,6 +189,39 @@ END_AFTER_WORDS = 80
 END_HEAD_CHARS = 60
 # A line this short before the article's end is furniture ("Share", "Tags: bahn", the card's name).
 FURNITURE_WORDS = 3
+
+
+def _after_body(lines, end: int, lex: BioLexicon, rules) -> list[int]:
+    """The prose lines right after the body that may be its author's box.
+
+    A line past the head of the comments or the related posts ("3 Comments",
+    "Leave a Reply", "Related Articles") is a reader's comment or a teaser (a
+    blog's "Jane Doe is a retired teacher from Ohio ..." under "Leave a Reply"):
+    an unmarked box sits before that head (a marked one, under an "About the
+    author" heading, is read by its heading). A run of two or more "X is the
+    <role> of <outlet>" lines naming different people is a masthead (the
+    editor-in-chief, the managing editor), no one's bio.
+    """
+    from .bio_evidence import role_statement_name
+
+    out: list[int] = []
+    for index in range(end, min(len(lines), end + TEXT_REACH)):
+        text = lines[index].text
+        if len(text) <= END_HEAD_CHARS and (lex.end.match(text) or rules.ends_article(text)):
+            break
+        if lines[index].role == "text":
+            out.append(index)
+    masthead: set[int] = set()
+    run: list[tuple[int, str]] = []
+    for index in [*out, None]:
+        name = role_statement_name(lines[index].text, lex) if index is not None else None
+        if name and (not run or run[-1][0] == index - 1):
+            run.append((index, name))
+            continue
+        if len(run) >= 2 and len({n for _, n in run}) >= 2:
+            masthead.update(i for i, _ in run)
+        run = [(index, name)] if name else []
+    return [i for i in out if i not in masthead]
 
 
 def _before_article_end(lines, start: int, end: int, lex: BioLexicon, rules) -> list[int]:

@@ -153,7 +153,10 @@ def table_block(table, depth: int) -> Table | None:
     # A <tfoot> may come before <tbody> in the source, but it ends the table. Data
     # tables of sports and finance sites (DataTables) repeat the header there for
     # long scrolling tables: in a book the header already repeats on each page.
-    body += [row for row in foot if row not in head]
+    # Compared by the cells' words, not the header flag: many such footers set
+    # the repeated header in <td> cells.
+    head_texts = [_row_words(row) for row in head]
+    body += [row for row in foot if _row_words(row) not in head_texts]
     if not caption and len(head) > 1 and [bool(c.children) for c in head[0]][:1] == [True] \
             and sum(1 for c in head[0] if c.children) == 1:
         # trafilatura turns <caption> into a first header row with one filled cell.
@@ -161,6 +164,12 @@ def table_block(table, depth: int) -> Table | None:
     if not head and not body:
         return None
     return Table(tuple(head), tuple(body), caption)
+
+
+def _row_words(row: tuple[TableCell, ...]) -> tuple[str, ...]:
+    from ..model import plain_text
+
+    return tuple(" ".join(plain_text(cell.children).split()).casefold() for cell in row)
 
 
 def _cell(cell, depth: int) -> TableCell:
