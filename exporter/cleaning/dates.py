@@ -214,6 +214,14 @@ def _make(year: str | int, month: str | int, day: str | int) -> str:
 _PROSE_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{3,}(?![^\W\d_])")
 _PROSE_WORDS = 3
 _SENTENCE_END = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})[.!?]$")
+# The sentence shapes around a date, as the bare-dateline rule's pattern once spelled them in
+# lookaheads (compiled case-insensitive, as the rules are; the lower-case tests stay exact):
+# a word and two lower-case words before the date; after it, a lower-case clause or three
+# words, unless they open with a byline, clock or place word of the corpus languages.
+_STAMP_WORDS = r"(?:by|von|par|por|di|da|de|door|av|um|at|on|à|a|alle|om|às|le|el)\b"
+_RUN_BEFORE = re.compile(r"(?=[^\W\d_]+\s+(?-i:[a-zß-öø-ÿ])[^\W\d_]*\s+(?-i:[a-zß-öø-ÿ])[^\W\d_]*\s)", re.I)
+_CLAUSE_AFTER = re.compile(rf"[,;:]?\s*(?!{_STAMP_WORDS})(?-i:[a-zß-öø-ÿ])[^\W\d_]*\s+[^\W\d_]", re.I)
+_WORDS_AFTER = re.compile(rf"\s+(?!{_STAMP_WORDS})[^\W\d_]+\s+[^\W\d_]+\s+[^\W\d_]+", re.I)
 
 
 def reads_as_prose(line: str, value_span: tuple[int, int]) -> bool:
@@ -224,8 +232,16 @@ def reads_as_prose(line: str, value_span: tuple[int, int]) -> bool:
     The city closed its schools."); a dateline holds a date, a clock time, a name or a place
     ("1. Februar 2022 , Daniel Dillenburg", "jeudi 27 juin 2019, par loldf", "Monday, March 4,
     2020 at 10:15 am ET"). Prose: three lower-case words of three letters or more that are not
-    weekdays or months, or a lower-case last word that ends the sentence.
-    (The idea is the dates5 branch's.)"""
+    weekdays or months, or a lower-case last word that ends the sentence. Also prose: a run of
+    lower-case words before the date ("The council met on 12 June 2019."), or a lower-case
+    clause or three words straight after it ("12 June 2019: the council met.", "March 3, 2020
+    was the day …"), unless what follows is a byline, a clock time or a place ("um", "at",
+    "par", …). (The idea is the dates5 branch's.)"""
+    start, end = value_span
+    if any(m.start() < start for m in _RUN_BEFORE.finditer(line)):
+        return True
+    if _CLAUSE_AFTER.match(line, end) or _WORDS_AFTER.match(line, end):
+        return True
     rest = line[:value_span[0]] + " " + line[value_span[1]:]
     words = [w for w in _PROSE_WORD.findall(rest) if w.islower() and not _calendar_word(w)]
     if len(words) >= _PROSE_WORDS:
