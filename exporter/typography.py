@@ -46,6 +46,7 @@ _HONORIFIC = _re_store.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|St|Mt|Gen|Sen|Rep|Gov|Sgt|
 _FRENCH_PUNCT = _re_store.compile(r" ?([;:!?])(?=\s|$)")
 _OPENERS = "([{–—-/\"“„«‘‚"
 _WORD_CHAR = _re_store.compile(r"\w", re.UNICODE)
+_STRAIGHT_QUOTE = _re_store.compile("[\"']")
 
 
 def _quotes_for(language: str) -> tuple[str, str, str, str]:
@@ -62,26 +63,35 @@ def smarten(text: str, language: str = "en", previous: str = " ") -> str:
     else:
         text = _DOUBLE_HYPHEN.sub(" – ", text)
     text = _ELLIPSIS.sub("…", text)
+    # Only straight quotes change below, and each one's choice reads the character before
+    # it as already set (a quote's replacement, else the text's own) and the one after it as
+    # found: so the text between quotes is copied in one piece, not character by character.
     out: list[str] = []
     prev = previous
-    for i, char in enumerate(text):
+    start = 0
+    for found in _STRAIGHT_QUOTE.finditer(text):
+        i = found.start()
+        if i > start:
+            out.append(text[start:i])
+            prev = text[i - 1]
+        char = text[i]
         nxt = text[i + 1] if i + 1 < len(text) else " "
         if char == '"':
             # Opening after space or opening punctuation, closing after a word or stop.
             opening = prev.isspace() or prev in _OPENERS
-            out.append(open_double if opening else close_double)
-        elif char == "'":
-            if _WORD_CHAR.match(prev) and _WORD_CHAR.match(nxt):
-                out.append(_APOSTROPHE)  # don't, Khrushchev's
-            elif (prev.isspace() or prev in _OPENERS) and nxt.isdigit():
-                out.append(_APOSTROPHE)  # '90s
-            elif prev.isspace() or prev in _OPENERS:
-                out.append(open_single)
-            else:
-                out.append(close_single if lang != "en" or not _WORD_CHAR.match(nxt) else _APOSTROPHE)
+            mark = open_double if opening else close_double
+        elif _WORD_CHAR.match(prev) and _WORD_CHAR.match(nxt):
+            mark = _APOSTROPHE  # don't, Khrushchev's
+        elif (prev.isspace() or prev in _OPENERS) and nxt.isdigit():
+            mark = _APOSTROPHE  # '90s
+        elif prev.isspace() or prev in _OPENERS:
+            mark = open_single
         else:
-            out.append(char)
-        prev = out[-1][-1] if out[-1] else prev
+            mark = close_single if lang != "en" or not _WORD_CHAR.match(nxt) else _APOSTROPHE
+        out.append(mark)
+        prev = mark[-1]
+        start = i + 1
+    out.append(text[start:])
     result = "".join(out)
     if lang == "en":
         result = _HONORIFIC.sub(lambda m: m.group(1) + "." + NBSP, result)
