@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import re
 
+from .. import _re_store  # re.compile, from the code an earlier run stored
 from .bio_rules import BioLexicon
 
 # A job line is a title, not a sentence: a few words, in a few short items.
 JOB_WORDS = 10
 ITEM_WORDS = 5
 # An outlet given as its web address: "Motorsport-Magazin.com Redakteur", "Golem.de-Redakteurin".
-_DOMAIN = re.compile(r"[^\W_]\.(?:com|net|org|de|at|ch|fr|es|it|pt|br|co\.uk|uk|info|eu)\b", re.IGNORECASE)
-_ITEMS = re.compile(r"\s*(?:[,;|/·•]|\s&\s|\s\+\s)\s*")
+_DOMAIN = _re_store.compile(r"[^\W_]\.(?:com|net|org|de|at|ch|fr|es|it|pt|br|co\.uk|uk|info|eu)\b", re.IGNORECASE)
+_ITEMS = _re_store.compile(r"\s*(?:[,;|/·•]|\s&\s|\s\+\s)\s*")
 
 
 def job_line(text: str, lex: BioLexicon) -> bool:
@@ -50,7 +51,7 @@ def _role_item(item: str, lex: BioLexicon) -> bool:
 # An item that names an outlet, not a place: an acronym ("BBC"), an inner capital ("HuffPost"),
 # a web address, or a media word ("Daily Telegraph", "Stadtblatt"). A bureau credit's
 # dateline ("Senior Correspondent, Washington") is a place: not a second item of a box.
-_OUTLET = re.compile(
+_OUTLET = _re_store.compile(
     r"\b[A-Z]{2,}\b|[a-z][A-Z]|\b(?:News|Times|Post|Journal|Herald|Tribune|Daily|Press|Magazine|Radio|TV|"
     r"Zeitung|Blatt|Magazin|Rundschau|Anzeiger|Kurier|Nachrichten|Online)\b|(?:blatt|zeitung|magazin|post)\b")
 

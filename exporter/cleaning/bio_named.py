@@ -21,6 +21,7 @@ import re
 
 from lxml import etree
 
+from .. import _re_store  # re.compile, from the code an earlier run stored
 from .bio_job import job_box
 from .bio_evidence import CARD_WORDS, HANDLE, LEAD, SELF_NAME_REACH, Candidate, fold, led_by_role, name_key, verb_after
 from .bio_rules import BioLexicon
@@ -34,7 +35,7 @@ MAX_CHARS = 1200
 _HOLDERS = frozenset({"p", "div", "li", "dd", "td", "section", "aside", "span", "em", "i", "small", "footer"})
 _WITH_WORD = etree.XPath("//*[text()[contains(., $w)]]")
 # Elements whose class or id says they are a page's sidebar or one of its widgets.
-_SIDE = re.compile(r"(?:^|[-_\s])(?:sidebar|widget|textwidget|aside|secondary)(?:$|[-_\s])")
+_SIDE = _re_store.compile(r"(?:^|[-_\s])(?:sidebar|widget|textwidget|aside|secondary)(?:$|[-_\s])")
 
 
 def name_parts(authors: tuple[str, ...]) -> list[tuple[str, str]]:

@@ -35,7 +35,7 @@ _DAY_MONTH_YEAR = _re_store.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s*(?:
 # their months are loaded only for a month word in those letters (each CLDR locale costs about
 # 10 ms to load, and the Latin-alphabet table serves every other page).
 OTHER_SCRIPT_LOCALES = ("ru", "uk", "bg", "sr", "el")
-_OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
+_OTHER_SCRIPT = _re_store.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
 
 
 @lru_cache(maxsize=1)
@@ -211,17 +211,17 @@ def _make(year: str | int, month: str | int, day: str | int) -> str:
 
 # Words of running text: three letters or more ("was", "wurde", "conseil"); "on", "at", "am",
 # "pm", "um", "le" are the small words of stamps too, and stay out.
-_PROSE_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{3,}(?![^\W\d_])")
+_PROSE_WORD = _re_store.compile(r"(?<![^\W\d_])[^\W\d_]{3,}(?![^\W\d_])")
 _PROSE_WORDS = 3
-_SENTENCE_END = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})[.!?]$")
+_SENTENCE_END = _re_store.compile(r"(?<![^\W\d_])([^\W\d_]{3,})[.!?]$")
 # The sentence shapes around a date, as the bare-dateline rule's pattern once spelled them in
 # lookaheads (compiled case-insensitive, as the rules are; the lower-case tests stay exact):
 # a word and two lower-case words before the date; after it, a lower-case clause or three
 # words, unless they open with a byline, clock or place word of the corpus languages.
 _STAMP_WORDS = r"(?:by|von|par|por|di|da|de|door|av|um|at|on|à|a|alle|om|às|le|el)\b"
-_RUN_BEFORE = re.compile(r"(?=[^\W\d_]+\s+(?-i:[a-zß-öø-ÿ])[^\W\d_]*\s+(?-i:[a-zß-öø-ÿ])[^\W\d_]*\s)", re.I)
-_CLAUSE_AFTER = re.compile(rf"[,;:]?\s*(?!{_STAMP_WORDS})(?-i:[a-zß-öø-ÿ])[^\W\d_]*\s+[^\W\d_]", re.I)
-_WORDS_AFTER = re.compile(rf"\s+(?!{_STAMP_WORDS})[^\W\d_]+\s+[^\W\d_]+\s+[^\W\d_]+", re.I)
+_RUN_BEFORE = _re_store.compile(r"(?=[^\W\d_]+\s+(?-i:[a-zß-öø-ÿ])[^\W\d_]*\s+(?-i:[a-zß-öø-ÿ])[^\W\d_]*\s)", re.I)
+_CLAUSE_AFTER = _re_store.compile(rf"[,;:]?\s*(?!{_STAMP_WORDS})(?-i:[a-zß-öø-ÿ])[^\W\d_]*\s+[^\W\d_]", re.I)
+_WORDS_AFTER = _re_store.compile(rf"\s+(?!{_STAMP_WORDS})[^\W\d_]+\s+[^\W\d_]+\s+[^\W\d_]+", re.I)
 
 
 def reads_as_prose(line: str, value_span: tuple[int, int]) -> bool:
