@@ -58,11 +58,12 @@ def smarten(text: str, language: str = "en", previous: str = " ") -> str:
     (from the preceding inline) so quotes at inline boundaries turn right."""
     lang = language.split("-")[0].lower()
     open_double, close_double, open_single, close_single = _quotes_for(language)
-    if lang == "en":
-        text = _DOUBLE_HYPHEN.sub("—", text)
-    else:
-        text = _DOUBLE_HYPHEN.sub(" – ", text)
-    text = _ELLIPSIS.sub("…", text)
+    # Each pattern needs its literal ("--", "...", ". "): a text without it is left alone
+    # without the regex scan (the dash's leading \s* is tried at every position).
+    if "--" in text:
+        text = _DOUBLE_HYPHEN.sub("—" if lang == "en" else " – ", text)
+    if "..." in text:
+        text = _ELLIPSIS.sub("…", text)
     # Only straight quotes change below, and each one's choice reads the character before
     # it as already set (a quote's replacement, else the text's own) and the one after it as
     # found: so the text between quotes is copied in one piece, not character by character.
@@ -94,7 +95,8 @@ def smarten(text: str, language: str = "en", previous: str = " ") -> str:
     out.append(text[start:])
     result = "".join(out)
     if lang == "en":
-        result = _HONORIFIC.sub(lambda m: m.group(1) + "." + NBSP, result)
+        if ". " in result:
+            result = _HONORIFIC.sub(lambda m: m.group(1) + "." + NBSP, result)
     elif lang == "fr":
         result = _FRENCH_PUNCT.sub(lambda m: NNBSP + m.group(1), result)
         result = result.replace("« ", "«" + NNBSP).replace(" »", NNBSP + "»")

@@ -70,6 +70,8 @@ SMARTENED = [
     (("'", "en", "x"), "’"),
     (('Khrushchev\'s "thaw"--then...', "en", " "), "Khrushchev’s “thaw”—then…"),
     (("no quotes at all", "en", " "), "no quotes at all"),
+    (("Dr. Who met St. Paul -- and Mr. x... ---", "en", " "), "Dr.\u00a0Who met St.\u00a0Paul—and Mr. x…—"),
+    (("un -- deux.... trois", "fr", " "), "un – deux.... trois"),
 ]
 
 
