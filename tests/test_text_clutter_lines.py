@@ -8,18 +8,9 @@ import pytest
 from exporter.cleaning import clean, scorer_view
 from exporter.reading import decode_source
 
-HEADLINE = "Harbour authority approves the new container terminal"
-BODY = [
-    "The harbour authority approved on Monday a new container terminal on the eastern quay, ending three years "
-    "of hearings in which fishermen, shipping firms and residents argued over the plan.",
-    "The terminal will double the port's capacity and is expected to bring some two thousand jobs to the town "
-    "over the next decade, according to the authority's own estimate.",
-    "Fishermen who moor their boats on the eastern quay will be moved to a new basin further north, which the "
-    "authority has promised to dredge before the work begins next year.",
-    "Residents of the old town said the noise and the lorries would change the character of a place that has "
-    "lived from fishing for four centuries.",
-]
-FOOTER = ["About us", "Contact", "© 2019 Coast News. All rights reserved."]
+from .test_text_teaser_rails import BODY as ARTICLE, FOOTER, HEADLINE
+
+BODY = ARTICLE[:4]  # the harbour article of the rail tests
 
 
 def body_of(*inserted: str) -> list[str]:
