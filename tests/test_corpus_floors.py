@@ -25,10 +25,13 @@ pytestmark = pytest.mark.slow
 # (odd) half 0.913 (htmldate 0.911 / 0.899 on the same halves).
 # Issue 12, fourth round (dates only): dates/ 0.960, the tuning (even) half 0.985 (133/135), the
 # held-out (odd) half 0.935 (129/138); htmldate 0.905 (0.911 / 0.899), trafilatura 0.901.
+# Issue 12, body round (text clutter: teaser rails, credit/gallery/comment-form/newsletter lines):
+# text token F1 0.915, shingle F1 0.905 (tuning half 0.892, held-out 0.941); html unchanged
+# (token F1 0.972, shingle F1 0.966).
 FLOORS = {
     "html": {"title_exact": 0.99, "author_exact": 0.96, "date": 0.99, "body_token_f1": 0.965,
              "body_shingle_f1": 0.96, "snip_f1": 0.97},
-    "text": {"title_exact": 0.84, "author_exact": 0.90, "body_token_f1": 0.90, "body_shingle_f1": 0.89,
+    "text": {"title_exact": 0.84, "author_exact": 0.90, "body_token_f1": 0.91, "body_shingle_f1": 0.90,
              "date": 0.91, "snip_f1": 0.88},
     "dates": {"date": 0.955},
 }

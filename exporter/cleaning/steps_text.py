@@ -18,6 +18,7 @@ from .bio import match_bio
 from .names import byline_names, is_person_name
 from .scripts import ends_sentence, is_caseless, word_count
 from .steps_common import METADATA_FIELDS, read_metadata
+from .text_rails import teaser_rail_start
 
 _BLOCK_SPLIT = _re_store.compile(r"\n[ \t\u00a0]*\n")
 
@@ -113,7 +114,9 @@ def select_article_lines(draft: Draft) -> Draft:
     if start == end:
         values = [_short_prose_value(l) for l in lines]
         start, end = best_span(values)
-    return draft.but(page=(start, _comments_cut(lines, values, start, end, draft.rules)))
+    end = _comments_cut(lines, values, start, end, draft.rules)
+    rail = teaser_rail_start(values, [l.words for l in lines], [l.text for l in lines], start, end)
+    return draft.but(page=(start, rail))
 
 
 # The head of a comment section: "Comments", "12 Comments", "Show Comments",

@@ -1,0 +1,54 @@
+"""Clutter lines of whole-page text scrapes, by kind: photo credits, gallery furniture, bracketed teaser
+links, comment forms, newsletter appeals. Each kind has a trap: an article line of like shape that stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from exporter.cleaning import clean, scorer_view
+from exporter.reading import decode_source
+
+from .test_text_teaser_rails import BODY as ARTICLE, FOOTER, HEADLINE
+
+BODY = ARTICLE[:4]  # the harbour article of the rail tests
+
+
+def body_of(*inserted: str) -> list[str]:
+    """The paragraphs found when the lines are set between the article's second and third paragraphs."""
+    page = ["Home", "News", HEADLINE, *BODY[:2], *inserted, *BODY[2:], *FOOTER]
+    return scorer_view(clean(decode_source("\n\n".join(page).encode("utf-8"), kind="text")))["paragraphs"]
+
+
+@pytest.mark.parametrize("clutter", [
+    ["Photo: Hau Dinh, AP"],  # a credit line under a picture
+    ["Protesters have worn masks to protect their identities (Image: GETTY )"],  # a caption ending in its credit
+    ["(Reed Saxon / Associated Press)"],  # a lone agency credit
+    ["Foto: dpa"],
+    ["Image 1 of 8", "Caption", "1 / 8", "Back to Gallery"],  # a slide show's furniture
+    ["DON'T MISS", "China furious at Macron for Hong Kong protest jibe [INSIGHT]",
+     "Lakers vs Nets: NBA make final decision on game amid turmoil [VIDEO]"],  # a tabloid's teaser links
+    ["Leave a Reply", "Want to join the discussion?", "Feel free to contribute!", "Leave a Reply Cancel reply",
+     "Your email address will not be published. Required fields are marked *"],  # a blog's comment form
+    ["Stay up to date with Coast News. Subscribe to our newsletter.",
+     "You have succesfully subscribed. Thank you!"],  # a newsletter appeal and its form's message
+    ["Abonnez-vous à notre newsletter"],
+])
+def test_clutter_line_is_not_printed(clutter):
+    assert body_of(*clutter) == BODY
+
+
+@pytest.mark.parametrize("article_line", [
+    # a dateline credit opens a wire story's paragraph: it is the article
+    "WASHINGTON (AP) — The Senate passed the harbour bill on Tuesday after a debate that lasted well into the "
+    "night, sending it to the president.",
+    # an editor's bracketed note in lower case ends a quoted sentence
+    "“We will fight this in every court of the land, and we will win,” the residents' spokeswoman said [laughs]",
+    # a newsletter article's own sign-off, not the site's appeal
+    "You can also subscribe to this newsletter here — just tick the box for the weekly digest.",
+    # an article sentence that mentions a reply
+    "Leave a reply in the comments below and tell us what you think of the plans for the eastern quay.",
+    # a sentence that mentions a photo
+    "Photo 1 of the exhibition shows the quay as it was in 1920, before the first cranes were built on it.",
+])
+def test_article_line_of_like_shape_stays(article_line):
+    assert body_of(article_line) == [*BODY[:2], article_line, *BODY[2:]]
