@@ -8,7 +8,7 @@ import re
 import pytest
 
 from exporter.backends.pdf import build_pdf
-from exporter.backends.pdf_text import keep_cjk_brackets, keep_last_words_whole
+from exporter.backends.pdf_text import keep_cjk_brackets, keep_last_words_whole, keep_urls_unhyphenated
 from exporter.model import Article, BlockQuote, Meta, Paragraph, Table, TableCell, Text
 from exporter.options import ExportOptions
 from exporter.render import Book
@@ -120,3 +120,21 @@ def test_text_after_a_block_quote_is_back_on_the_line_grid(tmp_path):
     for y in ys[3:]:
         lines = (ys[0] - y) / pitch
         assert lines == pytest.approx(round(lines), abs=0.02), (ys, pitch)
+
+
+def test_web_addresses_are_marked_whole_without_their_closing_punctuation():
+    out = keep_urls_unhyphenated('<p>See pic.twitter.com/I8NWz4blQC, (www.example.org) and 1.5/2 <a href="http://x.com">x</a></p>')
+    assert '<span class="url">pic.twitter.com/I8NWz4blQC</span>,' in out
+    assert '(<span class="url">www.example.org</span>)' in out
+    assert "1.5/2" in out and out.count('class="url"') == 2  # no tag's attribute touched
+
+
+def test_a_web_address_is_never_hyphenated_in_print(tmp_path):
+    words = "embedded tweets quote their pictures as addresses like".split()
+    text = " ".join(f"{w} pic.twitter.com/Wz{i}blQCinternational" for i, w in enumerate(words * 3))
+    paragraphs = tuple(Paragraph((Text(("word " * i) + text),)) for i in range(12))
+    reader = _pdf(tmp_path, Article(Meta("Tweets", authors=("Writer",), language="en"), paragraphs))
+    lines = [line.strip() for page in reader.pages[2:] for line in page.extract_text().splitlines()]
+    assert sum("pic.twitter.com/" in line for line in lines) > 30
+    hyphenated = [line for line in lines if re.search(r"(com/|Wz\d*blQC)\w*-$", line)]
+    assert not hyphenated, hyphenated

@@ -32,7 +32,8 @@ from ..model import plain_text
 from ..options import ExportOptions, PageSize
 from ..render import BACKMATTER, BODYMATTER, COLOPHON, TITLEPAGE, TOC, Book, RenderedBook, Section, render_book
 from ..resources import BOOK_FONT_NAME, styles_dir
-from .pdf_text import WORD_JOINER, keep_cjk_brackets, keep_korean_words, keep_last_words_whole
+from .pdf_text import (WORD_JOINER, keep_cjk_brackets, keep_korean_words, keep_last_words_whole,
+                       keep_urls_unhyphenated)
 from .pdf_figures import FigurePlacement, FigureRelayout, apply_deferrals, mark_figures
 
 log = logging.getLogger(__name__)
@@ -218,10 +219,11 @@ def _print_body(section: Section, book_language: str, placement: FigurePlacement
     """The section's markup as print sets it: its own ``lang`` when it differs
     from the book's (hyphenation follows it), no line break before an em dash,
     its pictures named and placed (`pdf_figures`), each paragraph's last word
-    unhyphenated (`pdf_text`)."""
+    and every web address unhyphenated (`pdf_text`)."""
     # A word joiner before an em dash: a closed em dash may end a line but must
     # not start one (UAX #14 allows both; book typesetting only the first).
-    body = mark_figures(section, keep_last_words_whole(section.body.replace("\u2014", WORD_JOINER + "\u2014")))
+    body = section.body.replace("\u2014", WORD_JOINER + "\u2014")
+    body = mark_figures(section, keep_urls_unhyphenated(keep_last_words_whole(body)))
     if placement is not None and placement.defer:
         body = apply_deferrals(body, placement.defer)
     if section.kind == COLOPHON:

@@ -63,3 +63,15 @@ _LAST_WORD = re.compile(r"(?<=[\s>])([^\s<>]+)((?:</(?:em|i|strong|b|a|span|code
 def keep_last_words_whole(body: str) -> str:
     """``body`` with the last word of each paragraph in a ``<span class="last-word">``."""
     return _LAST_WORD.sub(r'<span class="last-word">\1</span>\2', body)
+
+
+# A web address is never hyphenated: a hyphen added at a line's end reads as
+# part of the address ("pic.twitter.com/I8N- / Wz4blQC" in an embedded tweet).
+# It may still break anywhere (print.css: `.url`), or a long one would overflow.
+_URL_TAIL = r"(?:[^\s<>]*[^\s<>.,;:!?)\]’”])?"  # not the sentence's closing punctuation
+_URL = re.compile(rf"(?<![\w@/.])(?:https?://|www\.|[a-z0-9-]+(?:\.[a-z0-9-]*[a-z][a-z0-9-]*)+/){_URL_TAIL}", re.I)
+
+
+def keep_urls_unhyphenated(body: str) -> str:
+    """``body`` with each web address of its text in a ``<span class="url">``."""
+    return _in_text(body, lambda text: _URL.sub(r'<span class="url">\g<0></span>', text))
