@@ -32,6 +32,8 @@ from ..model import plain_text
 from ..options import ExportOptions, PageSize
 from ..render import BACKMATTER, BODYMATTER, COLOPHON, TITLEPAGE, TOC, Book, RenderedBook, Section, render_book
 from ..resources import BOOK_FONT_NAME, styles_dir
+from .pdf_text import (WORD_JOINER, keep_cjk_brackets, keep_korean_words, keep_last_words_whole,
+                       keep_urls_unhyphenated)
 from .pdf_figures import FigurePlacement, FigureRelayout, apply_deferrals, mark_figures
 
 log = logging.getLogger(__name__)
@@ -209,31 +211,19 @@ def print_sections(rendered: RenderedBook) -> tuple[Section, ...]:
 _OPENING_TAG = re.compile(r"^<section\b")
 
 
-# A word joiner before an em dash: a closed em dash may end a line but must not
-# start one (UAX #14 allows both; book typesetting only the first). Pango draws
-# the joiner as nothing.
-_WORD_JOINER = "\u2060"
-
-
-# Korean is written in words with spaces between them, and breaks lines only
-# there (CSS word-break: keep-all, which WeasyPrint 70 lacks: it broke "의외로"
-# as "의 / 외로" in titles and text). A word joiner between two Hangul syllables
-# keeps each word whole; Pango draws it as nothing.
-_HANGUL_PAIR = re.compile(r"(?<=[\uac00-\ud7a3])(?=[\uac00-\ud7a3])")
-_MARKUP = re.compile(r"(<[^>]*>)")
-
-
-def keep_korean_words(body: str) -> str:
-    """``body`` with a word joiner between the Hangul syllables of each word of its text (not its tags)."""
-    return "".join(part if part.startswith("<") else _HANGUL_PAIR.sub(_WORD_JOINER, part)
-                   for part in _MARKUP.split(body))
+# Languages set by the CJK line-start and line-end rules (`pdf_text.keep_cjk_brackets`).
+_CJK_LANGUAGES = frozenset({"ko", "ja", "zh"})
 
 
 def _print_body(section: Section, book_language: str, placement: FigurePlacement | None = None) -> str:
     """The section's markup as print sets it: its own ``lang`` when it differs
     from the book's (hyphenation follows it), no line break before an em dash,
-    its pictures named and placed (`pdf_figures`)."""
-    body = mark_figures(section, section.body.replace("\u2014", _WORD_JOINER + "\u2014"))
+    its pictures named and placed (`pdf_figures`), each paragraph's last word
+    and every web address unhyphenated (`pdf_text`)."""
+    # A word joiner before an em dash: a closed em dash may end a line but must
+    # not start one (UAX #14 allows both; book typesetting only the first).
+    body = section.body.replace("\u2014", WORD_JOINER + "\u2014")
+    body = mark_figures(section, keep_urls_unhyphenated(keep_last_words_whole(body)))
     if placement is not None and placement.defer:
         body = apply_deferrals(body, placement.defer)
     if section.kind == COLOPHON:
@@ -241,8 +231,11 @@ def _print_body(section: Section, book_language: str, placement: FigurePlacement
         start = body.index(">") + 1
         end = body.rindex("</section>")
         body = f'{body[:start]}<div class="colophon-block">{body[start:end]}</div>{body[end:]}'
-    if section.language.split("-")[0].lower() == "ko":
+    script_language = section.language.split("-")[0].lower()
+    if script_language == "ko":
         body = keep_korean_words(body)
+    if script_language in _CJK_LANGUAGES:
+        body = keep_cjk_brackets(body)
     if section.language == book_language:
         return body
     return _OPENING_TAG.sub(f'<section lang="{escape(section.language)}"', body, count=1)

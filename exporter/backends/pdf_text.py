@@ -1,0 +1,77 @@
+"""Print-only touches to a section's text: where a line may and may not break.
+
+Pure string steps on the rendered markup (tags are left alone, only the text
+between them changes), applied by the PDF backend just before layout. The
+e-book gets none of them: its reader's engine breaks lines for its own screen.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A word joiner (U+2060) forbids a line break where it stands; Pango draws it
+# as nothing, and the PDF's outline is cleaned of it (`_weasyprint`).
+WORD_JOINER = "\u2060"
+
+_MARKUP = re.compile(r"(<[^>]*>)")
+
+
+def _in_text(body: str, step) -> str:
+    """``body`` with ``step`` applied to the text between its tags, never to a tag."""
+    return "".join(part if part.startswith("<") else step(part) for part in _MARKUP.split(body))
+
+
+# Korean is written in words with spaces between them, and breaks lines only
+# there (CSS word-break: keep-all, which WeasyPrint 70 lacks: it broke "의외로"
+# as "의 / 외로" in titles and text). A word joiner between two Hangul syllables
+# keeps each word whole.
+_HANGUL_PAIR = re.compile(r"(?<=[\uac00-\ud7a3])(?=[\uac00-\ud7a3])")
+
+
+def keep_korean_words(body: str) -> str:
+    """``body`` with a word joiner between the Hangul syllables of each word of its text (not its tags)."""
+    return _in_text(body, lambda text: _HANGUL_PAIR.sub(WORD_JOINER, text))
+
+
+# Kinsoku (line-start and line-end rules of CJK setting): an opening bracket
+# or quote never ends a line, a closing one never starts one. UAX #14 covers
+# the CJK brackets, but Korean and Chinese pages mark titles with ASCII angle
+# brackets ("<왔다, 장보리>"), which it treats as letters: a Korean article's
+# lines ended on "하지만 <" and "SBS <". Markup escapes them as &lt; and &gt;.
+# A bracket at the edge of a text run is joined across the tag ("(<a>www…"):
+# Pango had ended a line on "엔터미디어(" before a link.
+_OPENING_BRACKETS = "([{‘“〈《「『【〔（［｛"
+_CLOSING_BRACKETS = ")]}’”〉》」』】〕）］｝"
+_AFTER_OPENING = re.compile(rf"(?:(?<=[{re.escape(_OPENING_BRACKETS)}])|(?<=&lt;))(?=\S|$)")
+_BEFORE_CLOSING = re.compile(rf"(?:(?<=\S)|^)(?=[{re.escape(_CLOSING_BRACKETS)}]|&gt;)")
+
+
+def keep_cjk_brackets(body: str) -> str:
+    """``body`` with each opening bracket or quote joined to the character after
+    it, and each closing one to the character before it (not across a space)."""
+    return _in_text(body, lambda text: _BEFORE_CLOSING.sub(WORD_JOINER, _AFTER_OPENING.sub(WORD_JOINER, text)))
+
+
+# A paragraph's last line should hold at least one whole word: hyphenating the
+# last word left fragments alone on it ("testi- / mony.", "Reu- / ters.", seen
+# in CBS and Reuters articles). Book typesetters turn hyphenation off for a
+# paragraph's last word (TeX's \finalhyphendemerits, InDesign's "Hyphenate Last
+# Word" off); print.css gives `.last-word` `hyphens: manual`.
+_LAST_WORD = re.compile(r"(?<=[\s>])([^\s<>]+)((?:</(?:em|i|strong|b|a|span|code)>)*</p>)")
+
+
+def keep_last_words_whole(body: str) -> str:
+    """``body`` with the last word of each paragraph in a ``<span class="last-word">``."""
+    return _LAST_WORD.sub(r'<span class="last-word">\1</span>\2', body)
+
+
+# A web address is never hyphenated: a hyphen added at a line's end reads as
+# part of the address ("pic.twitter.com/I8N- / Wz4blQC" in an embedded tweet).
+# It may still break anywhere (print.css: `.url`), or a long one would overflow.
+_URL_TAIL = r"(?:[^\s<>]*[^\s<>.,;:!?)\]’”])?"  # not the sentence's closing punctuation
+_URL = re.compile(rf"(?<![\w@/.])(?:https?://|www\.|[a-z0-9-]+(?:\.[a-z0-9-]*[a-z][a-z0-9-]*)+/){_URL_TAIL}", re.I)
+
+
+def keep_urls_unhyphenated(body: str) -> str:
+    """``body`` with each web address of its text in a ``<span class="url">``."""
+    return _in_text(body, lambda text: _URL.sub(r'<span class="url">\g<0></span>', text))
