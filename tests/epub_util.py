@@ -56,6 +56,15 @@ def sample_article(*, title="The Quiet Harbour", authors=("Jane Q. Writer",), da
     return Article(meta, tuple(blocks))
 
 
+def web_address_article() -> Article:
+    """An article quoting addresses in its text, as embedded tweets and footers do (invented)."""
+    return sample_article(blocks=(
+        para("The photo went round as pic.twitter.com/I8NWz4blQC within the hour."),
+        para("Details at ", Link((Text("www.example.org/harbour-dredging-plan"),), "https://example.org/harbour"),
+             ", and 1.5/2 of the town agreed."),
+    ))
+
+
 def arabic_article() -> Article:
     """A right-to-left article (invented text)."""
     return sample_article(

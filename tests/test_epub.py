@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.epub_util import NS, SEED, OpenedEpub, arabic_article, para, sample_article
+from tests.epub_util import NS, SEED, OpenedEpub, arabic_article, para, sample_article, web_address_article
 from exporter import _ebooklib
 from exporter.backends.epub import build_package, file_as, modified_time, normalize_language, write_epub
 from exporter.cover import HEIGHT, WIDTH, CoverText, cover_jpeg, cover_jpeg_beside
@@ -446,3 +446,22 @@ def test_epub_stylesheets_leave_the_reader_in_control(single):
     assert "hyphens: auto" in epub_css
     base = single.read("styles/base.css").decode("utf-8")
     assert re.search(r"text-indent:\s*1(\.\d+)?em", base) and "h1 + p" in base
+
+
+# ---------------------------------------------------------------- web addresses
+
+
+def test_web_addresses_are_not_hyphenated_by_the_reader(tmp_path):
+    # A reader that hyphenates would split "pic.twitter.com/I8N- / Wz4blQC": the
+    # hyphen reads as part of the address. Each one gets a .url span, which
+    # epub.css keeps unhyphenated (but breakable on a narrow screen).
+    book = write(tmp_path, Book.single(web_address_article()))
+    chapter = next(h for h in book.spine_hrefs() if b"I8NWz4blQC" in book.read(h))
+    text = book.read(chapter).decode("utf-8")
+    assert '<span class="url">pic.twitter.com/I8NWz4blQC</span> within' in text
+    assert '<span class="url">www.example.org/harbour-dredging-plan</span></a>,' in text
+    assert 'href="https://example.org/harbour"' in text and "1.5/2 of" in text  # no tag or number touched
+    assert text.count('class="url"') == 2
+    css = book.read("styles/epub.css").decode("utf-8")
+    rule = re.search(r"\.url\s*\{([^}]*)\}", css)
+    assert rule and "hyphens: manual" in rule.group(1) and "-epub-hyphens: manual" in rule.group(1)

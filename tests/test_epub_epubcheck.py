@@ -14,7 +14,7 @@ from exporter.errors import CleaningError
 from exporter.options import ExportOptions
 from exporter.pipeline import export_file, write_book
 from exporter.render import Book
-from tests.epub_util import CORPUS, SEED, arabic_article, sample_article
+from tests.epub_util import CORPUS, SEED, arabic_article, sample_article, web_address_article
 from tests.epubcheck_util import Report, check_epubs, require_epubcheck
 
 pytestmark = pytest.mark.slow
@@ -53,6 +53,7 @@ def reports(tmp_path_factory) -> dict[str, Report]:
     books["seed"] = seed.path
     single("sample", Book.single(sample_article()))
     single("no-bio", Book.single(sample_article(bio=None, authors=(), publisher=None, source_url=None)))
+    single("web-addresses", Book.single(web_address_article()))  # .url spans in text and inside a link
     single("right-to-left", Book.single(arabic_article()))
     css = out / "mine.css"
     css.write_text("p { text-indent: 2em; }\n.book-title { letter-spacing: 0.02em; }\n", encoding="utf-8")
@@ -91,7 +92,7 @@ def reports(tmp_path_factory) -> dict[str, Report]:
     return {label: by_path[path] for label, path in books.items()}
 
 
-@pytest.mark.parametrize("label", ["seed", "sample", "no-bio", "right-to-left", "user-css", "collection",
+@pytest.mark.parametrize("label", ["seed", "sample", "no-bio", "web-addresses", "right-to-left", "user-css", "collection",
                                    "mixed-languages", "labels-de", "labels-ja", "labels-zh", "labels-ru", "labels-ko",
                                    *LANGUAGE_PAGES])
 def test_book_passes_epubcheck_without_errors_or_warnings(reports, label):

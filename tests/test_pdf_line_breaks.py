@@ -8,7 +8,8 @@ import re
 import pytest
 
 from exporter.backends.pdf import build_pdf
-from exporter.backends.pdf_text import keep_cjk_brackets, keep_last_words_whole, keep_urls_unhyphenated
+from exporter.backends.pdf_text import keep_cjk_brackets, keep_last_words_whole
+from exporter.backends.text_runs import keep_urls_unhyphenated
 from exporter.model import Article, BlockQuote, Meta, Paragraph, Table, TableCell, Text
 from exporter.options import ExportOptions
 from exporter.render import Book

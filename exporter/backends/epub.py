@@ -40,6 +40,7 @@ from ..render import (
 )
 from ..render_media import image_href
 from .epub_pictures import accessibility, book_pictures
+from .text_runs import keep_urls_unhyphenated
 from ..resources import styles_dir
 from ..transforms import content_identifier
 
@@ -307,7 +308,9 @@ def build_package(book: Book, rendered: RenderedBook, options: ExportOptions, *,
     pictures = book_pictures(book)
     resources += [Resource(asset.key, image_href(asset), asset.media_type, asset.data) for asset in pictures]
 
-    sections = (_cover_section(book, language), *rendered.sections)
+    # Web addresses unhyphenated (`text_runs`): readers that hyphenate would split one with a hyphen.
+    article_sections = tuple(replace(s, body=keep_urls_unhyphenated(s.body)) for s in rendered.sections)
+    sections = (_cover_section(book, language), *article_sections)
     documents = [
         Document(f"page-{s.id}", f"{s.id}.xhtml", s.title,
                  xhtml_document(s, title=s.title, stylesheets=stylesheets).encode("utf-8"))

@@ -32,8 +32,8 @@ from ..model import plain_text
 from ..options import ExportOptions, PageSize
 from ..render import BACKMATTER, BODYMATTER, COLOPHON, TITLEPAGE, TOC, Book, RenderedBook, Section, render_book
 from ..resources import BOOK_FONT_NAME, styles_dir
-from .pdf_text import (WORD_JOINER, keep_cjk_brackets, keep_korean_words, keep_last_words_whole,
-                       keep_urls_unhyphenated)
+from .pdf_text import WORD_JOINER, keep_cjk_brackets, keep_korean_words, keep_last_words_whole
+from .text_runs import keep_urls_unhyphenated
 from .pdf_figures import FigurePlacement, FigureRelayout, apply_deferrals, mark_figures
 
 log = logging.getLogger(__name__)

@@ -2,24 +2,19 @@
 
 Pure string steps on the rendered markup (tags are left alone, only the text
 between them changes), applied by the PDF backend just before layout. The
-e-book gets none of them: its reader's engine breaks lines for its own screen.
+e-book gets none of them: its reader's engine breaks lines for its own screen
+(the steps both books take are in `text_runs`).
 """
 
 from __future__ import annotations
 
 import re
 
+from .text_runs import in_text as _in_text
+
 # A word joiner (U+2060) forbids a line break where it stands; Pango draws it
 # as nothing, and the PDF's outline is cleaned of it (`_weasyprint`).
 WORD_JOINER = "\u2060"
-
-_MARKUP = re.compile(r"(<[^>]*>)")
-
-
-def _in_text(body: str, step) -> str:
-    """``body`` with ``step`` applied to the text between its tags, never to a tag."""
-    return "".join(part if part.startswith("<") else step(part) for part in _MARKUP.split(body))
-
 
 # Korean is written in words with spaces between them, and breaks lines only
 # there (CSS word-break: keep-all, which WeasyPrint 70 lacks: it broke "의외로"
@@ -63,15 +58,3 @@ _LAST_WORD = re.compile(r"(?<=[\s>])([^\s<>]+)((?:</(?:em|i|strong|b|a|span|code
 def keep_last_words_whole(body: str) -> str:
     """``body`` with the last word of each paragraph in a ``<span class="last-word">``."""
     return _LAST_WORD.sub(r'<span class="last-word">\1</span>\2', body)
-
-
-# A web address is never hyphenated: a hyphen added at a line's end reads as
-# part of the address ("pic.twitter.com/I8N- / Wz4blQC" in an embedded tweet).
-# It may still break anywhere (print.css: `.url`), or a long one would overflow.
-_URL_TAIL = r"(?:[^\s<>]*[^\s<>.,;:!?)\]’”])?"  # not the sentence's closing punctuation
-_URL = re.compile(rf"(?<![\w@/.])(?:https?://|www\.|[a-z0-9-]+(?:\.[a-z0-9-]*[a-z][a-z0-9-]*)+/){_URL_TAIL}", re.I)
-
-
-def keep_urls_unhyphenated(body: str) -> str:
-    """``body`` with each web address of its text in a ``<span class="url">``."""
-    return _in_text(body, lambda text: _URL.sub(r'<span class="url">\g<0></span>', text))
