@@ -28,7 +28,7 @@ MIN_CORPUS_BOOKS = 20
 
 # Real pages whose books must speak their language (tests/test_book_language.py),
 # plus the shouted bio of the Herald Sun page.
-LANGUAGE_PAGES = {"page-fr": "readability/lemonde-1", "page-de": "scrapinghub/fde930b01859de83",
+LANGUAGE_PAGES = {"page-fr": "readability/lemonde-1", "page-de": "dates/bbaw-golfpost.de-premiere",
                   "page-ja": "scrapinghub/f105de6e63ca91ea", "page-caps-bio": "readability/herald-sun-1"}
 
 

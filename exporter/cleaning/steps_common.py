@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..model import BlockQuote, Emphasis, Heading, Link, ListBlock, Paragraph, Strong, Text
 from .dates import parse_date
 from .draft import Draft, block_text
-from .language import guess_language
+from .language import contradicted_language, guess_language
 from .names import byline_names
 
 log = logging.getLogger(__name__)
@@ -155,9 +155,12 @@ def authors_from_bio(draft: Draft) -> Draft:
 
 
 def guess_language_step(draft: Draft) -> Draft:
-    if draft.language:
-        return draft
+    """The page's language tag, unless the article's text plainly contradicts it; the
+    text's guess when the page has none."""
     sample = " ".join(block_text(b) for b in draft.blocks[:20])
+    if draft.language:
+        spoken = contradicted_language(draft.language, sample)
+        return draft.but(language=spoken) if spoken else draft
     return draft.but(language=guess_language(sample))
 
 
