@@ -1,7 +1,7 @@
 """Book typography as a transform on the model (never in the cleaner).
 
-Straight quotes become curly ones in the article's language, ``--`` becomes
-a dash, ``...`` an ellipsis, and a non-breaking space goes where typography
+Straight quotes become curly ones in the article's language, ``--`` (and a
+hyphen spaced as a dash) becomes a dash, ``...`` an ellipsis, and a non-breaking space goes where typography
 wants one (French punctuation, English honorifics). Text that is already
 typographic passes through unchanged, so the transform is idempotent.
 """
@@ -41,6 +41,11 @@ _APOSTROPHE = "’"
 # NYT and most American books set it), a spaced en dash elsewhere.
 # Module patterns: re.compile, from the code an earlier run stored (`_re_store`).
 _DOUBLE_HYPHEN = _re_store.compile(r"\s*(?<!-)---?(?!-)\s*")
+# A lone hyphen with a space each side stands for a dash in typed text ("comwrap auf der
+# DMEXCO 2018 - Take C.A.R.E.", "The harbour - and the town"): set as "--" is. In English only
+# between letters or closing punctuation and a letter: "5 - 3" is a subtraction.
+_SPACED_HYPHEN = _re_store.compile(r"(?<=\S) - (?=\S)")
+_SPACED_HYPHEN_EN = _re_store.compile(r"(?<=[^\W\d_]|[,;:!?.)’”\"']) - (?=[^\W\d_]|[(‘“\"'])")
 _ELLIPSIS = _re_store.compile(r"(?<!\.)\.\.\.(?!\.)")
 _HONORIFIC = _re_store.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|St|Mt|Gen|Sen|Rep|Gov|Sgt|Lt|Col|Capt)\. (?=[A-Z])")
 _FRENCH_PUNCT = _re_store.compile(r" ?([;:!?])(?=\s|$)")
@@ -62,6 +67,8 @@ def smarten(text: str, language: str = "en", previous: str = " ") -> str:
     # without the regex scan (the dash's leading \s* is tried at every position).
     if "--" in text:
         text = _DOUBLE_HYPHEN.sub("—" if lang == "en" else " – ", text)
+    if " - " in text:
+        text = (_SPACED_HYPHEN_EN.sub("—", text) if lang == "en" else _SPACED_HYPHEN.sub(" – ", text))
     if "..." in text:
         text = _ELLIPSIS.sub("…", text)
     # Only straight quotes change below, and each one's choice reads the character before
