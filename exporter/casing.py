@@ -125,3 +125,64 @@ def sentence_case(text: str, *, names: Iterable[str] = (), casings: dict[str, st
         out = re.sub(rf"(?<!\w)({alternation})(?=\s+\d)|(?<=\d\s)({alternation})(?!\w)",
                      lambda m: months[m.group(0).casefold()], out, flags=re.IGNORECASE)
     return _SENTENCE_END.sub(lambda m: m.group(1) + m.group(2).upper(), out)
+
+
+# The words in capitals that open an article's first paragraph, a house style of
+# tabloids and News Corp papers ("A HIGH-powered federal government team",
+# "TONY Abbott has", "A TEENAGER who"): the book opens its first line in small
+# capitals, where the page's capitals stand out as shouting. The run ends where a
+# word goes on in lower case ("HIGH-powered") or before the first word that is not
+# all capitals; a dateline's capitals, before its agency or state, stay.
+_OPENING_CAPS = _re_store.compile(r"[^\W\d_]+", re.UNICODE)
+_MIN_OPENING_LETTERS = 3
+
+
+def opening_in_case(text: str, *, names: Iterable[str] = (), casings: dict[str, str] | None = None) -> str:
+    """``text`` with the run of capitals it opens with in sentence case, keeping the case
+    the article gives its words elsewhere (``casings``: names, acronyms), ``names``'
+    and acronyms (no vowel). A text that opens otherwise, or is shouted throughout,
+    is kept (that is `sentence_case`'s)."""
+    if is_shouted(text):
+        return text
+    casings = casings or {}
+    run: list[re.Match] = []
+    for match in _OPENING_CAPS.finditer(text):
+        word = match.group(0)
+        between = text[run[-1].end():match.start()] if run else text[:match.start()]
+        if between.strip(" -\u2010\u2011") or not word.isupper():
+            break
+        run.append(match)
+    full = [m for m in run if m.end() == len(text) or not text[m.end()].isalpha()]
+    letters = sum(len(m.group(0)) for m in run)
+    if not run or letters < _MIN_OPENING_LETTERS or not any(len(m.group(0)) >= 2 for m in run):
+        return text
+    # A lone capitals word before lower-case text is a name or an acronym as often as
+    # house style ("NASA has", "BBC News"): only a run of words, or one going on in lower
+    # case ("HIGH-powered"), is the style.
+    goes_on = run[-1].end() < len(text) and text[run[-1].end()] in "-\u2010\u2011"
+    if len(full) < 2 and not goes_on:
+        return text
+    # The style runs into the sentence: lower-case text follows. A wire dateline is
+    # in capitals too and stays so ("LOS ANGELES (Reuters) -", "MIAMI-DADE, FLA. (WSVN)").
+    after = text[run[-1].end():].lstrip(" -\u2010\u2011")
+    if not goes_on and not after[:1].islower():
+        return text
+    name_words = {w.casefold(): w for name in names for w in _WORD.findall(name)}
+    out = []
+    for n, match in enumerate(run):
+        word = match.group(0)
+        key = word.casefold()
+        if key in casings:
+            form = casings[key]
+        elif key in name_words:
+            form = name_words[key]
+        elif len(word) >= 2 and key not in _ABBREVIATIONS and not (set(key) & _VOWELS):
+            form = word  # BBC, NSW
+        else:
+            form = word.lower()
+        out.append(form[:1].upper() + form[1:] if n == 0 else form)
+    pieces, last = [], 0
+    for match, form in zip(run, out):
+        pieces += [text[last:match.start()], form]
+        last = match.end()
+    return "".join(pieces) + text[last:]

@@ -10,10 +10,10 @@ from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 from . import _re_store
-from .casing import is_shouted, known_casings, name_case, sentence_case
+from .casing import is_shouted, known_casings, name_case, opening_in_case, sentence_case
 from .errors import UsageError
 from .labels import cldr_proper_names, labels_for
-from .model import Article, Bio, Block, BlockQuote, ListBlock, plain_text
+from .model import Article, Bio, Block, BlockQuote, ListBlock, Paragraph, Text, plain_text
 from .options import ExportOptions, MetaOverrides
 from .typography import apply_typography
 
@@ -211,6 +211,24 @@ def unshout_bios(article: Article) -> Article:
     return replace(article, meta=replace(meta, bios=bios))
 
 
+def unshout_opening(article: Article) -> Article:
+    """The capitals a page opens its first paragraph with ("A HIGH-powered team") in
+    sentence case (`casing.opening_in_case`), the words' case read from the rest of the
+    article (not the title: a headline capitalises every word)."""
+    blocks = article.blocks
+    first = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph)), None)
+    if first is None or not blocks[first].children or not isinstance(blocks[first].children[0], Text):
+        return article
+    opening = blocks[first].children[0]
+    rest = blocks[:first] + blocks[first + 1:]
+    names = (*article.meta.authors, *((article.meta.publisher,) if article.meta.publisher else ()))
+    text = opening_in_case(opening.text, names=names, casings=known_casings([plain_text(rest)]))
+    if text == opening.text:
+        return article
+    paragraph = replace(blocks[first], children=(Text(text), *blocks[first].children[1:]))
+    return replace(article, blocks=blocks[:first] + (paragraph,) + blocks[first + 1:])
+
+
 def end_bios_with_stop(article: Article) -> Article:
     """Each bio ends a sentence: the language's full stop is added where the page left it off."""
     labels = labels_for(article.meta.language)
@@ -224,7 +242,7 @@ def prepare(article: Article, options: ExportOptions) -> Article:
     if not options.images:
         article = without_images(article)
     # Names first: the bio's case is restored from them.
-    article = end_bios_with_stop(unshout_bios(unshout_bylines(article)))
+    article = unshout_opening(end_bios_with_stop(unshout_bios(unshout_bylines(article))))
     if options.smart_quotes:
         article = apply_typography(article)
     if not article.meta.identifier:

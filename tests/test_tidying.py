@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from lxml import html as lxml_html
 
-from exporter.casing import is_shouted, known_casings, name_case, sentence_case
+from exporter.casing import is_shouted, known_casings, name_case, opening_in_case, sentence_case
 from exporter.cleaning.metadata import spelled_out
 from exporter.model import Bio
 from exporter.options import ExportOptions
 from exporter.pipeline import prepared_article
-from exporter.transforms import end_bios_with_stop, unshout_bios, unshout_bylines
+from exporter.transforms import end_bios_with_stop, unshout_bios, unshout_bylines, unshout_opening
 from tests.epub_util import para, sample_article
 
 
@@ -84,3 +84,29 @@ def test_the_herald_sun_page_gets_a_quiet_bio_and_its_real_name(corpus_dir):
     [bio] = article.meta.bios
     assert not is_shouted(bio.text)
     assert bio.text.startswith("Laurie Oakes is the ") and bio.text.endswith("political editor.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Tabloid and News Corp house style opens the first paragraph in capitals; the
+    # book's first line is in small capitals, where they shout.
+    ("A HIGH-powered federal team has been doing the rounds", "A high-powered federal team has been doing the rounds"),
+    ("A TEENAGER who stole a car was caught", "A teenager who stole a car was caught"),
+    ("TONY ABBOTT has said that he will stay", "Tony Abbott has said that he will stay"),  # names from the article
+    ("NSW POLICE have charged a man", "NSW police have charged a man"),  # an acronym keeps its capitals
+    # Kept: a lone word (a name or an acronym as often as style), a wire dateline, ordinary text.
+    ("NASA has announced a new mission", "NASA has announced a new mission"),
+    ("LOS ANGELES (Reuters) - South Korean thriller", "LOS ANGELES (Reuters) - South Korean thriller"),
+    ("SOUTHWEST MIAMI-DADE, FLA. (WSVN) - An overnight crash", "SOUTHWEST MIAMI-DADE, FLA. (WSVN) - An overnight crash"),
+    ("The council met on Tuesday", "The council met on Tuesday"),
+    ("THE WHOLE PARAGRAPH IS IN CAPITALS", "THE WHOLE PARAGRAPH IS IN CAPITALS"),  # sentence_case's business
+])
+def test_opening_capitals_in_sentence_case(text, expected):
+    assert opening_in_case(text, casings={"tony": "Tony", "abbott": "Abbott"}) == expected
+
+
+def test_unshout_opening_on_the_model_reads_names_from_the_rest_of_the_article():
+    article = sample_article(blocks=(para("PRIME MINISTER TONY ABBOTT has promised a review."),
+                                     para("On Tuesday Tony Abbott said the Prime Minister would lead it himself.")))
+    [first, second] = unshout_opening(article).blocks
+    assert first.children[0].text == "Prime Minister Tony Abbott has promised a review."
+    assert second == article.blocks[1]
