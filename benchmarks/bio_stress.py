@@ -20,8 +20,9 @@ text path is scored on the edits. Pages with a bio, one variant each:
 Pages without a bio get traps, one variant each, in the page's language:
 ``expert`` (a quoted expert "Prof X, vice-chancellor of Y, agrees ..."),
 ``interviewee`` (an interviewee's description), ``promo`` (a newsletter box)
-in the middle of the body, and ``sidebar`` (another writer's bio set after
-the body). Every trap is text written here, not corpus text.
+in the middle of the body, ``closing`` (a last paragraph about someone the
+story quotes, opening with a pronoun) and ``sidebar`` (another writer's bio)
+after the body. Every trap is text written here, not corpus text.
 
 Only tuning-half cases are read; the held-out half is measured by
 bio_halves.py as totals. Prints recall and precision per variant and per
@@ -66,6 +67,7 @@ TRAPS = {
         "promo": "Get our free morning newsletter: the day's top stories, delivered to your inbox before breakfast. "
                  "Sign up now.",
         "sidebar": "Tom Reyes is a columnist for the paper and the author of two books about city politics.",
+        "closing": "He joined the team in 2019 from a second-division club and has scored twelve goals since.",
     },
     "de": {
         "expert": "Prof. Martin Hahn, Präsident der Universität Nordstadt, sieht das ähnlich: Die Förderung reiche "
@@ -75,6 +77,7 @@ TRAPS = {
         "promo": "Unser Newsletter: Die wichtigsten Nachrichten des Tages jeden Morgen in Ihrem Postfach. "
                  "Jetzt anmelden.",
         "sidebar": "Thomas Berger ist Redakteur im Ressort Politik und Autor zweier Bücher über die Stadtgeschichte.",
+        "closing": "Sie ist seit 2009 Lehrerin an der Grundschule am Markt und lebt mit ihrer Familie in der Altstadt.",
     },
     "fr": {
         "expert": "Le professeur Martin Halle, président de l'université de Nordville, estime que le financement "
@@ -84,6 +87,7 @@ TRAPS = {
         "promo": "Recevez notre newsletter : l'essentiel de l'actualité chaque matin dans votre boîte. "
                  "Inscrivez-vous.",
         "sidebar": "Thomas Bernard est journaliste au service politique et auteur de deux livres sur la ville.",
+        "closing": "Elle est institutrice depuis 2009 et vit avec sa famille dans la vieille ville.",
     },
     "es": {
         "expert": "El catedrático Martín Hidalgo, rector de la Universidad de Norte, afirmó que la financiación "
@@ -92,6 +96,7 @@ TRAPS = {
                        "una respuesta.",
         "promo": "Suscríbete a nuestro boletín: las noticias más importantes del día, cada mañana en tu correo.",
         "sidebar": "Tomás Reyes es columnista del diario y autor de dos libros sobre la política municipal.",
+        "closing": "Ella es maestra desde 2009 y vive con su familia en el casco antiguo.",
     },
     "pt": {
         "expert": "O professor Martim Alves, reitor da Universidade do Norte, disse que o financiamento "
@@ -100,10 +105,11 @@ TRAPS = {
                        "uma resposta.",
         "promo": "Assine a nossa newsletter: as principais notícias do dia, todas as manhãs no seu e-mail.",
         "sidebar": "Tomás Reis é colunista do jornal e autor de dois livros sobre a política da cidade.",
+        "closing": "Ela é professora desde 2009 e vive com a família no centro histórico.",
     },
 }
 BIO_VARIANTS = ("as_is", "no_byline", "after_byline", "at_end", "first_name", "pronoun", "heading")
-TRAP_VARIANTS = ("as_is", "expert", "interviewee", "promo", "sidebar", "sidebar_nobyline")
+TRAP_VARIANTS = ("as_is", "expert", "interviewee", "promo", "closing", "sidebar", "sidebar_nobyline")
 
 
 def lines_of(case: Path) -> list[str]:
@@ -152,7 +158,9 @@ def byline_lines(lines: list[str], span: range, authors: list[str]) -> list[int]
 def _opening_name(bio: str, authors: list[str]) -> str | None:
     """The author's full name the bio opens with (after a dash or a bullet), if it does."""
     body = re.sub(r"^[\s—–\-*•·|(]+", "", bio)
-    return next((a for a in authors if len(a.split()) >= 2 and body.startswith(a)), None)
+    # (A card's name label alone on its line is the label, not an opening: it stays as it is.)
+    return next((a for a in authors if len(a.split()) >= 2 and body.startswith(a)
+                 and len(body.split()) > len(a.split()) + 2), None)
 
 
 def bio_variants(lines: list[str], span: range, bio: str, authors: list[str], lang: str, lex):
@@ -192,12 +200,13 @@ def trap_variants(lines: list[str], lang: str):
     if not body:
         return
     traps = TRAPS.get(lang, TRAPS["en"])
-    middle = body[len(body) // 2] + 1
+    middle, after = body[len(body) // 2] + 1, body[-1] + 1
     for variant in ("expert", "interviewee", "promo"):
         yield variant, lines[:middle] + [traps[variant]] + lines[middle:], traps[variant]
+    # A story's last paragraph about someone it quotes, opening with a pronoun ("He joined the team ...").
+    yield "closing", lines[:after] + [traps["closing"]] + lines[after:], traps["closing"]
     # Another writer's card right after the body: with a byline found it names someone else
     # (reported as "sidebar"); with none, nothing on the page says whose it is ("sidebar_nobyline").
-    after = body[-1] + 1
     yield "sidebar", lines[:after] + [traps["sidebar"]] + lines[after:], traps["sidebar"]
 
 
