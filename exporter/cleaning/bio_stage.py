@@ -52,6 +52,12 @@ def find_bios(draft: Draft) -> Draft:
         linked = linked_authors(_own_region(draft, lex), lex)
         if linked:
             chosen = [v for v in _chosen(draft, lex, linked) if TIES.intersection(v.reasons)]
+        elif named := heading_named(draft.lines, lex):
+            # A heading's name ("Über Olaf Scholz") may head a section of the story about that
+            # person: only a text outside the article's lines that opens with the full name and a
+            # bio verb ("Bob Fischer ist PPL-Inhaber ...") is taken as the named one's card.
+            chosen = [v for v in _chosen(draft, lex, named) if {"byline_name", "name_verb"} <= set(v.reasons)
+                      and _outside_body(draft, v.candidate)]
     if not chosen:
         return draft
     bios = tuple(Bio(text=without_tail(v.text, lex), author=v.author) for v in chosen)
@@ -111,6 +117,28 @@ def linked_authors(texts: list[str], lex: BioLexicon) -> tuple[str, ...]:
                 names.append(name)
                 break
     return tuple(names) if len(names) <= MAX_LINKED else ()
+
+
+def _outside_body(draft: Draft, candidate: Candidate) -> bool:
+    """The candidate is a line of the scrape before or after the body's run of lines."""
+    page = draft.page if isinstance(draft.page, tuple) else ()
+    return (len(page) >= 2 and candidate.block_index is None and candidate.place != "heading"
+            and not page[0] <= candidate.order < page[1])
+
+
+def heading_named(lines, lex: BioLexicon) -> tuple[str, ...]:
+    """The one person the scrape's author-card headings name ("Über Bob Fischer", "About Jane Doe").
+
+    A scrape sets the card's heading, its picture's caption, its social links
+    and its text on lines of their own, and a theme may put the text far from
+    the heading (after the comment form or the newsletter box): the heading's
+    name is then what ties the text to the author. Two names in such headings
+    are a list of contributors, not the author's card.
+    """
+    from .bio_html import heading_match
+
+    names = {name for name in (heading_match(line.text, lex) for line in lines if len(line.text) <= 70) if name}
+    return tuple(names) if len(names) == MAX_LINKED else ()
 
 
 def _block_candidates(draft: Draft) -> list[Candidate]:
