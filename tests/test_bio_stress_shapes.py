@@ -96,3 +96,47 @@ def test_trap_with_two_bylined_authors_a_pronoun_note_belongs_to_neither():
     lines = [*MENU_EN, "Tram line to the northern suburbs approved", "By Jane Doe and Tom Brown", "Dec 23, 2020",
              *STORY_EN, note, "Advertisement"]
     assert bios_of(lines) == []
+
+
+# ------------------------------------------------------------------ no byline: the card's own link, inside the body's run
+
+TEASERS_LONG_DE = [
+    "Grundsteuer: Einsprüche stapeln sich in den Finanzämtern des Landes, die Bearbeitung dauert nach Angaben "
+    "der Verwaltung noch viele Monate, weil Personal fehlt und die Software immer wieder ausfällt.",
+    "Wohnungsmarkt: In den Großstädten steigen die Mieten weiter, während auf dem Land immer mehr Häuser leer "
+    "stehen und Gemeinden nach neuen Wegen suchen, junge Familien anzulocken.",
+]
+CARD_DE = "Daniel Weber arbeitete viele Jahre als Redakteur bei einer großen Tageszeitung. Er schreibt hier unter Pseudonym."
+
+
+def test_with_no_byline_the_link_right_under_a_card_inside_the_body_run_ties_it():
+    # A short post whose scrape's densest run goes on into long teasers: the card and its
+    # "mehr von ..." link are inside the run, not after it.
+    lines = [*MENU_DE, "Fernwärme wird teurer", "12. Oktober 2022", "Keine Kommentare", *STORY_DE,
+             "Jetzt neu! Besuchen Sie unseren Shop!", CARD_DE, "Bild: Screenshot", "mehr von Daniel Weber auf example.de",
+             *TEASERS_LONG_DE, *TEASERS_LONG_DE[::-1]]
+    result = cleaned_text(lines)
+    assert [(b.author, b.text) for b in result.meta.bios] == [("Daniel Weber", CARD_DE)]
+    assert result.meta.authors == ("Daniel Weber",)
+
+
+def test_trap_a_card_link_under_a_story_paragraph_quoting_its_person_ties_nothing():
+    quoted = "Daniel Weber sagte am Dienstag, die Preise seien angemessen. Er ist Sprecher der Stadtwerke."
+    lines = [*MENU_DE, "Fernwärme wird teurer", "12. Oktober 2022", *STORY_DE, quoted, "Bild: Screenshot",
+             "mehr von Daniel Weber auf example.de", *TEASERS_LONG_DE, *TEASERS_LONG_DE[::-1]]
+    assert bios_of(lines) == []
+
+
+def test_trap_two_card_links_naming_two_people_tie_no_one():
+    other = "Lena Vogt ist Redakteurin im Ressort Wirtschaft und schreibt seit 2012 für die Zeitung."
+    lines = [*MENU_DE, "Fernwärme wird teurer", "12. Oktober 2022", *STORY_DE, CARD_DE, "mehr von Daniel Weber auf example.de",
+             other, "mehr von Lena Vogt auf example.de", *TEASERS_LONG_DE, *TEASERS_LONG_DE[::-1]]
+    assert bios_of(lines) == []
+
+
+def test_a_comment_count_is_no_persons_name():
+    # "Keine Kommentare" under a post's date is its comment count, never its byline.
+    from exporter.cleaning.names import is_person_name
+
+    assert not any(is_person_name(t) for t in ("Keine Kommentare", "3 Commentaires", "Alle Autoren"))
+    assert is_person_name("Daniel Weber")
