@@ -140,3 +140,14 @@ def test_a_comment_count_is_no_persons_name():
 
     assert not any(is_person_name(t) for t in ("Keine Kommentare", "3 Commentaires", "Alle Autoren"))
     assert is_person_name("Daniel Weber")
+
+
+def test_trap_a_colleagues_card_sharing_the_authors_first_name_is_no_bio():
+    # Under Tom Brown's byline, the closing card of Tom Reyes, another columnist of the paper.
+    lines = [*MENU_EN, "Tram line to the northern suburbs approved", "By Tom Brown", "Dec 23, 2020", *STORY_EN,
+             "Tom Reyes is a columnist for the paper and the author of two books about city politics.", "Advertisement"]
+    assert bios_of(lines) == []
+    # The author's own card that names him by first name and surname is still his.
+    own = "Tom Brown is a columnist for the paper and the author of two books about city politics."
+    lines[-2] = own
+    assert bios_of(lines) == [("Tom Brown", own)]

@@ -179,9 +179,12 @@ def _byline_tie(text: str, authors: tuple[str, ...], first_person: bool = False,
         if head.startswith(name_key(author)):
             return author, "byline_name"
     first = name_key(text.split(" ", 1)[0]) if text else ""
+    # "Tom Reyes is a columnist ..." under Tom Rogan's byline: a full name that shares only its
+    # first name with the author's is another person (a sidebar card of a colleague).
+    lead = _lead_name(text, lex) if lex is not None and first else None
     for author in authors:
         words = [name_key(w) for w in author.split() if len(w) > 2]
-        if first and first in words:
+        if first and first in words and not (lead and not same_person(lead, author) and not same_person(author, lead)):
             return author, "name_part"
     if lex is not None and (author := led_by_role(text, authors, lex)):
         return author, "byline_name"
