@@ -34,7 +34,7 @@ SELF_NAME_REACH = 80
 WEIGHTS = {
     "structured": 3.0, "box": 2.0, "heading": 2.0, "closing": 1.0, "after_body": 1.0,
     "statement": 3.0, "self": 2.5, "byline_name": 2.0, "name_part": 1.5, "label_name": 1.0,
-    "lead_name": 1.0, "card_name": 1.0, "card_placed": 1.0, "name_verb": 1.0, "announced": 1.0, "byline_named": 0.5, "pronoun": 0.5, "role": 1.0, "roles": 2.0,
+    "lead_name": 1.0, "card_name": 1.0, "card_placed": 1.0, "name_verb": 1.0, "announced": 1.0, "byline_named": 0.5, "pronoun": 0.5, "writer_tie": 1.5, "role": 1.0, "roles": 2.0,
     "speech": -3.0, "opens_quoted": -3.0, "long_quote": -1.5, "promo": -4.0, "other_person": -4.0,
     "long": -2.0, "intro": -2.0, "news_opener": -2.0,
 }
@@ -179,9 +179,12 @@ def _byline_tie(text: str, authors: tuple[str, ...], first_person: bool = False,
         if head.startswith(name_key(author)):
             return author, "byline_name"
     first = name_key(text.split(" ", 1)[0]) if text else ""
+    # "Tom Reyes is a columnist ..." under Tom Rogan's byline: a full name that shares only its
+    # first name with the author's is another person (a sidebar card of a colleague).
+    lead = _lead_name(text, lex) if lex is not None and first else None
     for author in authors:
         words = [name_key(w) for w in author.split() if len(w) > 2]
-        if first and first in words:
+        if first and first in words and not (lead and not same_person(lead, author) and not same_person(author, lead)):
             return author, "name_part"
     if lex is not None and (author := led_by_role(text, authors, lex)):
         return author, "byline_name"
@@ -270,6 +273,8 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
         author = authors[0]
     if _card_label(candidate, author, reasons, bool(authors) and bool(roles), lex):
         reasons.append("card_name")
+    if _writer_tie(candidate, body, head, authors, tie, reasons, lex):
+        reasons.append("writer_tie")
 
     if lex.speech.search(body[:240]):
         reasons.append("speech")
@@ -288,6 +293,19 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
     reasons = [r for r in reasons if r]
     score = sum(WEIGHTS[r] for r in reasons)
     return Verdict(candidate=candidate, score=score, author=author, reasons=tuple(reasons))
+
+
+def _writer_tie(candidate: Candidate, body: str, head: str, authors: tuple[str, ...], tie: str | None,
+                reasons: list[str], lex: BioLexicon) -> bool:
+    """A closing note that stands for the byline's one author by a pronoun or the first name alone
+    ("He covers the White House.", "Madison joined the News Team in 2018.") and says what a writer
+    does: the author's note. A story's closing "She is a retired nurse ..." names no writer's job."""
+    if len(authors) != 1 or candidate.place not in ("closing", "after_body") or not lex.writer.search(head):
+        return False
+    if "pronoun" in reasons:
+        return True
+    first = body.split(" ", 1)[0]
+    return tie == "name_part" and verb_after(body[len(first):], lex)
 
 
 def _card_label(candidate: Candidate, author: str | None, reasons: list[str], bylined_role: bool,

@@ -17,7 +17,7 @@ from .. import _re_store
 from ..errors import ConfigError
 
 BIO_KINDS = ("heading", "box", "statement", "self", "first_person", "role", "verb", "pronoun", "not_name", "speech",
-             "promo", "end", "author_link", "job_link", "not_job", "tail")
+             "promo", "end", "author_link", "job_link", "not_job", "tail", "writer")
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,7 @@ class BioLexicon:
     not_job: PatternSet = PatternSet(())  # a role word that is a work, or a wire credit: not a job title
     tails: tuple[re.Pattern[str], ...] = ()  # where a bio's glued-on furniture begins (searched, lower-cased)
     job_link: re.Pattern[str] = re.compile(_NEVER)  # what ties a job title to its outlet (" at ", " bei "): split on
+    writer: PatternSet = PatternSet(())  # a writer's job or beat ("reporter", "covers", "schreibt für")
 
 
 
@@ -148,6 +149,7 @@ def lexicon(rules: tuple[BioRule, ...]) -> BioLexicon:
         author_links=tuple(_re_store.compile(p, re.IGNORECASE) for p in of("author_link")),
         job_link=_re_store.compile(alternation("job_link"), re.IGNORECASE), not_job=PatternSet(of("not_job")),
         tails=tuple(_re_store.compile(p, re.IGNORECASE) for p in of("tail")),
+        writer=PatternSet(of("writer")),
     )
     _re_store.flush()
     return found

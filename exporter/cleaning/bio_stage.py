@@ -52,6 +52,18 @@ def find_bios(draft: Draft) -> Draft:
         linked = linked_authors(_own_region(draft, lex), lex)
         if linked:
             chosen = [v for v in _chosen(draft, lex, linked) if TIES.intersection(v.reasons)]
+        elif named := heading_named(draft.lines, lex):
+            # A heading's name ("Über Olaf Scholz") may head a section of the story about that
+            # person: only a text outside the article's lines that opens with the full name and a
+            # bio verb ("Bob Fischer ist PPL-Inhaber ...") is taken as the named one's card.
+            chosen = [v for v in _chosen(draft, lex, named) if {"byline_name", "name_verb"} <= set(v.reasons)
+                      and _outside_body(draft, v.candidate)]
+        elif carded := card_links(draft.lines, lex):
+            # The author's link inside the body's run (a short post's scrape runs on into the
+            # teasers): only the text right above the link, opening with its name, is the card.
+            (name, at), = carded.items()
+            chosen = [v for v in _chosen(draft, lex, (name,)) if {"byline_name", "name_verb"} <= set(v.reasons)
+                      and v.candidate.block_index is None and at - CARD_LINK_REACH <= v.candidate.order < at]
     if not chosen:
         return draft
     bios = tuple(Bio(text=without_tail(v.text, lex), author=v.author) for v in chosen)
@@ -111,6 +123,49 @@ def linked_authors(texts: list[str], lex: BioLexicon) -> tuple[str, ...]:
                 names.append(name)
                 break
     return tuple(names) if len(names) <= MAX_LINKED else ()
+
+
+# An author card's link ("mehr von X auf site.de") sits right under its text, past a caption or two.
+CARD_LINK_REACH = 3
+
+
+def card_links(lines, lex: BioLexicon) -> dict[str, int]:
+    """{name: line} for the one author link of the page whose name opens one of the lines right
+    above it: a card's text and its "mehr von Daniel Weber auf example.de" link. None when links
+    name several people (a rail of columnists' links)."""
+    from .bio_evidence import fold
+
+    texts = [line.text for line in lines]
+    found: dict[str, int] = {}
+    for index, text in enumerate(texts):
+        if len(text) > 90 or not lex.author_links:
+            continue
+        names = linked_authors([text], lex)
+        if names and any(fold(texts[i]).startswith(fold(names[0])) for i in range(max(0, index - CARD_LINK_REACH), index)):
+            found.setdefault(names[0], index)
+    return found if len(found) == MAX_LINKED else {}
+
+
+def _outside_body(draft: Draft, candidate: Candidate) -> bool:
+    """The candidate is a line of the scrape before or after the body's run of lines."""
+    page = draft.page if isinstance(draft.page, tuple) else ()
+    return (len(page) >= 2 and candidate.block_index is None and candidate.place != "heading"
+            and not page[0] <= candidate.order < page[1])
+
+
+def heading_named(lines, lex: BioLexicon) -> tuple[str, ...]:
+    """The one person the scrape's author-card headings name ("Über Bob Fischer", "About Jane Doe").
+
+    A scrape sets the card's heading, its picture's caption, its social links
+    and its text on lines of their own, and a theme may put the text far from
+    the heading (after the comment form or the newsletter box): the heading's
+    name is then what ties the text to the author. Two names in such headings
+    are a list of contributors, not the author's card.
+    """
+    from .bio_html import heading_match
+
+    names = {name for name in (heading_match(line.text, lex) for line in lines if len(line.text) <= 70) if name}
+    return tuple(names) if len(names) == MAX_LINKED else ()
 
 
 def _block_candidates(draft: Draft) -> list[Candidate]:

@@ -21,6 +21,10 @@ _NOT_NAME_WORDS = {
     # the labels of a paper's unsigned editorial column ("Telegraph View", "Our View", "Leitartikel")
     "view", "views", "editorial", "editorials", "leitartikel", "kommentar", "éditorial",
     "editoriale", "hoofdredactioneel",
+    # a blog post's comment count under its date ("Keine Kommentare", "3 commentaires"), read as a
+    # byline name when the scrape has none, and a card's "Alle Autoren" link
+    "keine", "kommentare", "commentaire", "commentaires", "comentario", "comentarios", "comentário",
+    "comentários", "commento", "commenti", "autoren", "autorinnen",
 }
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md"}
 _WORD = _re_store.compile(r"^[^\W\d_][\w'’.\-]*$")
