@@ -15,7 +15,7 @@ regexes' compiled form).
   stamped with Python's exact version and build, bytecode tag and optimisation
   level; another interpreter ignores it.
 - It is read through `font_cache.read_marshalled`: our own private regular file
-  (`font_cache.trusted_bytes`), opening with the SHA-256 of its data, checked
+  (`font_cache.trusted_bytes`), opening with the CRC-32 of its data, checked
   before marshal reads a byte. The code runs when the class is made, so the file
   is trusted as CPython trusts its own ``__pycache__`` (which it is stricter than:
   owner, mode and seal checked). Anything but a code object is a miss.

@@ -8,7 +8,7 @@ author's name the same way everywhere: only when it does not begin with it.
 
 from __future__ import annotations
 
-from html import escape
+from ._escape import escape
 
 from ._dataclass_store import dataclass
 from .labels import Labels, labels_for

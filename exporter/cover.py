@@ -18,7 +18,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from ._pillow import Image, load_exif_tags  # first: PIL.ExifTags deferred (see _pillow)
+from PIL import ImageDraw, ImageFont  # noqa: I001 - after _pillow, on purpose
 
 from ._dataclass_store import dataclass
 from .errors import RenderError
@@ -271,6 +272,8 @@ def cover_jpeg_beside(cover: CoverText) -> Callable[[], bytes]:
     the EPUB's pages render meanwhile on a second core. Same bytes as `cover_jpeg`."""
     import threading
 
+    if cover.picture is not None:  # Pillow may read the picture's EXIF on the thread
+        load_exif_tags()
     outcome: list = []
 
     def draw() -> None:

@@ -62,7 +62,8 @@ def prepare_image(data: bytes, *, name: str, long_side: int = EBOOK_LONG_SIDE) -
         from .svg import sanitize_svg
 
         return sanitize_svg(data, name=name)
-    from PIL import Image, ImageOps, UnidentifiedImageError
+    from ._pillow import Image  # first: PIL.ExifTags deferred until a picture's EXIF is read
+    from PIL import ImageOps, UnidentifiedImageError  # noqa: I001
 
     try:
         with warnings.catch_warnings(), _truncated_images_refused():
@@ -127,7 +128,8 @@ def probe_size(data: bytes) -> tuple[int, int] | None:
         except ImageError:
             return None
         return (prepared.width, prepared.height) if prepared.draws else (0, 0)
-    from PIL import Image, UnidentifiedImageError
+    from ._pillow import Image
+    from PIL import UnidentifiedImageError  # noqa: I001
 
     try:
         with warnings.catch_warnings():
@@ -143,7 +145,7 @@ def scale_to_width(data: bytes, media_type: str, max_width: int) -> PreparedImag
     None when it is narrow enough already (or an SVG, which scales by itself)."""
     if media_type == "image/svg+xml":
         return None
-    from PIL import Image
+    from ._pillow import Image
 
     with Image.open(io.BytesIO(data)) as image:
         if image.width <= max_width:
@@ -161,7 +163,7 @@ def preview_thumbnail(data: bytes, media_type: str, box: tuple[int, int]) -> Pre
     (12.8 MB of preview HTML), and a strip 16000 pixels tall needs its height capped."""
     if media_type == "image/svg+xml":
         return None
-    from PIL import Image
+    from ._pillow import Image
 
     with Image.open(io.BytesIO(data)) as image:
         animated = getattr(image, "n_frames", 1) > 1
@@ -184,7 +186,7 @@ def _looks_like_svg(data: bytes) -> bool:
 
 
 def _fit(image, long_side: int):
-    from PIL import Image
+    from ._pillow import Image
 
     if max(image.size) > long_side:
         image = image.copy()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from html import escape
+from ._escape import escape
 from pathlib import Path
 
 from ._dataclass_store import dataclass

@@ -8,7 +8,7 @@ them into one HTML document. The two differ only in CSS and packaging.
 
 from __future__ import annotations
 
-from html import escape
+from ._escape import escape
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from typing import Mapping

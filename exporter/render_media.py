@@ -7,7 +7,7 @@ under that name and the PDF backend serves from memory.
 from __future__ import annotations
 
 import re
-from html import escape
+from ._escape import escape
 from typing import Callable, Mapping
 
 from .model import CodeBlock, Figure, Image, ImageAsset, Table, TableCell

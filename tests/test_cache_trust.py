@@ -228,6 +228,20 @@ def test_a_marshalled_store_with_one_byte_changed_is_computed_again(cache_home, 
     assert value == expected and computed == 1
 
 
+@pytest.mark.parametrize("reader", SEALED)
+def test_a_marshalled_store_opens_with_the_crc32_of_its_data(cache_home, tmp_path, reader):
+    """The seal is the check for damage zip and gzip make (CRC-32), not a SHA-256 of the
+    whole store on every run; a torn file (its end lost) is a miss like a flipped bit."""
+    import zlib
+
+    path, read, expected = READERS[reader](tmp_path)
+    data = path.read_bytes()
+    assert data[:4] == zlib.crc32(data[4:]).to_bytes(4, "big")
+    path.write_bytes(data[:-7])
+    value, computed = _within(10, read)
+    assert value == expected and computed == 1
+
+
 @pytest.mark.parametrize("reader", READERS)
 def test_a_good_file_is_read_back(cache_home, tmp_path, reader):
     """The control: the user's own private file is trusted (so the cases below test the checks)."""

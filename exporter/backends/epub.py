@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timezone
-from html import escape
+from .._escape import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 

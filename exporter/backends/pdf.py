@@ -18,7 +18,7 @@ import math
 import re
 import unicodedata
 from datetime import datetime, timezone
-from html import escape
+from .._escape import escape
 from pathlib import Path
 
 from .._dataclass_store import dataclass
