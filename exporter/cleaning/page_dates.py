@@ -174,7 +174,7 @@ def _holds(ancestor, element) -> bool:
 
 
 def _without(root, elements: list):
-    """A copy of the page without ``elements`` (their tails kept), or None when there are none.
+    """A copy of the page with ``elements`` emptied (their tails kept), or None when there are none.
 
     htmldate reads no labels: on a page that prints "Updated January 24, 2020" under the
     headline and "01.21.2020 07:00 AM" above it (a magazine's header), it takes the update,
@@ -186,7 +186,9 @@ def _without(root, elements: list):
     copy = deepcopy(root)
     twins = [twin for original, twin in zip(root.iter(), copy.iter()) if id(original) in marked]  # same order
     for twin in twins:
-        twin.drop_tree()
+        # emptied, not dropped: dropping joins its tail to the text before it, and lxml refuses
+        # to set a text that holds a control character the parser let through ("&#x1;")
+        twin.clear(keep_tail=True)
     return copy
 
 
