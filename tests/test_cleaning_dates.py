@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from exporter.cleaning import clean, scorer_view
+from exporter.cleaning import clean, load_rules, scorer_view
 from exporter.cleaning.dates import parse_date, url_date
 from exporter.cleaning.html_tree import parse_html
 from exporter.cleaning.metadata import read_page_meta
@@ -32,6 +32,9 @@ PROSE = ("The city council voted on Tuesday to extend the tram line to the north
     ("Sat, 19 Oct 2019 00:04:00 +0200", "2019-10-19"),
     ("Nov 8, 2023 / 10:35 PM PST", "2023-11-08"),
     ("07/27/2016", "2016-07-27"),  # US month-first with slashes
+    ("veröffentlicht am 14 Feb ’20", "2020-02-14"),  # blog themes' year after an apostrophe
+    ("Posted Mar 3, '21 at 10:00", "2021-03-03"),
+    ("Nov 28 '99", "1999-11-28"),  # 69-99 are 19xx, as strptime's %y reads them
 ])
 def test_written_dates_in_many_forms(text, expected):
     assert parse_date(text) == expected
@@ -162,6 +165,17 @@ def labelled_dates_of(body: str) -> tuple[str | None, str | None]:
 ])
 def test_a_stamp_the_page_labels_in_words(body, published, updated):
     assert labelled_dates_of(body) == (published, updated)
+
+
+def test_a_wiki_page_created_stamp_is_its_publication():
+    # static-site wikis and blogs print the page's first version and its last edit under the text
+    # (and a tag line with another day above them)
+    html = ('<html lang="en"><head><title>Shell paths</title></head><body><div class="page">'
+            f'<h1>Shell paths</h1><p>{PROSE}</p><p><a href="/tags/shell">shell</a> 2020-09-30</p><div class="pagedate"><span class="created">Created late in the '
+            'afternoon of Sunday, October 18th, 2020.</span> <span class="edited">Edited Wednesday, November 4th, '
+            '2020.</span></div></div></body></html>')
+    meta = read_page_meta(parse_html(html), load_rules().metadata)
+    assert (meta.date, meta.updated) == ("2020-10-18", "2020-11-04")
 
 
 def test_a_labelled_stamp_in_a_teaser_or_comment_dates_another_piece():

@@ -30,6 +30,11 @@ _MONTH_DAY_YEAR = _re_store.compile(r"\b" + _MONTH_WORD + r"\s+(\d{1,2})(?:st|nd
 _DAY_MONTH_YEAR = _re_store.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s*(?:of\s+|de\s+)?" + _MONTH_WORD
                              + r",?\s+(?:de\s+)?(\d{4})\b")
 
+# A two-digit year after an apostrophe, as blog themes print the day ("14 Feb ’20", "Feb 14, '20"):
+# the apostrophe says the century is left out: 69-99 are 19xx, 00-68 20xx (POSIX strptime's %y).
+_DAY_MONTH_SHORT_YEAR = _re_store.compile(r"\b(\d{1,2})(?:st|nd|rd|th|\.)?\s*" + _MONTH_WORD + r",?\s+['’‘](\d{2})\b")
+_MONTH_DAY_SHORT_YEAR = _re_store.compile(r"\b" + _MONTH_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+['’‘](\d{2})\b")
+
 
 # Languages of worldwide news written in other alphabets ("19 октября 2019", "12 Οκτωβρίου 2019"):
 # their months are loaded only for a month word in those letters (each CLDR locale costs about
@@ -100,6 +105,10 @@ def parse_date(text: str | None, day_first: bool = False) -> str | None:
         month = month_number(m.group(2))
         if month:
             found.append((m.start(), _make(m.group(3), month, m.group(1))))
+    for pattern, day_group, month_group in ((_DAY_MONTH_SHORT_YEAR, 1, 2), (_MONTH_DAY_SHORT_YEAR, 2, 1)):
+        if (m := pattern.search(text)) and (month := month_number(m.group(month_group))):
+            century = "19" if int(m.group(3)) >= 69 else "20"
+            found.append((m.start(), _make(century + m.group(3), month, m.group(day_group))))
     if m := _NUMERIC.search(text):
         first, sep, second, year = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
         if len(year) == 2:

@@ -43,14 +43,9 @@ def labelled_stamps(root, rules: Sequence[MetadataRule], day_first: bool = False
     found: dict[str, str] = {}
     if not rules:
         return None, None
-    body = root.find("body")
     after: int | None = None  # holders still read once the publication stamp is found
-    for element in (body if body is not None else root).iter(_STAMP_HOLDERS):
-        if len(element) > 8 or any(child.tag in _BLOCK_HOLDERS for child in element):
-            continue
-        for line in _lines(element):
-            if len(line) > _MAX_STAMP_LINE or not any(ch.isdigit() for ch in line):
-                continue
+    for element, lines in _stamp_holders(root):
+        for line in lines:
             for rule in rules:
                 m = rule.kind not in found and rule.search(line)
                 day = parse_date(m.group("value"), day_first) if m else None
@@ -66,6 +61,33 @@ def labelled_stamps(root, rules: Sequence[MetadataRule], day_first: bool = False
             if "updated" in found or after <= 0:
                 break
     return found.get("date"), found.get("updated")
+
+
+def _stamp_holders(root):
+    """``(element, lines)`` of the body's elements that may hold a stamp, in page order: only
+    elements holding a few children (a stamp is a leaf or near one), and of their lines only the
+    short ones with a digit (maybe none)."""
+    body = root.find("body")
+    for element in (body if body is not None else root).iter(_STAMP_HOLDERS):
+        if len(element) > 8 or any(child.tag in _BLOCK_HOLDERS for child in element):
+            continue
+        yield element, [line for line in _lines(element) if len(line) <= _MAX_STAMP_LINE and any(ch.isdigit() for ch in line)]
+
+
+def update_stamp_holders(root, rules: Sequence[MetadataRule], day_first: bool = False, limit: int = 5) -> list:
+    """The elements (outside teasers) whose line an update rule reads as a date ("Updated
+    January 24, 2020" under a headline, "Aktualisiert am 29.10.2023"), at most ``limit``."""
+    rules = [rule for rule in rules if rule.labelled and rule.kind == "updated"]
+    found = []
+    for element, lines in _stamp_holders(root) if rules else ():
+        for line in lines:
+            m = next((m for rule in rules if (m := rule.search(line))), None)
+            if m and parse_date(m.group("value"), day_first) and outside_teasers(element):
+                found.append(element)
+                break
+        if len(found) >= limit:
+            break
+    return found
 
 
 # The lines under the headline read for a dateline, and the elements looked at for them.
