@@ -17,15 +17,23 @@ from .scripts import is_caseless
 from .text_lines import prose_value as _value
 
 
+# Labels, credits and stamps are never the headline; a kicker glued to the headline
+# ("VIDEO: Voting on the housing plan", "WATCH: ...", "PHOTOS: ...") is part of it.
 _NOT_HEADLINE = _re_store.compile(
-    r"^(?:by\b|photo|image|credit|caption|media caption|source:|watch\b|video\b|listen\b|read\b|\(|<|http)"
+    r"^(?!(?-i:(?:VIDEO|WATCH|PHOTOS?|LISTEN)\s*:\s*\w))"  # an upper-case kicker; 'Photo: J. Doe/AP' stays out
+    r"(?:by\b|photo|image|credit|caption|media caption|source:|watch\b|video\b|listen\b|read\b|\(|<|http)"
     r"|(?:\(image:|\(photo:|\((?:photo |image )?credits?:|\((?:foto|bild|crédit)s?:|getty images|/ap\b|\bap photo)"
     r"|[|•·]|^\W|[.,;:—–\-。、，；：।]$|^(?:from |only |now )?\$\d[\d.,]*$"
     r"|^\d+\s+(?:sec|second|min|minute|hour|hr|day|week|month)s?\s+ago$",
     re.IGNORECASE,
 )
-# How far before the densest prose run the headline is looked for.
-TITLE_WINDOW = 40
+# How far before the densest prose run the headline is looked for: portals set the
+# headline block (headline, standfirst, byline) over a gallery, a share bar or a
+# story rail of several dozen lines before the first paragraph.
+TITLE_WINDOW = 100
+# Past a few lines, distance says little more: beyond DISTANCE_CAP of penalty the
+# headline is told from the rail's lines by its echoes, its byline and its words.
+DISTANCE_CAP = 1.5
 
 
 def _title_score(draft: Draft, index: int, start: int, seen: dict[str, int], body_words: frozenset[str]) -> float:
@@ -50,17 +58,25 @@ def _title_score(draft: Draft, index: int, start: int, seen: dict[str, int], bod
     following = draft.lines[index + 1:index + 4]
     if any(l.role == "meta" for l in following):
         score += 2.0  # a byline or dateline follows the headline
-    score += TITLE_OVERLAP_WEIGHT * _body_overlap(text, body_words)
+    overlap = _body_overlap(text, body_words)
+    score += TITLE_OVERLAP_WEIGHT * overlap
+    if overlap == 0.0 and len(_content_words(text)) >= NO_OVERLAP_MIN_WORDS:
+        score -= NO_OVERLAP_PENALTY  # another story's headline: a rail or "most read" list echoed elsewhere
     # Near the body is likelier, but galleries, standfirsts and share bars can set the
     # headline dozens of lines above it: past a few lines the distance counts less.
     distance = abs(start - index)
-    score -= min(distance, 6) * 0.15 + max(distance - 6, 0) * 0.04
+    score -= min(min(distance, 6) * 0.15 + max(distance - 6, 0) * 0.04, DISTANCE_CAP)
     return score
 
 
 # A headline names what the article is about: its words recur in the first paragraphs,
 # where a menu line, a section label or the next teaser's headline share few.
 TITLE_OVERLAP_WEIGHT = 2.5
+# A headline of several content words that shares none with the body's first paragraphs
+# is another story's (teaser rails repeat across a page, so their echoes earn the
+# repeated-headline credit too); a short pun or label headline may share none.
+NO_OVERLAP_MIN_WORDS = 3
+NO_OVERLAP_PENALTY = 1.5
 _CONTENT_WORD = _re_store.compile(r"[^\W\d_]{4,}")
 
 

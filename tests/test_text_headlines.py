@@ -1,0 +1,62 @@
+"""The headline of a whole-page text scrape when the page sets it far from the body, among teasers."""
+
+from __future__ import annotations
+
+from exporter.cleaning import clean, scorer_view
+from exporter.reading import decode_source
+
+HEADLINE = "Ferry service to the outer islands resumes after winter storms"
+STANDFIRST = "Operators expect full timetables by the end of the month."
+BODY = [
+    "The ferry service to the outer islands resumed on Monday after three weeks in which winter storms kept "
+    "the boats in harbour and left islanders short of fresh food.",
+    "The operator said the first crossings were fully booked, and that extra sailings would be added on "
+    "Wednesday and Friday to clear the backlog of freight and passengers.",
+    "Island councillors welcomed the news but asked the regional government to fund a second vessel, so that "
+    "one breakdown or storm no longer cuts the islands off.",
+    "The regional transport minister said the request would be considered in the spring budget, together "
+    "with repairs to the harbour walls damaged in the storms.",
+]
+# Another story's teaser: headline-shaped, but sharing no word with this article.
+TEASERS = ["Council approves new caps on holiday lettings", "Retail chain delays opening of riverside mall",
+           "Museum trustees unveil plans for a modern art wing", "School board backs a four-day week for pupils",
+           "Regional hospital weighs cuts to night clinic hours"]
+MENU = ["World", "Politics", "Business", "Sport", "Culture", "Weather"]
+FOOTER = ["Most read", "© 2021 Example Media. All rights reserved."]
+
+
+def view(*lines: str) -> dict:
+    return scorer_view(clean(decode_source("\n\n".join(lines).encode("utf-8"), kind="text")))
+
+
+def _rail(count: int) -> list[str]:
+    """A story rail of menu labels, teaser headlines and their time stamps, as portals print one."""
+    out: list[str] = []
+    while len(out) < count:
+        i = len(out)
+        out += [TEASERS[i % len(TEASERS)], f"{i % 9 + 1} hours ago", MENU[i % len(MENU)]]
+    return out[:count]
+
+
+def test_headline_block_over_a_long_story_rail_is_still_the_headline():
+    # a photo gallery or story rail of some fifty lines between the headline block and the first paragraph
+    result = view(*MENU, HEADLINE, STANDFIRST, "By Jane Roe", "March 12, 2021", *_rail(50), *BODY, *FOOTER)
+    assert result["title"] == HEADLINE
+    assert result["paragraphs"] == BODY
+
+
+def test_a_repeated_teaser_next_to_the_headline_is_not_taken_for_it():
+    # the rail's teaser is printed twice on the page (header rail and "most read"), the headline once
+    teaser = TEASERS[0]
+    result = view(*MENU, teaser, "2 hours ago", TEASERS[1], HEADLINE, STANDFIRST, *_rail(8), *BODY, "Most read",
+                  teaser, TEASERS[2], *FOOTER)
+    assert result["title"] == HEADLINE
+
+
+def test_an_upper_case_kicker_is_part_of_the_headline():
+    headline = "VIDEO: Ferry service to the outer islands resumes"
+    result = view(*MENU, "Islands", headline, "By Jane Roe", "March 12, 2021", *BODY, *FOOTER)
+    assert result["title"] == headline
+    # a credit line that opens the same way is still no headline
+    result = view(*MENU, HEADLINE, "Photo: Jane Roe / Example Press Agency Images", *BODY, *FOOTER)
+    assert result["title"] == HEADLINE
