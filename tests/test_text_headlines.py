@@ -60,3 +60,12 @@ def test_an_upper_case_kicker_is_part_of_the_headline():
     # a credit line that opens the same way is still no headline
     result = view(*MENU, HEADLINE, "Photo: Jane Roe / Example Press Agency Images", *BODY, *FOOTER)
     assert result["title"] == HEADLINE
+
+
+def test_the_headline_blocks_byline_and_date_beat_a_teasers_under_the_body():
+    # the teaser under the article is nearer the body than the headline block over a long rail
+    teaser = ["More from the islands", "Harbour walls to be rebuilt before summer", "By John Doe", "May 4, 2022"]
+    result = view(*MENU, HEADLINE, STANDFIRST, "By Jane Roe", "March 12, 2021", *_rail(30), *BODY, *teaser,
+                  *FOOTER)
+    assert result["authors"] == ["Jane Roe"]
+    assert result["date"] == "2021-03-12"

@@ -152,9 +152,19 @@ def take_line_metadata(draft: Draft) -> Draft:
     contributor's note) is not the article's: bylines count before the body,
     among its first lines (as in the HTML path, `take_metadata_blocks`), or
     among its last lines (blogs and reviews sign off with an author card).
+
+    Nearest counts from the headline as much as from the body: a portal may
+    set a gallery or story rail between the headline block (headline,
+    byline, dateline) and the first paragraph, and the bylines of the
+    teasers under the article are then no further from the body than the
+    article's own.
     """
-    start, end = draft.page[0], draft.page[1]
-    order = sorted(range(len(draft.lines)), key=lambda i: (abs(i - start), i))
+    start, end, title_index = draft.page
+    head = start if title_index is None else title_index
+
+    def distance(i: int) -> int:
+        return min(abs(i - start), abs(i - head)) if i < start else i - start
+    order = sorted(range(len(draft.lines)), key=lambda i: (distance(i), i))
     changes: dict = {}
     for index in order:
         line = draft.lines[index]
