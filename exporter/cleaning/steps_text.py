@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 
 from .. import _re_store  # re.compile, from the code an earlier run stored
-from .draft import Draft, paragraph, squash
+from .draft import Draft, loose as _loose, paragraph, squash
 from .bio import match_bio
-from .names import byline_names, is_person_name
+from .names import is_person_name, names_line
 from .scripts import ends_sentence
 from .steps_common import METADATA_FIELDS, read_metadata
 from .text_lines import Line, prose_value as _value
 from .text_rails import teaser_rail_start
-from .text_titles import find_title_line
+from .text_titles import content_words, find_title_line
 
 _BLOCK_SPLIT = _re_store.compile(r"\n[ \t\u00a0]*\n")
 
@@ -183,42 +183,65 @@ _BY_WORD = _re_store.compile(r"\bby\b", re.IGNORECASE)
 _HANDLE_TAIL = _re_store.compile(r"[,\s]*@\w{1,30}$")
 # How near the headline a bare name line must be to be taken for the byline.
 BARE_NAME_REACH = 3
+# Under the headline (and its standfirst) a name line is the byline even with no dateline beside it.
+UNDER_HEADLINE = 3
 
 
-def bare_name(text: str) -> tuple[str, ...]:
-    """The author named by a line that is only a person's name (with an @handle at most)."""
+def bare_name(text: str) -> tuple[tuple[str, ...], bool]:
+    """The authors named by a line that is only personal names (with an @handle at most), and
+    whether a job title led them ("Science Editor Jane Doe")."""
     text = _HANDLE_TAIL.sub("", text)
-    return byline_names(text) if len(text) <= 60 and is_person_name(text) else ()
+    return names_line(text) if len(text) <= 80 else ((), False)
 
 
 def bare_name_byline(draft: Draft) -> Draft:
-    """With no "By" line, a line holding only a personal name right above or below the
-    headline is the byline.
+    """With no "By" line by the headline, a line holding only personal names right above or
+    below it is the byline (before the bylines elsewhere on the page are read).
 
     Magazine and tech pages link the author's name without "By" (the CSS says
     it); a text scrape leaves the name alone on a line next to the headline,
     standfirst and dateline. Names further away are menu labels, photo credits
-    or teaser bylines, and names inside the body are never taken.
+    or teaser bylines (a "By" line under the article is the next story's), and
+    names inside the body are never taken.
     """
     start, _end, title_index = draft.page
     if draft.authors or title_index is None:
         return draft
     lines = draft.lines
-    near = [i for i in range(max(0, title_index - BARE_NAME_REACH), title_index + BARE_NAME_REACH + 1)
-            if i != title_index and i < start and i < len(lines)]
-    if any(lines[i].role == "meta" and _BY_WORD.search(lines[i].text) for i in near):
-        return draft  # a byline naming no person ("By Staff"): a name nearby is the story's subject
-    for index in sorted(near, key=lambda i: (abs(i - title_index), i)):
+    head = _last_headline_copy(lines, title_index, start)
+    near = [i for i in range(max(0, head - BARE_NAME_REACH), min(len(lines), head + BARE_NAME_REACH + 1))
+            if i != head and (i < start or i > head)]
+    if any(lines[i].role == "meta" and (_BY_WORD.search(lines[i].text) or _names_author(draft, lines[i].text))
+           for i in near):
+        return draft  # the byline is there ("By Jane Doe"), or names no person ("By Staff"): a name is the subject
+    for index in sorted(near, key=lambda i: (abs(i - head), i)):
         line = lines[index]
-        # Title-case menu labels and topic tags look like names too; the byline
-        # sits beside the dateline, so one must be within two lines.
-        if not any(l.role == "meta" for l in lines[max(0, index - 2):index + 3]):
+        names, titled = bare_name(line.text) if line.role == "text" else ((), False)
+        if not names:
             continue
-        names = bare_name(line.text) if line.role == "text" else ()
-        if names:
+        # Title-case menu labels and topic tags look like names too. The byline sits
+        # beside the dateline, or leads with a job title, or stands under the headline
+        # naming no one the story is about (a topic tag's name recurs in the body).
+        in_body = bool(content_words(line.text) & frozenset().union(
+            *(content_words(l.text) for i, l in enumerate(lines[start:start + 8], start)
+              if l.role == "text" and i != index)))
+        dated = any(l.role == "meta" for l in lines[max(0, index - 2):index + 3])
+        under = head < index <= head + UNDER_HEADLINE and not in_body
+        if (dated or titled or under) and (index < start or not in_body):
             return draft.but(authors=names, lines=draft.lines[:index] + (Line(line.text, "meta"),)
                              + draft.lines[index + 1:])
     return draft
+
+
+def _names_author(draft: Draft, text: str) -> bool:
+    return any(kind == "author" for kind, _value in read_metadata(draft, text))
+
+
+def _last_headline_copy(lines, title_index: int, start: int) -> int:
+    """The headline's last copy before the body (a page header may print it first, far above)."""
+    key = _loose(lines[title_index].text)
+    return max((i for i in range(title_index, min(len(lines), start + 3)) if _loose(lines[i].text) == key),
+               default=title_index)
 
 
 # Labels around a site's author card: its header ("About Jane Doe"), and the role
@@ -271,8 +294,8 @@ TEXT_STEPS = (
     tag_metadata_lines,
     select_article_lines,
     find_title_line,
-    take_line_metadata,
     bare_name_byline,
+    take_line_metadata,
     drop_author_cards,
     lines_to_blocks,
 )

@@ -12,7 +12,7 @@ import re
 
 from .. import _re_store  # re.compile, from the code an earlier run stored
 from .draft import Draft, loose as _loose
-from .names import is_person_name
+from .names import is_person_name, names_line
 from .scripts import is_caseless
 from .text_lines import prose_value as _value
 
@@ -42,8 +42,8 @@ def _title_score(draft: Draft, index: int, start: int, seen: dict[str, int], bod
     text = line.text
     if line.role != "text" or not 2 <= line.words <= 30 or len(text) > 250 or _NOT_HEADLINE.search(text):
         return float("-inf")
-    if is_person_name(text):
-        return float("-inf")  # a bare byline name under the headline
+    if is_person_name(text) or names_line(text)[0]:
+        return float("-inf")  # a bare byline under the headline ("Jane Doe", "Science Editor Jane Doe")
     if sum(1 for w in line.text.split() if any(c.isdigit() for c in w)) * 3 > line.words:
         return float("-inf")  # a score table or price list row ("Palm Bay 18 22 13 17 — 70"), not a headline
     score = 2.0 if 4 <= line.words <= 20 else 0.0
@@ -60,7 +60,7 @@ def _title_score(draft: Draft, index: int, start: int, seen: dict[str, int], bod
         score += 2.0  # a byline or dateline follows the headline
     overlap = _body_overlap(text, body_words)
     score += TITLE_OVERLAP_WEIGHT * overlap
-    if overlap == 0.0 and len(_content_words(text)) >= NO_OVERLAP_MIN_WORDS:
+    if overlap == 0.0 and len(content_words(text)) >= NO_OVERLAP_MIN_WORDS:
         score -= NO_OVERLAP_PENALTY  # another story's headline: a rail or "most read" list echoed elsewhere
     # Near the body is likelier, but galleries, standfirsts and share bars can set the
     # headline dozens of lines above it: past a few lines the distance counts less.
@@ -80,12 +80,12 @@ NO_OVERLAP_PENALTY = 1.5
 _CONTENT_WORD = _re_store.compile(r"[^\W\d_]{4,}")
 
 
-def _content_words(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
     return {w.casefold() for w in _CONTENT_WORD.findall(text)}
 
 
 def _body_overlap(title: str, body_words: frozenset[str]) -> float:
-    words = _content_words(title)
+    words = content_words(title)
     return len(words & body_words) / len(words) if words else 0.0
 
 
@@ -127,7 +127,7 @@ def find_title_line(draft: Draft) -> Draft:
         for other in wanted:
             if other and key != other and len(other) >= 15 and other in key:
                 seen[other] = seen.get(other, 0) + 1
-    body_words = frozenset().union(*(_content_words(l.text) for l in draft.lines[start:min(end, start + 8)]
+    body_words = frozenset().union(*(content_words(l.text) for l in draft.lines[start:min(end, start + 8)]
                                      if l.role == "text"))
     best, best_score = None, float("-inf")
     for index in candidates:

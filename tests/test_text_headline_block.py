@@ -1,4 +1,5 @@
-"""The headline of a whole-page text scrape when the page sets it far from the body, among teasers."""
+"""The headline block of a whole-page text scrape (headline, byline, dateline) when the page sets it far
+from the body, among teasers, or prints the byline without "By"."""
 
 from __future__ import annotations
 
@@ -69,3 +70,30 @@ def test_the_headline_blocks_byline_and_date_beat_a_teasers_under_the_body():
                   *FOOTER)
     assert result["authors"] == ["Jane Roe"]
     assert result["date"] == "2021-03-12"
+
+
+def test_a_bare_name_under_the_headline_is_the_byline_without_a_dateline():
+    result = view(*MENU, HEADLINE, "Jane Roe", *BODY, *FOOTER)
+    assert result["title"] == HEADLINE and result["authors"] == ["Jane Roe"]
+    result = view(*MENU, HEADLINE, STANDFIRST, "Jane Roe and John Doe", *BODY, *FOOTER)
+    assert result["authors"] == ["Jane Roe", "John Doe"]
+
+
+def test_a_job_title_before_the_name_leaves_the_name_and_is_no_headline():
+    result = view(*MENU, "Islands", HEADLINE, STANDFIRST, "Chief Transport Correspondent JANE ROE", "March 12, 2021",
+                  *BODY, *FOOTER)
+    assert result["title"] == HEADLINE
+    assert result["authors"] == ["Jane Roe"]
+
+
+def test_a_bare_name_by_the_headline_beats_a_teasers_byline_under_the_article():
+    teaser = ["More from the islands", "Harbour walls to be rebuilt before summer", "By John Doe"]
+    result = view(*MENU, HEADLINE, "Jane Roe", "March 12, 2021", *BODY, *teaser, *FOOTER)
+    assert result["authors"] == ["Jane Roe"]
+
+
+def test_a_name_line_that_is_the_storys_subject_or_a_menu_link_is_no_byline():
+    body = [BODY[0], "Captain Mark Weller, who has sailed the route for twenty years, said the crossings were calm.",
+            *BODY[1:]]
+    assert view(*MENU, HEADLINE, "Mark Weller", *body, *FOOTER)["authors"] == []  # a topic tag: he is in the body
+    assert view(*MENU, HEADLINE, "User Login", *BODY, *FOOTER)["authors"] == []
