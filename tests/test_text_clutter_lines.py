@@ -52,3 +52,28 @@ def test_clutter_line_is_not_printed(clutter):
 ])
 def test_article_line_of_like_shape_stays(article_line):
     assert body_of(article_line) == [*BODY[:2], article_line, *BODY[2:]]
+
+
+@pytest.mark.parametrize("teasers", [
+    ["Related", "Harbour tolls to rise in the spring", "New ferry terminal opens on the north shore"],
+    ["Mehr zum Thema", "Hafengebühren steigen im Frühjahr deutlich", "Neues Fährterminal am Nordufer eröffnet"],
+    ["À lire aussi", "Les tarifs du port augmenteront au printemps", "Un nouveau terminal de ferry ouvre au nord"],
+    ["Related Topics", "Harbour tolls", "Ferry services in the north", "Shipping and the economy"],
+])
+def test_a_related_stories_list_inside_the_body_is_not_printed(teasers):
+    # the heading alone was dropped before; the headlines under it read as the article's subheadings
+    assert body_of(*teasers) == BODY
+
+
+def test_an_articles_own_list_after_an_ad_label_stays():
+    items = ["Three new berths for cargo ships", "A second ferry for the island route", "Longer opening hours"]
+    assert body_of("Advertisement", *items) == [*BODY[:2], *items, *BODY[2:]]
+
+
+def test_a_long_copyright_footer_does_not_stretch_the_article():
+    legal = ("© 2021 Harbour Media Group. All rights reserved. Use of and/or registration on any portion of this "
+             "site constitutes acceptance of our User Agreement and Privacy Policy and Cookie Statement, and the "
+             "harbour desk may earn compensation on sales from links on this site. Read our affiliate link policy.")
+    page = ["Home", "News", HEADLINE, *BODY, "Related Stories", "Today on the Quay", "Store", "Staff", legal]
+    result = scorer_view(clean(decode_source("\n\n".join(page).encode("utf-8"), kind="text")))
+    assert result["paragraphs"] == BODY

@@ -17,7 +17,7 @@ from .names import is_person_name, names_line
 from .scripts import ends_sentence
 from .steps_common import METADATA_FIELDS, read_metadata
 from .text_lines import Line, prose_value as _value
-from .text_rails import teaser_rail_start
+from .text_rails import teaser_list_lines, teaser_rail_start
 from .text_titles import content_words, find_title_line
 
 _BLOCK_SPLIT = _re_store.compile(r"\n[ \t\u00a0]*\n")
@@ -278,6 +278,19 @@ def drop_author_cards(draft: Draft) -> Draft:
     return draft
 
 
+def drop_teaser_lists(draft: Draft) -> Draft:
+    """Headline lists under a "Related" heading inside the body are furniture (text_rails.teaser_list_lines)."""
+    start, end, title_index = draft.page
+    lines = draft.lines
+    body_start = max(start, title_index + 1) if title_index is not None and title_index < start + 3 else start
+    headings = [l.role == "boilerplate" and draft.rules.heads_teasers(l.text) for l in lines]
+    teasers = teaser_list_lines(headings, [l.role for l in lines], [_value(l) for l in lines],
+                                [l.text for l in lines], body_start, end)
+    if not teasers:
+        return draft
+    return draft.but(lines=tuple(Line(l.text, "boilerplate") if i in teasers else l for i, l in enumerate(lines)))
+
+
 def lines_to_blocks(draft: Draft) -> Draft:
     start, end, title_index = draft.page
     if title_index is not None and start <= title_index < start + 3:
@@ -297,5 +310,6 @@ TEXT_STEPS = (
     bare_name_byline,
     take_line_metadata,
     drop_author_cards,
+    drop_teaser_lists,
     lines_to_blocks,
 )
