@@ -97,3 +97,10 @@ def test_a_name_line_that_is_the_storys_subject_or_a_menu_link_is_no_byline():
             *BODY[1:]]
     assert view(*MENU, HEADLINE, "Mark Weller", *body, *FOOTER)["authors"] == []  # a topic tag: he is in the body
     assert view(*MENU, HEADLINE, "User Login", *BODY, *FOOTER)["authors"] == []
+
+
+def test_a_caption_ending_in_its_credit_is_no_headline():
+    caption = "Ferry crossings to the outer islands resumed on Monday after the winter storms. Source: Supplied"
+    # the picture under the standfirst: its caption shares the body's words and stands right above it
+    result = view(*MENU, HEADLINE, STANDFIRST, caption, *BODY, *FOOTER)
+    assert result["title"] == HEADLINE

@@ -23,6 +23,8 @@ _NOT_HEADLINE = _re_store.compile(
     r"^(?!(?-i:(?:VIDEO|WATCH|PHOTOS?|LISTEN)\s*:\s*\w))"  # an upper-case kicker; 'Photo: J. Doe/AP' stays out
     r"(?:by\b|photo|image|credit|caption|media caption|source:|watch\b|video\b|listen\b|read\b|\(|<|http)"
     r"|(?:\(image:|\(photo:|\((?:photo |image )?credits?:|\((?:foto|bild|crédit)s?:|getty images|/ap\b|\bap photo)"
+    # a caption ending in its credit ("... for two years. Source: Supplied", "... Picture: Jane Roe")
+    r"|\S\s+(?:source|picture|photo|credit|image|foto|bild|quelle|crédit|fuente|fonte)s?\s*:\s*[^\W\d][\w .,&/'’-]{0,40}$"
     r"|[|•·]|^\W|[.,;:—–\-。、，；：।]$|^(?:from |only |now )?\$\d[\d.,]*$"
     r"|^\d+\s+(?:sec|second|min|minute|hour|hr|day|week|month)s?\s+ago$",
     re.IGNORECASE,
