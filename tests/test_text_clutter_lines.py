@@ -32,6 +32,7 @@ def body_of(*inserted: str) -> list[str]:
     ["Stay up to date with Coast News. Subscribe to our newsletter.",
      "You have succesfully subscribed. Thank you!"],  # a newsletter appeal and its form's message
     ["Abonnez-vous à notre newsletter"],
+    ["Login using your Newspass account", "Sign in with Google"],  # a log-in widget
 ])
 def test_clutter_line_is_not_printed(clutter):
     assert body_of(*clutter) == BODY
@@ -47,6 +48,8 @@ def test_clutter_line_is_not_printed(clutter):
     "You can also subscribe to this newsletter here — just tick the box for the weekly digest.",
     # an article sentence that mentions a reply
     "Leave a reply in the comments below and tell us what you think of the plans for the eastern quay.",
+    # a sentence that opens like a log-in widget
+    "Sign in with your library card to borrow the photographs of the quay, the harbour museum said.",
     # a sentence that mentions a photo
     "Photo 1 of the exhibition shows the quay as it was in 1920, before the first cranes were built on it.",
 ])

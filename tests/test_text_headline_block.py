@@ -21,7 +21,7 @@ BODY = [
 # Another story's teaser: headline-shaped, but sharing no word with this article.
 TEASERS = ["Council approves new caps on holiday lettings", "Retail chain delays opening of riverside mall",
            "Museum trustees unveil plans for a modern art wing", "School board backs a four-day week for pupils",
-           "Regional hospital weighs cuts to night clinic hours"]
+           "County hospital weighs shorter night clinic hours"]
 MENU = ["World", "Politics", "Business", "Sport", "Culture", "Weather"]
 FOOTER = ["Most read", "© 2021 Example Media. All rights reserved."]
 
@@ -104,3 +104,12 @@ def test_a_caption_ending_in_its_credit_is_no_headline():
     # the picture under the standfirst: its caption shares the body's words and stands right above it
     result = view(*MENU, HEADLINE, STANDFIRST, caption, *BODY, *FOOTER)
     assert result["title"] == HEADLINE
+
+
+def test_a_related_list_among_the_first_lines_lends_no_words_to_its_teasers():
+    # the teaser is echoed above the headline and listed under "Related" after the first paragraph
+    teaser = "Lighthouse keepers honoured at the maritime museum"
+    result = view(*MENU, teaser, HEADLINE, "By Jane Roe", BODY[0], "Related", teaser, TEASERS[1], *BODY[1:],
+                  *FOOTER)
+    assert result["title"] == HEADLINE
+    assert result["paragraphs"] == BODY

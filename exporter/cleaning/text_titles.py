@@ -86,6 +86,17 @@ def content_words(text: str) -> set[str]:
     return {w.casefold() for w in _CONTENT_WORD.findall(text)}
 
 
+# How many of the body's first lines the headline's words are looked for in.
+OPENING_LINES = 8
+
+
+def opening_words(lines, start: int, end: int) -> frozenset[str]:
+    """The content words of the paragraphs among the body's first lines (prose only: a "Related"
+    list or a teaser among them names other stories)."""
+    return frozenset().union(*(content_words(l.text) for l in lines[start:min(end, start + OPENING_LINES)]
+                               if _value(l) > 0))
+
+
 def _body_overlap(title: str, body_words: frozenset[str]) -> float:
     words = content_words(title)
     return len(words & body_words) / len(words) if words else 0.0
@@ -129,8 +140,7 @@ def find_title_line(draft: Draft) -> Draft:
         for other in wanted:
             if other and key != other and len(other) >= 15 and other in key:
                 seen[other] = seen.get(other, 0) + 1
-    body_words = frozenset().union(*(content_words(l.text) for l in draft.lines[start:min(end, start + 8)]
-                                     if l.role == "text"))
+    body_words = opening_words(draft.lines, start, end)
     best, best_score = None, float("-inf")
     for index in candidates:
         score = _title_score(draft, index, start, seen, body_words)
