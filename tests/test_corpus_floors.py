@@ -28,11 +28,14 @@ pytestmark = pytest.mark.slow
 # Issue 12, body round (text clutter: teaser rails, credit/gallery/comment-form/newsletter lines):
 # text token F1 0.915, shingle F1 0.905 (tuning half 0.892, held-out 0.941); html unchanged
 # (token F1 0.972, shingle F1 0.966).
+# Issue 12, text round (headline far from the body, bylines without "By", related-story lists; tuned on
+# the tuning half and benchmarks/text_stress.py): text title 0.912, author 0.912, date 0.962, token F1
+# 0.920, shingle F1 0.912 (tuning half title 1.000, token F1 0.899; held-out 0.850, 0.944); html unchanged.
 FLOORS = {
     "html": {"title_exact": 0.99, "author_exact": 0.96, "date": 0.99, "body_token_f1": 0.965,
              "body_shingle_f1": 0.96, "snip_f1": 0.97},
-    "text": {"title_exact": 0.84, "author_exact": 0.90, "body_token_f1": 0.91, "body_shingle_f1": 0.90,
-             "date": 0.91, "snip_f1": 0.88},
+    "text": {"title_exact": 0.90, "author_exact": 0.90, "body_token_f1": 0.915, "body_shingle_f1": 0.905,
+             "date": 0.95, "snip_f1": 0.88},
     "dates": {"date": 0.955},
 }
 # dates/ per half: the tuning half (even) and the half never looked at (odd).
