@@ -71,12 +71,3 @@ def test_a_related_stories_list_inside_the_body_is_not_printed(teasers):
 def test_an_articles_own_list_after_an_ad_label_stays():
     items = ["Three new berths for cargo ships", "A second ferry for the island route", "Longer opening hours"]
     assert body_of("Advertisement", *items) == [*BODY[:2], *items, *BODY[2:]]
-
-
-def test_a_long_copyright_footer_does_not_stretch_the_article():
-    legal = ("© 2021 Harbour Media Group. All rights reserved. Use of and/or registration on any portion of this "
-             "site constitutes acceptance of our User Agreement and Privacy Policy and Cookie Statement, and the "
-             "harbour desk may earn compensation on sales from links on this site. Read our affiliate link policy.")
-    page = ["Home", "News", HEADLINE, *BODY, "Related Stories", "Today on the Quay", "Store", "Staff", legal]
-    result = scorer_view(clean(decode_source("\n\n".join(page).encode("utf-8"), kind="text")))
-    assert result["paragraphs"] == BODY

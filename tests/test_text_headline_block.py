@@ -113,3 +113,13 @@ def test_a_related_list_among_the_first_lines_lends_no_words_to_its_teasers():
                   *FOOTER)
     assert result["title"] == HEADLINE
     assert result["paragraphs"] == BODY
+
+
+def test_a_long_title_case_label_under_the_headline_is_no_bare_byline():
+    # a rail's or menu's label of five capitalised words, with no dateline beside it
+    assert view(*MENU, HEADLINE, "Northfield County Girls Sailing Awards", *BODY, *FOOTER)["authors"] == []
+
+
+def test_a_by_line_among_the_first_lines_beats_a_bare_name_by_the_headline():
+    result = view(*MENU, HEADLINE, "Jane Roe", *BODY[:2], "By John Doe", *BODY[2:], *FOOTER)
+    assert result["authors"] == ["John Doe"]

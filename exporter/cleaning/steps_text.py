@@ -18,7 +18,7 @@ from .scripts import ends_sentence
 from .steps_common import METADATA_FIELDS, read_metadata
 from .text_lines import Line, prose_value as _value
 from .text_rails import teaser_list_lines, teaser_rail_start
-from .text_titles import content_words, find_title_line
+from .text_titles import TITLE_WINDOW, content_words, find_title_line
 
 _BLOCK_SPLIT = _re_store.compile(r"\n[ \t\u00a0]*\n")
 
@@ -185,6 +185,7 @@ _HANDLE_TAIL = _re_store.compile(r"[,\s]*@\w{1,30}$")
 BARE_NAME_REACH = 3
 # Under the headline (and its standfirst) a name line is the byline even with no dateline beside it.
 UNDER_HEADLINE = 3
+UNDERLINE_NAME_WORDS = 3
 
 
 def bare_name(text: str) -> tuple[tuple[str, ...], bool]:
@@ -204,16 +205,18 @@ def bare_name_byline(draft: Draft) -> Draft:
     or teaser bylines (a "By" line under the article is the next story's), and
     names inside the body are never taken.
     """
-    start, _end, title_index = draft.page
+    start, end, title_index = draft.page
     if draft.authors or title_index is None:
         return draft
     lines = draft.lines
     head = _last_headline_copy(lines, title_index, start)
     near = [i for i in range(max(0, head - BARE_NAME_REACH), min(len(lines), head + BARE_NAME_REACH + 1))
             if i != head and (i < start or i > head)]
-    if any(lines[i].role == "meta" and (_BY_WORD.search(lines[i].text) or _names_author(draft, lines[i].text))
-           for i in near):
-        return draft  # the byline is there ("By Jane Doe"), or names no person ("By Staff"): a name is the subject
+    if any(lines[i].role == "meta" and _BY_WORD.search(lines[i].text) for i in near):
+        return draft  # a byline naming no person ("By Staff"): a name nearby is the story's subject
+    head_block = range(max(0, head - TITLE_WINDOW), min(len(lines), end, start + BYLINE_DEPTH))
+    if any(lines[i].role == "meta" and _names_author(draft, lines[i].text) for i in head_block):
+        return draft  # a "By" line above the body or among its first lines says it (only a teaser's under it does not)
     for index in sorted(near, key=lambda i: (abs(i - head), i)):
         line = lines[index]
         names, titled = bare_name(line.text) if line.role == "text" else ((), False)
@@ -226,7 +229,10 @@ def bare_name_byline(draft: Draft) -> Draft:
             *(content_words(l.text) for i, l in enumerate(lines[start:start + 8], start)
               if l.role == "text" and i != index)))
         dated = any(l.role == "meta" for l in lines[max(0, index - 2):index + 3])
-        under = head < index <= head + UNDER_HEADLINE and not in_body
+        # with no dateline beside it, a name is a person's two or three words (a menu's or a rail's
+        # Title-Case label runs longer: "Howard County Girls Soccer All-Decade")
+        plain = all(len(name.split()) <= UNDERLINE_NAME_WORDS for name in names)
+        under = head < index <= head + UNDER_HEADLINE and not in_body and plain
         if (dated or titled or under) and (index < start or not in_body):
             return draft.but(authors=names, lines=draft.lines[:index] + (Line(line.text, "meta"),)
                              + draft.lines[index + 1:])
