@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """CPU time of the HTML cleaner per page over ../shared/corpus (every source, dates/ too).
 
-    python benchmarks/clean_speed.py [--corpus DIR] [--against TREE] [--rounds N] [--steps]
+    python benchmarks/clean_speed.py [--corpus DIR] [--against TREE] [--rounds N] [--steps] [--text]
 
 Each page is cleaned in a worker process and timed in CPU seconds of that
 process's thread (``time.thread_time``), not wall time: the machine is shared,
@@ -14,6 +14,7 @@ and slowest.
 on that tree and hands the two workers the same pages in turn, so that both
 meet the same load: the table then shows both trees and their ratio.
 ``--steps`` adds the CPU time of each HTML step (median and slowest).
+``--text`` times the text path instead, on every case's whole-page ``scrape.txt``.
 """
 
 from __future__ import annotations
@@ -34,16 +35,20 @@ def html_pages(corpus: Path) -> list[Path]:
     return sorted(corpus.glob("*/*/source.html"))
 
 
+def text_pages(corpus: Path) -> list[Path]:
+    return sorted(corpus.glob("*/*/scrape.txt"))
+
+
 # ------------------------------------------------------------------ worker
 
 
-def worker(tree: Path) -> None:
+def worker(tree: Path, kind: str = "html") -> None:
     """Read page paths from stdin; answer one JSON line each: total and per-step CPU seconds."""
     sys.path.insert(0, str(tree))
     import logging
 
     logging.disable(logging.WARNING)
-    from exporter.cleaning import _finish, html_pipeline, load_rules  # noqa: PLC0415
+    from exporter.cleaning import COMMON_STEPS, TEXT_STEPS, _finish, html_pipeline, load_rules  # noqa: PLC0415
     from exporter.cleaning.draft import Draft  # noqa: PLC0415
     from exporter.errors import ExporterError  # noqa: PLC0415
     from exporter.reading import decode_source  # noqa: PLC0415
@@ -51,12 +56,12 @@ def worker(tree: Path) -> None:
     rules = load_rules()
     for line in sys.stdin:
         path = Path(line.strip())
-        source = decode_source(path.read_bytes(), path=path, kind="html")
+        source = decode_source(path.read_bytes(), path=path, kind=kind)
         steps: dict[str, float] = {}
         started = time.thread_time()
         draft = Draft(source=source, rules=rules)
         try:
-            for step in html_pipeline():
+            for step in (html_pipeline() if kind == "html" else TEXT_STEPS + COMMON_STEPS):
                 before = time.thread_time()
                 draft = step(draft)
                 steps[step.__name__] = time.thread_time() - before
@@ -71,10 +76,10 @@ def worker(tree: Path) -> None:
 
 
 class Worker:
-    def __init__(self, tree: Path) -> None:
+    def __init__(self, tree: Path, kind: str = "html") -> None:
         self.tree = tree
         self.process = subprocess.Popen(
-            [sys.executable, str(Path(__file__).resolve()), "--worker", str(tree)],
+            [sys.executable, str(Path(__file__).resolve()), "--worker", str(tree), "--kind", kind],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=str(tree))
         self.first: float | None = None
         self.totals: list[float] = []
@@ -102,8 +107,8 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:7.1f}"
 
 
-def report(workers: list[Worker], pages: int, show_steps: bool) -> None:
-    print(f"HTML cleaning, CPU ms per page over {pages} pages (first page apart: it pays the imports)")
+def report(workers: list[Worker], pages: int, show_steps: bool, kind: str = "html") -> None:
+    print(f"{'HTML' if kind == 'html' else 'Text-scrape'} cleaning, CPU ms per page over {pages} pages (first page apart: it pays the imports)")
     print(f"{'tree':<24} {'first':>7} {'median':>7} {'mean':>7} {'slowest':>7}  slowest page")
     for w in workers:
         print(f"{str(w.tree)[-24:]:<24} {_ms(w.first or 0)} {_ms(statistics.median(w.totals))} "
@@ -126,16 +131,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--against", type=Path, help="a second checkout to time on the same pages in turn")
     parser.add_argument("--rounds", type=int, default=1, help="passes over the corpus")
     parser.add_argument("--steps", action="store_true", help="CPU time of each HTML step too")
+    parser.add_argument("--text", action="store_true", help="time the text path on the scrape.txt files")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--kind", default="html", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
-        worker(args.worker)
+        worker(args.worker, args.kind)
         return 0
-    pages = html_pages(args.corpus)
+    kind = "text" if args.text else "html"
+    pages = text_pages(args.corpus) if args.text else html_pages(args.corpus)
     if not pages:
         print(f"no pages under {args.corpus}", file=sys.stderr)
         return 2
-    workers = [Worker(ROOT)] + ([Worker(args.against.resolve())] if args.against else [])
+    workers = [Worker(ROOT, kind)] + ([Worker(args.against.resolve(), kind)] if args.against else [])
     try:
         for round_ in range(args.rounds):
             for index, page in enumerate(pages):
@@ -146,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         for w in workers:
             w.close()
-    report(workers, len(pages), args.steps)
+    report(workers, len(pages), args.steps, kind)
     return 0
 
 

@@ -32,11 +32,15 @@ pytestmark = pytest.mark.slow
 # dates/ 0.963, tuning half 0.985 (133/135), held-out 0.942 (130/138); floors kept, as each already
 # sits one page under the measured score. Stress (benchmarks/date_stress.py, tuning / held-out half
 # of dates/): markup stripped 130/135, 124/138; <time> too 128/135, 124/138; decoys 111/135, 108/138.
+# Issue 12, text round (headline far from the body, bylines without "By", related-story lists; tuned on
+# the tuning half and benchmarks/text_stress.py): text title 0.912, author 0.912, date 0.962, token F1
+# 0.919, shingle F1 0.911 (tuning half title 1.000, token F1 0.897; held-out 0.850, 0.944); html and
+# the dates/ bios (both halves, both inputs) unchanged.
 FLOORS = {
     "html": {"title_exact": 0.99, "author_exact": 0.96, "date": 0.99, "body_token_f1": 0.965,
              "body_shingle_f1": 0.96, "snip_f1": 0.97},
-    "text": {"title_exact": 0.84, "author_exact": 0.90, "body_token_f1": 0.91, "body_shingle_f1": 0.90,
-             "date": 0.91, "snip_f1": 0.88},
+    "text": {"title_exact": 0.90, "author_exact": 0.90, "body_token_f1": 0.915, "body_shingle_f1": 0.905,
+             "date": 0.95, "snip_f1": 0.88},
     "dates": {"date": 0.955},
 }
 # dates/ per half: the tuning half (even) and the half never looked at (odd).

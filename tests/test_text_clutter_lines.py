@@ -32,6 +32,7 @@ def body_of(*inserted: str) -> list[str]:
     ["Stay up to date with Coast News. Subscribe to our newsletter.",
      "You have succesfully subscribed. Thank you!"],  # a newsletter appeal and its form's message
     ["Abonnez-vous à notre newsletter"],
+    ["Login using your Newspass account", "Sign in with Google"],  # a log-in widget
 ])
 def test_clutter_line_is_not_printed(clutter):
     assert body_of(*clutter) == BODY
@@ -47,8 +48,26 @@ def test_clutter_line_is_not_printed(clutter):
     "You can also subscribe to this newsletter here — just tick the box for the weekly digest.",
     # an article sentence that mentions a reply
     "Leave a reply in the comments below and tell us what you think of the plans for the eastern quay.",
+    # a sentence that opens like a log-in widget
+    "Sign in with your library card to borrow the photographs of the quay, the harbour museum said.",
     # a sentence that mentions a photo
     "Photo 1 of the exhibition shows the quay as it was in 1920, before the first cranes were built on it.",
 ])
 def test_article_line_of_like_shape_stays(article_line):
     assert body_of(article_line) == [*BODY[:2], article_line, *BODY[2:]]
+
+
+@pytest.mark.parametrize("teasers", [
+    ["Related", "Harbour tolls to rise in the spring", "New ferry terminal opens on the north shore"],
+    ["Mehr zum Thema", "Hafengebühren steigen im Frühjahr deutlich", "Neues Fährterminal am Nordufer eröffnet"],
+    ["À lire aussi", "Les tarifs du port augmenteront au printemps", "Un nouveau terminal de ferry ouvre au nord"],
+    ["Related Topics", "Harbour tolls", "Ferry services in the north", "Shipping and the economy"],
+])
+def test_a_related_stories_list_inside_the_body_is_not_printed(teasers):
+    # the heading alone was dropped before; the headlines under it read as the article's subheadings
+    assert body_of(*teasers) == BODY
+
+
+def test_an_articles_own_list_after_an_ad_label_stays():
+    items = ["Three new berths for cargo ships", "A second ferry for the island route", "Longer opening hours"]
+    assert body_of("Advertisement", *items) == [*BODY[:2], *items, *BODY[2:]]

@@ -25,6 +25,10 @@ _NOT_NAME_WORDS = {
     # byline name when the scrape has none, and a card's "Alle Autoren" link
     "keine", "kommentare", "commentaire", "commentaires", "comentario", "comentarios", "comentário",
     "comentários", "commento", "commenti", "autoren", "autorinnen",
+    # site menus and account links in Title Case beside the headline ("User Login", "Top Stories")
+    "login", "log", "user", "account", "sign", "subscribe", "newsletter", "newsletters", "menu", "home", "search",
+    "contact", "help", "settings", "profile", "register", "top", "latest", "breaking", "live", "watch", "listen",
+    "follow", "sections", "section", "edition", "stories", "story", "topics", "podcast", "podcasts",
 }
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md"}
 _WORD = _re_store.compile(r"^[^\W\d_][\w'’.\-]*$")
@@ -119,6 +123,20 @@ def byline_names(text: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+def names_line(text: str) -> tuple[tuple[str, ...], bool]:
+    """The names of a line that holds only names, with no "By": ("Jane Doe", "Jane Doe and John Roe",
+    "Science Editor Jane Doe"), and whether a job title led them; ((), False) for any other line."""
+    names: list[str] = []
+    titled = False
+    for index, part in enumerate(p for p in _SPLIT.split(" ".join(text.split())) if p):
+        bare = _without_role(part) if index == 0 else part
+        titled = titled or bare != part
+        if not is_person_name(bare):
+            return (), False
+        names.append(tidy_name(bare))
+    return tuple(names), titled
+
+
 def _before_weekday(text: str) -> str:
     """A byline glued to its dateline ("By Alex Roe Thursday, November 9"): the names end at the weekday."""
     from .dates import weekday_words
@@ -130,10 +148,23 @@ def _before_weekday(text: str) -> str:
     return text
 
 
+# The nouns that end a job title: whatever beat words stand before them ("Chief Transport
+# Correspondent", "Wine Critic", "Bundestags-Korrespondentin"), the name follows them.
+_ROLE_HEADS = {
+    "editor", "writer", "reporter", "correspondent", "contributor", "columnist", "critic", "producer", "analyst",
+    "photographer", "journalist", "redakteur", "redakteurin", "korrespondent", "korrespondentin", "journalistin",
+    "rédacteur", "rédactrice", "journaliste", "correspondante", "redactor", "redactora", "periodista",
+    "corresponsal", "giornalista", "inviato", "inviata", "redator", "redatora", "repórter", "correspondente",
+    "redacteur", "verslaggever",
+}
+
+
 def _without_role(part: str) -> str:
     """The name after a job title ("Senior Political Correspondent Jane Doe" → "Jane Doe")."""
     words = part.split()
     cut = 0
     while cut < len(words) - 2 and words[cut].casefold().strip(".:,") in _ROLE_WORDS:
         cut += 1
+    heads = [i + 1 for i, w in enumerate(words[:-2]) if w.casefold().strip(".:,") in _ROLE_HEADS]
+    cut = max([cut, *heads])
     return " ".join(words[cut:]) if cut else part

@@ -10,6 +10,10 @@ A rules file is TOML with these arrays of tables (every entry may carry a
 ``[[article_end]] pattern = '...'``
     a line that is furniture (as a drop_line) and that ends the article in a
     text scrape, when prose came before it: post navigation ("Next Post").
+``[[teaser_heading]] pattern = '...'``
+    a line that is furniture (as a drop_line) and heads a list of other
+    stories' headlines ("Related", "Mehr zum Thema"): in a text scrape the
+    headline lines under it, up to the next paragraph, are furniture too.
 ``[[drop_phrase]] pattern = '...'``
     removed from inside a block's text (e.g. "Advertisement" glued into a paragraph).
 ``[[drop_selector]] selector = '...'``
@@ -75,6 +79,7 @@ class MetadataRule:
 class Rules:
     drop_lines: tuple[re.Pattern[str], ...] = ()
     article_ends: tuple[re.Pattern[str], ...] = ()
+    teaser_headings: tuple[re.Pattern[str], ...] = ()
     drop_phrases: tuple[re.Pattern[str], ...] = ()
     drop_selectors: tuple[str, ...] = ()
     metadata: tuple[MetadataRule, ...] = ()
@@ -84,6 +89,7 @@ class Rules:
         return Rules(
             drop_lines=self.drop_lines + other.drop_lines,
             article_ends=self.article_ends + other.article_ends,
+            teaser_headings=self.teaser_headings + other.teaser_headings,
             drop_phrases=self.drop_phrases + other.drop_phrases,
             drop_selectors=self.drop_selectors + other.drop_selectors,
             metadata=self.metadata + other.metadata,
@@ -93,10 +99,14 @@ class Rules:
     def is_boilerplate(self, text: str) -> bool:
         if len(text) > MAX_RULE_TEXT:
             return False
-        return any(p.search(text) for p in self.drop_lines) or self.ends_article(text)
+        return (any(p.search(text) for p in self.drop_lines) or self.ends_article(text)
+                or self.heads_teasers(text))
 
     def ends_article(self, text: str) -> bool:
         return len(text) <= MAX_RULE_TEXT and any(p.search(text) for p in self.article_ends)
+
+    def heads_teasers(self, text: str) -> bool:
+        return len(text) <= MAX_RULE_TEXT and any(p.search(text) for p in self.teaser_headings)
 
     def strip_phrases(self, text: str) -> str:
         for p in self.drop_phrases:
@@ -148,7 +158,7 @@ def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: b
         data = _toml_store.loads(text)  # tomllib.loads, from the stored parse of this same text
     except ValueError as err:  # tomllib.TOMLDecodeError
         raise ConfigError(f"not valid TOML: {err}", path=origin) from None
-    known = {"drop_line", "article_end", "drop_phrase", "drop_selector", "metadata", "bio"}
+    known = {"drop_line", "article_end", "teaser_heading", "drop_phrase", "drop_selector", "metadata", "bio"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(f"unknown rule kind(s) {sorted(unknown)}; known: {sorted(known)}", path=origin)
@@ -191,6 +201,7 @@ def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: b
     return Rules(
         drop_lines=tuple(compile_(i["pattern"], "drop_line") for i in entries("drop_line", "pattern")),
         article_ends=tuple(compile_(i["pattern"], "article_end") for i in entries("article_end", "pattern")),
+        teaser_headings=tuple(compile_(i["pattern"], "teaser_heading") for i in entries("teaser_heading", "pattern")),
         drop_phrases=tuple(compile_(i["pattern"], "drop_phrase") for i in entries("drop_phrase", "pattern")),
         drop_selectors=selectors,
         metadata=tuple(metadata),

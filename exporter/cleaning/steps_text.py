@@ -9,29 +9,18 @@ the headline-like line just before it.
 from __future__ import annotations
 
 import re
-from functools import cached_property
 
-from .._dataclass_store import dataclass
 from .. import _re_store  # re.compile, from the code an earlier run stored
 from .draft import Draft, loose as _loose, paragraph, squash
 from .bio import match_bio
-from .names import byline_names, is_person_name
-from .scripts import ends_sentence, is_caseless, word_count
+from .names import is_person_name, names_line
+from .scripts import ends_sentence
 from .steps_common import METADATA_FIELDS, read_metadata
-from .text_rails import teaser_rail_start
+from .text_lines import Line, prose_value as _value
+from .text_rails import teaser_list_lines, teaser_rail_start
+from .text_titles import TITLE_WINDOW, content_words, find_title_line
 
 _BLOCK_SPLIT = _re_store.compile(r"\n[ \t\u00a0]*\n")
-
-
-@dataclass(frozen=True)
-class Line:
-    text: str
-    role: str = "text"  # "text" | "boilerplate" | "meta"
-
-    @cached_property
-    def words(self) -> int:
-        """Script-aware: a Japanese or Thai sentence counts as its words, not as one token."""
-        return word_count(self.text)
 
 
 def split_lines(draft: Draft) -> Draft:
@@ -77,18 +66,6 @@ def tag_metadata_lines(draft: Draft) -> Draft:
 
 
 # --------------------------------------------------------------------- select
-
-def _value(line: Line) -> float:
-    """How much a line speaks for being article prose: long sentences count for, short lines against."""
-    if line.role != "text":
-        return 0.0
-    words = line.words
-    if words >= 12 and ends_sentence(line.text):
-        return float(words)
-    if words >= 25:
-        return words * 0.5
-    return -2.0 - min(words, 10) * 0.3
-
 
 def best_span(values: list[float]) -> tuple[int, int]:
     """The [start, end) run with the largest sum (Kadane); (0, 0) when all are negative."""
@@ -162,112 +139,6 @@ def _short_prose_value(line: Line) -> float:
     return float(line.words)
 
 
-_NOT_HEADLINE = _re_store.compile(
-    r"^(?:by\b|photo|image|credit|caption|media caption|source:|watch\b|video\b|listen\b|read\b|\(|<|http)"
-    r"|(?:\(image:|\(photo:|\((?:photo |image )?credits?:|\((?:foto|bild|crédit)s?:|getty images|/ap\b|\bap photo)"
-    r"|[|•·]|^\W|[.,;:—–\-。、，；：।]$|^(?:from |only |now )?\$\d[\d.,]*$"
-    r"|^\d+\s+(?:sec|second|min|minute|hour|hr|day|week|month)s?\s+ago$",
-    re.IGNORECASE,
-)
-# How far before the densest prose run the headline is looked for.
-TITLE_WINDOW = 40
-
-
-def _title_score(draft: Draft, index: int, start: int, seen: dict[str, int], body_words: frozenset[str]) -> float:
-    """How much line ``index`` looks like the headline of the body starting at ``start``."""
-    line = draft.lines[index]
-    text = line.text
-    if line.role != "text" or not 2 <= line.words <= 30 or len(text) > 250 or _NOT_HEADLINE.search(text):
-        return float("-inf")
-    if is_person_name(text):
-        return float("-inf")  # a bare byline name under the headline
-    if sum(1 for w in line.text.split() if any(c.isdigit() for c in w)) * 3 > line.words:
-        return float("-inf")  # a score table or price list row ("Palm Bay 18 22 13 17 — 70"), not a headline
-    score = 2.0 if 4 <= line.words <= 20 else 0.0
-    score += min(line.words, 12) * 0.15  # headlines are sentences; section and menu labels are a word or two
-    key = _loose(text)
-    if seen.get(key, 0) > 1 and line.words >= 4:
-        score += 3.0  # repeated: page headers, breadcrumbs and share links echo the headline
-    tokens = text.split()
-    # Scripts without letter case (CJK, Arabic, Thai...) give every line the same credit.
-    capitalised = sum(1 for w in tokens if w[:1].isupper() or is_caseless(w[:1])) / len(tokens)
-    score += capitalised
-    following = draft.lines[index + 1:index + 4]
-    if any(l.role == "meta" for l in following):
-        score += 2.0  # a byline or dateline follows the headline
-    score += TITLE_OVERLAP_WEIGHT * _body_overlap(text, body_words)
-    # Near the body is likelier, but galleries, standfirsts and share bars can set the
-    # headline dozens of lines above it: past a few lines the distance counts less.
-    distance = abs(start - index)
-    score -= min(distance, 6) * 0.15 + max(distance - 6, 0) * 0.04
-    return score
-
-
-# A headline names what the article is about: its words recur in the first paragraphs,
-# where a menu line, a section label or the next teaser's headline share few.
-TITLE_OVERLAP_WEIGHT = 2.5
-_CONTENT_WORD = _re_store.compile(r"[^\W\d_]{4,}")
-
-
-def _content_words(text: str) -> set[str]:
-    return {w.casefold() for w in _CONTENT_WORD.findall(text)}
-
-
-def _body_overlap(title: str, body_words: frozenset[str]) -> float:
-    words = _content_words(title)
-    return len(words & body_words) / len(words) if words else 0.0
-
-
-def _last_title_candidate(draft: Draft, start: int, end: int) -> int:
-    """The last line that may be the headline: one of the run's first three lines
-    when most of the run's prose still follows it, else the line before the run.
-
-    A site notice or standfirst sometimes precedes the headline inside the run
-    (blog platforms' "this story is unlisted" banners), but the body never
-    does: on a short news item among teasers, the next teaser's headline comes
-    right after the body, and taking it would cut the body away.
-    """
-    values = [max(_value(l), 0.0) for l in draft.lines[start:end]]
-    total = sum(values)
-    last = start - 1
-    for index in range(start, min(end, start + 3)):
-        after = sum(values[index - start + 1:])
-        if after > 0 and after * 2 >= total:
-            last = index
-    return min(last, len(draft.lines) - 1)
-
-
-def find_title_line(draft: Draft) -> Draft:
-    """The headline: the best-scoring headline-like line near the start of the body.
-
-    Scored on shape (a short line without final period, mostly capitalised),
-    echoes elsewhere on the page (the headline repeats in headers and share
-    links), a byline/date right after it, and closeness to the body.
-    """
-    start, end = draft.page
-    keys = [_loose(l.text) for l in draft.lines]
-    seen: dict[str, int] = {}
-    candidates = range(max(0, start - TITLE_WINDOW), _last_title_candidate(draft, start, end) + 1)
-    wanted = {keys[i] for i in candidates}
-    for key in keys:
-        if key in wanted:
-            seen[key] = seen.get(key, 0) + 1
-    for key in keys:  # a line holding the headline plus a section name or site name
-        for other in wanted:
-            if other and key != other and len(other) >= 15 and other in key:
-                seen[other] = seen.get(other, 0) + 1
-    body_words = frozenset().union(*(_content_words(l.text) for l in draft.lines[start:min(end, start + 8)]
-                                     if l.role == "text"))
-    best, best_score = None, float("-inf")
-    for index in candidates:
-        score = _title_score(draft, index, start, seen, body_words)
-        if score > best_score:
-            best, best_score = index, score
-    if best is None or best_score == float("-inf"):
-        return draft.but(page=(start, end, None))
-    return draft.but(title=draft.lines[best].text, page=(start, end, best))
-
-
 # How many lines into the body a byline may still be the article's own.
 BYLINE_DEPTH = 8
 # How many closing lines of the body may hold a sign-off byline.
@@ -281,9 +152,19 @@ def take_line_metadata(draft: Draft) -> Draft:
     contributor's note) is not the article's: bylines count before the body,
     among its first lines (as in the HTML path, `take_metadata_blocks`), or
     among its last lines (blogs and reviews sign off with an author card).
+
+    Nearest counts from the headline as much as from the body: a portal may
+    set a gallery or story rail between the headline block (headline,
+    byline, dateline) and the first paragraph, and the bylines of the
+    teasers under the article are then no further from the body than the
+    article's own.
     """
-    start, end = draft.page[0], draft.page[1]
-    order = sorted(range(len(draft.lines)), key=lambda i: (abs(i - start), i))
+    start, end, title_index = draft.page
+    head = start if title_index is None else title_index
+
+    def distance(i: int) -> int:
+        return min(abs(i - start), abs(i - head)) if i < start else i - start
+    order = sorted(range(len(draft.lines)), key=lambda i: (distance(i), i))
     changes: dict = {}
     for index in order:
         line = draft.lines[index]
@@ -302,42 +183,71 @@ _BY_WORD = _re_store.compile(r"\bby\b", re.IGNORECASE)
 _HANDLE_TAIL = _re_store.compile(r"[,\s]*@\w{1,30}$")
 # How near the headline a bare name line must be to be taken for the byline.
 BARE_NAME_REACH = 3
+# Under the headline (and its standfirst) a name line is the byline even with no dateline beside it.
+UNDER_HEADLINE = 3
+UNDERLINE_NAME_WORDS = 3
 
 
-def bare_name(text: str) -> tuple[str, ...]:
-    """The author named by a line that is only a person's name (with an @handle at most)."""
+def bare_name(text: str) -> tuple[tuple[str, ...], bool]:
+    """The authors named by a line that is only personal names (with an @handle at most), and
+    whether a job title led them ("Science Editor Jane Doe")."""
     text = _HANDLE_TAIL.sub("", text)
-    return byline_names(text) if len(text) <= 60 and is_person_name(text) else ()
+    return names_line(text) if len(text) <= 80 else ((), False)
 
 
 def bare_name_byline(draft: Draft) -> Draft:
-    """With no "By" line, a line holding only a personal name right above or below the
-    headline is the byline.
+    """With no "By" line by the headline, a line holding only personal names right above or
+    below it is the byline (before the bylines elsewhere on the page are read).
 
     Magazine and tech pages link the author's name without "By" (the CSS says
     it); a text scrape leaves the name alone on a line next to the headline,
     standfirst and dateline. Names further away are menu labels, photo credits
-    or teaser bylines, and names inside the body are never taken.
+    or teaser bylines (a "By" line under the article is the next story's), and
+    names inside the body are never taken.
     """
-    start, _end, title_index = draft.page
+    start, end, title_index = draft.page
     if draft.authors or title_index is None:
         return draft
     lines = draft.lines
-    near = [i for i in range(max(0, title_index - BARE_NAME_REACH), title_index + BARE_NAME_REACH + 1)
-            if i != title_index and i < start and i < len(lines)]
+    head = _last_headline_copy(lines, title_index, start)
+    near = [i for i in range(max(0, head - BARE_NAME_REACH), min(len(lines), head + BARE_NAME_REACH + 1))
+            if i != head and (i < start or i > head)]
     if any(lines[i].role == "meta" and _BY_WORD.search(lines[i].text) for i in near):
         return draft  # a byline naming no person ("By Staff"): a name nearby is the story's subject
-    for index in sorted(near, key=lambda i: (abs(i - title_index), i)):
+    head_block = range(max(0, head - TITLE_WINDOW), min(len(lines), end, start + BYLINE_DEPTH))
+    if any(lines[i].role == "meta" and _names_author(draft, lines[i].text) for i in head_block):
+        return draft  # a "By" line above the body or among its first lines says it (only a teaser's under it does not)
+    for index in sorted(near, key=lambda i: (abs(i - head), i)):
         line = lines[index]
-        # Title-case menu labels and topic tags look like names too; the byline
-        # sits beside the dateline, so one must be within two lines.
-        if not any(l.role == "meta" for l in lines[max(0, index - 2):index + 3]):
+        names, titled = bare_name(line.text) if line.role == "text" else ((), False)
+        if not names:
             continue
-        names = bare_name(line.text) if line.role == "text" else ()
-        if names:
+        # Title-case menu labels and topic tags look like names too. The byline sits
+        # beside the dateline, or leads with a job title, or stands under the headline
+        # naming no one the story is about (a topic tag's name recurs in the body).
+        in_body = bool(content_words(line.text) & frozenset().union(
+            *(content_words(l.text) for i, l in enumerate(lines[start:start + 8], start)
+              if l.role == "text" and i != index)))
+        dated = any(l.role == "meta" for l in lines[max(0, index - 2):index + 3])
+        # with no dateline beside it, a name is a person's two or three words (a menu's or a rail's
+        # Title-Case label runs longer: "Howard County Girls Soccer All-Decade")
+        plain = all(len(name.split()) <= UNDERLINE_NAME_WORDS for name in names)
+        under = head < index <= head + UNDER_HEADLINE and not in_body and plain
+        if (dated or titled or under) and (index < start or not in_body):
             return draft.but(authors=names, lines=draft.lines[:index] + (Line(line.text, "meta"),)
                              + draft.lines[index + 1:])
     return draft
+
+
+def _names_author(draft: Draft, text: str) -> bool:
+    return any(kind == "author" for kind, _value in read_metadata(draft, text))
+
+
+def _last_headline_copy(lines, title_index: int, start: int) -> int:
+    """The headline's last copy before the body (a page header may print it first, far above)."""
+    key = _loose(lines[title_index].text)
+    return max((i for i in range(title_index, min(len(lines), start + 3)) if _loose(lines[i].text) == key),
+               default=title_index)
 
 
 # Labels around a site's author card: its header ("About Jane Doe"), and the role
@@ -374,6 +284,19 @@ def drop_author_cards(draft: Draft) -> Draft:
     return draft
 
 
+def drop_teaser_lists(draft: Draft) -> Draft:
+    """Headline lists under a "Related" heading inside the body are furniture (text_rails.teaser_list_lines)."""
+    start, end, title_index = draft.page
+    lines = draft.lines
+    body_start = max(start, title_index + 1) if title_index is not None and title_index < start + 3 else start
+    headings = [l.role == "boilerplate" and draft.rules.heads_teasers(l.text) for l in lines]
+    teasers = teaser_list_lines(headings, [l.role for l in lines], [_value(l) for l in lines],
+                                [l.text for l in lines], body_start, end)
+    if not teasers:
+        return draft
+    return draft.but(lines=tuple(Line(l.text, "boilerplate") if i in teasers else l for i, l in enumerate(lines)))
+
+
 def lines_to_blocks(draft: Draft) -> Draft:
     start, end, title_index = draft.page
     if title_index is not None and start <= title_index < start + 3:
@@ -390,8 +313,9 @@ TEXT_STEPS = (
     tag_metadata_lines,
     select_article_lines,
     find_title_line,
-    take_line_metadata,
     bare_name_byline,
+    take_line_metadata,
     drop_author_cards,
+    drop_teaser_lists,
     lines_to_blocks,
 )

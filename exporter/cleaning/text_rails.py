@@ -71,3 +71,37 @@ def teaser_rail_start(values: Sequence[float], words: Sequence[int], texts: Sequ
                     and _is_rail(values, texts, index, end)):
                 return index
     return end
+
+
+# A list of teaser links under a dropped heading ("Related", "Mehr zum Thema", "Lire aussi"):
+# at least this many headline lines in a row, up to the next paragraph.
+TEASER_LIST_MIN_LINES = 2
+
+
+def teaser_list_lines(headings: Sequence[bool], roles: Sequence[str], values: Sequence[float], texts: Sequence[str], start: int,
+                      end: int) -> set[int]:
+    """The indices in [start, end) of headline lists set inside the body under a list heading.
+
+    News sites set a "Related" / "Mehr zum Thema" / "Lire aussi" block of
+    two or more story headlines between the article's paragraphs; the
+    heading is furniture (a [[teaser_heading]] rule) but the headlines,
+    short lines inside the densest prose run, would stay in the body as
+    subheadings. Only such a heading opens a list: an article's own bullet
+    list may follow any furniture line (an ad label, a score).
+    ``headings`` says which lines match a teaser heading, ``roles`` are the
+    lines' roles, ``values`` their prose values (> 0 reads as a paragraph),
+    ``texts`` their text.
+    """
+    found: set[int] = set()
+    index = start
+    while index < end:
+        if not headings[index]:
+            index += 1
+            continue
+        run = index + 1
+        while run < end and roles[run] == "text" and values[run] <= 0 and _reads_as_teaser(texts[run]):
+            run += 1
+        if run - index - 1 >= TEASER_LIST_MIN_LINES:
+            found.update(range(index + 1, run))
+        index = max(run, index + 1)
+    return found
