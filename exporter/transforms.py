@@ -212,7 +212,7 @@ def unshout_bios(article: Article) -> Article:
 
 
 # Two capitals running within the first words: the only texts `opening_in_case` may change.
-_OPENS_IN_CAPITALS = re.compile(r"\W*(?:[^\W\d_]+[\s\-\u2010\u2011]+){0,2}[^\W\d_a-z]{2}", re.UNICODE)
+_OPENS_IN_CAPITALS = _re_store.compile(r"\W*(?:[^\W\d_]+[\s\-\u2010\u2011]+){0,2}[^\W\d_a-z]{2}", re.UNICODE)
 
 
 def unshout_opening(article: Article) -> Article:

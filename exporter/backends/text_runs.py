@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_MARKUP = re.compile(r"(<[^>]*>)")
+from .. import _re_store
+
+_MARKUP = _re_store.compile(r"(<[^>]*>)")
 
 
 def in_text(body: str, step: Callable[[str], str]) -> str:
@@ -23,7 +25,7 @@ def in_text(body: str, step: Callable[[str], str]) -> str:
 # in print and in e-readers that hyphenate). It may still break anywhere (the
 # stylesheets' `.url`), or a long one would overflow a phone's narrow column.
 _URL_TAIL = r"(?:[^\s<>]*[^\s<>.,;:!?)\]’”])?"  # not the sentence's closing punctuation
-_URL = re.compile(rf"(?<![\w@/.])(?:https?://|www\.|[a-z0-9-]+(?:\.[a-z0-9-]*[a-z][a-z0-9-]*)+/){_URL_TAIL}", re.I)
+_URL = _re_store.compile(rf"(?<![\w@/.])(?:https?://|www\.|[a-z0-9-]+(?:\.[a-z0-9-]*[a-z][a-z0-9-]*)+/){_URL_TAIL}", re.I)
 
 
 def keep_urls_unhyphenated(body: str) -> str:
