@@ -45,11 +45,16 @@ BOTH_TARGET = 0.9  # ours / pandoc's two calls, EPUB + PDF
 Run = tuple[list[list[str]], dict[str, str]]  # the calls one after another, and their environment
 
 
-def checkout_env(checkout: Path) -> dict[str, str]:
-    """The environment for our command: this checkout's code, compiled bytecode, WeasyPrint on PATH."""
+def checkout_env(checkout: Path, cache: Path | None = None) -> dict[str, str]:
+    """The environment for our command: this checkout's code, compiled bytecode, WeasyPrint on
+    PATH, and ``cache`` as its own user cache folder. Two checkouts alternating on one cache
+    overwrote each other's stores (the compiled dataclass methods and regexes are keyed by
+    their code), so each run of either missed and compiled again: 0.23 s against 0.11 s."""
     env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
     env.update(PYTHONPATH=os.pathsep.join(filter(None, [str(checkout), os.environ.get("PYTHONPATH")])),
                PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+    if cache is not None:
+        env["XDG_CACHE_HOME"] = str(cache)  # warmed by the uncounted first round
     return env
 
 
@@ -64,8 +69,9 @@ def commands(source: Path, out: Path, baseline: Path | None) -> dict[str, Run]:
         if checkout is None:
             continue
         call = [*exporter, "-q", "--force", "-o", str(out / name)]
-        runs[f"{name} epub"] = ([[*call, "--epub", str(source)]], checkout_env(checkout))
-        runs[f"{name} epub+pdf"] = ([[*call, "--epub", "--pdf", str(source)]], checkout_env(checkout))
+        env = checkout_env(checkout, out / f"cache-{name}")
+        runs[f"{name} epub"] = ([[*call, "--epub", str(source)]], env)
+        runs[f"{name} epub+pdf"] = ([[*call, "--epub", "--pdf", str(source)]], env)
     runs["pandoc epub"] = ([pandoc_epub], pandoc_env)
     runs["pandoc epub+pdf"] = ([pandoc_epub, pandoc_pdf], pandoc_env)
     return runs
