@@ -88,6 +88,17 @@ def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in unique) + r")(?!\w)", re.IGNORECASE)
 
 
+def _known_case(shouted: str, casings: dict[str, str]) -> str | None:
+    """The case a word written in capitals keeps: the article's own form of it (``casings``),
+    or the capitals of an acronym (a run of letters with no vowel: BBC, NSW, TV); else None."""
+    key = shouted.casefold()
+    if key in casings:
+        return casings[key]
+    if len(shouted) >= 2 and key not in _ABBREVIATIONS and not (set(key) & _VOWELS):
+        return shouted
+    return None
+
+
 def sentence_case(text: str, *, names: Iterable[str] = (), casings: dict[str, str] | None = None,
                   dated_names: Iterable[str] = (), language: str = "en") -> str:
     """A shouted ``text`` in sentence case, keeping the case of what can be known:
@@ -103,11 +114,9 @@ def sentence_case(text: str, *, names: Iterable[str] = (), casings: dict[str, st
     def word_form(match: re.Match) -> str:
         word = match.group(0)
         key = word.casefold()
-        if key in casings:
-            return casings[key]
-        shouted = original_words.get(match.start(), word)
-        if len(shouted) >= 2 and key not in _ABBREVIATIONS and not (set(key) & _VOWELS):
-            return shouted  # BBC, NSW, TV
+        known = _known_case(original_words.get(match.start(), word), casings)
+        if known is not None:
+            return known
         if key == "i" and language.startswith("en"):
             return "I"
         return word
@@ -137,52 +146,47 @@ _OPENING_CAPS = _re_store.compile(r"[^\W\d_]+", re.UNICODE)
 _MIN_OPENING_LETTERS = 3
 
 
-def opening_in_case(text: str, *, names: Iterable[str] = (), casings: dict[str, str] | None = None) -> str:
-    """``text`` with the run of capitals it opens with in sentence case, keeping the case
-    the article gives its words elsewhere (``casings``: names, acronyms), ``names``'
-    and acronyms (no vowel). A text that opens otherwise, or is shouted throughout,
-    is kept (that is `sentence_case`'s)."""
+def opening_capitals(text: str) -> list[re.Match]:
+    """The words in capitals that ``text`` opens with and `opening_in_case` would set in
+    sentence case ([] when the text opens otherwise). Cheap: the transform asks it first,
+    before reading the article's casings."""
     if is_shouted(text):
-        return text
-    casings = casings or {}
+        return []  # a paragraph in capitals throughout is `sentence_case`'s
     run: list[re.Match] = []
     for match in _OPENING_CAPS.finditer(text):
-        word = match.group(0)
         between = text[run[-1].end():match.start()] if run else text[:match.start()]
-        if between.strip(" -\u2010\u2011") or not word.isupper():
+        if between.strip(" -\u2010\u2011") or not match.group(0).isupper():
             break
         run.append(match)
-    full = [m for m in run if m.end() == len(text) or not text[m.end()].isalpha()]
-    letters = sum(len(m.group(0)) for m in run)
-    if not run or letters < _MIN_OPENING_LETTERS or not any(len(m.group(0)) >= 2 for m in run):
-        return text
+    if not run or sum(len(m.group(0)) for m in run) < _MIN_OPENING_LETTERS or all(len(m.group(0)) < 2 for m in run):
+        return []
     # A lone capitals word before lower-case text is a name or an acronym as often as
     # house style ("NASA has", "BBC News"): only a run of words, or one going on in lower
     # case ("HIGH-powered"), is the style.
+    full = [m for m in run if m.end() == len(text) or not text[m.end()].isalpha()]
     goes_on = run[-1].end() < len(text) and text[run[-1].end()] in "-\u2010\u2011"
     if len(full) < 2 and not goes_on:
-        return text
+        return []
     # The style runs into the sentence: lower-case text follows. A wire dateline is
     # in capitals too and stays so ("LOS ANGELES (Reuters) -", "MIAMI-DADE, FLA. (WSVN)").
-    after = text[run[-1].end():].lstrip(" -\u2010\u2011")
-    if not goes_on and not after[:1].islower():
+    if not goes_on and not text[run[-1].end():].lstrip(" -\u2010\u2011")[:1].islower():
+        return []
+    return run
+
+
+def opening_in_case(text: str, *, names: Iterable[str] = (), casings: dict[str, str] | None = None) -> str:
+    """``text`` with the run of capitals it opens with (`opening_capitals`) in sentence case,
+    keeping the case the article gives its words elsewhere (``casings``: names, acronyms),
+    ``names``' and acronyms' (no vowel). A text that opens otherwise is kept."""
+    run = opening_capitals(text)
+    if not run:
         return text
     name_words = {w.casefold(): w for name in names for w in _WORD.findall(name)}
-    out = []
+    pieces, last = [], 0
     for n, match in enumerate(run):
         word = match.group(0)
         key = word.casefold()
-        if key in casings:
-            form = casings[key]
-        elif key in name_words:
-            form = name_words[key]
-        elif len(word) >= 2 and key not in _ABBREVIATIONS and not (set(key) & _VOWELS):
-            form = word  # BBC, NSW
-        else:
-            form = word.lower()
-        out.append(form[:1].upper() + form[1:] if n == 0 else form)
-    pieces, last = [], 0
-    for match, form in zip(run, out):
-        pieces += [text[last:match.start()], form]
+        form = (casings or {}).get(key) or name_words.get(key) or _known_case(word, {}) or word.lower()
+        pieces += [text[last:match.start()], form[:1].upper() + form[1:] if n == 0 else form]
         last = match.end()
     return "".join(pieces) + text[last:]

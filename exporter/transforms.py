@@ -10,7 +10,7 @@ from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 from . import _re_store
-from .casing import is_shouted, known_casings, name_case, opening_in_case, sentence_case
+from .casing import is_shouted, known_casings, name_case, opening_capitals, opening_in_case, sentence_case
 from .errors import UsageError
 from .labels import cldr_proper_names, labels_for
 from .model import Article, Bio, Block, BlockQuote, ListBlock, Paragraph, Text, plain_text
@@ -211,10 +211,6 @@ def unshout_bios(article: Article) -> Article:
     return replace(article, meta=replace(meta, bios=bios))
 
 
-# Two capitals running within the first words: the only texts `opening_in_case` may change.
-_OPENS_IN_CAPITALS = _re_store.compile(r"\W*(?:[^\W\d_]+[\s\-\u2010\u2011]+){0,2}[^\W\d_a-z]{2}", re.UNICODE)
-
-
 def unshout_opening(article: Article) -> Article:
     """The capitals a page opens its first paragraph with ("A HIGH-powered team") in
     sentence case (`casing.opening_in_case`), the words' case read from the rest of the
@@ -224,7 +220,7 @@ def unshout_opening(article: Article) -> Article:
     if first is None or not blocks[first].children or not isinstance(blocks[first].children[0], Text):
         return article
     opening = blocks[first].children[0]
-    if not _OPENS_IN_CAPITALS.match(opening.text):
+    if not opening_capitals(opening.text):
         return article  # most articles: no casing table read from the whole text
     rest = blocks[:first] + blocks[first + 1:]
     names = (*article.meta.authors, *((article.meta.publisher,) if article.meta.publisher else ()))

@@ -184,7 +184,8 @@ def _byline_tie(text: str, authors: tuple[str, ...], first_person: bool = False,
     lead = _lead_name(text, lex) if lex is not None and first else None
     for author in authors:
         words = [name_key(w) for w in author.split() if len(w) > 2]
-        if first and first in words and not (lead and not same_person(lead, author) and not same_person(author, lead)):
+        someone_else = lead and not (same_person(lead, author) or same_person(author, lead))
+        if first and first in words and not someone_else:
             return author, "name_part"
     if lex is not None and (author := led_by_role(text, authors, lex)):
         return author, "byline_name"
