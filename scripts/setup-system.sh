@@ -52,7 +52,13 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
 log=$(mktemp "${TMPDIR:-/tmp}/setup-system.XXXXXX.log")
-if ! { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"; } >"$log" 2>&1; then
+# A package of ours removed by hand (dpkg --force-depends --remove) leaves the packages that
+# depend on it broken (a JDK on its JRE, Qt WebEngine on HarfBuzz's subsetter), and apt refuses
+# every install until that is repaired: so apt's own repair runs first when `apt-get check` fails
+# (with package names beside it, apt cannot always resolve both at once).
+if ! { $SUDO apt-get update -qq \
+       && { $SUDO apt-get check -qq || $SUDO apt-get install -y -qq --fix-broken --no-install-recommends; } \
+       && $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"; } >"$log" 2>&1; then
   cat "$log" >&2
   echo "setup: apt-get failed (log above, kept in $log)" >&2
   exit 1
