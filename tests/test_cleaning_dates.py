@@ -463,3 +463,21 @@ def test_a_sentence_opening_with_a_stamps_verb_is_no_stamp(lang, sentence, stamp
 ])
 def test_stamp_lines_that_go_on_after_their_date_are_still_stamps(line, published, updated):
     assert labelled_dates_of(f"<p>{line}</p>") == (published, updated)
+
+
+@pytest.mark.parametrize("language, expected", [("de-AT", ["de", "en"]), ("en", ["en"]), ("tlh", None), (None, None)])
+def test_htmldate_free_text_parser_knows_the_page_language_and_english(monkeypatch, language, expected):
+    # The free-text date parser loads each locale it tries: a page that states its language is read in that
+    # language and English only (24 locales cost ~0.3 s the first time a page reaches it in a process).
+    from lxml.html import fromstring
+
+    from exporter.cleaning import _htmldate
+    from htmldate import extractors
+
+    _htmldate._find_date()  # installs our lookup into htmldate
+    seen = []
+    monkeypatch.setattr(_htmldate, "_find_date", lambda: lambda *a, **k: seen.append(
+        extractors.get_external_parser().languages))
+    _htmldate.htmldate_publication(fromstring("<html><body><p>x</p></body></html>"), language=language)
+    assert seen == [expected or list(_htmldate.DATEPARSER_LANGUAGES)]
+    assert _htmldate._page_language.get() is None  # reset after the page

@@ -109,9 +109,10 @@ def page_dates(root: etree._Element, ld: dict, metas: dict[str, str], url: str |
             day = _shown_day(raw, day, root, metas, url, day_first)
             return _shown_update_or(day, updated, root, labelled, day_first), updated
     outside = outside_parts(root, title)
-    found = htmldate_publication(without(root, outside) if outside else root, url)
+    found = htmldate_publication(without(root, outside) if outside else root, url, language)
     if found and found == updated:
-        found = htmldate_publication(without(root, [*outside, *update_stamp_holders(root, labelled, day_first)]), url)
+        found = htmldate_publication(without(root, [*outside, *update_stamp_holders(root, labelled, day_first)]), url,
+                                     language)
     found = _with_shown_month_day(found, root)
     if found == updated:
         return None, updated  # htmldate fell back on the update stamp: that is no publication date
