@@ -33,6 +33,9 @@ def body_of(*inserted: str) -> list[str]:
      "You have succesfully subscribed. Thank you!"],  # a newsletter appeal and its form's message
     ["Abonnez-vous à notre newsletter"],
     ["Login using your Newspass account", "Sign in with Google"],  # a log-in widget
+    ["PREVIOUS Harbour tolls to rise for cargo ships in the spring"],  # a teaser whose label is a span in capitals
+    ["RELATED COVERAGE New ferry terminal opens on the north shore"],
+    ["LESEN SIE AUCH Hafengebühren steigen im Frühjahr deutlich"],
 ])
 def test_clutter_line_is_not_printed(clutter):
     assert body_of(*clutter) == BODY
@@ -50,6 +53,9 @@ def test_clutter_line_is_not_printed(clutter):
     "Leave a reply in the comments below and tell us what you think of the plans for the eastern quay.",
     # a sentence that opens like a log-in widget
     "Sign in with your library card to borrow the photographs of the quay, the harbour museum said.",
+    # a sentence opening with a teaser label's word in sentence case, or ending as a sentence in capitals' style
+    "Related talks between the port and the ferry operators broke down in March, the harbour master said.",
+    "READ MORE Harbour news in our weekly paper, the port authority's spokeswoman told the council.",
     # a sentence that mentions a photo
     "Photo 1 of the exhibition shows the quay as it was in 1920, before the first cranes were built on it.",
 ])
