@@ -35,6 +35,8 @@ PROSE = ("The city council voted on Tuesday to extend the tram line to the north
     ("veröffentlicht am 14 Feb ’20", "2020-02-14"),  # blog themes' year after an apostrophe
     ("Posted Mar 3, '21 at 10:00", "2021-03-03"),
     ("Nov 28 '99", "1999-11-28"),  # 69-99 are 19xx, as strptime's %y reads them
+    ("15.01.98, 10:32 Uhr", "1998-01-15"),  # the same century rule for a numeric date: an archive's 1998
+    ("15.01.16", "2016-01-15"),
 ])
 def test_written_dates_in_many_forms(text, expected):
     assert parse_date(text) == expected

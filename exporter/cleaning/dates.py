@@ -30,8 +30,7 @@ _MONTH_DAY_YEAR = _re_store.compile(r"\b" + _MONTH_WORD + r"\s+(\d{1,2})(?:st|nd
 _DAY_MONTH_YEAR = _re_store.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s*(?:of\s+|de\s+)?" + _MONTH_WORD
                              + r",?\s+(?:de\s+)?(\d{4})\b")
 
-# A two-digit year after an apostrophe, as blog themes print the day ("14 Feb ’20", "Feb 14, '20"):
-# the apostrophe says the century is left out: 69-99 are 19xx, 00-68 20xx (POSIX strptime's %y).
+# A two-digit year after an apostrophe, as blog themes print the day ("14 Feb ’20", "Feb 14, '20").
 _DAY_MONTH_SHORT_YEAR = _re_store.compile(r"\b(\d{1,2})(?:st|nd|rd|th|\.)?\s*" + _MONTH_WORD + r",?\s+['’‘](\d{2})\b")
 _MONTH_DAY_SHORT_YEAR = _re_store.compile(r"\b" + _MONTH_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+['’‘](\d{2})\b")
 
@@ -107,18 +106,23 @@ def parse_date(text: str | None, day_first: bool = False) -> str | None:
             found.append((m.start(), _make(m.group(3), month, m.group(1))))
     for pattern, day_group, month_group in ((_DAY_MONTH_SHORT_YEAR, 1, 2), (_MONTH_DAY_SHORT_YEAR, 2, 1)):
         if (m := pattern.search(text)) and (month := month_number(m.group(month_group))):
-            century = "19" if int(m.group(3)) >= 69 else "20"
-            found.append((m.start(), _make(century + m.group(3), month, m.group(day_group))))
+            found.append((m.start(), _make(_full_year(m.group(3)), month, m.group(day_group))))
     if m := _NUMERIC.search(text):
-        first, sep, second, year = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
-        if len(year) == 2:
-            year = "20" + year
+        first, sep, second, year = int(m.group(1)), m.group(2), int(m.group(3)), _full_year(m.group(4))
         month, day = (first, second) if sep == "/" and not day_first else (second, first)
         if month > 12:
             month, day = day, month
         found.append((m.start(), _make(year, month, day)))
     found = [item for item in found if item[1]]
     return min(found)[1] if found else None
+
+
+def _full_year(year: str) -> str:
+    """A year as written, with the century of a two-digit one put back: 69-99 are 19xx, 00-68 20xx
+    (POSIX strptime's %y), for "15.01.98" as for "14 Feb ’98": a news archive's 1998, not 2098."""
+    if len(year) != 2:
+        return year
+    return ("19" if int(year) >= 69 else "20") + year
 
 
 def month_day(text: str | None) -> tuple[int, int] | None:
