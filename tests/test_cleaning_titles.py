@@ -35,6 +35,39 @@ def test_html_page_with_a_section_heading_as_first_h1():
     assert scorer_view(clean(decode_source(html.encode(), kind="html")))["title"] == HEADLINE
 
 
+def html_title(head: str, body_top: str = "", headline_tag: str = "h1") -> str | None:
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    html = (f"<html><head>{head}</head><body>{body_top}<article><{headline_tag} class='entry-title'>{HEADLINE}"
+            f"</{headline_tag}>{body}</article></body></html>")
+    return scorer_view(clean(decode_source(html.encode(), kind="html")))["title"]
+
+
+_ICONS = "".join(f"<svg><title>{name}</title><path d='M0 0'/></svg>" for name in ("Menu", "Search", "Facebook"))
+
+
+@pytest.mark.parametrize("head, body_top, headline_tag", [
+    # inline SVG icons carry <title>s of their own: they are not the document's title
+    (f"<title>{HEADLINE}</title>", f"<header>{_ICONS}</header>", "h2"),
+    # a theme with no <h1> whose <title> chains a section and the site after the headline
+    (f"<title>{HEADLINE} — Local Politics — The Daily Planet</title>", "", "h2"),
+    # a blog theme's <h1> is the site's name, which the page states as og:site_name
+    (f"<meta property='og:site_name' content='Jane Roe'><title>{HEADLINE} — Jane Roe</title>",
+     "<header><h1 class='site-title'><a href='/'>Jane Roe</a></h1></header>", "h2"),
+    # the site's stated name before the headline, or a suffix of several parts after it
+    ("<meta property='og:site_name' content='The Daily Planet'>"
+     f"<title>The Daily Planet: {HEADLINE}</title>", "", "div"),
+    ("<meta property='og:site_name' content='Planet 7News | Metro News, Weather, Sports'>"
+     f"<title>{HEADLINE} - Planet 7News | Metro News, Weather, Sports | Springfield</title>", "", "div"),
+])
+def test_html_title_without_metadata_headline(head, body_top, headline_tag):
+    assert html_title(head, body_top, headline_tag) == HEADLINE
+
+
+def test_a_headline_with_a_colon_keeps_its_opening_when_the_site_is_another_name():
+    head = f"<meta property='og:site_name' content='The Daily Planet'><title>VIDEO: {HEADLINE}</title>"
+    assert html_title(head, "", "div") == f"VIDEO: {HEADLINE}"
+
+
 def view_text(*lines: str) -> dict:
     return scorer_view(clean(decode_source("\n\n".join(lines).encode("utf-8"), kind="text")))
 

@@ -56,11 +56,18 @@ def read_page_meta(root: etree._Element, stamp_rules: Sequence[MetadataRule] = (
                 return value
         return None
 
-    doc_title = squash(" ".join(root.xpath("//title[1]//text()"))) or None
+    # The document's own <title>: "//title[1]" also matches each inline SVG icon's first <title>
+    # ("Menu", "Chevron", "Facebook"), which news sites set by the dozen after the head's.
+    titles = root.xpath("/html/head/title[1]") or root.xpath("(//title)[1]")
+    doc_title = squash(" ".join(titles[0].itertext())) if titles else None
+    doc_title = doc_title or None
     h1s = tuple(t for t in (squash(" ".join(h.itertext())) for h in root.iter("h1")) if t)[:5]
     social = meta("og:title", "twitter:title", "dc.title", "title", "sailthru.title")
     headline = _text(ld.get("headline")) or _text(ld.get("name"))
-    title = choose_title(headline, social, doc_title, h1s)
+    publisher = _ld_name(ld.get("publisher")) or meta("og:site_name", "application-name", "publisher", "dc.publisher")
+    subheads = () if h1s else tuple(t for t in (squash(" ".join(h.itertext())) for h in root.iter("h2")) if t)[:5]
+    title = choose_title(headline, social, doc_title, h1s, site=squash(publisher) if publisher else None,
+                         subheads=subheads)
 
     authors = _ld_authors(ld.get("author")) or _ld_authors(ld.get("creator"))
     if not authors:
@@ -77,7 +84,6 @@ def read_page_meta(root: etree._Element, stamp_rules: Sequence[MetadataRule] = (
     if not authors or (set(authors) < set(visible)):
         authors = visible or authors
 
-    publisher = _ld_name(ld.get("publisher")) or meta("og:site_name", "application-name", "publisher", "dc.publisher")
     if publisher:
         publisher = spelled_out(squash(publisher), root, doc_title)
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or meta(
@@ -110,21 +116,32 @@ def spelled_out(name: str, root: etree._Element, doc_title: str | None) -> str:
 
 
 def choose_title(headline: str | None, social: str | None, doc_title: str | None,
-                 h1s: tuple[str, ...]) -> str | None:
+                 h1s: tuple[str, ...], site: str | None = None, subheads: tuple[str, ...] = ()) -> str | None:
     """The headline among the page's candidates.
 
     An <h1> that the social/document title starts with or contains is the
     headline without the site suffix; otherwise JSON-LD's headline, then the
-    social title with a site suffix cut off.
+    social title with a site suffix cut off. ``site``: the publisher's name the page
+    states (og:site_name), which is never the headline and is cut from a title's ends;
+    ``subheads``: the <h2>s of a page with no <h1>, one of which the title may start with.
     """
-    labelled = [_without_credit(squash(t)) for t in (headline, social, doc_title) if t]
+    labelled = [_without_site(_without_credit(squash(t)), site) for t in (headline, social, doc_title) if t]
     # Of the <h1>s the labels contain, the longest: a section heading set as the first <h1>
-    # ("World News") is contained in "World News: Headline | Site" too.
-    matching = [h1 for h1 in h1s if len(h1.split()) >= 2 and any(_loose(h1) and _loose(h1) in _loose(t) for t in labelled)]
+    # ("World News") is contained in "World News: Headline | Site" too. A blog theme's <h1>
+    # holding the site's name is no headline, though the <title> ends with it.
+    named_site = _loose(site) if site else None
+    matching = [h1 for h1 in h1s if len(h1.split()) >= 2 and _loose(h1) != named_site
+                and any(_loose(h1) and _loose(h1) in _loose(t) for t in labelled)]
     if matching:
         return max(matching, key=lambda h1: len(h1.split()))
+    # A page with no <h1> (themes that set the headline as <h2 class="entry-title">) whose title
+    # starts with one of its <h2>s: that heading is the headline, whatever the suffixes after it.
+    opening = [h2 for h2 in subheads if len(h2.split()) >= 2 and _loose(h2) != named_site
+               and any(_SEPARATED_PREFIX(h2).match(t) for t in labelled)]
+    if opening:
+        return max(opening, key=lambda h2: len(h2.split()))
     for candidate in labelled:
-        if headline and candidate == _without_credit(squash(headline)):
+        if headline and candidate == _without_site(_without_credit(squash(headline)), site):
             return candidate
         cut = _SITE_SUFFIX.sub("", candidate)
         if len(cut.split()) >= 2:
@@ -143,6 +160,25 @@ _CREDIT_SEGMENT = re.compile(
     r"[^|–—·•»]{1,60}?(?=\s*(?:[|–—·•»]|-{1,2})\s|$)"
     r"|\s*[(\[](?:photo|photos|foto|fotos|bild|image|crédit(?: photo)?|credit)s?\s*:[^)\]]{1,60}[)\]]",
     re.IGNORECASE)
+
+
+_SEPARATOR = r"\s+(?:[|–—·•:»]|-{1,2})\s+"
+
+
+def _SEPARATED_PREFIX(heading: str) -> re.Pattern:
+    """A title that opens with ``heading`` and goes on after a separator (or ends there)."""
+    return re.compile(re.escape(heading) + r"(?:" + _SEPARATOR + r"|$)", re.IGNORECASE)
+
+
+def _without_site(title: str, site: str | None) -> str:
+    """``title`` without the publisher's name the page states at either end ("Site: Headline",
+    "Headline - Site | Tagline | City"): the one suffix cut below would leave part of a long one."""
+    if not site or len(site) < 2:
+        return title
+    name = re.escape(site)
+    cut = re.sub(_SEPARATOR + name + r"(?:" + _SEPARATOR + r".{1,60})?$", "", title, flags=re.IGNORECASE)
+    cut = re.sub(r"^" + name + r"\s*(?:[|–—·•:»]|-{1,2})\s+", "", cut, flags=re.IGNORECASE)
+    return cut if len(cut.split()) >= 2 else title
 
 
 def _without_credit(title: str) -> str:
