@@ -69,6 +69,21 @@ def test_a_german_author_box_after_the_article_is_the_bio_and_leaves_the_body():
     assert "Mieterverein" in body_text(result)
 
 
+@pytest.mark.parametrize("lang, story, byline, description, opening", [
+    ("de", STORY_DE, "Von Lena Vogt", "ist Redakteurin im Ressort Wirtschaft und schreibt seit 2008 für die Rundschau.",
+     "Lena Vogt ist Redakteurin"),
+    ("en", STORY_EN, "By Lena Vogt", "is a senior reporter covering housing and energy for the Courier since 2015.",
+     "Lena Vogt is a senior reporter"),
+])
+def test_a_card_whose_description_goes_on_from_the_name_heading_keeps_the_name(lang, story, byline, description,
+                                                                               opening):
+    # author cards set the name as the heading and the rest of the sentence under it
+    box = (f'<div class="author-card"><a href="/autor/vogt"><h3 class="author__title">Lena Vogt</h3></a>'
+           f'<div class="author__description"><p>{description}</p></div></div>')
+    result = cleaned(page(article("Headline of the story", byline, story, after=box), lang=lang))
+    assert result.meta.bio.text.startswith(opening)
+
+
 def test_an_english_about_the_author_heading_announces_a_first_name_bio():
     box = ('<div class="post-footer"><h2>About the author</h2>'
            '<p>Jake is a transport correspondent who has covered the county for the paper since 2015. '
@@ -231,7 +246,8 @@ def test_a_text_scrape_author_card_far_after_the_article_is_the_bio():
              "Simin Jawabreh", "siminjawa", "absolviert gerade ihren Master in Politikwissenschaften und arbeitet als freie "
              "Journalistin in Berlin.", "Impressum", "Datenschutz"]
     result = cleaned_text("\n\n".join(lines))
-    assert [(b.author, b.text[:10]) for b in result.meta.bios] == [("Simin Jawabreh", "absolviert")]
+    # the description goes on from the name line: the bio page gives the sentence its subject
+    assert [(b.author, b.text[:25]) for b in result.meta.bios] == [("Simin Jawabreh", "Simin Jawabreh absolviert")]
 
 
 def test_a_text_scrape_teaser_or_quote_under_the_byline_name_is_not_the_bio():

@@ -161,6 +161,19 @@ def without_tail(text: str, lex: BioLexicon) -> str:
     return text[:cut].rstrip(" •·|-–—") if cut < len(text) else text
 
 
+def with_subject(text: str, author: str | None) -> str:
+    """The bio with its author's name before it when the text opens on the verb.
+
+    Author cards set the name as the card's heading and the description under it as the rest
+    of the sentence ("<h3>Simin Jawabreh</h3><p>absolviert gerade ihren Master …</p>", "is a
+    reporter covering …"): on the bio page, without the heading, the text would open in lower
+    case. A text opening with a word of the name ("van Gogh was …") has its subject already."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if not author or not first[:1].islower() or first.casefold() in author.casefold().split():
+        return text
+    return f"{author} {text}"
+
+
 def languages(rules: tuple[BioRule, ...]) -> tuple[str, ...]:
     """The languages the bio rules speak (for documentation and tests)."""
     return tuple(sorted({r.lang for r in rules if r.lang != "any"}))

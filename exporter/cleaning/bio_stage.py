@@ -18,7 +18,7 @@ from dataclasses import replace
 from ..model import Bio, Heading, Paragraph
 from .bio import publisher_in
 from .bio_evidence import Candidate, Verdict, choose, corroborated, weigh
-from .bio_rules import BioLexicon, lexicon, without_tail
+from .bio_rules import BioLexicon, lexicon, with_subject, without_tail
 from .draft import Draft, block_text, loose
 
 log = logging.getLogger(__name__)
@@ -66,7 +66,7 @@ def find_bios(draft: Draft) -> Draft:
                       and v.candidate.block_index is None and at - CARD_LINK_REACH <= v.candidate.order < at]
     if not chosen:
         return draft
-    bios = tuple(Bio(text=without_tail(v.text, lex), author=v.author) for v in chosen)
+    bios = tuple(Bio(text=with_subject(without_tail(v.text, lex), v.author), author=v.author) for v in chosen)
     publisher = draft.publisher or next((p for p in (publisher_in(v.text) for v in chosen) if p), None)
     return draft.but(bios=bios, blocks=_without_bios(draft.blocks, chosen, lex), publisher=publisher)
 
