@@ -33,6 +33,8 @@ def body_of(*inserted: str) -> list[str]:
      "You have succesfully subscribed. Thank you!"],  # a newsletter appeal and its form's message
     ["Abonnez-vous à notre newsletter"],
     ["Login using your Newspass account", "Sign in with Google"],  # a log-in widget
+    ["12 Kommentare", "Antworten", "Antworten"],  # a German comment thread's count and reply buttons
+    ["3 commentaires", "Répondre"], ["Comentarios", "Responder"], ["4 commenti", "Rispondi"],
 ])
 def test_clutter_line_is_not_printed(clutter):
     assert body_of(*clutter) == BODY
@@ -50,6 +52,8 @@ def test_clutter_line_is_not_printed(clutter):
     "Leave a reply in the comments below and tell us what you think of the plans for the eastern quay.",
     # a sentence that opens like a log-in widget
     "Sign in with your library card to borrow the photographs of the quay, the harbour museum said.",
+    # a sentence that opens with a reply
+    "Reply to the council's letter by the end of the month, the harbour authority told the residents.",
     # a sentence that mentions a photo
     "Photo 1 of the exhibition shows the quay as it was in 1920, before the first cranes were built on it.",
 ])
