@@ -66,6 +66,10 @@ def test_article_line_of_like_shape_stays(article_line):
     ["Mehr zum Thema", "Hafengebühren steigen im Frühjahr deutlich", "Neues Fährterminal am Nordufer eröffnet"],
     ["À lire aussi", "Les tarifs du port augmenteront au printemps", "Un nouveau terminal de ferry ouvre au nord"],
     ["Related Topics", "Harbour tolls", "Ferry services in the north", "Shipping and the economy"],
+    ["Você pode gostar...", "Tarifas do porto sobem na primavera", "Novo terminal de balsas abre no norte"],
+    ["Vous aimerez aussi", "Les tarifs du port augmenteront au printemps", "Un nouveau terminal ouvre au nord"],
+    ["Das könnte Ihnen auch gefallen", "Hafengebühren steigen im Frühjahr", "Neues Fährterminal am Nordufer"],
+    ["Ti potrebbe interessare", "Le tariffe del porto aumentano in primavera", "Nuovo terminal dei traghetti"],
 ])
 def test_a_related_stories_list_inside_the_body_is_not_printed(teasers):
     # the heading alone was dropped before; the headlines under it read as the article's subheadings
