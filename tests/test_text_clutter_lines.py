@@ -70,6 +70,8 @@ def test_article_line_of_like_shape_stays(article_line):
     ["Vous aimerez aussi", "Les tarifs du port augmenteront au printemps", "Un nouveau terminal ouvre au nord"],
     ["Das könnte Ihnen auch gefallen", "Hafengebühren steigen im Frühjahr", "Neues Fährterminal am Nordufer"],
     ["Ti potrebbe interessare", "Le tariffe del porto aumentano in primavera", "Nuovo terminal dei traghetti"],
+    ["Related Videos", "Watch the first container ship dock at the quay", "Harbour tolls explained"],
+    ["Weitere Videos", "So sieht das neue Fährterminal aus", "Hafengebühren einfach erklärt"],
 ])
 def test_a_related_stories_list_inside_the_body_is_not_printed(teasers):
     # the heading alone was dropped before; the headlines under it read as the article's subheadings
