@@ -15,6 +15,13 @@ own scorer:
   "By A (with B and C)", a bare name line, "A | City | date", a wire credit line before "By A",
   a job title before the name, "By A, B, C and D" (names written here join the expected authors);
 - ``clutter``: a "Related" block, a "Read more: …" link and a teaser rail set inside the body;
+- ``head``: the headline echoed in a breadcrumb and in the ``<title>`` line (site name, photo credit),
+  a topic tag above it, the lead picture's caption and credit between it and the body;
+- ``caption-first``: the lead picture's caption and credit above the headline;
+- ``walls``: a consent wall and an app promo above the headline ("Please wait…", "This feature is
+  temporarily unavailable"), a gallery teaser, a read-also link, a live-blog pointer and ad lines
+  between the paragraphs, a video rail and "Loading Comments…" after them;
+- ``comments``: a readers' comment thread (names, times, comments, "Reply") after the body;
 - ``all``: far + rival + clutter together.
 
 Only the held-out half's totals may be looked at elsewhere: this script reads the tuning half only.
@@ -106,6 +113,66 @@ JOBS = {"en": ["Senior Political Correspondent", "Science Editor", "Chief Econom
 CITIES = ["Leeds", "Hamburg", "Lyon", "Porto", "Denver"]
 DATES = {"en": "March 12, 2021", "de": "12.03.2021", "fr": "12 mars 2021", "pt": "12 de março de 2021"}
 EXTRA_NAMES = ["Nadia Okafor", "Tomás Ferreira", "Lena Brandt", "Owen Gallagher", "Priya Raman"]
+SITE = "The Valley Courier"
+HOME = {"en": "Home", "de": "Startseite", "fr": "Accueil", "pt": "Início"}
+TOPIC = {"en": "EXCLUSIVE", "de": "Exklusiv", "fr": "Exclusif", "pt": "Exclusivo"}
+CAPTION = {
+    "en": ("Workers on the old quay at dawn on Tuesday, when the first lorries arrived for the site survey.",
+           "Photo: Jan Holm / Valley Courier"),
+    "de": ("Arbeiter am alten Kai am Dienstagmorgen, als die ersten Lastwagen für die Vermessung ankamen.",
+           "Foto: Jan Holm / dpa"),
+    "fr": ("Des ouvriers sur le vieux quai mardi à l'aube, à l'arrivée des premiers camions pour le relevé.",
+           "Photo : Jan Holm / AFP"),
+    "pt": ("Trabalhadores no velho cais na terça-feira de manhã, quando chegaram os primeiros caminhões.",
+           "Foto: Jan Holm / Agência"),
+}
+PHOTO_CREDIT = {"en": "Photo: Jan Holm", "de": "Foto: Jan Holm", "fr": "Photo : Jan Holm", "pt": "Foto: Jan Holm"}
+CONSENT = {
+    "en": ["We use cookies to personalise content and ads and to analyse our traffic. You can change your "
+           "choice at any time in the privacy settings.", "Accept all", "Manage preferences"],
+    "de": ["Wir verwenden Cookies, um Inhalte und Anzeigen zu personalisieren und unseren Datenverkehr zu "
+           "analysieren. Sie können Ihre Auswahl jederzeit in den Datenschutzeinstellungen ändern.",
+           "Alle akzeptieren", "Einstellungen verwalten"],
+    "fr": ["Nous utilisons des cookies pour personnaliser le contenu et les publicités et pour analyser notre "
+           "trafic. Vous pouvez modifier votre choix à tout moment dans les paramètres.",
+           "Tout accepter", "Gérer mes choix"],
+    "pt": ["Utilizamos cookies para personalizar conteúdos e anúncios e para analisar o nosso tráfego. Pode "
+           "alterar a sua escolha a qualquer momento nas definições.", "Aceitar todos", "Gerir preferências"],
+}
+APP_PROMO = {
+    "en": ["Please wait…", "This feature is temporarily unavailable", "Download our app for the latest news"],
+    "de": ["Bitte warten …", "Diese Funktion ist vorübergehend nicht verfügbar", "Laden Sie unsere App herunter"],
+    "fr": ["Veuillez patienter…", "Cette fonctionnalité est temporairement indisponible",
+           "Téléchargez notre application"],
+    "pt": ["Aguarde…", "Esta funcionalidade está temporariamente indisponível", "Baixe o nosso aplicativo"],
+}
+GALLERY = {"en": "Gallery: {h} | 9 Photos", "de": "Bildergalerie: {h} (12 Bilder)",
+           "fr": "Diaporama : {h} | 9 photos", "pt": "Galeria: {h} | 9 fotos"}
+LIVE = {"en": "Follow our live coverage of the council vote", "de": "Alle Entwicklungen im Liveblog",
+        "fr": "Revivez le direct de la séance du conseil", "pt": "Siga a nossa cobertura em direto"}
+AD = {"en": "Advertisement", "de": "Anzeige", "fr": "Publicité", "pt": "Publicidade"}
+VIDEO_RAIL = {"en": "Related Videos", "de": "Weitere Videos", "fr": "Vidéos les plus vues",
+              "pt": "Vídeos relacionados"}
+LOADING = {"en": "Loading Comments…", "de": "Kommentare werden geladen …", "fr": "Chargement des commentaires…",
+           "pt": "Carregando comentários…"}
+COMMENTS = {
+    "en": ("{n} Comments", "Reply", ["I have lived by the quay for thirty years and nobody ever asked us what "
+                                      "we thought about any of this, which says a lot about the council.",
+                                      "The lorries are already a problem on the school road in the mornings, "
+                                      "so I cannot see how a bigger site will make it any better."]),
+    "de": ("{n} Kommentare", "Antworten", ["Ich wohne seit dreißig Jahren am Kai und niemand hat uns je gefragt, "
+                                            "was wir davon halten, das sagt viel über den Stadtrat.",
+                                            "Die Lastwagen sind schon morgens auf der Schulstraße ein Problem, "
+                                            "eine größere Baustelle wird das sicher nicht besser machen."]),
+    "fr": ("{n} commentaires", "Répondre", ["J'habite près du quai depuis trente ans et personne ne nous a "
+                                             "jamais demandé notre avis, ce qui en dit long sur le conseil.",
+                                             "Les camions posent déjà problème le matin sur la route de l'école, "
+                                             "un chantier plus grand ne va rien arranger."]),
+    "pt": ("{n} comentários", "Responder", ["Moro perto do cais há trinta anos e ninguém nunca nos perguntou "
+                                             "o que achávamos, o que diz muito sobre a câmara.",
+                                             "Os caminhões já são um problema de manhã na rua da escola, e uma "
+                                             "obra maior não vai melhorar nada."]),
+}
 
 
 def _lang(case: dict) -> str:
@@ -260,6 +327,81 @@ def clutter(rng, case, blocks, where):
     return out
 
 
+def _body_cuts(case, blocks, where, count: int) -> list[int] | None:
+    """Indices of ``count`` expected paragraphs spread over the body (None when the body is too short)."""
+    expected = case.get("_expected_text")
+    wanted = {re.sub(r"\s+", " ", p).strip() for p in _SPLIT.split(expected)} if expected else None
+    prose = [i for i in range(where["body"], len(blocks))
+             if _is_prose(blocks[i]) and (wanted is None or blocks[i] in wanted)]
+    if len(prose) < count + 1:
+        return None
+    return [prose[(k + 1) * len(prose) // (count + 1)] for k in range(count)]
+
+
+def _after(blocks: list[str], inserts: dict[int, list[str]]) -> list[str]:
+    out: list[str] = []
+    for i, block in enumerate(blocks):
+        out.append(block)
+        out.extend(inserts.get(i, ()))
+    return out
+
+
+def head(rng, case, blocks, where):
+    """The headline echoed in a breadcrumb and the <title> line, a topic tag over it, a caption under it."""
+    if where["title"] is None or where["body"] is None:
+        return None
+    lang, title = _lang(case), blocks[where["title"]]
+    crumbs = [f"{HOME[lang]} › {rng.choice(MENU[lang])} › {title}", f"{title} | {SITE}",
+              f"{title} - {PHOTO_CREDIT[lang]}"]
+    t = where["title"]
+    return (blocks[:t] + crumbs + _nav_lines(rng, lang, 6) + [TOPIC[lang], title] + list(CAPTION[lang])
+            + blocks[t + 1:])
+
+
+def caption_first(rng, case, blocks, where):
+    """The lead picture's caption and credit above the headline."""
+    if where["title"] is None:
+        return None
+    t = where["title"]
+    return blocks[:t] + list(CAPTION[_lang(case)]) + blocks[t:]
+
+
+def walls(rng, case, blocks, where):
+    """Consent wall and app promo above the headline; gallery, read-also, live and ad lines in the body;
+    a video rail and a comments placeholder after it."""
+    if where["body"] is None:
+        return None
+    lang = _lang(case)
+    cuts = _body_cuts(case, blocks, where, 4)
+    if cuts is None:
+        return None
+    inserts = {
+        cuts[0]: [GALLERY[lang].format(h=_headline(rng, lang)), AD[lang]],
+        cuts[1]: [READ_ALSO[lang] + _headline(rng, lang)],
+        cuts[2]: [LIVE[lang], AD[lang]],
+        cuts[3]: [AD[lang]],
+    }
+    last = max(i for i in range(len(blocks)) if _is_prose(blocks[i]))
+    inserts.setdefault(last, []).extend(
+        [VIDEO_RAIL[lang], *(_headline(rng, lang) for _ in range(3)), LOADING[lang]])
+    made = _after(blocks, inserts)
+    t = where["title"] if where["title"] is not None else 0
+    return made[:t] + CONSENT[lang] + APP_PROMO[lang] + made[t:]
+
+
+def comments(rng, case, blocks, where):
+    """A readers' comment thread under the body: a count, then name, time, comment, Reply, each."""
+    if where["body"] is None:
+        return None
+    lang = _lang(case)
+    count, reply, texts = COMMENTS[lang]
+    last = max(i for i in range(len(blocks)) if _is_prose(blocks[i]))
+    thread = [count.format(n=len(texts) * 2)]
+    for text in texts * 2:
+        thread += [rng.choice(EXTRA_NAMES), AGO[lang].format(n=rng.randint(1, 11)), text, reply]
+    return _after(blocks, {last: thread})
+
+
 def everything(rng, case, blocks, where):
     made = clutter(rng, case, blocks, where)
     if made is None or where["title"] is None:
@@ -279,6 +421,10 @@ VARIANTS = {
     "by-job": _rebyline(_by_job),
     "by-four": _rebyline(_by_four),
     "clutter": clutter,
+    "head": head,
+    "caption-first": caption_first,
+    "walls": walls,
+    "comments": comments,
     "all": everything,
 }
 
@@ -337,10 +483,10 @@ def main(argv=None) -> int:
         parser.error(f"no corpus at {args.corpus}")
     logging.disable(logging.WARNING)
     table = run(args.corpus, args.variant or list(VARIANTS), args.seed)
-    print(f"{'variant':10} {'title n':>7} {'title=':>6} {'auth n':>6} {'auth=':>6} {'body n':>6} {'tokF1':>6}"
+    print(f"{'variant':13} {'title n':>7} {'title=':>6} {'auth n':>6} {'auth=':>6} {'body n':>6} {'tokF1':>6}"
           f" {'median ms':>9}")
     for name, agg, took in table:
-        print(f"{name:10} {agg.get('title_exact_n', 0):7d} {_fmt(agg.get('title_exact'))} "
+        print(f"{name:13} {agg.get('title_exact_n', 0):7d} {_fmt(agg.get('title_exact'))} "
               f"{agg.get('author_exact_n', 0):6d} {_fmt(agg.get('author_exact'))} {agg.get('body_n', 0):6d} "
               f"{_fmt(agg.get('body_token_f1'))} {statistics.median(took) * 1000 if took else 0:9.1f}")
     return 0

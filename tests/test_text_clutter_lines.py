@@ -36,6 +36,8 @@ def body_of(*inserted: str) -> list[str]:
     ["PREVIOUS Harbour tolls to rise for cargo ships in the spring"],  # a teaser whose label is a span in capitals
     ["RELATED COVERAGE New ferry terminal opens on the north shore"],
     ["LESEN SIE AUCH Hafengebühren steigen im Frühjahr deutlich"],
+    ["12 Kommentare", "Antworten", "Antworten"],  # a German comment thread's count and reply buttons
+    ["3 commentaires", "Répondre"], ["Comentarios", "Responder"], ["4 commenti", "Rispondi"],
 ])
 def test_clutter_line_is_not_printed(clutter):
     assert body_of(*clutter) == BODY
@@ -56,6 +58,8 @@ def test_clutter_line_is_not_printed(clutter):
     # a sentence opening with a teaser label's word in sentence case, or ending as a sentence in capitals' style
     "Related talks between the port and the ferry operators broke down in March, the harbour master said.",
     "READ MORE Harbour news in our weekly paper, the port authority's spokeswoman told the council.",
+    # a sentence that opens with a reply
+    "Reply to the council's letter by the end of the month, the harbour authority told the residents.",
     # a sentence that mentions a photo
     "Photo 1 of the exhibition shows the quay as it was in 1920, before the first cranes were built on it.",
 ])
@@ -68,6 +72,12 @@ def test_article_line_of_like_shape_stays(article_line):
     ["Mehr zum Thema", "Hafengebühren steigen im Frühjahr deutlich", "Neues Fährterminal am Nordufer eröffnet"],
     ["À lire aussi", "Les tarifs du port augmenteront au printemps", "Un nouveau terminal de ferry ouvre au nord"],
     ["Related Topics", "Harbour tolls", "Ferry services in the north", "Shipping and the economy"],
+    ["Você pode gostar...", "Tarifas do porto sobem na primavera", "Novo terminal de balsas abre no norte"],
+    ["Vous aimerez aussi", "Les tarifs du port augmenteront au printemps", "Un nouveau terminal ouvre au nord"],
+    ["Das könnte Ihnen auch gefallen", "Hafengebühren steigen im Frühjahr", "Neues Fährterminal am Nordufer"],
+    ["Ti potrebbe interessare", "Le tariffe del porto aumentano in primavera", "Nuovo terminal dei traghetti"],
+    ["Related Videos", "Watch the first container ship dock at the quay", "Harbour tolls explained"],
+    ["Weitere Videos", "So sieht das neue Fährterminal aus", "Hafengebühren einfach erklärt"],
 ])
 def test_a_related_stories_list_inside_the_body_is_not_printed(teasers):
     # the heading alone was dropped before; the headlines under it read as the article's subheadings

@@ -123,3 +123,14 @@ def test_a_long_title_case_label_under_the_headline_is_no_bare_byline():
 def test_a_by_line_among_the_first_lines_beats_a_bare_name_by_the_headline():
     result = view(*MENU, HEADLINE, "Jane Roe", *BODY[:2], "By John Doe", *BODY[2:], *FOOTER)
     assert result["authors"] == ["John Doe"]
+
+
+def test_headline_under_the_lead_pictures_caption_and_a_share_bar_is_the_headline():
+    # the lead picture's caption (a sentence) opens the prose run above the headline, and a share bar
+    # and menu links push the first paragraphs past the run's first lines; the page's footer links
+    # (a help line, a legal link) over the caption must not be taken for the headline
+    caption = "Passengers with bags and bicycles queue on the quay at dawn on Monday, waiting to board."
+    share = ["Share on Facebook", "Share on Twitter", "Share via Email", "More Options", "Islands", "Transport"]
+    result = view(*MENU, "Help and Contact Us", "Submissions and Discussion Policy", "Terms of Service",
+                  caption, "Photo: Jan Holm", HEADLINE, *share, *BODY, *FOOTER)
+    assert result["title"] == HEADLINE

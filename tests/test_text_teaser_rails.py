@@ -91,3 +91,35 @@ def test_listicle_items_with_one_heading_each_stay():
     items = [(f"{n}. {kicker}", teaser) for n, (kicker, _, _, teaser) in enumerate(TEASERS, 1)]
     result = view(HEADLINE, *BODY, *_flat(items), *FOOTER)
     assert result["paragraphs"] == [*BODY, *_flat(items)]
+
+
+GLUED_CARDS = [  # a local-news portal's mega-menu: each card's Title Case headline run into its summary
+    "Council Delays The Vote On The Bridge TollThe city council put off for a month its vote on the toll for "
+    "the new bridge, after the opposition asked for a study of the traffic.",
+    "Local Club Signs A Striker From The CapitalThe club announced the signing of a young striker on a "
+    "three-year contract, its largest transfer since the stadium was rebuilt.",
+    "Storms Expected Along The Coast This WeekendForecasters warned of strong winds and heavy rain along the "
+    "coast from Friday night, and advised boat owners to check their moorings.",
+    "Harbour Trust Sells 2,000The trust that runs the old harbour will sell two thousand of its moorings to "
+    "the town, which plans to rent them out to visiting sailors next summer.",
+    "Is The Summer Festival Moving?Organisers of the summer music festival said this year's concerts would "
+    "move to the castle grounds, where there is room for twice as many visitors.",
+]
+
+
+def test_mega_menu_of_glued_teaser_cards_above_a_short_article_is_not_the_article():
+    # the menu's cards outweigh the short article at the page's foot, unless they read as teasers
+    menu = [line for card in GLUED_CARDS for line in ("News", card, "Weather", "Sport", "2 hours ago")]
+    result = view(*menu * 3, HEADLINE, *BODY[:3], *FOOTER)
+    assert result["paragraphs"] == BODY[:3]
+    assert result["title"] == HEADLINE
+
+
+def test_camel_case_brand_names_in_article_sentences_stay_prose():
+    # trap: brand names written in camel case inside the article's sentences are no glued headline
+    body = ["The Harbour Authority's YouTube channel and its LinkedIn page showed the new terminal to some "
+            "forty thousand viewers on the first day, the authority said.",
+            "Fishermen Said The MacBook Pro and the GoPro cameras bought for the survey had been paid for by "
+            "the shipping firms, which denied it on Tuesday.", *BODY[2:]]
+    result = view("Home", "News", HEADLINE, *body, *FOOTER)
+    assert result["paragraphs"] == body

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from .. import _re_store  # re.compile, from the code an earlier run stored
 from .._dataclass_store import dataclass
 from .scripts import ends_sentence, word_count
 
@@ -19,13 +20,53 @@ class Line:
         return word_count(self.text)
 
 
+# Where a teaser card's headline runs into its summary with no space between them:
+# the headline's last word (a word of five letters or more, a number, or a closing
+# question mark, bracket or quote) glued to the summary's capitalised first word
+# ("... In Northern MichiganMichigan Department of ...", "... To 250,000The state ...").
+_GLUED_SUMMARY = _re_store.compile(r"(?:[^\W\d_][^\W\d_A-Z]{4,}|\d|[?!)”\"])(?=[A-Z][^\W\d_A-Z])")
+GLUED_HEADLINE_MIN_WORDS = 3  # words of the headline before the glued one
+GLUED_SUMMARY_MIN_WORDS = 8  # words of the summary after it
+GLUED_HEADLINE_CAPITALS = 0.75  # share of the headline's words that start with a capital or a digit
+
+
+def is_glued_teaser(text: str) -> bool:
+    """Whether a line is a teaser card's headline run into its summary sentence.
+
+    Local-news portals print a mega-menu and story rails of cards (a Title Case
+    headline, then a summary sentence) whose elements a text scrape joins with
+    no space: each card is one long line ending in a full stop, and a page of
+    them outweighs a short article at its foot. Article prose does not open on
+    three or more capitalised words glued to a sentence; brand names written
+    in camel case ('MacBook', 'GoPro', 'LinkedIn') stand among lower-case words.
+    """
+    tokens = text.split()
+    for index, token in enumerate(tokens[:25]):
+        glue = _GLUED_SUMMARY.search(token)
+        if glue is None:
+            continue
+        headline = tokens[:index] + [token[:glue.end()]]
+        capitals = sum(1 for w in headline if not w[:1].isalpha() or w[:1].isupper())
+        return (index >= GLUED_HEADLINE_MIN_WORDS and len(tokens) - index > GLUED_SUMMARY_MIN_WORDS
+                and capitals >= GLUED_HEADLINE_CAPITALS * len(headline))
+    return False
+
+
 def prose_value(line: Line) -> float:
-    """How much a line speaks for being article prose: long sentences count for, short lines against."""
+    """How much a line speaks for being article prose: long sentences count for, short lines against
+    (and a teaser card's headline glued to its summary, `is_glued_teaser`, counts as a short line)."""
     if line.role != "text":
         return 0.0
     words = line.words
+    if words >= 12 and is_glued_teaser(line.text):
+        return _short_line_value(words)
     if words >= 12 and ends_sentence(line.text):
         return float(words)
     if words >= 25:
         return words * 0.5
+    return _short_line_value(words)
+
+
+def _short_line_value(words: int) -> float:
+    """What a line that is no prose counts against the run it stands in (the longer, the more, up to 10 words)."""
     return -2.0 - min(words, 10) * 0.3

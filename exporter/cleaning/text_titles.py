@@ -86,15 +86,23 @@ def content_words(text: str) -> set[str]:
     return {w.casefold() for w in _CONTENT_WORD.findall(text)}
 
 
-# How many of the body's first lines the headline's words are looked for in.
+# How many of the body's first lines the headline's words are looked for in, and how
+# many of its first paragraphs at least, wherever they start.
 OPENING_LINES = 8
+OPENING_PARAGRAPHS = 3
 
 
 def opening_words(lines, start: int, end: int) -> frozenset[str]:
     """The content words of the paragraphs among the body's first lines (prose only: a "Related"
-    list or a teaser among them names other stories)."""
-    return frozenset().union(*(content_words(l.text) for l in lines[start:min(end, start + OPENING_LINES)]
-                               if _value(l) > 0))
+    list or a teaser among them names other stories).
+
+    A lead picture's caption and a share bar may open the run, pushing the first
+    paragraphs past its first lines: the first few paragraphs count wherever they are.
+    """
+    prose = [i for i in range(start, end) if _value(lines[i]) > 0]
+    reach = max(start + OPENING_LINES, prose[OPENING_PARAGRAPHS - 1] + 1 if len(prose) >= OPENING_PARAGRAPHS
+                else end)
+    return frozenset().union(*(content_words(lines[i].text) for i in prose if i < min(end, reach)))
 
 
 def _body_overlap(title: str, body_words: frozenset[str]) -> float:
