@@ -15,6 +15,7 @@ import pytest
 from PIL import Image
 
 from exporter.cleaning.media import ranked_srcset
+from exporter.model import plain_text as plain
 from exporter.options import ExportOptions
 from exporter.pipeline import export_file, load_article
 from exporter.resolver import Refused, Resolver, decode_data_uri
@@ -237,3 +238,15 @@ def test_a_truncated_picture_is_still_refused_after_weasyprint_was_imported(tmp_
     good = encoded(photo(640, 480, seed=5), "JPEG")
     with pytest.raises(ImageError, match="damaged"):
         prepare_image(good[: len(good) // 2], name="cut.jpg")
+
+
+def test_a_caption_with_inline_markup_is_printed_once(tmp_path):
+    # trafilatura writes such a <figcaption> again as a paragraph after the picture, its opening lost
+    (tmp_path / "ferry.jpg").write_bytes(encoded(photo(400, 300), "JPEG"))
+    page = _page(tmp_path, "<figure><img src='ferry.jpg' alt='The ferry' width='400' height='300'><figcaption>"
+                           "The <em>Ellery Queen</em> ferry at the harbour wall. Photo: Tom Baines</figcaption></figure>")
+    article = load_article(page, ExportOptions())
+    figures = [b for b in article.blocks if type(b).__name__ == "Figure"]
+    echoes = [b for b in article.blocks if type(b).__name__ == "Paragraph" and "ferry at the harbour" in plain(b)]
+    assert len(figures) == 1 and "Ellery Queen" in plain(figures[0].caption)
+    assert echoes == []

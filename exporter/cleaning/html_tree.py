@@ -16,7 +16,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..model import (Block, BlockQuote, Code, CodeBlock, Emphasis, Figure, Heading, Image, Inline, LineBreak,
-                     Link, ListBlock, Paragraph, Rule, Strong, Text)
+                     Link, ListBlock, Paragraph, Rule, Strong, Text, plain_text)
+from .draft import loose
 from .html_code import is_code_block as _is_code_block, preformatted_text as _preformatted_text
 
 # libxml2 limits nesting to 256 levels without huge_tree; anything deeper is
@@ -124,8 +125,19 @@ class _BlockBuilder:
                 self.blocks.append(piece)
                 continue
             piece = normalise_inlines(piece)
-            if piece:
+            if piece and not self._echoes_caption(piece):
                 self.blocks.append(Paragraph(piece))
+
+    def _echoes_caption(self, inlines) -> bool:
+        """Whether a line right after a figure is its caption said again: trafilatura writes a
+        <figcaption> holding inline markup ("The <em>Ellery Queen</em> ferry …") as a paragraph
+        after the picture, with the text before the markup lost ("Ellery Queenferry …")."""
+        figure = self.blocks[-1] if self.blocks else None
+        if not isinstance(figure, Figure) or not (figure.caption or figure.credit):
+            return False
+        said = loose(plain_text(inlines))
+        caption = loose(plain_text(figure.caption) + (figure.credit or ""))
+        return len(said) >= 12 and said in caption
 
     def container(self, element, depth: int) -> None:
         """Walk ``element``'s children, turning inline runs into paragraphs."""
