@@ -33,6 +33,8 @@ def body_of(*inserted: str) -> list[str]:
      "You have succesfully subscribed. Thank you!"],  # a newsletter appeal and its form's message
     ["Abonnez-vous à notre newsletter"],
     ["Login using your Newspass account", "Sign in with Google"],  # a log-in widget
+    ["Share on Facebook | Share on X | Email"], ["Auf Facebook teilen · Per Mail teilen"],  # a share bar's labels
+    ["Partager sur Facebook Partager sur X"],
     ["PREVIOUS Harbour tolls to rise for cargo ships in the spring"],  # a teaser whose label is a span in capitals
     ["RELATED COVERAGE New ferry terminal opens on the north shore"],
     ["LESEN SIE AUCH Hafengebühren steigen im Frühjahr deutlich"],
@@ -60,6 +62,8 @@ def test_clutter_line_is_not_printed(clutter):
     "READ MORE Harbour news in our weekly paper, the port authority's spokeswoman told the council.",
     # a sentence that opens with a reply
     "Reply to the council's letter by the end of the month, the harbour authority told the residents.",
+    # a sentence that names a share button
+    "Share on Facebook was the button most readers pressed, the harbour museum's survey found.",
     # a sentence that mentions a photo
     "Photo 1 of the exhibition shows the quay as it was in 1920, before the first cranes were built on it.",
 ])
