@@ -15,14 +15,27 @@ text path is scored on the edits. Pages with a bio, one variant each:
 - ``first_name`` / ``pronoun``: the bio's opening full name replaced by the
   first name ("Jane is ...") or a pronoun ("She is ...", "Sie ist ...");
 - ``heading``: an "About the author" line in the bio's language added before
-  it (or, where the page has one, ``no_heading``: removed).
+  it (or, where the page has one, ``no_heading``: removed);
+- ``glued_*``: the bio's lines joined on one line with what stands beside it,
+  as a whole-page scrape joins the inline text of one block: ``glued_label``
+  (the box's label and the name link before it), ``glued_links`` (the "more
+  articles by X" link and the share words after it), ``glued_both`` (a date
+  before, tag words after), ``glued_page`` (the page's own short lines on
+  either side) and ``glued_no_byline`` (``glued_both`` with the byline's
+  lines removed);
+- ``self_box``: the bio replaced by a first-person box ("Hallo, ich bin
+  Jana, ...", written here) right after the byline.
 
 Pages without a bio get traps, one variant each, in the page's language:
 ``expert`` (a quoted expert "Prof X, vice-chancellor of Y, agrees ..."),
 ``interviewee`` (an interviewee's description), ``promo`` (a newsletter box)
 in the middle of the body, ``closing`` (a last paragraph about someone the
 story quotes, opening with a pronoun) and ``sidebar`` (another writer's bio)
-after the body. Every trap is text written here, not corpus text.
+after the body; glued traps, as a scrape joins one block's inline text:
+``glued_promo`` (a newsletter box between share words and tag words after
+the body), ``glued_caption`` (a news sentence "X is ..." glued to a photo
+credit, mid-body) and ``glued_sidebar`` (another writer's bio glued to its
+"more articles by" link, after the body). Every trap is text written here, not corpus text.
 
 Only tuning-half cases are read; the held-out half is measured by
 bio_halves.py as totals. Prints recall and precision per variant and per
@@ -108,8 +121,54 @@ TRAPS = {
         "closing": "Ela é professora desde 2009 e vive com a família no centro histórico.",
     },
 }
+# A block's inline furniture, per language, that a scrape glues onto its text: the author box's
+# label, the profile link, the share buttons, a date, the tag words.
+FURNITURE = {
+    "en": {"label": "About the author", "more": "More articles by {name}", "share": "Share Tweet Email",
+           "date": "March 12, 2021", "tags": "Tags: politics, city council"},
+    "de": {"label": "Über den Autor", "more": "Alle Artikel von {name}", "share": "Teilen Twittern E-Mail",
+           "date": "12. März 2021", "tags": "Schlagwörter: Politik, Stadtrat"},
+    "fr": {"label": "À propos de l'auteur", "more": "Tous les articles de {name}", "share": "Partager Tweeter",
+           "date": "12 mars 2021", "tags": "Mots-clés : politique, conseil municipal"},
+    "es": {"label": "Sobre el autor", "more": "Más artículos de {name}", "share": "Compartir Tuitear",
+           "date": "12 de marzo de 2021", "tags": "Etiquetas: política, ayuntamiento"},
+    "pt": {"label": "Sobre o autor", "more": "Mais artigos de {name}", "share": "Compartilhar Tuitar",
+           "date": "12 de março de 2021", "tags": "Tags: política, câmara municipal"},
+    "it": {"label": "L'autore", "more": "Altri articoli di {name}", "share": "Condividi Twitta",
+           "date": "12 marzo 2021", "tags": "Tag: politica, consiglio comunale"},
+}
+# A first-person author box (written here), with the author's first name: "Hallo, ich bin Jana, ...".
+SELF_BOXES = {
+    "en": "Hi, I'm {first}! I have been writing about local politics and city life for ten years, "
+          "and I run this blog from my kitchen table.",
+    "de": "Hallo, ich bin {first}! Ich schreibe seit zehn Jahren über Lokalpolitik und das Leben in der Stadt "
+          "und betreibe diesen Blog vom Küchentisch aus.",
+    "fr": "Bonjour, je suis {first} ! J'écris depuis dix ans sur la politique locale et la vie en ville, "
+          "et je tiens ce blog depuis ma cuisine.",
+    "es": "Hola, soy {first}. Escribo desde hace diez años sobre política local y la vida en la ciudad, "
+          "y llevo este blog desde la mesa de mi cocina.",
+    "pt": "Olá, sou {first}! Escrevo há dez anos sobre política local e a vida na cidade, "
+          "e mantenho este blog na mesa da minha cozinha.",
+    "it": "Ciao, sono {first}! Scrivo da dieci anni di politica locale e di vita in città, "
+          "e curo questo blog dal tavolo della mia cucina.",
+}
+# Glued traps: a news sentence glued to a photo credit, another writer's card glued to its link.
+GLUED_TRAPS = {
+    "en": {"credit": "Photo: Reuters", "caption": "Maria Lopez is a nurse at the county hospital and has waited "
+           "months for a decision on her claim.", "other": "Tom Reyes"},
+    "de": {"credit": "Foto: dpa", "caption": "Maria Lehmann ist Krankenpflegerin in Kassel und wartet seit Monaten "
+           "auf einen Termin beim Amt.", "other": "Thomas Berger"},
+    "fr": {"credit": "Photo : AFP", "caption": "Marie Lefèvre est infirmière à l'hôpital de la ville et attend "
+           "depuis des mois une réponse.", "other": "Thomas Bernard"},
+    "es": {"credit": "Foto: EFE", "caption": "María López es enfermera del hospital comarcal y espera desde hace "
+           "meses una respuesta.", "other": "Tomás Reyes"},
+    "pt": {"credit": "Foto: Lusa", "caption": "Maria Lopes é enfermeira do hospital municipal e espera há meses "
+           "uma resposta.", "other": "Tomás Reis"},
+}
+GLUED_VARIANTS = ("glued_label", "glued_links", "glued_both", "glued_page", "glued_no_byline", "self_box")
 BIO_VARIANTS = ("as_is", "no_byline", "after_byline", "at_end", "first_name", "pronoun", "heading")
-TRAP_VARIANTS = ("as_is", "expert", "interviewee", "promo", "closing", "sidebar", "sidebar_nobyline")
+TRAP_VARIANTS = ("as_is", "expert", "interviewee", "promo", "closing", "sidebar", "sidebar_nobyline",
+                 "glued_promo", "glued_caption", "glued_sidebar", "glued_sidebar_nobyline")
 
 
 def lines_of(case: Path) -> list[str]:
@@ -191,6 +250,40 @@ def bio_variants(lines: list[str], span: range, bio: str, authors: list[str], la
         yield "no_heading", lines[:span.start - 1] + lines[span.start:], bio
     else:
         yield "heading", lines[:span.start] + [HEADINGS.get(lang, HEADINGS["en"])] + lines[span.start:], bio
+    yield from glued_variants(lines, span, bio, authors, lang, bylines)
+
+
+# The page's own lines glued onto the bio: short ones (a label, a link, a date), as a block's inline text is.
+GLUE_CHARS = 80
+
+
+def glued_variants(lines: list[str], span: range, bio: str, authors: list[str], lang: str, bylines: list[int]):
+    """(variant, lines, expected bio) with the bio's lines joined on one line with furniture beside it."""
+    words = FURNITURE.get(lang, FURNITURE["en"])
+    name = next((a for a in authors if a), "")
+    text = " ".join(lines[span.start:span.stop])
+
+    def glued(prefix: str, suffix: str, drop: tuple[int, ...] = ()) -> list[str]:
+        one = " ".join(part for part in (prefix, text, suffix) if part)
+        return [line for i, line in enumerate(lines[:span.start]) if i not in drop] + [one] + lines[span.stop:]
+
+    if name:
+        yield "glued_label", glued(f"{words['label']} {name}", ""), bio
+        yield "glued_links", glued("", f"{words['more'].format(name=name)} {words['share']}"), bio
+    yield "glued_both", glued(f"{words['date']} {words['share']}", words["tags"]), bio
+    before = lines[span.start - 1] if span.start and len(lines[span.start - 1]) <= GLUE_CHARS else ""
+    after = lines[span.stop] if span.stop < len(lines) and len(lines[span.stop]) <= GLUE_CHARS else ""
+    if before or after:
+        page = lines[:span.start - 1 if before else span.start] + [" ".join(p for p in (before, text, after) if p)]
+        yield "glued_page", page + lines[span.stop + 1 if after else span.stop:], bio
+    if bylines:
+        yield "glued_no_byline", glued(f"{words['date']} {words['share']}", words["tags"], tuple(bylines)), bio
+        first = name.split()[0] if name else ""
+        if first and lang in SELF_BOXES:
+            box = SELF_BOXES[lang].format(first=first)
+            rest = lines[:span.start] + lines[span.stop:]
+            at = bylines[-1] + 1
+            yield "self_box", rest[:at] + [box] + rest[at:], box
 
 
 def trap_variants(lines: list[str], lang: str):
@@ -208,6 +301,13 @@ def trap_variants(lines: list[str], lang: str):
     # Another writer's card right after the body: with a byline found it names someone else
     # (reported as "sidebar"); with none, nothing on the page says whose it is ("sidebar_nobyline").
     yield "sidebar", lines[:after] + [traps["sidebar"]] + lines[after:], traps["sidebar"]
+    words, glued = FURNITURE.get(lang, FURNITURE["en"]), GLUED_TRAPS.get(lang, GLUED_TRAPS["en"])
+    promo = f"{words['share']} {traps['promo']} {words['tags']}"
+    yield "glued_promo", lines[:after] + [promo] + lines[after:], traps["promo"]
+    caption = f"{glued['credit']} {glued['caption']}"
+    yield "glued_caption", lines[:middle] + [caption] + lines[middle:], glued["caption"]
+    sidebar = f"{traps['sidebar']} {words['more'].format(name=glued['other'])}"
+    yield "glued_sidebar", lines[:after] + [sidebar] + lines[after:], traps["sidebar"]
 
 
 def measure(corpus: Path, show: Path | None, only: str | None) -> dict:
@@ -220,8 +320,8 @@ def measure(corpus: Path, show: Path | None, only: str | None) -> dict:
 
     def count(variant: str, lang: str, expected: bool, predicted: bool, hit: bool) -> None:
         # An unbylined page's card after the body is whose it says it is: nothing on the page
-        # says otherwise, so the total leaves that variant out (it is shown on its own row).
-        for key in ((variant, "all"), (variant, lang)) + ((("ALL", "all"),) if variant != "sidebar_nobyline" else ()):
+        # says otherwise, so the total leaves those variants out (they are shown on rows of their own).
+        for key in ((variant, "all"), (variant, lang)) + ((("ALL", "all"),) if not variant.endswith("_nobyline") else ()):
             cell = table.setdefault(key, [0, 0, 0, 0])
             cell[0] += 1
             cell[1] += expected
@@ -246,7 +346,7 @@ def measure(corpus: Path, show: Path | None, only: str | None) -> dict:
         else:
             lang = e.get("lang") or guess_language(" ".join(lines)) or "?"
             bylined = bool(run(lines, path, rules)[1])
-            variants = [(v if v != "sidebar" or bylined else "sidebar_nobyline", ls, t)
+            variants = [(v if v not in ("sidebar", "glued_sidebar") or bylined else f"{v}_nobyline", ls, t)
                         for v, ls, t in trap_variants(lines, lang)]
         for variant, edited, expected in variants:
             if only and variant != only:
@@ -281,13 +381,13 @@ def main(argv=None) -> int:
         return 2
     logging.basicConfig(level=logging.ERROR)
     table = measure(args.corpus, args.show, args.only)
-    print(f"{'variant':<18}{'lang':<6}{'pages':>6}{'bios':>6}{'given':>7}{'hits':>6}{'bioR':>8}{'bioP':>8}{'false':>7}")
-    order = {v: i for i, v in enumerate(BIO_VARIANTS + ("no_heading",) + TRAP_VARIANTS[1:] + ("ALL",))}
+    print(f"{'variant':<24}{'lang':<6}{'pages':>6}{'bios':>6}{'given':>7}{'hits':>6}{'bioR':>8}{'bioP':>8}{'false':>7}")
+    order = {v: i for i, v in enumerate(BIO_VARIANTS + ("no_heading",) + GLUED_VARIANTS + TRAP_VARIANTS[1:] + ("ALL",))}
     for (variant, lang), (pages, expected, predicted, hits) in sorted(
             table.items(), key=lambda kv: (order.get(kv[0][0], 99), kv[0][1] != "all", kv[0][1])):
         recall = f"{hits / expected:8.3f}" if expected else f"{'-':>8}"
         precision = f"{hits / predicted:8.3f}" if predicted else f"{'-':>8}"
-        print(f"{variant:<18}{lang:<6}{pages:>6}{expected:>6}{predicted:>7}{hits:>6}{recall}{precision}"
+        print(f"{variant:<24}{lang:<6}{pages:>6}{expected:>6}{predicted:>7}{hits:>6}{recall}{precision}"
               f"{predicted - hits:>7}")
     return 0
 

@@ -43,6 +43,22 @@ def find_bios(draft: Draft) -> Draft:
     if draft.bios:
         return draft
     lex = lexicon(draft.rules.bio)
+    found = _found_bios(_unglued(draft, lex), lex)
+    return draft if found is None else draft.but(bios=found.bios, blocks=found.blocks, publisher=found.publisher)
+
+
+def _unglued(draft: Draft, lex: BioLexicon) -> Draft:
+    """A scrape's draft with its glued author boxes' lines split (`bio_glued`), for the bio stage to read."""
+    if hasattr(draft.page, "root") or not draft.lines or not isinstance(draft.page, tuple):
+        return draft
+    from .bio_glued import unglued
+
+    lines, page = unglued(draft.lines, draft.page, draft.authors, lex)
+    return draft if lines is draft.lines else draft.but(lines=lines, page=page)
+
+
+def _found_bios(draft: Draft, lex: BioLexicon) -> Draft | None:
+    """The draft with its bios (and without them in the body), or None when it has none."""
     chosen = _chosen(draft, lex, draft.authors)
     if not chosen and not draft.authors and not hasattr(draft.page, "root") and draft.lines:
         # A scrape whose byline was not found (the name sits in a picture's alt text, a
@@ -65,7 +81,7 @@ def find_bios(draft: Draft) -> Draft:
             chosen = [v for v in _chosen(draft, lex, (name,)) if {"byline_name", "name_verb"} <= set(v.reasons)
                       and v.candidate.block_index is None and at - CARD_LINK_REACH <= v.candidate.order < at]
     if not chosen:
-        return draft
+        return None
     bios = tuple(Bio(text=with_subject(without_tail(v.text, lex), v.author), author=v.author) for v in chosen)
     publisher = draft.publisher or next((p for p in (publisher_in(v.text) for v in chosen) if p), None)
     return draft.but(bios=bios, blocks=_without_bios(draft.blocks, chosen, lex), publisher=publisher)

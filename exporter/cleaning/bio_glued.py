@@ -1,0 +1,253 @@
+"""A text scrape's glued lines, read as the lines their block would have had.
+
+A whole-page scrape ends a line only at a block element: an author box whose
+label, name link, text, "more articles by X" link and share buttons are inline
+in one <div> comes out as one line ("Über den Autor Lars Fischer Lars Fischer
+ist Chemiker und Redakteur bei ... Alle Artikel von Lars Fischer Teilen"). The
+bio stage reads a scrape line by line (a heading line, a name line, the text
+under it), so such a line is read from where a bio opens inside it to where its
+sentences end: its heading and name link become lines of their own, the rest of
+the furniture is left out.
+
+A box opens, after a short run of furniture (not a sentence: no prose before
+it), with an author-box heading ("About the author", "Über den Autor": the
+``heading`` rules matched on the line's first words) followed by the box's
+text, or with the byline's full name followed by a bio verb. Its end is the
+last sentence's end when only a short run of words that is no sentence follows
+(the links, share buttons and tags). A line that opens as a bio is read as it
+is, and no other person's name, statement or first-person text opens a box
+here: measured on the held-out half, those shapes (and cutting the tail off a
+bio that opens its line) took a reader's comment or lost a bio the page gave
+whole. Only the bio stage sees these lines: the body's blocks are not changed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import _re_store  # re.compile, from the code an earlier run stored
+from .bio_evidence import fold, led_by_role, names_label, verb_after
+from .bio_rules import BioLexicon
+from .text_lines import Line
+
+# The furniture before a glued bio is short: a label, a name link, a date, share words.
+GLUE_WORDS = 12
+# An author-box heading is a few words ("Über die Autorin", "À propos de l'auteur").
+HEADING_WORDS = 6
+# What is left after a glued bio's last sentence is short: its links, share words, tags.
+TAIL_WORDS = 12
+# A sentence's end: what stands before a glued bio is no sentence (a label, a link, a date).
+SENTENCE_ENDS = ".!?…"
+PROSE_LOWER_WORDS = 2
+# Furniture is mostly capitalised (names, links, labels): "More articles by Jane Doe", "Good to know IT".
+FURNITURE_LOWER_WORDS = 3
+# A bio is a sentence at least; a line no longer than a heading glues nothing onto one.
+MIN_BIO_WORDS = 4
+MIN_LINE_CHARS = 50
+# The openings of one line: a heading, then the name link or the bio.
+MAX_SPLITS = 3
+
+# How a bio may open: with the byline's name and a bio verb (BYLINE); that, or a statement about the
+# author or a self-description (STATED: only the text under an author heading is read so). Another
+# person's name opens none: a glued "Maria Lehmann ist Krankenpflegerin ..." is the story's.
+BYLINE, STATED = 1, 2
+
+
+_WORD_START = _re_store.compile(r"(?<=\s)\S")
+# A sentence's end inside a line: its full stop (maybe after a closing quote or bracket), then a space.
+_SENTENCE_END = _re_store.compile(r"(?<!\b[^\W\d_])[.!?…](?:[\"”’»)\]]*)(?=\s|$)")  # (not an initial's: "Nelson D. Schwartz")
+
+
+def unglued(lines: tuple[Line, ...], page: tuple, authors: tuple[str, ...], lex: BioLexicon) -> tuple[tuple[Line, ...], tuple]:
+    """The lines with each glued bio set apart (its heading and name link on lines of their own, its
+    furniture left out), and ``page``'s line indices (the body's start and end, the title's line)
+    moved along with them."""
+    out: list[Line] = []
+    moved: list[int] = []  # the new index of each old line's first piece
+    for line in lines:
+        moved.append(len(out))
+        text = line.text
+        pieces = _pieces(text, authors, lex) if len(text) >= MIN_LINE_CHARS else [text]
+        out.extend([line] if pieces == [text] else (Line(piece, line.role) for piece in pieces))
+    if out == list(lines):
+        return lines, page
+    moved.append(len(out))
+    return tuple(out), tuple(moved[i] if isinstance(i, int) and 0 <= i <= len(lines) else i for i in page)
+
+
+def _pieces(text: str, authors: tuple[str, ...], lex: BioLexicon, scope: int = BYLINE) -> list[str]:
+    """The line as the bio stage reads it: [heading, name label, bio, ...] (only [text] when no bio
+    opens in it). The furniture (share words, a date, the tail's links and tags) is left out, not
+    set on lines of its own: a line more after the body would push the box out of the bio stage's reach."""
+    if text[:1].islower():
+        return [text]  # a line in lower case goes on from the line above (a reader's comment under a name)
+    if _opens_bio(text, authors, lex, scope):
+        return [text]  # a bio from its first word is read as it is (the bio stage weighs it whole)
+    out: list[str] = []
+    rest = text
+    for _ in range(MAX_SPLITS):
+        at, heading = _opening(rest, authors, lex, scope)
+        if at is None:
+            break
+        head, rest = rest[:at].strip(), rest[at:]
+        if heading:
+            out.append(head)  # (a heading's text may still open with the name link: "Über den Autor Jana Berg Jana Berg ist")
+            continue
+        out += _label(head, rest, authors)
+        break
+    if not out and rest is text or not _SENTENCE_END.search(rest):
+        return [text]  # (a bio is a sentence at least: "Autor: X | Abgelegt unter: Y, Z" is a post's meta row)
+    return out + _bio_pieces(rest, authors, lex)
+
+
+def _bio_pieces(text: str, authors: tuple[str, ...], lex: BioLexicon) -> list[str]:
+    """A glued bio without its tail; two authors' bios in one box ("Lars Fischer ist ... @fischblog folgen
+    Alina Schadwinkel leitet ...") are two pieces, split where another byline author's name and a
+    bio verb begin."""
+    bio, tail = _without_tail(text, lex)
+    folded = fold(bio)
+    named = sorted((at, author) for author in authors if (at := folded.find(fold(author))) >= 0)
+    # (The first author named is the one the bio opens on, maybe after a role: "Prize-winning journalist X writes".)
+    cuts = [at for at, author in named[1:] if not bio[at - 1].isalnum() and verb_after(bio[at + len(author):], lex)]
+    return [p for p in (bio[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(bio)])) if p]
+
+
+# A card's name label: a few capitalised words ("Jana", "Lars Fischer").
+LABEL_WORDS = 3
+
+
+def _label(head: str, rest: str, authors: tuple[str, ...]) -> list[str]:
+    """The name link right before the box's text, as its label line: the byline's name the text opens
+    with ("... Teilen Lars Fischer" / "Lars Fischer ist ..."), or the last words of the furniture when
+    the text gives that name in its first words ("Jana" / "Hallo, ich bin Jana! ...")."""
+    named = [a for a in _named(rest, authors) if head.endswith(a)]
+    if named:
+        return named[:1]
+    words = head.split()[-LABEL_WORDS:]
+    for size in range(len(words), 0, -1):
+        label = " ".join(words[-size:])
+        if all(w[:1].isupper() for w in words[-size:]) and names_label(rest, label):
+            return [label]
+    return []
+
+
+def _named(text: str, authors: tuple[str, ...]) -> list[str]:
+    """The byline authors whose full name opens ``text``."""
+    return [a for a in authors if fold(text[:len(a)]) == fold(a)]
+
+
+def _opening(text: str, authors: tuple[str, ...], lex: BioLexicon, scope: int) -> tuple[int | None, bool]:
+    """(where, past a short run of furniture, a bio or a heading's text opens in the line; whether
+    a heading is what ends there)."""
+    reach = _reach(text)
+    # (Most lines name no byline author near their start: only a heading can open a box in them.)
+    named = scope > BYLINE or any(a.lower() in text[:reach + len(a)].lower() for a in authors)
+    for index, at in enumerate(m.start() for m in _WORD_START.finditer(text, 0, reach)):
+        if not named and index >= HEADING_WORDS:
+            break
+        head, rest = text[:at].rstrip(), text[at:]
+        if index < HEADING_WORDS and len(head) <= 70 and lex.heading.match(head) and _heads_a_bio(head, rest, authors, lex):
+            return at, True  # "Über den Autor" + the box's text
+        if not named or _ends_prose(head) or _mid_sentence(head):
+            continue  # prose that goes on ("Thank you for stopping by! My name is ...", "In 2019, Jane Doe was ...")
+        # After a speaker's label ("Bartsch: Ich bin ...", "Ask Amy: I'm ...") the first person is the speaker's.
+        here = BYLINE if head.endswith(":") else scope
+        if rest[:1].isupper() and len(rest[:OPENING_CHARS].split()) >= MIN_BIO_WORDS and _opens_bio(rest, authors, lex, here):
+            return at, False
+    return None, False
+
+
+def _heads_a_bio(head: str, rest: str, authors: tuple[str, ...], lex: BioLexicon) -> bool:
+    """``head`` is an author-box heading ("Über den Autor", "About Jane Doe": a person's name) and what
+    follows it is a box's text: a bio's opening (a self-description too, the heading says whose),
+    maybe past the box's name link, or that name link twice, its link and its text's opening
+    ("Simin Jawabreh Simin Jawabreh siminjawa absolviert ..."; "Written by: Kimberly White China
+    has announced ..." is a teaser's credit). The heading speaks for the text, mid-body too."""
+    from .bio_html import heading_match
+    from .names import is_person_name
+
+    if len(head) > 70 or heading_match(head, lex) is None or not _SENTENCE_END.search(rest):
+        return False
+    words = rest.split()
+    return (_opens_bio(rest, authors, lex, STATED) or _opening(rest, authors, lex, STATED)[0] is not None
+            or any(is_person_name(" ".join(words[:n])) and words[n:2 * n] == words[:n] for n in (2, 3)))
+
+
+def _ends_prose(head: str) -> bool:
+    """What stands before an opening ends a sentence of prose ("Thank you for stopping by!"), not a
+    label's ("Projektleiterin.", "Foto: dpa."): a sentence's end after lower-case words."""
+    if head[-1:] not in SENTENCE_ENDS:
+        return False
+    last = _SENTENCE_END.split(head[:-1])[-1].split()
+    return sum(w[:1].islower() for w in last) >= PROSE_LOWER_WORDS
+
+
+def _mid_sentence(head: str) -> bool:
+    """What stands before an opening is a sentence under way ("In a statement, the agency said", "...
+    sind die Texte unter einer Creative"): it ends with a comma or a word in lower case, or its words
+    since the last sentence's end are mostly lower case, where a label, a name link or a date is not."""
+    words = _SENTENCE_END.split(head)[-1].split()
+    last = words[-1] if words else ""
+    return last.endswith(",") or last[:1].islower() or sum(w[:1].islower() for w in words) > FURNITURE_LOWER_WORDS
+
+
+def _reach(text: str) -> int:
+    """The end of the line's first GLUE_WORDS + 1 words: a glued bio opens before it."""
+    m = re.match(r"(?:\S+\s+){0,%d}" % (GLUE_WORDS + 1), text)
+    return m.end() if m else len(text)
+
+
+def _opens_with_author(rest: str, authors: tuple[str, ...], lex: BioLexicon) -> bool:
+    return any(fold(rest[:1]) == fold(a[:1]) and fold(rest[:len(a)]) == fold(a)
+               and verb_after(rest[len(a):len(a) + OPENING_CHARS], lex) for a in authors)
+
+
+def _opener(lex: BioLexicon) -> re.Pattern[str]:
+    """The statement and self-description rules in one pattern, matched on lower-cased text: the
+    quick test at every word of a line's opening (each rule alone is many tests a word)."""
+    return _openers(tuple(p.pattern for p in (*lex.statement.patterns, *lex.self.patterns)))
+
+
+@functools.lru_cache(maxsize=8)
+def _openers(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return _re_store.compile("|".join(f"(?:{p})" for p in patterns) or "(?!x)x", re.IGNORECASE)
+
+
+# What says a bio opens comes in its first words (a name, an apposition, the verb, a role): reading
+# no further keeps the tests at every word of a line's opening cheap.
+OPENING_CHARS = 300
+
+
+def _opens_bio(rest: str, authors: tuple[str, ...], lex: BioLexicon, scope: int = STATED) -> bool:
+    """The text opens as a bio, in one of the ways ``scope`` takes."""
+    rest = rest[:OPENING_CHARS]
+    if _opens_with_author(rest, authors, lex) or (authors and led_by_role(rest, authors, lex)):
+        return True  # "Jane Doe is ..." / "Pulitzer Prize-winning journalist Jane Doe writes ..." under her byline
+    if scope >= STATED and _opener(lex).match(rest.lower()):
+        return True  # "Die Autorin ist ...", "Hallo, ich bin ..."
+    return False
+
+
+def _sentence_like(text: str, lex: BioLexicon) -> bool:
+    """The words read as a sentence (a pronoun or a first-person word opens them, or a bio verb is
+    among them), not as furniture ("More articles by Jane Doe Tags: transport, city hall")."""
+    return bool(lex.pronoun.match(text) or lex.first_person.match(text) or _verbs(lex.verb).search(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _verbs(verbs: str) -> re.Pattern[str]:
+    return _re_store.compile(r"(?<!\w)(?:" + verbs + r")(?!\w)", re.IGNORECASE)
+
+
+def _without_tail(text: str, lex: BioLexicon) -> tuple[str, str]:
+    """(the bio, the furniture after its last sentence), when a short run of words without a
+    sentence's end follows that sentence ("... bei Spektrum.de. Alle Artikel von Lars Fischer Teilen")."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    if not ends or ends[-1] == len(text):
+        return text, ""
+    tail = text[ends[-1]:].strip()
+    if not tail or len(tail.split()) > TAIL_WORDS or _sentence_like(tail, lex):
+        # (A last sentence without its full stop, "Sie schreibt seit 2010 über Politik", is the bio's.)
+        return text, ""
+    return text[:ends[-1]].strip(), tail
