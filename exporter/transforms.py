@@ -3,6 +3,7 @@ metadata overrides from the user, typography, then a content-derived identifier.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 import uuid
@@ -30,9 +31,21 @@ def split_names(text: str) -> tuple[str, ...]:
     return tuple(p for p in (part.strip() for part in parts) if p)
 
 
+def _is_calendar_date(text: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real year, month and day ("2024-13-01" names none)."""
+    if not _DATE.match(text):
+        return False
+    year, month, day = (text.split("-") + ["01", "01"])[:3]
+    try:
+        datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
+
+
 def validate_overrides(overrides: MetaOverrides) -> None:
-    if overrides.date is not None and not _DATE.match(overrides.date):
-        raise UsageError(f"--date must be YYYY-MM-DD (or YYYY-MM, YYYY): {overrides.date!r}")
+    if overrides.date is not None and not _is_calendar_date(overrides.date):
+        raise UsageError(f"--date must be a date written YYYY-MM-DD (or YYYY-MM, YYYY): {overrides.date!r}")
     if overrides.language is not None and not _LANG.match(overrides.language):
         raise UsageError(f"--lang must be a BCP 47 language tag such as en or en-GB: {overrides.language!r}")
     if overrides.title is not None and not overrides.title.strip():

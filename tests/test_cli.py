@@ -135,6 +135,8 @@ def test_version_and_help_exit_zero():
     (["--page-size", "huge"], "page size"),
     (["--bleed", "3"], "length"),
     (["--date", "27/07/2016"], "--date"),
+    (["--date", "2024-13-01"], "--date"),  # shaped as a date, but no month 13
+    (["--date", "2023-02-29"], "--date"),
     (["--lang", "english!"], "--lang"),
     (["--jobs", "0"], "--jobs"),
     (["--crop-marks"], "--bleed"),
