@@ -97,7 +97,10 @@ def colophon_section(articles: tuple[Article, ...], *, font_name: str | None, si
             # One article: the source and the dates on lines of their own (a long URL
             # ran them together into one grey block on the French page's verso).
             if source:
-                lines.append(f'<p class="colophon-source">{labels.sentence(labels.source.format(source=source))}</p>')
+                line = labels.source.format(source=source)
+                # A full stop right after a web address reads as part of it ("…/rings-of-saturn."):
+                # the line ends with the link as it is.
+                lines.append(f'<p class="colophon-source">{line if line.endswith("</a>") else labels.sentence(line)}</p>')
             if dates:
                 lines.append(f'<p class="colophon-dates">{labels.sentences(dates)}</p>')
     if font_name:

@@ -95,7 +95,8 @@ def test_a_french_book_says_everything_in_french():
                              source_url="https://www.lemonde.fr/x", bio=None)
     book = Book.single(article)
     colophon = section_text(book, "colophon")
-    assert "Source\u00a0: Le Monde.fr, https://www.lemonde.fr/x." in colophon
+    # no full stop after the web address: it would read as part of it
+    assert "Source\u00a0: Le Monde.fr, https://www.lemonde.fr/x Publication" in colophon
     assert "Publication\u00a0: 4 mai 2015." in colophon
     assert "Composé en Linux Libertine." in colophon and "Réalisé avec Article Exporter." in colophon
     for english in ("Published", "Source:", "Made with", "Set in", "2015-05-04"):
