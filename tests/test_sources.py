@@ -138,6 +138,19 @@ def test_a_note_without_front_matter_takes_its_title_from_the_first_heading(tmp_
     assert '"title": "Tide Tables Go Online"' in stdout
 
 
+def test_a_notes_table_keeps_its_column_alignment(tmp_path):
+    # markdown-it writes the alignment as a style, which the sanitiser drops from every page
+    from exporter.model import Table
+    from exporter.pipeline import load_article
+
+    note = tmp_path / "tides.md"
+    note.write_text("# Tide Tables Go Online\n\nThe harbour office has put its tide tables online, and sailors "
+                    "can now check them from the quay before they leave.\n\n| Day | Tide | Height (m) |\n"
+                    "|:----|:----:|-----------:|\n| Monday | High | 4.2 |\n| Tuesday | Low | 0.8 |\n", "utf-8")
+    table = next(b for b in load_article(note).blocks if isinstance(b, Table))
+    assert [[cell.align for cell in row] for row in (*table.head, *table.body)] == [["left", "center", "right"]] * 3
+
+
 # ------------------------------------------------------------------ archives
 
 

@@ -84,7 +84,20 @@ def render_markdown(body: str) -> str:
 
     parser = MarkdownIt("commonmark", {"html": True}).enable("table")
     parser.inline.ruler.before("link", "wiki_link", _wiki_link_rule)
-    return parser.render(body)
+    env: dict = {}
+    tokens = parser.parse(body, env)
+    for token in tokens:
+        _align_attribute(token)
+    return parser.renderer.render(tokens, parser.options, env)
+
+
+def _align_attribute(token) -> None:
+    """A table cell's alignment as the ``align`` attribute: markdown-it writes it as
+    ``style="text-align:right"``, and the sanitiser drops every style from the page."""
+    style = token.attrGet("style") if token.type in ("th_open", "td_open") else None
+    if style and style.startswith("text-align:"):
+        token.attrs.pop("style")
+        token.attrSet("align", style.split(":", 1)[1].strip())
 
 
 def _wiki_link_rule(state, silent: bool) -> bool:
