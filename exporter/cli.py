@@ -112,7 +112,8 @@ def build_export_parser() -> argparse.ArgumentParser:
                         help="parallel worker processes (default: the machine's cores)")
     parser.add_argument("--json", action="store_true", help="print a machine-readable report on stdout")
     parser.add_argument("--force", action="store_true", help="rebuild outputs that are up to date")
-    parser.add_argument("--name", help="file name for standard input (its suffix picks the kind: .txt, .html, .md, …)")
+    parser.add_argument("--name", help="file name for standard input (its suffix picks the kind: .txt, .html, .md, …; "
+                             "without it, a saved page is read as HTML, anything else as text)")
     parser.add_argument("--collection", metavar="TITLE", help="one book holding all inputs")
     parser.add_argument("--sort", choices=("date", "title"), help="order of a collection (default: as given)")
     parser.add_argument("--debug-pipeline", type=Path, metavar="DIR",
@@ -222,13 +223,14 @@ def run_clean(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from .model import to_dict
     from .pipeline import clean_source
     from .sources import decode_document, read_document
-    from .sources.inputs import is_supported_file, is_url, unsupported_message
+    from .sources.inputs import is_supported_file, is_url, standard_input_name, unsupported_message
     from .transforms import apply_overrides, apply_typography
 
     options = options_from_args(args)
     max_bytes = max_input_bytes(args)
     if args.path == "-":
-        source = decode_document(sys.stdin.buffer.read(), path=Path(args.name or "stdin.txt"), max_bytes=max_bytes)
+        data = sys.stdin.buffer.read()
+        source = decode_document(data, path=Path(args.name or standard_input_name(data)), max_bytes=max_bytes)
     elif is_url(args.path):
         source = read_document(args.path, max_bytes=max_bytes)
     else:

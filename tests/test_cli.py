@@ -79,6 +79,23 @@ def test_clean_reads_standard_input(seed_path, monkeypatch):
     assert json.loads(out)["title"] == "An Act of Repentance"
 
 
+PIPED_PAGE = ("<!DOCTYPE html>\n<html lang='en'><head><title>Ferry kept | Island Post</title></head><body><article>"
+              "<h1>Ferry kept</h1>" + "<p>The council voted on Tuesday to keep the island ferry running for another "
+              "ten years, after a long campaign by the residents.</p>" * 3 + "</article></body></html>")
+
+
+@pytest.mark.parametrize("command", [["clean", "--json"], ["--json", "--epub"]])
+def test_a_page_piped_in_without_a_name_is_read_as_html(command, monkeypatch, tmp_path):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(PIPED_PAGE.encode())))
+    code, out, err = run(*command, "-", "-o", str(tmp_path / "out")) if "--epub" in command else run(*command, "-")
+    assert code == 0, err
+    if "--epub" in command:
+        epub = next((tmp_path / "out").glob("*.epub"))
+        assert epub.name == "ferry-kept.epub"
+    else:
+        assert json.loads(out)["title"] == "Ferry kept" and "<p>" not in out
+
+
 BAD_INPUTS = {
     "empty.txt": (b"", "empty"),
     "blank.txt": (b"   \n\n\t  \n", "white space"),

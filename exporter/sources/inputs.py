@@ -8,6 +8,7 @@ supported kind, or it gets one line naming the kinds that are.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -62,6 +63,17 @@ def is_supported_file(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
+# How a saved page starts (after a byte-order mark, white space or an XML declaration).
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*"
+                         rb"<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+
+
+def standard_input_name(data: bytes) -> str:
+    """The name standard input goes by when ``--name`` gives none: a saved page piped in
+    (``curl … | exporter -``) is read as HTML, anything else as a text scrape."""
+    return "stdin.html" if _HTML_START.match(data[:4096]) else "stdin.txt"
+
+
 def collect_inputs(paths: Sequence[str | Path], *, stdin_name: str | None = None,
                    read_stdin: Callable[[], bytes] | None = None
                    ) -> tuple[list[InputItem], list[FileReport], list[str]]:
@@ -76,8 +88,8 @@ def collect_inputs(paths: Sequence[str | Path], *, stdin_name: str | None = None
     for raw in paths:
         text = str(raw)
         if text == "-":
-            name = stdin_name or "stdin.txt"
             data = (read_stdin or (lambda: sys.stdin.buffer.read()))()
+            name = stdin_name or standard_input_name(data)
             items.append(InputItem(None, name, Path(name).stem, data))
             continue
         if not isinstance(raw, Path) and is_url(text):
