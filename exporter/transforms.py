@@ -45,7 +45,7 @@ def _is_calendar_date(text: str) -> bool:
 
 def validate_overrides(overrides: MetaOverrides) -> None:
     if overrides.date is not None and not _is_calendar_date(overrides.date):
-        raise UsageError(f"--date must be a date written YYYY-MM-DD (or YYYY-MM, YYYY): {overrides.date!r}")
+        raise UsageError(f"--date must be YYYY-MM-DD (or YYYY-MM, YYYY), a day of the calendar: {overrides.date!r}")
     if overrides.language is not None and not _LANG.match(overrides.language):
         raise UsageError(f"--lang must be a BCP 47 language tag such as en or en-GB: {overrides.language!r}")
     if overrides.title is not None and not overrides.title.strip():

@@ -79,6 +79,16 @@ def test_clean_reads_standard_input(seed_path, monkeypatch):
     assert json.loads(out)["title"] == "An Act of Repentance"
 
 
+def test_a_folder_with_no_articles_is_a_one_line_error_and_the_rest_is_done(tmp_path, seed_copy):
+    empty = tmp_path / "empty"
+    (empty / "pictures").mkdir(parents=True)
+    (empty / "pictures" / "cover.jpg").write_bytes(b"\xff\xd8\xff")
+    code, out, err = run(str(empty), str(seed_copy), "-o", str(tmp_path / "out"), "--epub")
+    assert code == 1
+    assert f"exporter: error: {empty}: no articles in this folder; the exporter reads" in err
+    assert [p.name for p in (tmp_path / "out").glob("*.epub")] == ["an-act-of-repentance.epub"]
+
+
 PIPED_PAGE = ("<!DOCTYPE html>\n<html lang='en'><head><title>Ferry kept | Island Post</title></head><body><article>"
               "<h1>Ferry kept</h1>" + "<p>The council voted on Tuesday to keep the island ferry running for another "
               "ten years, after a long campaign by the residents.</p>" * 3 + "</article></body></html>")

@@ -100,6 +100,9 @@ def collect_inputs(paths: Sequence[str | Path], *, stdin_name: str | None = None
             found = sorted(p for p in path.rglob("*") if p.is_file() and is_supported_file(p)
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
             items.extend(InputItem(p, str(p), p.stem) for p in found)
+            if not found:  # a folder given by name that holds nothing to export is a mistake to report
+                refused.append(FileReport(input=text, error=f"{text}: no articles in this folder; the exporter "
+                                                            f"reads {SUPPORTED_KINDS}"))
         elif path.exists():
             if is_supported_file(path):
                 items.append(InputItem(path, text, path.stem))
