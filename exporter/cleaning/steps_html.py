@@ -65,10 +65,11 @@ def drop_selected(draft: Draft) -> Draft:
     BeautifulSoup tree of the sanitised page's lxml tree, taken out of a copy of that
     tree: the page the extractor reads (`pruning`)."""
     from .body_chunks import join_split_body
-    from .pruning import without_selected
+    from .pruning import drop_link_paragraphs, without_selected
 
     page = draft.page
     pruned = without_selected(page.root, draft.rules.drop_selectors)
+    drop_link_paragraphs(pruned)  # other stories' linked headlines set between the paragraphs
     join_split_body(pruned)  # a body the page splits around ad rows is read as one (body_chunks)
     return draft.but(page=replace(page, pruned=pruned))
 
