@@ -6,7 +6,7 @@ from __future__ import annotations
 from lxml import html as lxml_html
 
 from exporter.cleaning import clean, scorer_view
-from exporter.cleaning.body_chunks import join_split_body
+from exporter.cleaning.body_chunks import joined_body
 from exporter.reading import decode_source
 
 STORY = [
@@ -63,10 +63,10 @@ def test_a_body_split_into_layout_rows_beside_an_ad_rail_is_read_whole_in_order(
 
 def test_the_join_moves_the_later_chunks_into_the_first():
     root = lxml_html.document_fromstring(_split_page(wrapped=True))
-    assert join_split_body(root) == 2
     first = root.find(".//div[@class='article-body']")
+    assert joined_body(root) is first
     assert [p.text for p in first.iter("p")] == STORY
-    assert len(root.findall(".//div[@class='article-body']")) == 1
+    assert root.findall(".//div[@class='article-body']") == [first]
 
 
 # the next story on the same site and subject: its words are the body's, only its headline tells
@@ -84,7 +84,8 @@ def test_a_second_story_with_its_own_headline_is_not_joined():
     next_story = ('<div class="grid grid-layout--adrail"><h1>Mooring fees go up next season</h1>'
                   + _chunk(OTHER_STORY, False) + '<div class="grid-layout__aside"></div></div>')
     root = lxml_html.document_fromstring(_page(_chunk(STORY, True), AD_ROW, next_story))
-    assert join_split_body(root) == 0
+    joined_body(root)
+    assert len(root.findall(".//div[@class='article-body']")) == 2
 
 
 def test_a_comment_thread_or_an_author_card_in_the_body_class_is_not_joined():
@@ -95,7 +96,8 @@ def test_a_comment_thread_or_an_author_card_in_the_body_class_is_not_joined():
             '<p class="author-bio">Her book on the coastal railways, published last spring, won a regional prize.</p></div>')
     for after in (thread, card):
         root = lxml_html.document_fromstring(_page(_chunk(STORY, False), AD_ROW, after))
-        assert join_split_body(root) == 0
+        joined_body(root)
+        assert len(root.findall(".//div[@class='article-body']")) == 2
 
 
 def test_quotes_with_their_sources_between_them_keep_their_order():
@@ -104,5 +106,5 @@ def test_quotes_with_their_sources_between_them_keep_their_order():
                      f'<p>{STORY[i + 2]}</p></blockquote>' for i in range(0, 6, 3))
     root = lxml_html.document_fromstring(_page(f'<div class="entry">{quotes}</div>'))
     before = [p.text for p in root.iter("p")]
-    join_split_body(root)
+    joined_body(root)
     assert [p.text for p in root.iter("p")] == before

@@ -57,11 +57,12 @@ _FURNITURE = re.compile(
 _SPACE = re.compile(r"\s+")
 
 
-def join_split_body(root: etree._Element) -> int:
-    """Join the chunks of the page's main body (``root`` is edited in place); how many joined."""
-    holder = _main_holder(root)
+def joined_body(root: etree._Element) -> etree._Element | None:
+    """The element holding the page's main body, with the body's later chunks joined into it
+    (``root`` is edited in place); None when no element holds two prose paragraphs."""
+    holder = main_holder(root)
     if holder is None:
-        return 0
+        return None
     for unit, path in _units(holder):
         # the densest chunk need not be the first: go back to the run's first chunk
         earlier = _chunks(unit, path, holder, preceding=True)
@@ -70,8 +71,8 @@ def join_split_body(root: etree._Element) -> int:
         if later:
             for chunk, headings in later:
                 _move_into(first_holder, headings, chunk, path)
-            return len(later)
-    return 0
+            return first_holder
+    return holder
 
 
 # ------------------------------------------------------------------ the body's first chunk
@@ -97,7 +98,7 @@ def _inside(element: etree._Element, furniture) -> bool:
     return any(element is f or f in element.iterancestors() for f in furniture)
 
 
-def _main_holder(root: etree._Element) -> etree._Element | None:
+def main_holder(root: etree._Element) -> etree._Element | None:
     """The element whose own prose paragraphs hold the most text (two or more of them)."""
     paragraphs: dict[etree._Element, list[int]] = {}
     for paragraph in root.iter("p"):

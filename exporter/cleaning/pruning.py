@@ -57,23 +57,3 @@ def paragraph_chars(element: etree._Element) -> int:
     """Characters of text in the <p> elements at or under ``element``."""
     return sum(len(" ".join(p.itertext()).strip()) for p in element.iter("p"))
 
-
-# A paragraph that is one link and no more than this many words points to another page.
-TEASER_LINK_WORDS = 30
-
-
-def drop_link_paragraphs(root: etree._Element) -> None:
-    """Take out of ``root`` (edited in place) the paragraphs that are nothing but one link:
-    another story's headline set between a story's paragraphs ("SEE THE LATEST ON …" in
-    capitals, a bold linked headline), or a pointer to a sign-up or app page. A sentence of
-    the story's own carries words beside its links; a linked heading (a shopping list's
-    item) is no paragraph and stays."""
-    for paragraph in list(root.iter("p")):
-        links = paragraph.findall(".//a")
-        if len(links) != 1 or paragraph.getparent() is None:
-            continue
-        text = " ".join(" ".join(paragraph.itertext()).split())
-        if text and text == " ".join(" ".join(links[0].itertext()).split()) \
-                and len(text.split()) <= TEASER_LINK_WORDS:
-            drop_keeping_tail(paragraph)
-
