@@ -1,5 +1,6 @@
-"""A paragraph that is nothing but one link (another story's headline set in the body) is not printed;
-links inside the story's own sentences, and linked headings of a shopping list, are."""
+"""Other stories' teasers and sign-up boxes set in or after the body are not printed: a paragraph that is
+nothing but one link, a row of other stories' cards, a newsletter box; the story's own links and a shopping
+list's linked headings are."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from exporter.reading import decode_source
 from tests.test_cleaning_body_chunks import STORY
 
 
-def _paragraphs(body: str) -> list[str]:
+def _paragraphs(body: str, after: str = "") -> list[str]:
     page = ("<html><head><title>Harbour board closes the ferry terminal</title></head><body><article>"
-            f"<h1>Harbour board closes the ferry terminal</h1><div class='story'>{body}</div></article></body></html>")
+            f"<h1>Harbour board closes the ferry terminal</h1><div class='story'>{body}</div>{after}</article>"
+            "</body></html>")
     return scorer_view(clean(decode_source(page.encode("utf-8"), kind="html")))["paragraphs"]
 
 
@@ -26,3 +28,24 @@ def test_linked_headlines_between_the_paragraphs_go_and_the_storys_links_stay():
              f"<p>{STORY[6]}</p>")
     assert _paragraphs(body) == [*STORY[:6], "The board's full report lists every repair since the terminal "
                                  "opened, with the costs of each winter.", "Harbour Steel Kettle", STORY[6]]
+
+
+def test_a_row_of_other_stories_cards_after_the_body_goes():
+    cards = "".join(f'<div class="card"><h3><a href="https://example.org/news/{i}">{title}</a></h3>'
+                    f"<p>{teaser}</p></div>" for i, (title, teaser) in enumerate([
+                        ("Council delays the bridge plan again", "The vote was put off after a long debate."),
+                        ("School board backs a four-day week", "Parents will be asked for their views in May."),
+                        ("Museum trustees weigh a new wing", "The plans would double the space for shows.")]))
+    paragraphs = _paragraphs("".join(f"<p>{s}</p>" for s in STORY),
+                             after=f'<section class="bottom-list"><h2>Keep reading</h2>{cards}</section>')
+    assert paragraphs[:len(STORY)] == STORY
+    assert not any("bridge plan" in p or "four-day" in p or "new wing" in p or "double the space" in p
+                   for p in paragraphs)
+
+
+def test_a_newsletter_box_named_in_any_case_goes():
+    box = ('<section class="Newsletter-container"><h3>The Harbour Letter</h3>'
+           "<p>Every Friday: the week on the waterfront, the boats and the people who work on them.</p>"
+           '<label>Yes, the Gazette may write to me</label></section>')
+    body = "".join(f"<p>{s}</p>" for s in STORY[:5]) + box + "".join(f"<p>{s}</p>" for s in STORY[5:])
+    assert _paragraphs(body) == STORY
