@@ -40,6 +40,7 @@ _HOLDER_SHARE = 0.7
 # and those a row between chunks is (a bare paragraph between two chunks is the story's).
 _CHUNK_TAGS = ("div", "section")
 _ROW_TAGS = frozenset({"div", "section", "aside", "figure", "span", "ins", "br", "hr", "center"})
+_MEDIA = ("img", "picture", "figure", "video", "graphic")
 # Thin rows between chunks: at most this many in a row, each short or mostly links.
 _MAX_THIN = 3
 _THIN_CHARS = 300
@@ -69,8 +70,9 @@ def joined_body(root: etree._Element) -> etree._Element | None:
         first, first_holder = (earlier[-1][0], _same_path(earlier[-1][0], path)) if earlier else (unit, holder)
         later = _chunks(first, path, first_holder)
         if later:
-            for chunk, headings in later:
+            for chunk, headings, rows in later:
                 _move_into(first_holder, headings, chunk, path)
+                _drop_rows(rows)
             return first_holder
     return holder
 
@@ -130,10 +132,11 @@ def _units(holder: etree._Element):
 
 # ------------------------------------------------------------------ the chunks after it
 
-def _chunks(unit, path, holder, preceding: bool = False) -> list[tuple[etree._Element, list[etree._Element]]]:
-    """The body's later chunks (each with the lone section headings just before it), nearest
-    first; ``preceding``: its earlier chunks, nearest first."""
-    out, thin, headings = [], 0, []
+def _chunks(unit, path, holder, preceding: bool = False) -> list[tuple[etree._Element, list, list]]:
+    """The body's later chunks, nearest first (``preceding``: its earlier chunks), each with the
+    lone section headings just before it and the thin rows (with their headings) between it
+    and the chunk before."""
+    out, headings, rows = [], [], []
     if not any(_signature(s) == path[0] for s in unit.itersiblings(preceding=preceding) if isinstance(s.tag, str)):
         return out  # most pages: nothing like the body's unit beside it
     seen = _words(_text(holder))
@@ -145,14 +148,14 @@ def _chunks(unit, path, holder, preceding: bool = False) -> list[tuple[etree._El
             chunk = _same_path(sibling, path)
             if chunk is None or not _continues(sibling, chunk, path, seen, language):
                 break
-            out.append((sibling, headings))
+            out.append((sibling, headings, rows))
             seen |= _words(_text(chunk))
-            thin, headings = 0, []
+            headings, rows = [], []
         elif _is_heading(sibling):
             headings.append(sibling)
-        elif _is_thin(sibling) and thin < _MAX_THIN:
-            thin += 1
-            headings = []  # a heading over a thin row is that row's ("Related"), not the story's
+        elif _is_thin(sibling) and len([r for r in rows if not _is_heading(r)]) < _MAX_THIN:
+            rows += headings + [sibling]  # a heading over a thin row is that row's ("Related"), not the story's
+            headings = []
         else:
             break
     return out
@@ -228,6 +231,14 @@ def _path_elements(sibling, path):
 
 def _words(text: str) -> set[str]:
     return {w.casefold() for w in _LONG_WORD.findall(text)}
+
+
+def _drop_rows(rows) -> None:
+    """The rows between two chunks of a story are ad slots, sign-up boxes and link rows; a row
+    with a picture in it (a figure set between the chunks) stays."""
+    for row in rows:
+        if row.getparent() is not None and not any(True for _ in row.iter(*_MEDIA)):
+            drop_keeping_tail(row)
 
 
 def _move_into(holder, headings, sibling, path) -> None:
