@@ -4,7 +4,7 @@ list's linked headings are."""
 
 from __future__ import annotations
 
-from exporter.cleaning import clean, scorer_view
+from exporter.cleaning import clean, load_rules, scorer_view
 from exporter.reading import decode_source
 from tests.test_cleaning_body_chunks import STORY
 
@@ -49,3 +49,17 @@ def test_a_newsletter_box_named_in_any_case_goes():
            '<label>Yes, the Gazette may write to me</label></section>')
     body = "".join(f"<p>{s}</p>" for s in STORY[:5]) + box + "".join(f"<p>{s}</p>" for s in STORY[5:])
     assert _paragraphs(body) == STORY
+
+
+FOLLOW_CALLS = ["Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "Follow The Harbour Gazette on X",
+                "Folgen Sie uns auf Facebook und Instagram", "Suivez-nous sur Twitter et Facebook",
+                "Síguenos en Instagram", "Siga-nos no Twitter", "Seguici su Facebook e Instagram"]
+FOLLOW_TRAPS = ["Follow-up reports on Twitter suggested the account had been hacked, the police said.",
+                "Following the scandal on Facebook, the company apologised to its users.",
+                "Follow the money, the reporter on Twitter wrote.", "Follow the latest news on our website."]
+
+
+def test_calls_to_follow_the_newsroom_on_social_networks_are_furniture():
+    rules = load_rules()
+    assert [line for line in FOLLOW_CALLS if not rules.is_boilerplate(line)] == []
+    assert [line for line in FOLLOW_TRAPS if rules.is_boilerplate(line)] == []
