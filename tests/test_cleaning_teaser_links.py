@@ -63,3 +63,15 @@ def test_calls_to_follow_the_newsroom_on_social_networks_are_furniture():
     rules = load_rules()
     assert [line for line in FOLLOW_CALLS if not rules.is_boilerplate(line)] == []
     assert [line for line in FOLLOW_TRAPS if rules.is_boilerplate(line)] == []
+
+
+TAG_LISTS = ["Tags: Politics, Brexit, Theresa May", "Tags calendario 2018, stock car brasil, corrida do milhão",
+             "Schlagwörter: Politik, Bundestag", "Mots-clés : politique, élections", "Etiquetas: fútbol, Liga"]
+TAG_TRAPS = ["Topics discussed included the budget, the bridge and the schools.",
+             "Themen der Woche sind Politik, Sport und Kultur", "Tag der offenen Tür am Samstag, 12. Mai, ab 10 Uhr"]
+
+
+def test_tag_lists_under_the_article_are_furniture():
+    rules = load_rules()
+    assert [line for line in TAG_LISTS if not rules.is_boilerplate(line)] == []
+    assert [line for line in TAG_TRAPS if rules.is_boilerplate(line)] == []
