@@ -12,10 +12,13 @@ are moved into the first chunk, so the extractor reads one body. A chunk is
 joined only when it is plainly the same story going on: the same structure as
 the first (the same tag and class at every level down to the paragraphs),
 reached across nothing but thin rows (ad labels, sign-up boxes, link rows: no
-prose and no headline), made of prose paragraphs rather than links, with no
-comment, teaser, related-story or author-card markup in it, in the body's
-language and using the body's words. Anything else ends the run: a second
-story, a comment thread or an author card never joins the body.
+prose and no headline), with no headline of its own, made of prose paragraphs
+rather than links once what the page set in it under a comment, teaser,
+related-story, share or author-card name is taken out (it goes: an author card
+leaves nothing to join), in the body's language and using the body's words.
+Anything else ends the run: a second story, a comment thread or an author card
+never joins the body. The thin rows between joined chunks go too, but for those
+holding a picture.
 """
 
 from __future__ import annotations
