@@ -471,11 +471,16 @@ def _fmt(value) -> str:
     return "   -  " if value is None else f"{value:6.3f}"
 
 
+def default_corpus() -> Path:
+    """../shared/corpus beside the main checkout, or beside a worktree's parent."""
+    return next((p for p in (ROOT.parent / "shared" / "corpus", ROOT.parents[1] / "shared" / "corpus") if p.exists()),
+                ROOT.parent / "shared" / "corpus")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=next(
-        (p for p in (ROOT.parent / "shared" / "corpus", ROOT.parents[1] / "shared" / "corpus") if p.exists()),
-        ROOT.parent / "shared" / "corpus"), help="../shared/corpus (../../shared/corpus from a worktree)")
+    parser.add_argument("--corpus", type=Path, default=default_corpus(),
+                        help="../shared/corpus (../../shared/corpus from a worktree)")
     parser.add_argument("--variant", action="append", choices=sorted(VARIANTS))
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)

@@ -36,9 +36,13 @@ pytestmark = pytest.mark.slow
 # the tuning half and benchmarks/text_stress.py): text title 0.912, author 0.912, date 0.962, token F1
 # 0.919, shingle F1 0.911 (tuning half title 1.000, token F1 0.897; held-out 0.850, 0.944); html and
 # the dates/ bios (both halves, both inputs) unchanged.
+# Issue 12, HTML body round (a body split into chunks around ad rows joined, whole-link paragraphs,
+# rows of other stories' cards and newsletter boxes in any case dropped; tuned on the tuning half and
+# benchmarks/body_stress.py): html token F1 0.978, shingle F1 0.973 (tuning half 0.968, held-out 0.979),
+# snippets F1 0.984 (snippet precision 0.968); title, authors, dates/ date and bios unchanged.
 FLOORS = {
-    "html": {"title_exact": 0.99, "author_exact": 0.96, "date": 0.99, "body_token_f1": 0.965,
-             "body_shingle_f1": 0.96, "snip_f1": 0.97},
+    "html": {"title_exact": 0.99, "author_exact": 0.96, "date": 0.99, "body_token_f1": 0.972,
+             "body_shingle_f1": 0.968, "snip_f1": 0.97},
     "text": {"title_exact": 0.90, "author_exact": 0.90, "body_token_f1": 0.915, "body_shingle_f1": 0.905,
              "date": 0.95, "snip_f1": 0.88},
     "dates": {"date": 0.955},

@@ -64,10 +64,16 @@ def drop_selected(draft: Draft) -> Draft:
     """The rules' drop selectors, matched by BeautifulSoup's engine (soupsieve) in a
     BeautifulSoup tree of the sanitised page's lxml tree, taken out of a copy of that
     tree: the page the extractor reads (`pruning`)."""
+    from .body_chunks import joined_body
     from .pruning import without_selected
+    from .teasers import drop_link_paragraphs, drop_story_lists
 
     page = draft.page
-    return draft.but(page=replace(page, pruned=without_selected(page.root, draft.rules.drop_selectors)))
+    pruned = without_selected(page.root, draft.rules.drop_selectors)
+    drop_link_paragraphs(pruned)  # other stories' linked headlines set between the paragraphs
+    body = joined_body(pruned)  # a body the page splits around ad rows is read as one (body_chunks)
+    drop_story_lists(pruned, body)  # rows of other stories' cards beside the body
+    return draft.but(page=replace(page, pruned=pruned))
 
 
 def _pruned(draft: Draft) -> etree._Element:
