@@ -23,7 +23,7 @@ from .argparsing import RaisingParser
 from .cli_output import (
     ProgressReporter as _ProgressReporter, StderrHandler, book_to_stdout as _book_to_stdout, output_target,
 )
-from .errors import ExitStatus, ExporterError, InputError, UsageError, exit_code_for
+from .errors import ExitStatus, ExporterError, InputError, UsageError, error_kind, exit_code_for
 from .options import (
     COVER_CHOICES, DEFAULT_MAX_PDF_CHARS, DEFAULT_PAGE_SIZE, FORMATS, PAGE_SIZES, PDF_VARIANTS, ExportOptions, MetaOverrides, parse_length,
     parse_page_size,
@@ -362,11 +362,13 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
             traceback.print_exc(file=stderr)
         message = " ".join(str(err).split())
         stderr.write(f"{PROG}: error: {message}\n")
-        if "--json" in argv and exit_code_for(err) == ExitStatus.USAGE:
-            # A caller reading JSON gets JSON even when nothing was attempted (a bad command line).
-            stdout.write(json.dumps({"error": message, "kind": "usage", "exit": int(ExitStatus.USAGE)},
+        code = exit_code_for(err)
+        if "--json" in argv:
+            # A caller reading JSON gets JSON even when nothing was made (a bad command line, or
+            # `clean --json` on a file that is no article): the kind says which.
+            stdout.write(json.dumps({"error": message, "kind": error_kind(err), "exit": int(code)},
                                     ensure_ascii=False) + "\n")
-        return exit_code_for(err)
+        return code
     except Exception as err:
         if show_traceback:
             raise

@@ -82,3 +82,12 @@ def exit_code_for(error: BaseException) -> ExitStatus:
 class ImageError(ExporterError):
     """A picture that cannot go into a book (not an image, too many pixels, truncated).
     Never fatal: the picture is left out with one warning naming it."""
+
+
+def error_kind(error: ExporterError) -> str:
+    """The kind a ``--json`` caller reads for ``error``: "usage" for whatever stopped the run
+    before it began (a bad command line or configuration), else what failed."""
+    if error.exit_status == ExitStatus.USAGE:
+        return "usage"
+    kinds = ((InputError, "input"), (RenderError, "render"), (OutputError, "output"), (DeliveryError, "delivery"))
+    return next((kind for cls, kind in kinds if isinstance(error, cls)), "error")

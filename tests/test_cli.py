@@ -122,7 +122,8 @@ def test_clean_bad_input_is_one_line_naming_the_file(tmp_path, name, unchanged):
     unchanged(path)
     code, out, err = run("clean", str(path), "--json")
     assert code == 1
-    assert out == ""
+    # a caller reading JSON gets the same one line as JSON: nothing cleaned, and why
+    assert json.loads(out) == {"error": err.strip().removeprefix("exporter: error: "), "kind": "input", "exit": 1}
     lines = err.strip().splitlines()
     assert len(lines) == 1, err
     assert lines[0].startswith(f"exporter: error: {path}: ")
