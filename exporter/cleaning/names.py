@@ -29,6 +29,13 @@ _NOT_NAME_WORDS = {
     "login", "log", "user", "account", "sign", "subscribe", "newsletter", "newsletters", "menu", "home", "search",
     "contact", "help", "settings", "profile", "register", "top", "latest", "breaking", "live", "watch", "listen",
     "follow", "sections", "section", "edition", "stories", "story", "topics", "podcast", "podcasts",
+    # a photo credit's label and the share and print tools beside a byline, in the corpus languages
+    # ("Foto: Cortesía", "Bildrechte", "Download PDF", "Réagir"): read as a name line under the headline
+    "foto", "fotos", "bild", "bildrechte", "credit", "credits", "crédit", "crédits", "courtesy", "cortesía",
+    "cortesia", "download", "pdf", "print", "email", "feedback", "teilen", "drucken", "partager", "imprimer",
+    "réagir", "compartir", "imprimir", "compartilhar", "condividi", "stampa", "commenta",
+    # a newsroom's desk signing for itself ("Multimedia Redaktion", "La Rédaction", "Redazione Web")
+    "redaktion", "rédaction", "redacción", "redação", "redazione", "multimedia",
 }
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md"}
 _WORD = _re_store.compile(r"^[^\W\d_][\w'’.\-]*$")
