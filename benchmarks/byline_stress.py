@@ -60,11 +60,11 @@ LANGS = ("en", "de", "fr", "es", "pt", "it")
 # by, with, and, updated by, reporting by, editing by
 WORDS = {
     "en": ("By", "with", "and", "Updated by", "Reporting by", "Editing by"),
-    "de": ("Von", "mit", "und", "Aktualisiert von", "Mitarbeit", "Redaktion"),
-    "fr": ("Par", "avec", "et", "Mis à jour par", "Reportage", "Édition"),
-    "es": ("Por", "con", "y", "Actualizado por", "Información de", "Editado por"),
+    "de": ("Von", "mit", "und", "Aktualisiert von", "Reporter:", "bearbeitet von"),
+    "fr": ("Par", "avec", "et", "Mis à jour par", "Reportage de", "édité par"),
+    "es": ("Por", "con", "y", "Actualizado por", "Reporte de", "Editado por"),
     "pt": ("Por", "com", "e", "Atualizado por", "Reportagem de", "Edição de"),
-    "it": ("Di", "con", "e", "Aggiornato da", "Hanno collaborato", "A cura di"),
+    "it": ("Di", "con", "e", "Aggiornato da", "Servizio di", "editing di"),
 }
 NAMES = ["Nadia Okafor", "Tomás Ferreira", "Lena Brandt", "Owen Gallagher", "Priya Raman", "Giulia Conti",
          "Jean-Luc Moreau", "Henrik Voss", "Ana Beatriz Souza", "Camille Durand", "Javier Molina",
@@ -142,7 +142,7 @@ def _nick(rng, lang, a):
     first, nick, last = rng.choice(NICKS)
     quote = rng.choice(['"{}"', "“{}”", "„{}“", "«{}»", "'{}'"])
     name = f"{first} {quote.format(nick)} {last}"
-    return [f"{WORDS[lang][0]} {name}"], [], [f'{first} "{nick}" {last}']
+    return [f"{WORDS[lang][0]} {name}"], [], [name]  # the nickname as printed
 
 
 def _job_before(rng, lang, a):
@@ -172,7 +172,8 @@ def _updated(rng, lang, a):
 def _reporting(rng, lang, a):
     names = a[:2]
     words = WORDS[lang]
-    return [], [f"{words[4]} {_join(names, lang)}; {words[5]} {_others(rng, a, 1)[0]}"], names
+    line = f"{words[4]} {_join(names, lang)}; {words[5]} {_others(rng, a, 1)[0]}"
+    return [], [rng.choice((line, f"({line})"))], names
 
 
 def _caps(rng, lang, a):
@@ -320,7 +321,7 @@ def _link_line(line: str):
     return p
 
 
-def html_variant(scorer, name, rng, case, raw: bytes):
+def html_variant(scorer, name, rng, case, raw: bytes, body: frozenset[str] = frozenset()):
     try:
         root = lxml.html.document_fromstring(raw)
     except (etree.ParserError, ValueError):
@@ -343,7 +344,9 @@ def html_variant(scorer, name, rng, case, raw: bytes):
     for line in reversed(above):
         h1.addprevious(_line_element(line, "p" if line == above[0] else "a"))
     if tail:
-        paragraphs = [p for p in root.iter("p") if len(p.text_content().split()) >= 12]
+        # the article's last paragraph: the last <p> the cleaner keeps from the unchanged page
+        paragraphs = [p for p in root.iter("p") if len(p.text_content().split()) >= 12
+                      and (not body or " ".join(p.text_content().split()) in body)]
         if not paragraphs:
             return None
         anchor = paragraphs[-1]
@@ -356,10 +359,20 @@ def _author_metadata(rng, root, h1, names: list[str]) -> None:
     """The authors stated only where a machine reads them: JSON-LD, <meta name=author> or rel=author."""
     where = rng.choice(("ld", "meta", "rel"))
     head = root.find("head")
+    people = [{"@type": "Person", "name": n} for n in names]
     if where == "ld" and head is not None:
+        # into the page's own article object where it has one (a second article object is another story's)
+        for script in root.iter("script"):
+            if (script.get("type") or "").strip().lower() == "application/ld+json" and script.text:
+                try:
+                    data = json.loads(script.text)
+                except ValueError:
+                    continue
+                if isinstance(data, dict) and "article" in str(data.get("@type", "")).lower():
+                    script.text = json.dumps({**data, "author": people})
+                    return
         script = etree.SubElement(head, "script", type="application/ld+json")
-        script.text = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
-                                  "author": [{"@type": "Person", "name": n} for n in names]})
+        script.text = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "author": people})
     elif where == "meta" and head is not None:
         etree.SubElement(head, "meta", name="author", content=", ".join(names))
     else:
@@ -372,6 +385,19 @@ def _author_metadata(rng, root, h1, names: list[str]) -> None:
 
 
 # ------------------------------------------------------------------ scoring
+
+_BODIES: dict[Path, frozenset[str]] = {}
+
+
+def _body(path: Path, kind: str, rules) -> frozenset[str]:
+    """The paragraphs the cleaner keeps from the unchanged page (where a closing line goes)."""
+    if path not in _BODIES:
+        try:
+            view = scorer_view(clean(decode_source(path.read_bytes(), path=path, kind=kind), rules))
+        except ExporterError:
+            view = {}
+        _BODIES[path] = frozenset(" ".join(p.split()) for p in view.get("paragraphs", ()))
+    return _BODIES[path]
 
 VARIANTS = ["base", *SHAPES]
 
@@ -396,7 +422,7 @@ def run(corpus: Path, kinds: list[str], names: list[str], seeds: range, show: bo
                 elif kind == "text":
                     made = text_variant(scorer, name, rng, case, path.read_text(encoding="utf-8", errors="replace"))
                 else:
-                    made = html_variant(scorer, name, rng, case, path.read_bytes())
+                    made = html_variant(scorer, name, rng, case, path.read_bytes(), _body(path, kind, rules))
                 if made is None:
                     continue
                 page, expected = made
