@@ -24,7 +24,9 @@ after the name), ``four`` ("By A, B, C and D"), ``two`` ("Von A und B",
 no author), ``reporting`` ("Reporting by A and B; Editing by C" closing the
 body), ``caps`` ("BY A AND B"), ``link`` (the name linked to an author page,
 a Twitter handle beside it), ``meta`` (HTML: the author only in JSON-LD,
-<meta name=author> or a rel=author link).
+<meta name=author> or a rel=author link), ``above`` ("By A" above the headline),
+``credits`` ("Text: A | Photos: B": B is no author), ``agency-after`` ("Von A, dpa", "Par A (AFP)"),
+``stamp`` (the byline and its date on one line: "Von A | Stand: date", "Por A em date").
 
 Traps that must add no one: each keeps the case's own authors as "By A" (or
 no byline where the case has none) and adds ``photo`` ("Photo: X/Agency"),
@@ -186,6 +188,28 @@ def _link(rng, lang, a):
                         f"{WORDS[lang][0]} {a[0]} | Twitter: {handle}"])], [], a[:1]
 
 
+CREDITS = {"en": "Text: {a} | Photos: {b}", "de": "Text: {a}, Fotos: {b}", "fr": "Texte : {a} / Photos : {b}",
+           "es": "Texto: {a}. Fotos: {b}", "pt": "Texto: {a} | Fotos: {b}", "it": "Testo di {a}, foto di {b}"}
+AGENCY_AFTER = {"en": ["By {a}, Reuters", "By {a} | AP"], "de": ["Von {a}, dpa", "{a} (dpa)"],
+                "fr": ["Par {a} (AFP)", "Par {a}, AFP"], "es": ["Por {a} (EFE)"], "pt": ["Por {a}, da Lusa"],
+                "it": ["Di {a} (ANSA)"]}
+STAMPS = {"en": ["By {a} | Updated {d}", "By {a} on {d}"], "de": ["Von {a} | Stand: {d}", "Von {a}, {d}"],
+          "fr": ["Par {a} le {d}", "Par {a}, publié le {d}"], "es": ["Por {a} el {d}", "Por {a} | {d}"],
+          "pt": ["Por {a} em {d}", "Por {a}, {d}"], "it": ["Di {a}, {d}", "Di {a} | {d}"]}
+
+
+def _credits(rng, lang, a):
+    return [CREDITS[lang].format(a=a[0], b=_others(rng, a, 1)[0])], [], a[:1]
+
+
+def _agency_after(rng, lang, a):
+    return [rng.choice(AGENCY_AFTER[lang]).format(a=a[0])], [], a[:1]
+
+
+def _stamp(rng, lang, a):
+    return [rng.choice(STAMPS[lang]).format(a=_join(a, lang), d=DATES[lang])], [], a
+
+
 def _trap(make):
     def shape(rng, lang, a):
         head = [f"{WORDS[lang][0]} {_join(a, lang)}"] if a else []
@@ -197,7 +221,8 @@ def _trap(make):
 SHAPES = {
     "plain": _plain, "with": _with, "bare": _bare, "pipe": _pipe, "wire": _wire, "nick": _nick,
     "job-before": _job_before, "job-after": _job_after, "four": _four, "two": _two, "updated": _updated,
-    "reporting": _reporting, "caps": _caps, "link": _link, "meta": _plain,
+    "reporting": _reporting, "caps": _caps, "link": _link, "meta": _plain, "above": _plain,
+    "credits": _credits, "agency-after": _agency_after, "stamp": _stamp,
     "photo": _trap(lambda rng, lang, a: ([PHOTO[lang].format(n=_others(rng, a, 1)[0])], [])),
     "agency": _trap(lambda rng, lang, a: ([AGENCY_TEXT[lang]], [])),
     "quote": _trap(lambda rng, lang, a: ([], [QUOTE[lang].format(n=_others(rng, a, 1)[0])])),
@@ -221,6 +246,8 @@ def _shape(name, rng, case):
     authors = own if (own or name in TRAPS) else rng.sample(NAMES, rng.choice((1, 1, 2)))
     head, tail, expected = SHAPES[name](rng, lang, authors)
     above = _picks(rng, lang, authors) if name == "picks" else []
+    if name == "above":  # the byline set above the headline, beside the kicker
+        above, head = head, []
     return above, head, tail, expected
 
 

@@ -43,6 +43,11 @@ from tests.test_cleaning_text_scrapes import BODY, HEADLINE
     ("Rédactrice en chef Marie Dupont", ("Marie Dupont",)), ("Editora de Ciência Ana Souza", ("Ana Souza",)),
     ("Wirtschaftsredakteur Jörg Schmidt", ("Jörg Schmidt",)), ("Caporedattore Mario Rossi", ("Mario Rossi",)),
     ("Por: Agência Lusa", ()), ("Par : Agence France-Presse", ()),
+    # the agency in brackets after the writer, the photographer's credit after the writer's
+    ("Par Marie Dupont (AFP)", ("Marie Dupont",)), ("Anna Müller (dpa)", ("Anna Müller",)),
+    ("Texte : Marie Dupont / Photos : Jean Petit", ("Marie Dupont",)),
+    ("Anna Müller. Fotos: Jörg Schmidt", ("Anna Müller",)),
+    ("By Jane Roe on March 12, 2021", ("Jane Roe",)),  # the date after its preposition
 ])
 def test_byline_names(line, names):
     assert byline_names(line) == names
@@ -65,6 +70,8 @@ def view_text(*lines: str) -> dict:
     (["Di Mario Rossi e Luca Bianchi", "02 Novembre 2023"], ["Mario Rossi", "Luca Bianchi"]),
     (["Jane Roe, Senior Editor", "May 4, 2022"], ["Jane Roe"]),  # a bare name line, its job title after it
     (["Rédacteur en chef Jean Dupont", "27 juin 2019"], ["Jean Dupont"]),
+    (["Texto: Ana Souza | Fotos: João Silva", "12 de março de 2021"], ["Ana Souza"]),  # writer and photographer
+    (["Testo di Mario Rossi, foto di Luca Bianchi"], ["Mario Rossi"]),
 ])
 def test_text_scrape_bylines(header, authors):
     result = view_text("Home", "World", "Sign in", HEADLINE, *header, *BODY, "Most popular", "© 2022 Example Media")

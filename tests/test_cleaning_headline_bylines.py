@@ -63,3 +63,10 @@ def test_a_name_the_story_is_about_is_no_byline():
     # a topic tag naming the person the report quotes
     assert view_page("<p>Marta Kowalski</p>", QUOTING)["authors"] == []
 
+
+
+def test_byline_above_the_headline():
+    # templates that set the byline beside the kicker, over the headline
+    html = (f"<html><head><title>{HEADLINE}</title></head><body>{MENU}<header><p>Verkehr</p><p>Von Anna Müller</p>"
+            f"<h1>{HEADLINE}</h1></header><article>{''.join(f'<p>{p}</p>' for p in BODY)}</article></body></html>")
+    assert scorer_view(clean(decode_source(html.encode("utf-8"), kind="html")))["authors"] == ["Anna Müller"]

@@ -27,6 +27,9 @@ PROSE_PARAGRAPHS = 2
 PROSE_WORDS = 25  # or a sentence of 12 (the text path's measure of a paragraph)
 SENTENCE_WORDS = 12
 LINE_CHARS = 160
+# How many elements, and short lines, right above the headline a "By" line may stand in.
+PRECEDING_ELEMENTS = 12
+PRECEDING_LINES = 3
 # How many lines under the headline a bare name line may stand (after a standfirst).
 BARE_NAME_LINES = 3
 _SKIPPED = {"script", "style", "noscript", "template", "svg", "button", "select", "option", "nav", "form", "figure",
@@ -41,7 +44,9 @@ def headline_byline(root: etree._Element, title: str | None, rules: Sequence[Met
     if headline is None or not author_rules:
         return ()
     lines, opening = _lines_after(headline)
-    for text in lines:
+    # under the headline first; then a "By" line just above it (templates that set the byline
+    # beside the kicker, over the headline); bare names only under it
+    for text in (*lines, *_lines_before(headline)):
         for rule in author_rules:
             m = rule.search(text)
             names = byline_names(m.group("value")) if m else ()
@@ -49,6 +54,23 @@ def headline_byline(root: etree._Element, title: str | None, rules: Sequence[Met
                 return names
     date_rules = [rule for rule in rules if rule.kind in ("date", "updated")]
     return _bare_names(root, lines, opening, title or "", date_rules)
+
+
+def _lines_before(headline) -> list[str]:
+    """The short lines right above the headline, nearest first (menus and rails further up)."""
+    lines: list[str] = []
+    for element in headline.xpath(f"preceding::*[position() <= {PRECEDING_ELEMENTS}]"):
+        if not isinstance(element.tag, str) or element.tag in _SKIPPED \
+                or any(a.tag in _SKIPPED for a in element.iterancestors()):
+            continue
+        text = _short_text(element)
+        if text is None:
+            break  # a paragraph or a block of prose: the article's header ends here
+        if text and text not in lines:
+            lines.append(text)
+        if len(lines) >= PRECEDING_LINES:
+            break
+    return lines
 
 
 def _bare_names(root, lines: list[str], opening: str, title: str, date_rules) -> tuple[str, ...]:

@@ -94,7 +94,7 @@ def tidy_name(name: str) -> str:
 # "By", "Von", "Par", "Por", "Di", "Door", "Av", "Af", "Texte :", "Escrito por", "Scritto da", ...
 _BYLINE_PREFIX = _re_store.compile(
     r"^(?:by|written by|words by|story by|text by|reporting by|report by|reporter(?=\s*:)|reportage de|reporte de|"
-    r"servizio di|posted by|gepostet von|geschrieben von|"
+    r"servizio di|texto(?=\s*:)|testo(?=\s*:)|testo di|posted by|gepostet von|geschrieben von|"
     r"verfasst von|publié par|écrit par|publicado por|postado por|pubblicato da|par|texte|text|von|por|escrito por|"
     r"reportagem de|di|scritto da|a cura di|door|av|af|autor|autorin|auteur|auteure|author|ein bericht von)"
     r"\s*:?\s+", re.IGNORECASE)
@@ -109,9 +109,15 @@ _WITH = _re_store.compile(r"\s*[(\[]\s*(?:avec|with|mit|con|com|met|amb|med)\s+(
 _TAIL = _re_store.compile(
     r"\s*(?:\||•|·|—|–| - |@|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
-    r"|\s(?:on|am|le|el|em|il|op)\s+(?=\d)|\d).*$",  # "Gepostet von A am 3. Mai", "Publié par A le 3 mai"
+    r"|\s(?:on|am|le|el|em|il|op)\s+(?=\d)|\s(?:on|am|le|el|em|il|op)\s+(?=[^\W\d_]{3,12}\.?\s+\d)|\d"
+    # "Gepostet von A am 3. Mai", "Publié par A le 3 mai", "By A on March 3, 2021"
+    # the photo credit after the writer's ("Text: A | Photos: B", "Texto: A. Fotos: B", "Texte : A / Photos : B")
+    r"|\s/\s|[\s,.;]*\b(?:photos?|fotos?|bilder?|images?|imagen|imágenes|immagini|illustrations?|grafik)"
+    r"\s*(?::|by\b|von\b|par\b|por\b|di\b|de\b)).*$",
     re.IGNORECASE,
 )
+# A bracket closing the byline that names no co-author: the agency ("Par A (AFP)", "A (dpa)").
+_BRACKET_TAIL = _re_store.compile(r"\s*\((?!\s*(?:avec|with|mit|con|com|met|amb|med)\b)[^()]{1,40}\)$", re.IGNORECASE)
 
 
 # A social handle beside the name ("By Jane Doe (@janedoe)", "Jane Doe | Twitter: @janedoe").
@@ -136,7 +142,7 @@ def byline_names(text: str) -> tuple[str, ...]:
     if m := _MID_BY.search(text):
         text = text[m.end():]
     text = _WITH.sub(lambda m: ", " + m.group(1), text)
-    text = _TAIL.sub("", text)
+    text = _BRACKET_TAIL.sub("", _TAIL.sub("", text))
     text = _before_weekday(text)
     text = _leading_role_cut(text)
     names: list[str] = []
@@ -154,7 +160,9 @@ def names_line(text: str) -> tuple[tuple[str, ...], bool]:
     """The names of a line that holds only names, with no "By": ("Jane Doe", "Jane Doe and John Roe",
     "Science Editor Jane Doe"), and whether a job title led them; ((), False) for any other line."""
     names: list[str] = []
-    text = " ".join(text.split())
+    text = _BRACKET_TAIL.sub("", " ".join(text.split()))
+    if _BYLINE_PREFIX.match(text):
+        return (), False  # a "By" line is the byline rules' to read, not a line of names alone
     untitled = _leading_role_cut(text)
     titled = untitled != text
     for index, part in enumerate(p for p in _SPLIT.split(untitled) if p):
