@@ -70,3 +70,13 @@ def test_byline_above_the_headline():
     html = (f"<html><head><title>{HEADLINE}</title></head><body>{MENU}<header><p>Verkehr</p><p>Von Anna Müller</p>"
             f"<h1>{HEADLINE}</h1></header><article>{''.join(f'<p>{p}</p>' for p in BODY)}</article></body></html>")
     assert scorer_view(clean(decode_source(html.encode("utf-8"), kind="html")))["authors"] == ["Anna Müller"]
+
+
+def test_byline_above_the_headline_is_the_nearest_line_not_the_menu_further_up():
+    # the nearest lines are read first: a menu in a plain <div> further up, and an ad slot's script
+    # between the byline and the headline, do not hide the byline
+    menu = "<div class='menu'>" + "".join(f"<a href='/{w}'>{w}</a>" for w in ("Start", "Politik", "Sport", "Kultur")) + "</div>"
+    ad = "<div class='ad'><script>var slot = '" + "x" * 300 + "';</script></div>"
+    html = (f"<html><head><title>{HEADLINE}</title></head><body>{menu}<header><p>Verkehr</p><p>Von Anna Müller</p>"
+            f"{ad}<h1>{HEADLINE}</h1></header><article>{''.join(f'<p>{p}</p>' for p in BODY)}</article></body></html>")
+    assert scorer_view(clean(decode_source(html.encode("utf-8"), kind="html")))["authors"] == ["Anna Müller"]

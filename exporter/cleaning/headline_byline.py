@@ -59,13 +59,12 @@ def headline_byline(root: etree._Element, title: str | None, rules: Sequence[Met
 def _lines_before(headline) -> list[str]:
     """The short lines right above the headline, nearest first (menus and rails further up)."""
     lines: list[str] = []
-    for element in headline.xpath(f"preceding::*[position() <= {PRECEDING_ELEMENTS}]"):
+    # (the axis counts from the headline up, the node set comes back in document order)
+    for element in reversed(headline.xpath(f"preceding::*[position() <= {PRECEDING_ELEMENTS}]")):
         if not isinstance(element.tag, str) or element.tag in _SKIPPED \
                 or any(a.tag in _SKIPPED for a in element.iterancestors()):
             continue
         text = _short_text(element)
-        if text is None:
-            break  # a paragraph or a block of prose: the article's header ends here
         if text and text not in lines:
             lines.append(text)
         if len(lines) >= PRECEDING_LINES:
