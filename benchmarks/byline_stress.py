@@ -32,7 +32,7 @@ Traps that must add no one: each keeps the case's own authors as "By A" (or
 no byline where the case has none) and adds ``photo`` ("Photo: X/Agency"),
 ``agency`` ("Text: dpa"), ``quote`` (a pull quote's "— X, mayor"), ``picks``
 (an "Editor's picks" list of names by the headline), ``comment`` (a reader's
-comment under the body).
+comment under the body), ``rail`` (teasers with their own "By" lines just above the headline).
 
 Only the tuning half is read; ``--show`` prints each miss (tuning pages only).
 """
@@ -227,10 +227,11 @@ SHAPES = {
     "agency": _trap(lambda rng, lang, a: ([AGENCY_TEXT[lang]], [])),
     "quote": _trap(lambda rng, lang, a: ([], [QUOTE[lang].format(n=_others(rng, a, 1)[0])])),
     "picks": _trap(lambda rng, lang, a: ([], [])),  # the list goes above the headline (see _picks)
+    "rail": _trap(lambda rng, lang, a: ([], [])),  # teasers with their bylines above the headline (_picks)
     "comment": _trap(lambda rng, lang, a: ([], [COMMENT[lang][0], _others(rng, a, 1)[0], "2 h",
                                                 COMMENT[lang][1]])),
 }
-TRAPS = {"photo", "agency", "quote", "picks", "comment"}
+TRAPS = {"photo", "agency", "quote", "picks", "comment", "rail"}
 
 
 def _picks(rng, lang, a) -> list[str]:
@@ -240,12 +241,20 @@ def _picks(rng, lang, a) -> list[str]:
     return lines
 
 
+def _rail(rng, lang, a) -> list[str]:
+    """A "most read" rail just above the article: teaser headlines, each with its own byline."""
+    lines = [PICKS[lang]]
+    for name in _others(rng, a, 2):
+        lines += [TEASER[lang], f"{WORDS[lang][0]} {name}"]
+    return lines
+
+
 def _shape(name, rng, case):
     lang = rng.choice(LANGS)
     own = list(case.get("authors") or [])
     authors = own if (own or name in TRAPS) else rng.sample(NAMES, rng.choice((1, 1, 2)))
     head, tail, expected = SHAPES[name](rng, lang, authors)
-    above = _picks(rng, lang, authors) if name == "picks" else []
+    above = _picks(rng, lang, authors) if name == "picks" else _rail(rng, lang, authors) if name == "rail" else []
     if name == "above":  # the byline set above the headline, beside the kicker
         above, head = head, []
     return above, head, tail, expected
@@ -368,7 +377,7 @@ def html_variant(scorer, name, rng, case, raw: bytes, body: frozenset[str] = fro
         head = []
     for line in reversed(head):
         h1.addnext(_link_line(line) if name == "link" else _line_element(line, tag))
-    for line in reversed(above):
+    for line in above:  # each one just before the headline, after the ones before it
         h1.addprevious(_line_element(line, "p" if line == above[0] else "a"))
     if tail:
         # the article's last paragraph: the last <p> the cleaner keeps from the unchanged page

@@ -178,3 +178,10 @@ def test_wire_story_signed_in_its_closing_line():
     result = scorer_view(clean(decode_source(html.encode("utf-8"), kind="html")))
     assert result["authors"] == ["Jane Roe", "John Doe"]
     assert result["paragraphs"][:len(BODY)] == BODY
+
+
+def test_the_byline_under_the_headline_before_a_rail_byline_above_it():
+    # a scrape of a page whose "Most read" rail ends just above the headline
+    result = view_text("Home", "Most read", "Why the old bridge still matters to the city", "By Max Moe", HEADLINE,
+                       "By Jane Roe", "May 4, 2022", *BODY, "© 2022 Example Media")
+    assert result["authors"] == ["Jane Roe"]

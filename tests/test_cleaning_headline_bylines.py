@@ -80,3 +80,12 @@ def test_byline_above_the_headline_is_the_nearest_line_not_the_menu_further_up()
     html = (f"<html><head><title>{HEADLINE}</title></head><body>{menu}<header><p>Verkehr</p><p>Von Anna Müller</p>"
             f"{ad}<h1>{HEADLINE}</h1></header><article>{''.join(f'<p>{p}</p>' for p in BODY)}</article></body></html>")
     assert scorer_view(clean(decode_source(html.encode("utf-8"), kind="html")))["authors"] == ["Anna Müller"]
+
+
+def test_a_rail_of_teasers_above_the_headline_names_no_writer():
+    # a "Most read" rail over the article header: each teaser's "By" line is that teaser's
+    rail = ("<div class='rail'><p>Most read</p><p>Why the old bridge still matters to the city</p><p>By Max Moe</p>"
+            "<p>Ten years of night buses in the northern suburbs</p><p>By Ann Poe</p></div>")
+    html = (f"<html><head><title>{HEADLINE}</title></head><body><header>{rail}<h1>{HEADLINE}</h1></header>"
+            f"<article>{''.join(f'<p>{p}</p>' for p in BODY)}</article></body></html>")
+    assert scorer_view(clean(decode_source(html.encode("utf-8"), kind="html")))["authors"] == []

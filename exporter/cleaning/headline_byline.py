@@ -46,7 +46,7 @@ def headline_byline(root: etree._Element, title: str | None, rules: Sequence[Met
     lines, opening = _lines_after(headline)
     # under the headline first; then a "By" line just above it (templates that set the byline
     # beside the kicker, over the headline); bare names only under it
-    for text in (*lines, *_lines_before(headline)):
+    for text in (*lines, *_header_above(_lines_before(headline))):
         for rule in author_rules:
             m = rule.search(text)
             names = byline_names(m.group("value")) if m else ()
@@ -67,7 +67,7 @@ def _lines_before(headline) -> list[str]:
         text = _short_text(element)
         if text and text not in lines:
             lines.append(text)
-        if len(lines) >= PRECEDING_LINES:
+        if len(lines) > PRECEDING_LINES:  # one more: the line over the last one read
             break
     return lines
 
@@ -146,6 +146,28 @@ def _lines_after(headline) -> tuple[list[str], str]:
         if text and text not in lines:
             lines.append(text)
     return lines, " ".join(opening)
+
+
+TEASER_WORDS = 4
+
+
+def _header_above(before: list[str]) -> list[str]:
+    """Of the lines above the headline (nearest first), those of the article's own header: they
+    end at another story's headline, and a "By" line under one is that teaser's ("Most read" rails)."""
+    out: list[str] = []
+    for index, text in enumerate(before[:PRECEDING_LINES]):
+        if _teaser_headline(text) or (index + 1 < len(before) and _teaser_headline(before[index + 1])):
+            break
+        out.append(text)
+    return out
+
+
+def _teaser_headline(text: str) -> bool:
+    """A line of four or more words that ends no sentence: another story's headline (a section
+    label "Biz & IT —" has fewer words, a script's text is code)."""
+    words = [w for w in text.split() if w[0].isalpha()]
+    return (len(words) >= TEASER_WORDS and not ends_sentence(text) and "{" not in text
+            and not byline_names(text))
 
 
 def _is_prose(text: str) -> bool:
