@@ -33,6 +33,21 @@ from tests.test_cleaning_text_scrapes import BODY, HEADLINE
     ("Telegraph View", ()), ("By Our View", ()), ("The Times View", ()), ("Editorial Board", ()),
     ("Leitartikel Hans Meier", ("Hans Meier",)), ("Éditorial Marie Dupont", ("Marie Dupont",)),
     ("Mary Leader", ("Mary Leader",)),
+    ("By Jane Doe (@janedoe)", ("Jane Doe",)),  # a handle in brackets beside the name
+    # a wire story's closing credit: the reporters, not the editors after them
+    ("Reporting by Jane Doe and John Roe; Editing by Max Moe", ("Jane Doe", "John Roe")),
+    ("(Reporter: Anna Müller; bearbeitet von Jörg Schmidt)", ("Anna Müller",)),
+    ("Reportagem de João Silva; Edição de Ana Souza", ("João Silva",)),
+    ("Reporte de María García; Editado por José Pérez", ("María García",)),
+    # job titles in the corpus languages: a Romance title's beat or rank, a German compound, after the name
+    ("Rédactrice en chef Marie Dupont", ("Marie Dupont",)), ("Editora de Ciência Ana Souza", ("Ana Souza",)),
+    ("Wirtschaftsredakteur Jörg Schmidt", ("Jörg Schmidt",)), ("Caporedattore Mario Rossi", ("Mario Rossi",)),
+    ("Por: Agência Lusa", ()), ("Par : Agence France-Presse", ()),
+    # the agency in brackets after the writer, the photographer's credit after the writer's
+    ("Par Marie Dupont (AFP)", ("Marie Dupont",)), ("Anna Müller (dpa)", ("Anna Müller",)),
+    ("Texte : Marie Dupont / Photos : Jean Petit", ("Marie Dupont",)),
+    ("Anna Müller. Fotos: Jörg Schmidt", ("Anna Müller",)),
+    ("By Jane Roe on March 12, 2021", ("Jane Roe",)),  # the date after its preposition
 ])
 def test_byline_names(line, names):
     assert byline_names(line) == names
@@ -53,6 +68,10 @@ def view_text(*lines: str) -> dict:
     (["By", "Jane Doe, John Roe, Max Moe and Ann Poe", "May 4, 2022"], ["Jane Doe", "John Roe", "Max Moe", "Ann Poe"]),
     (["Door Jan de Vries en Piet Jansen", "3 mrt. 2021"], ["Jan de Vries", "Piet Jansen"]),
     (["Di Mario Rossi e Luca Bianchi", "02 Novembre 2023"], ["Mario Rossi", "Luca Bianchi"]),
+    (["Jane Roe, Senior Editor", "May 4, 2022"], ["Jane Roe"]),  # a bare name line, its job title after it
+    (["Rédacteur en chef Jean Dupont", "27 juin 2019"], ["Jean Dupont"]),
+    (["Texto: Ana Souza | Fotos: João Silva", "12 de março de 2021"], ["Ana Souza"]),  # writer and photographer
+    (["Testo di Mario Rossi, foto di Luca Bianchi"], ["Mario Rossi"]),
 ])
 def test_text_scrape_bylines(header, authors):
     result = view_text("Home", "World", "Sign in", HEADLINE, *header, *BODY, "Most popular", "© 2022 Example Media")
@@ -148,3 +167,21 @@ def test_byline_holders_found_in_one_pass_are_those_of_three(corpus_dir):
         assert root.xpath(_BYLINE_XPATH) == expected, path
         found += len(expected)
     assert found  # the pages do hold bylines
+
+
+def test_wire_story_signed_in_its_closing_line():
+    # no byline above the story; it closes "(Reporting by ...; Editing by ...)"
+    closing = "(Reporting by Jane Roe and John Doe; Editing by Max Moe)"
+    body = "".join(f"<p>{p}</p>" for p in (*BODY, closing))
+    html = (f"<html><head><title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1>{body}"
+            f"</article></body></html>")
+    result = scorer_view(clean(decode_source(html.encode("utf-8"), kind="html")))
+    assert result["authors"] == ["Jane Roe", "John Doe"]
+    assert result["paragraphs"][:len(BODY)] == BODY
+
+
+def test_the_byline_under_the_headline_before_a_rail_byline_above_it():
+    # a scrape of a page whose "Most read" rail ends just above the headline
+    result = view_text("Home", "Most read", "Why the old bridge still matters to the city", "By Max Moe", HEADLINE,
+                       "By Jane Roe", "May 4, 2022", *BODY, "© 2022 Example Media")
+    assert result["authors"] == ["Jane Roe"]

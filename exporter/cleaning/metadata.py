@@ -16,6 +16,7 @@ from lxml import etree
 
 from .._dataclass_store import dataclass
 from .draft import loose as _loose, squash
+from .headline_byline import headline_byline
 from .names import byline_names, is_person_name
 from .page_dates import page_dates
 from .page_stamps import outside_teasers
@@ -45,7 +46,8 @@ class PageMeta:
 
 
 def read_page_meta(root: etree._Element, stamp_rules: Sequence[MetadataRule] = ()) -> PageMeta:
-    """The page's stated metadata; ``stamp_rules``: the rules that read a labelled date stamp."""
+    """The page's stated metadata; ``stamp_rules``: the metadata rules (they read a labelled date
+    stamp, and a byline line by the headline)."""
     ld = _json_ld_article(root)
     metas = _metas(root)
 
@@ -83,6 +85,8 @@ def read_page_meta(root: etree._Element, stamp_rules: Sequence[MetadataRule] = (
     # every name it gives and more is the fuller list.
     if not authors or (set(authors) < set(visible)):
         authors = visible or authors
+    if not authors:
+        authors = headline_byline(root, title, stamp_rules)
 
     if publisher:
         publisher = spelled_out(squash(publisher), root, doc_title)

@@ -29,6 +29,15 @@ _NOT_NAME_WORDS = {
     "login", "log", "user", "account", "sign", "subscribe", "newsletter", "newsletters", "menu", "home", "search",
     "contact", "help", "settings", "profile", "register", "top", "latest", "breaking", "live", "watch", "listen",
     "follow", "sections", "section", "edition", "stories", "story", "topics", "podcast", "podcasts",
+    # a photo credit's label and the share and print tools beside a byline, in the corpus languages
+    # ("Foto: Cortesía", "Bildrechte", "Download PDF", "Réagir"): read as a name line under the headline
+    "foto", "fotos", "bild", "bildrechte", "credit", "credits", "crédit", "crédits", "courtesy", "cortesía",
+    "cortesia", "download", "pdf", "print", "email", "feedback", "teilen", "drucken", "partager", "imprimer",
+    "réagir", "compartir", "imprimir", "compartilhar", "condividi", "stampa", "commenta",
+    # a newsroom's desk signing for itself ("Multimedia Redaktion", "La Rédaction", "Redazione Web")
+    "redaktion", "rédaction", "redacción", "redação", "redazione", "multimedia",
+    # a news agency's credit in the corpus languages ("Por: Agência Lusa", "Agence France-Presse")
+    "agência", "agencia", "agence", "agenzia", "agentur", "nachrichtenagentur",
 }
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md"}
 _WORD = _re_store.compile(r"^[^\W\d_][\w'’.\-]*$")
@@ -84,12 +93,14 @@ def tidy_name(name: str) -> str:
 
 # "By", "Von", "Par", "Por", "Di", "Door", "Av", "Af", "Texte :", "Escrito por", "Scritto da", ...
 _BYLINE_PREFIX = _re_store.compile(
-    r"^(?:by|written by|words by|story by|text by|reporting by|report by|posted by|gepostet von|geschrieben von|"
+    r"^(?:by|written by|words by|story by|text by|reporting by|report by|reporter(?=\s*:)|reportage de|reporte de|"
+    r"servizio di|texto(?=\s*:)|testo(?=\s*:)|testo di|posted by|gepostet von|geschrieben von|"
     r"verfasst von|publié par|écrit par|publicado por|postado por|pubblicato da|par|texte|text|von|por|escrito por|"
     r"reportagem de|di|scritto da|a cura di|door|av|af|autor|autorin|auteur|auteure|author|ein bericht von)"
     r"\s*:?\s+", re.IGNORECASE)
 # "A, B, C and D", "A und B", "A et B", "A y B", "A e B", "A en B", "A og B", "A och B", "A & B"
-_SPLIT = _re_store.compile(r"\s*(?:,|;|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bog\b|\boch\b)\s*",
+# (Dutch "en" is "and"; French "en chef" is a rank: "Rédacteur en chef")
+_SPLIT = _re_store.compile(r"\s*(?:,|;|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b(?!\s+chef\b)|\bog\b|\boch\b)\s*",
                     re.IGNORECASE)
 _MID_BY = _re_store.compile(r"(?<=\S)\s+by:?\s+(?=[^\W\d_])", re.IGNORECASE)
 # "Par A (avec B et C)", "By A (with B)", "Von A (mit B)": the co-authors in brackets are authors too.
@@ -98,27 +109,49 @@ _WITH = _re_store.compile(r"\s*[(\[]\s*(?:avec|with|mit|con|com|met|amb|med)\s+(
 _TAIL = _re_store.compile(
     r"\s*(?:\||•|·|—|–| - |@|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
-    r"|\s(?:on|am|le|el|em|il|op)\s+(?=\d)|\d).*$",  # "Gepostet von A am 3. Mai", "Publié par A le 3 mai"
+    r"|\s(?:on|am|le|el|em|il|op)\s+(?=\d)|\s(?:on|am|le|el|em|il|op)\s+(?=[^\W\d_]{3,12}\.?\s+\d)|\d"
+    # "Gepostet von A am 3. Mai", "Publié par A le 3 mai", "By A on March 3, 2021"
+    # the photo credit after the writer's ("Text: A | Photos: B", "Texto: A. Fotos: B", "Texte : A / Photos : B")
+    r"|\s/\s|[\s,.;]*\b(?:photos?|fotos?|bilder?|images?|imagen|imágenes|immagini|illustrations?|grafik)"
+    r"\s*(?::|by\b|von\b|par\b|por\b|di\b|de\b)).*$",
     re.IGNORECASE,
 )
+# A bracket closing the byline that names no co-author: the agency ("Par A (AFP)", "A (dpa)").
+_BRACKET_TAIL = _re_store.compile(r"\s*\((?!\s*(?:avec|with|mit|con|com|met|amb|med)\b)[^()]{1,40}\)$", re.IGNORECASE)
+
+
+# A social handle beside the name ("By Jane Doe (@janedoe)", "Jane Doe | Twitter: @janedoe").
+_HANDLE = _re_store.compile(r"\s*(?:\b(?:twitter|x|instagram|mastodon|bluesky)\s*:\s*)?\(?@[\w.]{1,30}\)?", re.IGNORECASE)
+# The editors credited after the writers in a wire story's closing line ("Reporting by A and B;
+# Editing by C", "Reportage de A ; édité par B", "Reportagem de A; Edição de B"): no authors.
+_EDITING_TAIL = _re_store.compile(
+    r"\s*[;,/]\s*(?:(?:additional |further )?editing|edited|redigiert|bearbeitet|redaktion|édité|édition|editado|"
+    r"edición|edição|editing|revisione|a cura)\b.*$", re.IGNORECASE)
 
 
 def byline_names(text: str) -> tuple[str, ...]:
     """The person names in a byline ("By Jane Doe and John Roe, Reuters" → both names)."""
+    text = " ".join(text.split())
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1]  # a wire story's closing credit in brackets
+    text = _EDITING_TAIL.sub("", _HANDLE.sub(" ", text))
+    if text.count(")") > text.count("("):
+        text = text.rstrip(") ")  # the bracket's end, its opening read off with the "(Reporting by" prefix
     text = _BYLINE_PREFIX.sub("", " ".join(text.split()))
     # A column or section label before the byline ("The Deal Professor By Jane Doe"): the names follow "By".
     if m := _MID_BY.search(text):
         text = text[m.end():]
     text = _WITH.sub(lambda m: ", " + m.group(1), text)
-    text = _TAIL.sub("", text)
+    text = _BRACKET_TAIL.sub("", _TAIL.sub("", text))
     text = _before_weekday(text)
+    text = _leading_role_cut(text)
     names: list[str] = []
     for part in _SPLIT.split(text):
         part = _without_role(tidy_name(part))
         last = part.split()[-1] if part.split() else ""
         if last.endswith(".") and len(last) > 3 and last.casefold() not in _SUFFIXES:
             part = part[:-1]  # a sentence's full stop after the name, not an initial or "Jr."
-        if part and is_person_name(part) and part not in names:
+        if part and is_person_name(part) and part not in names and not is_job_title(part):
             names.append(part)
     return tuple(names)
 
@@ -127,11 +160,18 @@ def names_line(text: str) -> tuple[tuple[str, ...], bool]:
     """The names of a line that holds only names, with no "By": ("Jane Doe", "Jane Doe and John Roe",
     "Science Editor Jane Doe"), and whether a job title led them; ((), False) for any other line."""
     names: list[str] = []
-    titled = False
-    for index, part in enumerate(p for p in _SPLIT.split(" ".join(text.split())) if p):
+    text = _BRACKET_TAIL.sub("", " ".join(text.split()))
+    if _BYLINE_PREFIX.match(text):
+        return (), False  # a "By" line is the byline rules' to read, not a line of names alone
+    untitled = _leading_role_cut(text)
+    titled = untitled != text
+    for index, part in enumerate(p for p in _SPLIT.split(untitled) if p):
+        if index > 0 and is_job_title(part):
+            titled = True  # "Jane Doe, Senior Editor": the title after the name
+            continue
         bare = _without_role(part) if index == 0 else part
         titled = titled or bare != part
-        if not is_person_name(bare):
+        if not is_person_name(bare) or is_job_title(bare):
             return (), False
         names.append(tidy_name(bare))
     return tuple(names), titled
@@ -155,16 +195,51 @@ _ROLE_HEADS = {
     "photographer", "journalist", "redakteur", "redakteurin", "korrespondent", "korrespondentin", "journalistin",
     "rédacteur", "rédactrice", "journaliste", "correspondante", "redactor", "redactora", "periodista",
     "corresponsal", "giornalista", "inviato", "inviata", "redator", "redatora", "repórter", "correspondente",
-    "redacteur", "verslaggever",
+    "redacteur", "verslaggever", "editora", "redattore", "redattrice", "caporedattore", "caporedattrice",
+    "reporterin", "chefredakteur", "chefredakteurin", "rédactrice", "cronista", "colunista", "editorialista",
 }
+# German job titles are compounds of a beat and one of these ("Wirtschaftsredakteur",
+# "Chefkorrespondentin", "Sportreporter").
+_COMPOUND_HEADS = ("redakteur", "redakteurin", "korrespondent", "korrespondentin", "reporter", "reporterin",
+                   "journalist", "journalistin")
+# What follows the head of a Romance job title: its beat after a preposition ("Editora de Ciência",
+# "Corresponsal de Economía", "Rédacteur en chef") or a rank ("Redactora jefe", "Inviata speciale").
+_ROLE_PREPOSITIONS = {"de", "en", "da", "di", "do", "del", "della", "du", "des", "dello"}
+_ROLE_RANKS = {"jefe", "jefa", "chef", "chefe", "capo", "speciale", "spécial", "spéciale", "especial", "senior",
+               "adjunto", "adjunta", "adjoint", "adjointe", "aggiunto"}
+
+
+def _is_role_head(word: str) -> bool:
+    word = word.casefold().strip(".:,")
+    return word in _ROLE_HEADS or any(word.endswith(h) and len(word) > len(h) + 2 for h in _COMPOUND_HEADS)
+
+
+def is_job_title(part: str) -> bool:
+    """``part`` holds a job title's head noun ("Senior Editor", "Editora de Ciência", "Wirtschaftsredakteur")."""
+    return any(_is_role_head(word) for word in part.split())
+
+
+def _leading_role_cut(text: str) -> str:
+    """A job title leading a line of names, cut off before the names are split ("Senior Editor
+    Jane Doe and John Roe", "Rédacteur en chef Jean Dupont"); a title after a name stays, for
+    the split to drop as a part of its own ("Jane Doe, Senior Editor")."""
+    words = text.split()
+    leads = bool(words) and (words[0].casefold().strip(".:,") in _ROLE_WORDS or _is_role_head(words[0]))
+    return _without_role(text) if leads else text
 
 
 def _without_role(part: str) -> str:
-    """The name after a job title ("Senior Political Correspondent Jane Doe" → "Jane Doe")."""
+    """The name after a job title ("Senior Political Correspondent Jane Doe" → "Jane Doe",
+    "Editora de Ciência Ana Souza" → "Ana Souza")."""
     words = part.split()
     cut = 0
     while cut < len(words) - 2 and words[cut].casefold().strip(".:,") in _ROLE_WORDS:
         cut += 1
-    heads = [i + 1 for i, w in enumerate(words[:-2]) if w.casefold().strip(".:,") in _ROLE_HEADS]
+    heads = [i + 1 for i, w in enumerate(words[:-2]) if _is_role_head(w)]
     cut = max([cut, *heads])
+    if heads and cut == heads[-1]:
+        if cut < len(words) - 3 and words[cut].casefold() in _ROLE_PREPOSITIONS:
+            cut += 2  # the beat after its preposition
+        while cut < len(words) - 2 and words[cut].casefold().strip(".:,") in _ROLE_RANKS:
+            cut += 1
     return " ".join(words[cut:]) if cut else part

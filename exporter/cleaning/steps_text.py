@@ -164,7 +164,12 @@ def take_line_metadata(draft: Draft) -> Draft:
 
     def distance(i: int) -> int:
         return min(abs(i - start), abs(i - head)) if i < start else i - start
-    order = sorted(range(len(draft.lines)), key=lambda i: (distance(i), i))
+
+    # The header block under the headline (its byline and dateline) comes first: a "Most read"
+    # rail just above the headline prints its teasers' "By" lines as near to it.
+    def under_headline(i: int) -> bool:
+        return title_index is not None and head < i < start + UNDER_HEADLINE
+    order = sorted(range(len(draft.lines)), key=lambda i: (not under_headline(i), distance(i), i))
     changes: dict = {}
     for index in order:
         line = draft.lines[index]
