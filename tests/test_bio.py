@@ -84,6 +84,19 @@ def test_a_card_whose_description_goes_on_from_the_name_heading_keeps_the_name(l
     assert result.meta.bio.text.startswith(opening)
 
 
+@pytest.mark.parametrize("closing", [
+    ["Über die Autorin\nLena Vogt ist Redakteurin im Lokalressort und schreibt über Bildung und Kultur."],  # one block
+    ["Über die Autorin", "Lena Vogt ist Redakteurin im Lokalressort und schreibt über Bildung und Kultur."],
+])
+def test_a_scrapes_author_heading_is_neither_in_the_bio_nor_left_in_the_body(closing):
+    lines = ["Startseite", "Fernwärme wird teurer", "Von Lena Vogt\nVeröffentlicht am 16.08.2023", *STORY_DE, *closing,
+             "Mehr zum Thema", "Impressum"]
+    result = cleaned_text("\n\n".join(lines))
+    assert result.meta.authors == ("Lena Vogt",)
+    assert result.meta.bio.text.startswith("Lena Vogt ist Redakteurin")
+    assert "Über die Autorin" not in body_text(result)
+
+
 def test_an_english_about_the_author_heading_announces_a_first_name_bio():
     box = ('<div class="post-footer"><h2>About the author</h2>'
            '<p>Jake is a transport correspondent who has covered the county for the paper since 2015. '

@@ -48,6 +48,10 @@ from tests.test_cleaning_text_scrapes import BODY, HEADLINE
     ("Texte : Marie Dupont / Photos : Jean Petit", ("Marie Dupont",)),
     ("Anna Müller. Fotos: Jörg Schmidt", ("Anna Müller",)),
     ("By Jane Roe on March 12, 2021", ("Jane Roe",)),  # the date after its preposition
+    # a scrape runs the byline into the date stamp's line under it; the label may also open a byline
+    ("Von Katrin Müller Veröffentlicht am 16.08.2023", ("Katrin Müller",)),
+    ("Par Jeanne Roux Publié le 3 mai 2021", ("Jeanne Roux",)), ("Di Mario Rossi Aggiornato alle 12:30", ("Mario Rossi",)),
+    ("Veröffentlicht von Max Muster am 3. Mai 2020", ("Max Muster",)),
 ])
 def test_byline_names(line, names):
     assert byline_names(line) == names

@@ -116,6 +116,17 @@ def heading_match(text: str, lex: BioLexicon) -> str | None:
     return None
 
 
+def without_heading(text: str, lex: BioLexicon, most_words: int = 6) -> str:
+    """The bio without the box's heading that a scrape ran into it ("Über die Autorin Katrin Müller
+    ist …", "About the author Jane Roe is …"): the heading is the bio page's own, not the bio's."""
+    words = text.split()
+    for count in range(1, min(most_words, len(words) - 1) + 1):
+        rest = " ".join(words[count:])
+        if rest[:1].isupper() and heading_match(" ".join(words[:count]), lex) is not None:
+            return rest
+    return text
+
+
 def _box_names(value: str, lex: BioLexicon) -> bool:
     """A class or id attribute naming an author box (each token tested whole: ^ and $ per line)."""
     return bool(lex.box.search("\n".join(value.lower().split())))

@@ -82,9 +82,17 @@ def _found_bios(draft: Draft, lex: BioLexicon) -> Draft | None:
                       and v.candidate.block_index is None and at - CARD_LINK_REACH <= v.candidate.order < at]
     if not chosen:
         return None
-    bios = tuple(Bio(text=with_subject(without_tail(v.text, lex), v.author), author=v.author) for v in chosen)
+    bios = tuple(Bio(text=_bio_text(v, lex), author=v.author) for v in chosen)
     publisher = draft.publisher or next((p for p in (publisher_in(v.text) for v in chosen) if p), None)
     return draft.but(bios=bios, blocks=_without_bios(draft.blocks, chosen, lex), publisher=publisher)
+
+
+def _bio_text(verdict: Verdict, lex: BioLexicon) -> str:
+    """A chosen bio's text as its page prints it: without the furniture it ran into (a rail's head
+    after it, the box's heading before it), with its author's name where the text opens on the verb."""
+    from .bio_html import without_heading
+
+    return with_subject(without_heading(without_tail(verdict.text, lex), lex), verdict.author)
 
 
 # The reasons that tie a bio to a byline author by name (not by being the page's only author).
@@ -364,7 +372,17 @@ def _without_bios(blocks, chosen: list[Verdict], lex: BioLexicon) -> tuple:
         key = loose(block_text(block))
         if len(key) >= 20 and any(key in bio for bio in bio_keys):
             drop.add(index)
+    def announces_bio(index: int) -> bool:
+        # a scrape's heading line is a paragraph of its own ("Über die Autorin")
+        block = blocks[index]
+        return (isinstance(block, Heading) or (isinstance(block, Paragraph) and len(block_text(block)) <= 70)) \
+            and heading_match(block_text(block), lex) is not None
+
     for index in sorted(drop):
-        if index > 0 and isinstance(blocks[index - 1], Heading) and heading_match(block_text(blocks[index - 1]), lex) is not None:
+        if index > 0 and announces_bio(index - 1):
             drop.add(index - 1)
+    # The heading closing the body when its box (the bio) was read outside it: it announced the bio page.
+    last = max((i for i in range(len(blocks)) if i not in drop), default=None)
+    if last is not None and announces_bio(last):
+        drop.add(last)
     return tuple(b for i, b in enumerate(blocks) if i not in drop)

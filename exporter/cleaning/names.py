@@ -95,7 +95,7 @@ def tidy_name(name: str) -> str:
 _BYLINE_PREFIX = _re_store.compile(
     r"^(?:by|written by|words by|story by|text by|reporting by|report by|reporter(?=\s*:)|reportage de|reporte de|"
     r"servizio di|texto(?=\s*:)|testo(?=\s*:)|testo di|posted by|gepostet von|geschrieben von|"
-    r"verfasst von|publié par|écrit par|publicado por|postado por|pubblicato da|par|texte|text|von|por|escrito por|"
+    r"verfasst von|veröffentlicht von|publié par|écrit par|publicado por|postado por|pubblicato da|par|texte|text|von|por|escrito por|"
     r"reportagem de|di|scritto da|a cura di|door|av|af|autor|autorin|auteur|auteure|author|ein bericht von)"
     r"\s*:?\s+", re.IGNORECASE)
 # "A, B, C and D", "A und B", "A et B", "A y B", "A e B", "A en B", "A og B", "A och B", "A & B"
@@ -108,6 +108,10 @@ _WITH = _re_store.compile(r"\s*[(\[]\s*(?:avec|with|mit|con|com|met|amb|med)\s+(
 # "Jane Doe, Reuters" / "Jane Doe | Staff writer" / "Jane Doe — Updated ..." : the tail is not a name.
 _TAIL = _re_store.compile(
     r"\s*(?:\||•|·|—|–| - |@|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)"
+    # the date stamp's label in the corpus languages, where the scrape runs the byline into the line
+    # under it ("Von Katrin Müller Veröffentlicht am 16.08.2023", "Par A Publié le 3 mai")
+    r"|\s(?:veröffentlicht|aktualisiert|erschienen|publié|mis à jour|publicado|actualizado|atualizado|pubblicato"
+    r"|aggiornato|gepubliceerd|bijgewerkt)\b"  # after a name: "Veröffentlicht von A" opens a byline
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
     r"|\s(?:on|am|le|el|em|il|op)\s+(?=\d)|\s(?:on|am|le|el|em|il|op)\s+(?=[^\W\d_]{3,12}\.?\s+\d)|\d"
     # "Gepostet von A am 3. Mai", "Publié par A le 3 mai", "By A on March 3, 2021"
