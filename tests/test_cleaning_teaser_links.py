@@ -51,12 +51,20 @@ def test_a_newsletter_box_named_in_any_case_goes():
     assert _paragraphs(body) == STORY
 
 
-FOLLOW_CALLS = ["Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "Follow The Harbour Gazette on X",
+FOLLOW_CALLS = ["Follow Harbourbeat on Instagram, Facebook, Twitter and YouTube.", "Follow The Harbour Gazette on X",
+                "Follow us on Twitter for the latest updates",
                 "Folgen Sie uns auf Facebook und Instagram", "Suivez-nous sur Twitter et Facebook",
                 "Síguenos en Instagram", "Siga-nos no Twitter", "Seguici su Facebook e Instagram"]
 FOLLOW_TRAPS = ["Follow-up reports on Twitter suggested the account had been hacked, the police said.",
                 "Following the scandal on Facebook, the company apologised to its users.",
-                "Follow the money, the reporter on Twitter wrote.", "Follow the latest news on our website."]
+                "Follow the money, the reporter on Twitter wrote.", "Follow the latest news on our website.",
+                # verbs that also mean "go on" or "keep to", and a sentence that goes on after the network
+                "Sigue la polémica en X tras las declaraciones del ministro sobre la inmigración.",
+                "Sigue abierto el debate en Facebook sobre la nueva ley de vivienda.",
+                "Siga as regras no Instagram, pediu o ministro aos jovens.",
+                "Segui il dibattito su Facebook: i commenti sono migliaia.",
+                "Follow the money on X, says the auditor, and you find the shell companies.",
+                "Folgen Sie dem Geld auf X, rät der Ermittler."]
 
 
 def test_calls_to_follow_the_newsroom_on_social_networks_are_furniture():
@@ -65,10 +73,13 @@ def test_calls_to_follow_the_newsroom_on_social_networks_are_furniture():
     assert [line for line in FOLLOW_TRAPS if rules.is_boilerplate(line)] == []
 
 
-TAG_LISTS = ["Tags: Politics, Brexit, Theresa May", "Tags calendario 2018, stock car brasil, corrida do milhão",
+TAG_LISTS = ["Tags: Politics, Brexit, Elections", "Tags harbour 2018, ferry lines, island life",
              "Schlagwörter: Politik, Bundestag", "Mots-clés : politique, élections", "Etiquetas: fútbol, Liga"]
 TAG_TRAPS = ["Topics discussed included the budget, the bridge and the schools.",
-             "Themen der Woche sind Politik, Sport und Kultur", "Tag der offenen Tür am Samstag, 12. Mai, ab 10 Uhr"]
+             "Themen der Woche sind Politik, Sport und Kultur", "Tag der offenen Tür am Samstag, 12. Mai, ab 10 Uhr",
+             "Tag der offenen Tür, Samstag, 10 bis 16 Uhr", "Topics covered include housing, jobs, schools and transport",
+             "Temas como la vivienda, el empleo y la sanidad, en el centro del debate",
+             "Themes of loss, grief, and memory run through the novel", "Tag 1: Ankunft in Lissabon, Stadtrundgang, Abendessen"]
 
 
 def test_tag_lists_under_the_article_are_furniture():

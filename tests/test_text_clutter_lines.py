@@ -91,3 +91,10 @@ def test_a_related_stories_list_inside_the_body_is_not_printed(teasers):
 def test_an_articles_own_list_after_an_ad_label_stays():
     items = ["Three new berths for cargo ships", "A second ferry for the island route", "Longer opening hours"]
     assert body_of("Advertisement", *items) == [*BODY[:2], *items, *BODY[2:]]
+
+
+@pytest.mark.parametrize("heading", ["Empfehlungen", "Recommended by doctors"])
+def test_an_articles_own_list_under_a_plain_recommendations_heading_stays(heading):
+    # only a widget's own heading ("Empfehlungen für Sie", "Recommended by Outbrain") heads a rail
+    items = ["Drink water through the day", "Stay out of the midday sun", "Check on older neighbours"]
+    assert body_of(heading, *items) == [*BODY[:2], heading, *items, *BODY[2:]]

@@ -63,15 +63,27 @@ def is_supported_file(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
-# How a saved page starts (after a byte-order mark, white space or an XML declaration).
-_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*"
-                         rb"<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+# How a saved page starts, once a byte-order mark, an XML declaration and comments are passed.
+_HTML_OPENING = re.compile(rb"<(?:!doctype\s+html|html[\s>]|head[\s>])", re.IGNORECASE)
 
 
 def standard_input_name(data: bytes) -> str:
     """The name standard input goes by when ``--name`` gives none: a saved page piped in
     (``curl … | exporter -``) is read as HTML, anything else as a text scrape."""
-    return "stdin.html" if _HTML_START.match(data[:4096]) else "stdin.txt"
+    head = data[:4096]
+    for bom, codec in ((b"\xef\xbb\xbf", None), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            head = head[len(bom):]
+            if codec:  # a UTF-16 page: its ASCII markup read back as bytes
+                head = head.decode(codec, errors="ignore").encode("ascii", errors="ignore")
+            break
+    head = head.lstrip()
+    if head.startswith(b"<?xml"):
+        head = head[head.find(b">") + 1:].lstrip() if b">" in head else b""
+    while head.startswith(b"<!--"):  # comments before the doctype (a CMS's build stamp)
+        end = head.find(b"-->")
+        head = head[end + 3:].lstrip() if end >= 0 else b""
+    return "stdin.html" if _HTML_OPENING.match(head) else "stdin.txt"
 
 
 def collect_inputs(paths: Sequence[str | Path], *, stdin_name: str | None = None,
