@@ -86,3 +86,27 @@ def test_tag_lists_under_the_article_are_furniture():
     rules = load_rules()
     assert [line for line in TAG_LISTS if not rules.is_boilerplate(line)] == []
     assert [line for line in TAG_TRAPS if rules.is_boilerplate(line)] == []
+
+
+def test_a_closing_list_of_linked_sources_stays():
+    # a reference list closes the text: no paragraph of the story after it
+    sources = ['<p><a href="https://doi.example.org/10.1/tides">Roe, J. (2010). Tidal patterns of the northern '
+               'harbour. Coastal Journal 1, 12-20.</a></p>',
+               '<p><a href="https://doi.example.org/10.1/ferries">Doe, A. (2015). Island ferries and their '
+               'passengers. Transport Review 4, 3-9.</a></p>']
+    paragraphs = _paragraphs("".join(f"<p>{s}</p>" for s in STORY) + "".join(sources))
+    assert len(paragraphs) == len(STORY) + 2 and paragraphs[-1].startswith("Doe, A. (2015)")
+
+
+def test_a_roundup_of_linked_items_with_no_body_holder_stays():
+    # the intro sits right under <article>; each item is a linked name and a short note
+    items = [("Harbour Steel Kettle", "Boils a litre in three minutes and keeps it hot for an hour."),
+             ("Quayside Tea Tin", "Holds two hundred grams and closes tight against the sea air."),
+             ("Ferry Flask", "Fits the cup holders of every boat on the island route.")]
+    page = ("<html><head><title>The best kit for the morning ferry</title></head><body><article>"
+            "<h1>The best kit for the morning ferry</h1><p>" + STORY[0] + "</p><div class='roundup'>"
+            + "".join(f"<div class='item'><h3><a href='https://shop.example.com/{i}'>{name}</a></h3><p>{note}</p></div>"
+                      for i, (name, note) in enumerate(items))
+            + "</div></article></body></html>")
+    paragraphs = scorer_view(clean(decode_source(page.encode("utf-8"), kind="html")))["paragraphs"]
+    assert all(name in paragraphs for name, _ in items) and all(note in paragraphs for _, note in items)
