@@ -69,6 +69,14 @@ def test_a_german_author_box_after_the_article_is_the_bio_and_leaves_the_body():
     assert "Mieterverein" in body_text(result)
 
 
+def test_a_bio_opening_on_a_lower_case_title_before_the_name_keeps_its_one_name():
+    from exporter.cleaning.bio_rules import with_subject
+
+    assert with_subject("taz-Redakteurin Jana Berg schreibt über Verkehr.", "Jana Berg") == \
+        "taz-Redakteurin Jana Berg schreibt über Verkehr."
+    assert with_subject("ist Redakteurin im Lokalressort.", "Jana Berg") == "Jana Berg ist Redakteurin im Lokalressort."
+
+
 @pytest.mark.parametrize("lang, story, byline, description, opening", [
     ("de", STORY_DE, "Von Lena Vogt", "ist Redakteurin im Ressort Wirtschaft und schreibt seit 2008 für die Rundschau.",
      "Lena Vogt ist Redakteurin"),

@@ -28,6 +28,9 @@ def test_a_german_author_box_glued_into_one_line_after_the_article_gives_its_tex
     lines = [*MENU_DE, "Fernwärme wird teurer", "Von Jonas Berger", "12. Oktober 2022", *STORY_DE,
              f"Über den Autor Jonas Berger {bio} Alle Artikel von Jonas Berger Teilen Twittern", *FOOTER_DE]
     assert bios_of(lines) == [("Jonas Berger", bio)]
+    # and the box, furniture and all, is not printed again at the body's end
+    body = body_of(cleaned_text(lines))
+    assert "Alle Artikel von" not in body and "Redakteur im Ressort" not in body
 
 
 def test_trap_a_news_sentence_glued_to_a_photo_credit_mid_story_is_no_bio_beside_the_glued_box():

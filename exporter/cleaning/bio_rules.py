@@ -168,10 +168,17 @@ def with_subject(text: str, author: str | None) -> str:
     of the sentence ("<h3>Simin Jawabreh</h3><p>absolviert gerade ihren Master …</p>", "is a
     reporter covering …"): on the bio page, without the heading, the text would open in lower
     case. A text opening with a word of the name ("van Gogh was …") has its subject already."""
-    first = text.split(maxsplit=1)[0] if text.strip() else ""
-    if not author or not first[:1].islower() or first.casefold() in author.casefold().split():
+    words = text.split()
+    if not author or not words or not words[0][:1].islower():
         return text
+    surname = author.split()[-1].casefold()
+    if any(word.strip(",.;:").casefold() in (surname, *author.casefold().split()) for word in words[:SUBJECT_REACH]):
+        return text  # the name is there after a lower-case title ("taz-Redakteurin Jana Berg schreibt …")
     return f"{author} {text}"
+
+
+# How far into a bio opening in lower case its author's name is looked for.
+SUBJECT_REACH = 8
 
 
 def languages(rules: tuple[BioRule, ...]) -> tuple[str, ...]:

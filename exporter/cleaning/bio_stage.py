@@ -18,6 +18,7 @@ from dataclasses import replace
 from ..model import Bio, Heading, Paragraph
 from .bio import publisher_in
 from .bio_evidence import Candidate, Verdict, choose, corroborated, weigh
+from .bio_glued import GLUE_WORDS, TAIL_WORDS
 from .bio_rules import BioLexicon, lexicon, with_subject, without_tail
 from .draft import Draft, block_text, loose
 
@@ -95,6 +96,9 @@ def _bio_text(verdict: Verdict, lex: BioLexicon) -> str:
     return with_subject(without_heading(without_tail(verdict.text, lex), lex), verdict.author)
 
 
+# A body line holding a chosen bio and at most this many other words is that bio's box, glued to its
+# label, name link and share words (bio_glued reads such a line for the bio stage alone).
+GLUED_FURNITURE_WORDS = GLUE_WORDS + TAIL_WORDS
 # The reasons that tie a bio to a byline author by name (not by being the page's only author).
 TIES = frozenset({"byline_name", "name_part", "byline_named"})
 # The page's own author link names one person; with two different names (the author's and a
@@ -368,10 +372,15 @@ def _without_bios(blocks, chosen: list[Verdict], lex: BioLexicon) -> tuple:
             drop.add(index)
             if index < len(blocks) - CLOSING_BLOCKS:
                 drop.update(range(index + 1, len(blocks)))
+    bio_words = [len(v.text.split()) for v in chosen]
     for index, block in enumerate(blocks):
-        key = loose(block_text(block))
+        text = block_text(block)
+        key = loose(text)
         if len(key) >= 20 and any(key in bio for bio in bio_keys):
             drop.add(index)
+        elif any(len(bio) >= 40 and bio in key and len(text.split()) - words <= GLUED_FURNITURE_WORDS
+                 for bio, words in zip(bio_keys, bio_words)):
+            drop.add(index)  # the author box glued to its furniture in one line (bio_glued): the box goes whole
     def announces_bio(index: int) -> bool:
         # a scrape's heading line is a paragraph of its own ("Über die Autorin")
         block = blocks[index]
