@@ -6,6 +6,8 @@ sentence; the scrape flattens them into a run that reads as prose.
 
 from __future__ import annotations
 
+import pytest
+
 from exporter.cleaning import clean, scorer_view
 from exporter.reading import decode_source
 
@@ -123,3 +125,15 @@ def test_camel_case_brand_names_in_article_sentences_stay_prose():
             "the shipping firms, which denied it on Tuesday.", *BODY[2:]]
     result = view("Home", "News", HEADLINE, *body, *FOOTER)
     assert result["paragraphs"] == body
+
+
+@pytest.mark.parametrize("sentence", [
+    "Der Vorstand der GlaxoSmithKline hat am Montag einen neuen Chef ernannt, wie das Unternehmen in London mitteilte.",
+    "Die Aktien von BlackRock sind am Freitag deutlich gefallen, nachdem der Konzern seine Zahlen vorgelegt hatte.",
+    "Microsoft Teams und SharePoint werden ab Juli für alle Mitarbeiter der Verwaltung eingeführt, teilte die Stadt mit.",
+])
+def test_german_prose_with_a_camel_case_brand_is_no_glued_teaser(sentence):
+    # German capitalises its nouns, so most of a sentence's opening words start with a capital
+    from exporter.cleaning.text_lines import is_glued_teaser
+
+    assert not is_glued_teaser(sentence)

@@ -28,6 +28,8 @@ _GLUED_SUMMARY = _re_store.compile(r"(?:[^\W\d_][^\W\d_A-Z]{4,}|\d|[?!)”\"])(?
 GLUED_HEADLINE_MIN_WORDS = 3  # words of the headline before the glued one
 GLUED_SUMMARY_MIN_WORDS = 8  # words of the summary after it
 GLUED_HEADLINE_CAPITALS = 0.75  # share of the headline's words that start with a capital or a digit
+_TITLE_CASE_MINOR_WORDS = frozenset("a an the and but or nor for of in on at to by up as off per via vs".split())
+GLUED_TOKEN_MAX_CHARS = 40  # a longer "word" is no glued pair (and the search would cost its square)
 
 
 def is_glued_teaser(text: str) -> bool:
@@ -42,13 +44,16 @@ def is_glued_teaser(text: str) -> bool:
     """
     tokens = text.split()
     for index, token in enumerate(tokens[:25]):
-        glue = _GLUED_SUMMARY.search(token)
+        glue = _GLUED_SUMMARY.search(token) if len(token) <= GLUED_TOKEN_MAX_CHARS else None
         if glue is None:
             continue
         headline = tokens[:index] + [token[:glue.end()]]
         capitals = sum(1 for w in headline if not w[:1].isalpha() or w[:1].isupper())
+        # Title Case leaves only English's minor words in lower case ("Death of Toddler in …"); prose
+        # in a language that capitalises its nouns has its own ("Der Vorstand der GlaxoSmithKline hat …").
+        small_in_lower_case = any(w[:1].islower() and w.casefold() not in _TITLE_CASE_MINOR_WORDS for w in headline)
         return (index >= GLUED_HEADLINE_MIN_WORDS and len(tokens) - index > GLUED_SUMMARY_MIN_WORDS
-                and capitals >= GLUED_HEADLINE_CAPITALS * len(headline))
+                and capitals >= GLUED_HEADLINE_CAPITALS * len(headline) and not small_in_lower_case)
     return False
 
 
