@@ -359,3 +359,31 @@ def test_quotes_and_lists_nested_250_deep_give_both_books(tmp_path):
     # WeasyPrint's layout recursion is never reached.
     assert result.code == 0, result.stderr
     assert (tmp_path / "out" / "quotes.epub").is_file() and (tmp_path / "out" / "quotes.pdf").is_file()
+
+
+# Lines shaped to make a backtracking rule pattern try every way of splitting them (runs of one
+# character, labels and separators repeated with wide white space, words that almost match), each
+# short enough (400 characters) for every line rule to be tried on it.
+_RULE_TRAPS = ["Follow the latest " + "-" * 360 + " news", "Share   on   Facebook   " * 15 + "zz",
+               "Tags " + "a, " * 120 + "a.", "Council Delays The Vote " + "TollThe" * 40,
+               "PREVIOUS " + "A" * 380 + ".", "Gallery: " + "Photo | " * 45 + "x", "Von " + "Anna Müller, " * 28,
+               "By " + "Jane Roe and " * 30 + "Photos:", "- " * 190, "· " * 190 + "x"]
+
+
+def test_hostile_lines_against_every_line_rule_end_quickly(tmp_path):
+    # a backtracking pattern hangs here: the child is killed at the timeout and the test fails
+    lines = [*_RULE_TRAPS[:5], PROSE, PROSE, *_RULE_TRAPS[5:], PROSE]
+    path = write(tmp_path, "traps.txt", "\n\n".join(lines).encode())
+    result = run_measured("clean", str(path), "--json", timeout=60)
+    assert result.code == 0, result.stderr
+
+
+def test_standard_input_opening_with_many_comments_is_named_quickly(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    data = b"<!---->" * 3000 + b"<html><body><p>" + PROSE.encode() + b"</p></body></html>"
+    try:
+        done = subprocess.run([sys.executable, "-m", "exporter", "clean", "--json", "-"], input=data,
+                              capture_output=True, env=env, timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail("clean - did not finish in 60 s")
+    assert done.returncode == 0, done.stderr

@@ -98,3 +98,12 @@ def test_an_articles_own_list_under_a_plain_recommendations_heading_stays(headin
     # only a widget's own heading ("Empfehlungen für Sie", "Recommended by Outbrain") heads a rail
     items = ["Drink water through the day", "Stay out of the midday sun", "Check on older neighbours"]
     assert body_of(heading, *items) == [*BODY[:2], heading, *items, *BODY[2:]]
+
+
+def test_a_lone_x_or_threads_is_no_share_bar_but_beside_other_labels_it_is():
+    from exporter.cleaning import load_rules
+
+    rules = load_rules()
+    assert not rules.is_boilerplate("X")  # a long read's section number
+    assert not rules.is_boilerplate("Threads")
+    assert rules.is_boilerplate("Facebook X Threads") and rules.is_boilerplate("Share on X")
