@@ -263,17 +263,17 @@ def test_a_story_paragraph_opening_with_the_byline_first_name_is_not_the_bio():
 def test_a_text_scrape_author_card_far_after_the_article_is_the_bio():
     # After the comments, the card's name line, its handle, then its description.
     comments = [f"Leserin {i} schrieb am 3. Mai: Danke für den Beitrag, sehr hilfreich." for i in range(6)]
-    lines = ["Startseite", "Fernwärme wird teurer", "Von Simin Jawabreh", *STORY_DE, "Kommentare", *comments,
-             "Simin Jawabreh", "siminjawa", "absolviert gerade ihren Master in Politikwissenschaften und arbeitet als freie "
+    lines = ["Startseite", "Fernwärme wird teurer", "Von Mira Haddad", *STORY_DE, "Kommentare", *comments,
+             "Mira Haddad", "mirahaddad", "studiert gerade Meereskunde in Kiel und arbeitet als freie "
              "Journalistin in Berlin.", "Impressum", "Datenschutz"]
     result = cleaned_text("\n\n".join(lines))
     # the description goes on from the name line: the bio page gives the sentence its subject
-    assert [(b.author, b.text[:25]) for b in result.meta.bios] == [("Simin Jawabreh", "Simin Jawabreh absolviert")]
+    assert [(b.author, b.text[:25]) for b in result.meta.bios] == [("Mira Haddad", "Mira Haddad studiert gera")]
 
 
 def test_a_text_scrape_teaser_or_quote_under_the_byline_name_is_not_the_bio():
-    lines = ["Startseite", "Fernwärme wird teurer", "Von Simin Jawabreh", *STORY_DE, "Mehr von der Autorin",
-             "Simin Jawabreh", "Wie die Stadt beim Strom spart: ein Besuch im Rathaus", "Simin Jawabreh sagte im "
+    lines = ["Startseite", "Fernwärme wird teurer", "Von Mira Haddad", *STORY_DE, "Mehr von der Autorin",
+             "Mira Haddad", "Wie die Stadt beim Strom spart: ein Besuch im Rathaus", "Mira Haddad sagte im "
              "Interview, die Redaktion habe den Autor und Professor vorab informiert.", "Impressum"]
     assert cleaned_text("\n\n".join(lines)).meta.bios == ()
 

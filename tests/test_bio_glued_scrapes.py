@@ -65,12 +65,12 @@ def test_two_authors_bios_glued_into_one_box_are_each_authors():
 
 
 def test_a_glued_box_is_read_from_its_heading_and_name_link_to_its_last_sentence():
-    bio = "Nelson D. Schwartz has covered economics since 2012 and joined the paper in 2007."
-    assert pieces(f"Share Tweet Email {bio} @nelson Tags: economy", ("Nelson D. Schwartz",)) == [bio]
-    assert pieces(f"About the author Nelson D. Schwartz {bio} More by Nelson D. Schwartz", ("Nelson D. Schwartz",)) == [
-        "About the author", "Nelson D. Schwartz", bio]
+    bio = "Owen R. Gallagher has covered economics since 2012 and joined the paper in 2007."
+    assert pieces(f"Share Tweet Email {bio} @owen Tags: economy", ("Owen R. Gallagher",)) == [bio]
+    assert pieces(f"About the author Owen R. Gallagher {bio} More by Owen R. Gallagher", ("Owen R. Gallagher",)) == [
+        "About the author", "Owen R. Gallagher", bio]
     # With no byline, another person's name opens no box (nor does a speaker's label over the first person).
-    assert pieces(f"Share Tweet Email {bio} @nelson Tags: economy") == [f"Share Tweet Email {bio} @nelson Tags: economy"]
+    assert pieces(f"Share Tweet Email {bio} @owen Tags: economy") == [f"Share Tweet Email {bio} @owen Tags: economy"]
     answer = "Bartsch: Ich bin gerne bereit, über andere Punkte nachzudenken, sagt der Fraktionschef."
     assert pieces(answer, ("Jana Berg",)) == [answer]
 

@@ -52,7 +52,7 @@ class Candidate:
     box: bool = False
     heading: bool = False
     structured: bool = False
-    label: str | None = None  # a name shown beside the text (the box's name line, "Über Bob Fischer")
+    label: str | None = None  # a name shown beside the text (the box's name line, "Über Paul Brandt")
     order: int = 0  # document order, for ties and for the body's removal
     block_index: int | None = None  # the body block it is, when it is one
     placed: bool = False  # a scrape's name card where a card sits (closing the article), found with no byline

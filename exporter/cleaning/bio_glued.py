@@ -2,8 +2,8 @@
 
 A whole-page scrape ends a line only at a block element: an author box whose
 label, name link, text, "more articles by X" link and share buttons are inline
-in one <div> comes out as one line ("Über den Autor Lars Fischer Lars Fischer
-ist Chemiker und Redakteur bei ... Alle Artikel von Lars Fischer Teilen"). The
+in one <div> comes out as one line ("Über den Autor Jonas Keller Jonas Keller
+ist Chemiker und Redakteur bei ... Alle Artikel von Jonas Keller Teilen"). The
 bio stage reads a scrape line by line (a heading line, a name line, the text
 under it), so such a line is read from where a bio opens inside it to where its
 sentences end: its heading and name link become lines of their own, the rest of
@@ -56,7 +56,7 @@ BYLINE, STATED = 1, 2
 
 _WORD_START = _re_store.compile(r"(?<=\s)\S")
 # A sentence's end inside a line: its full stop (maybe after a closing quote or bracket), then a space.
-_SENTENCE_END = _re_store.compile(r"(?<!\b[^\W\d_])[.!?…](?:[\"”’»)\]]*)(?=\s|$)")  # (not an initial's: "Nelson D. Schwartz")
+_SENTENCE_END = _re_store.compile(r"(?<!\b[^\W\d_])[.!?…](?:[\"”’»)\]]*)(?=\s|$)")  # (not an initial's: "Owen R. Gallagher")
 
 
 def unglued(lines: tuple[Line, ...], page: tuple, authors: tuple[str, ...], lex: BioLexicon) -> tuple[tuple[Line, ...], tuple]:
@@ -102,8 +102,8 @@ def _pieces(text: str, authors: tuple[str, ...], lex: BioLexicon, scope: int = B
 
 
 def _bio_pieces(text: str, authors: tuple[str, ...], lex: BioLexicon) -> list[str]:
-    """A glued bio without its tail; two authors' bios in one box ("Lars Fischer ist ... @fischblog folgen
-    Alina Schadwinkel leitet ...") are two pieces, split where another byline author's name and a
+    """A glued bio without its tail; two authors' bios in one box ("Jonas Keller ist ... @kellerblog folgen
+    Petra Lindholm leitet ...") are two pieces, split where another byline author's name and a
     bio verb begin."""
     bio, tail = _without_tail(text, lex)
     folded = fold(bio)
@@ -113,13 +113,13 @@ def _bio_pieces(text: str, authors: tuple[str, ...], lex: BioLexicon) -> list[st
     return [p for p in (bio[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(bio)])) if p]
 
 
-# A card's name label: a few capitalised words ("Jana", "Lars Fischer").
+# A card's name label: a few capitalised words ("Jana", "Jonas Keller").
 LABEL_WORDS = 3
 
 
 def _label(head: str, rest: str, authors: tuple[str, ...]) -> list[str]:
     """The name link right before the box's text, as its label line: the byline's name the text opens
-    with ("... Teilen Lars Fischer" / "Lars Fischer ist ..."), or the last words of the furniture when
+    with ("... Teilen Jonas Keller" / "Jonas Keller ist ..."), or the last words of the furniture when
     the text gives that name in its first words ("Jana" / "Hallo, ich bin Jana! ...")."""
     named = [a for a in _named(rest, authors) if head.endswith(a)]
     if named:
@@ -162,7 +162,7 @@ def _heads_a_bio(head: str, rest: str, authors: tuple[str, ...], lex: BioLexicon
     """``head`` is an author-box heading ("Über den Autor", "About Jane Doe": a person's name) and what
     follows it is a box's text: a bio's opening (a self-description too, the heading says whose),
     maybe past the box's name link, or that name link twice, its link and its text's opening
-    ("Simin Jawabreh Simin Jawabreh siminjawa absolviert ..."; "Written by: Kimberly White China
+    ("Mira Haddad Mira Haddad mirahaddad studiert ..."; "Written by: Clara Brooks Norway
     has announced ..." is a teaser's credit). The heading speaks for the text, mid-body too."""
     from .bio_html import heading_match
     from .names import is_person_name
@@ -242,7 +242,7 @@ def _verbs(verbs: str) -> re.Pattern[str]:
 
 def _without_tail(text: str, lex: BioLexicon) -> tuple[str, str]:
     """(the bio, the furniture after its last sentence), when a short run of words without a
-    sentence's end follows that sentence ("... bei Spektrum.de. Alle Artikel von Lars Fischer Teilen")."""
+    sentence's end follows that sentence ("... bei der Rundschau. Alle Artikel von Jonas Keller Teilen")."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     if not ends or ends[-1] == len(text):
         return text, ""

@@ -72,8 +72,8 @@ def line_candidates(texts: list[str], inside: range, authors: tuple[str, ...], l
     counts: a scrape's body range often runs on past the bio into teasers, but
     a story paragraph opening with its own writer's first name ("Peter is ...")
     is as likely an interviewee of the same name. An author card's name may be
-    a line of its own, its description the next line ("Simin Jawabreh" /
-    "absolviert gerade ihren Master ..."): that line is a candidate labelled
+    a line of its own, its description the next line ("Mira Haddad" /
+    "studiert gerade Meereskunde ..."): that line is a candidate labelled
     with the name. Outside the body, a line that states who the author is
     ("Die Autorin ist ...", "The author is ...") is a candidate too.
     ``ends_article(i)`` says line i is the head of the comments or related
@@ -263,7 +263,7 @@ def _description_after(texts: list[str], index: int, usable, lex: BioLexicon) ->
     or a dateline ("Maximilian Steinbeis" / "Sa 13 Jul 2019" / "Maximilian Steinbeis is ...")."""
     for after in range(index + 1, min(len(texts), index + 4)):
         if not usable(after) or (len(texts[after].split()) <= 2 and not job_box(texts[after], lex)):
-            continue  # "siminjawa", "Twitter": the card's handle and links sit between name and text
+            continue  # "mirahaddad", "Twitter": the card's handle and links sit between name and text
         return after if _goes_on(texts[after], lex) or _names(texts[after], texts[index]) else None
     return None
 

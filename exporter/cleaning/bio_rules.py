@@ -165,7 +165,7 @@ def with_subject(text: str, author: str | None) -> str:
     """The bio with its author's name before it when the text opens on the verb.
 
     Author cards set the name as the card's heading and the description under it as the rest
-    of the sentence ("<h3>Simin Jawabreh</h3><p>absolviert gerade ihren Master …</p>", "is a
+    of the sentence ("<h3>Mira Haddad</h3><p>studiert gerade Meereskunde …</p>", "is a
     reporter covering …"): on the bio page, without the heading, the text would open in lower
     case. A text opening with a word of the name ("van Gogh was …") has its subject already."""
     words = text.split()

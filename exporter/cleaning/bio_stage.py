@@ -72,7 +72,7 @@ def _found_bios(draft: Draft, lex: BioLexicon) -> Draft | None:
         elif named := heading_named(draft.lines, lex):
             # A heading's name ("Über Olaf Scholz") may head a section of the story about that
             # person: only a text outside the article's lines that opens with the full name and a
-            # bio verb ("Bob Fischer ist PPL-Inhaber ...") is taken as the named one's card.
+            # bio verb ("Paul Brandt ist Fluglehrer ...") is taken as the named one's card.
             chosen = [v for v in _chosen(draft, lex, named) if {"byline_name", "name_verb"} <= set(v.reasons)
                       and _outside_body(draft, v.candidate)]
         elif carded := card_links(draft.lines, lex):
@@ -182,7 +182,7 @@ def _outside_body(draft: Draft, candidate: Candidate) -> bool:
 
 
 def heading_named(lines, lex: BioLexicon) -> tuple[str, ...]:
-    """The one person the scrape's author-card headings name ("Über Bob Fischer", "About Jane Doe").
+    """The one person the scrape's author-card headings name ("Über Paul Brandt", "About Jane Doe").
 
     A scrape sets the card's heading, its picture's caption, its social links
     and its text on lines of their own, and a theme may put the text far from

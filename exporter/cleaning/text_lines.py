@@ -23,7 +23,7 @@ class Line:
 # Where a teaser card's headline runs into its summary with no space between them:
 # the headline's last word (a word of five letters or more, a number, or a closing
 # question mark, bracket or quote) glued to the summary's capitalised first word
-# ("... In Northern MichiganMichigan Department of ...", "... To 250,000The state ...").
+# ("... In Eastern OntarioOntario Ministry of ...", "... To 250,000The state ...").
 _GLUED_SUMMARY = _re_store.compile(r"(?:[^\W\d_][^\W\d_A-Z]{4,}|\d|[?!)”\"])(?=[A-Z][^\W\d_A-Z])")
 GLUED_HEADLINE_MIN_WORDS = 3  # words of the headline before the glued one
 GLUED_SUMMARY_MIN_WORDS = 8  # words of the summary after it
