@@ -36,7 +36,7 @@ DATEPARSER_LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nl", "sv", "da", "n
 _page_language: ContextVar[str | None] = ContextVar("htmldate_page_language", default=None)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=None)  # one per language set: at most one per entry of DATEPARSER_LANGUAGES, and the whole list
 def _parser_for(languages: tuple[str, ...]):
     from dateparser import DateDataParser
 

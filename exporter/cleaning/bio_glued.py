@@ -86,17 +86,19 @@ def _pieces(text: str, authors: tuple[str, ...], lex: BioLexicon, scope: int = B
         return [text]  # a bio from its first word is read as it is (the bio stage weighs it whole)
     out: list[str] = []
     rest = text
+    split = False  # whether the line was cut before a box opening (one at its first word cuts nothing)
     for _ in range(MAX_SPLITS):
         at, heading = _opening(rest, authors, lex, scope)
         if at is None:
             break
+        split = split or at > 0
         head, rest = rest[:at].strip(), rest[at:]
         if heading:
             out.append(head)  # (a heading's text may still open with the name link: "Über den Autor Jana Berg Jana Berg ist")
             continue
         out += _label(head, rest, authors)
         break
-    if not out and rest is text or not _SENTENCE_END.search(rest):
+    if not out and not split or not _SENTENCE_END.search(rest):
         return [text]  # (a bio is a sentence at least: "Autor: X | Abgelegt unter: Y, Z" is a post's meta row)
     return out + _bio_pieces(rest, authors, lex)
 

@@ -118,11 +118,14 @@ def parse_date(text: str | None, day_first: bool = False) -> str | None:
 
 
 def _full_year(year: str) -> str:
-    """A year as written, with the century of a two-digit one put back: 69-99 are 19xx, 00-68 20xx
-    (POSIX strptime's %y), for "15.01.98" as for "14 Feb ’98": a news archive's 1998, not 2098."""
+    """A year as written, with the century of a two-digit one put back, for "15.01.98" as for
+    "14 Feb ’98": the latest year not after next year (a page states no later date), so '98 is
+    1998 and '20 is 2020 (POSIX strptime's %y would make '30 2030, a date no page carries yet)."""
     if len(year) != 2:
         return year
-    return ("19" if int(year) >= 69 else "20") + year
+    this_century = date.today().year // 100 * 100
+    full = this_century + int(year)
+    return str(full if full <= date.today().year + 1 else full - 100)
 
 
 def month_day(text: str | None) -> tuple[int, int] | None:

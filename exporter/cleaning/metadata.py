@@ -60,7 +60,7 @@ def read_page_meta(root: etree._Element, stamp_rules: Sequence[MetadataRule] = (
 
     # The document's own <title>: "//title[1]" also matches each inline SVG icon's first <title>
     # ("Menu", "Chevron", "Facebook"), which news sites set by the dozen after the head's.
-    titles = root.xpath("/html/head/title[1]") or root.xpath("(//title)[1]")
+    titles = root.xpath("/html/head/title[1]") or root.xpath("(//title[not(ancestor::svg)])[1]")
     doc_title = squash(" ".join(titles[0].itertext())) if titles else None
     doc_title = doc_title or None
     h1s = tuple(t for t in (squash(" ".join(h.itertext())) for h in root.iter("h1")) if t)[:5]
@@ -141,7 +141,7 @@ def choose_title(headline: str | None, social: str | None, doc_title: str | None
     # A page with no <h1> (themes that set the headline as <h2 class="entry-title">) whose title
     # starts with one of its <h2>s: that heading is the headline, whatever the suffixes after it.
     opening = [h2 for h2 in subheads if len(h2.split()) >= 2 and _loose(h2) != named_site
-               and any(_SEPARATED_PREFIX(h2).match(t) for t in labelled)]
+               and any(_separated_prefix(h2).match(t) for t in labelled)]
     if opening:
         return max(opening, key=lambda h2: len(h2.split()))
     for candidate in labelled:
@@ -169,7 +169,7 @@ _CREDIT_SEGMENT = re.compile(
 _SEPARATOR = r"\s+(?:[|–—·•:»]|-{1,2})\s+"
 
 
-def _SEPARATED_PREFIX(heading: str) -> re.Pattern:
+def _separated_prefix(heading: str) -> re.Pattern:
     """A title that opens with ``heading`` and goes on after a separator (or ends there)."""
     return re.compile(re.escape(heading) + r"(?:" + _SEPARATOR + r"|$)", re.IGNORECASE)
 

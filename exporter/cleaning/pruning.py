@@ -56,4 +56,3 @@ def _attached(element: etree._Element, root: etree._Element) -> bool:
 def paragraph_chars(element: etree._Element) -> int:
     """Characters of text in the <p> elements at or under ``element``."""
     return sum(len(" ".join(p.itertext()).strip()) for p in element.iter("p"))
-
