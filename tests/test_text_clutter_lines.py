@@ -60,6 +60,7 @@ def test_clutter_line_is_not_printed(clutter):
     # a sentence opening with a teaser label's word in sentence case, or ending as a sentence in capitals' style
     "Related talks between the port and the ferry operators broke down in March, the harbour master said.",
     "READ MORE Harbour news in our weekly paper, the port authority's spokeswoman told the council.",
+    "RELATED RESEARCH ON TIDES AND THE HARBOUR WALL",  # a section heading set wholly in capitals
     # a sentence that opens with a reply
     "Reply to the council's letter by the end of the month, the harbour authority told the residents.",
     # a sentence that names a share button
