@@ -18,7 +18,7 @@ from lxml import etree
 from .. import _re_store  # re.compile, from the code an earlier run stored
 from .bio_evidence import Candidate
 from .bio_rules import BioLexicon
-from .draft import loose, squash
+from .draft import loose, short_text, squash
 from .names import is_person_name, tidy_name
 
 BLOCK_TAGS = frozenset({"p", "div", "section", "article", "aside", "header", "footer", "ul", "ol", "li", "dl", "dt",
@@ -236,17 +236,6 @@ def heading_candidates(root, lex: BioLexicon) -> list[Candidate]:
             out.append(Candidate(text=description, place="heading", heading=True, label=label or name,
                                  order=index))
     return out
-
-
-def short_text(element, limit: int) -> str | None:
-    """The element's text when it is short (a heading), without joining a long container's text."""
-    parts, size = [], 0
-    for piece in element.itertext():
-        size += len(piece)
-        if size > limit:
-            return None
-        parts.append(piece)
-    return squash("".join(parts))
 
 
 def after_body_candidates(root, last_paragraph: str | None) -> list[Candidate]:

@@ -25,7 +25,7 @@ from .. import _re_store  # re.compile, from the code an earlier run stored
 from .bio_job import job_box
 from .bio_evidence import CARD_WORDS, HANDLE, LEAD, SELF_NAME_REACH, Candidate, fold, led_by_role, name_key, verb_after
 from .bio_rules import BioLexicon
-from .draft import loose, squash
+from .draft import loose, short_text, squash
 from .names import is_person_name
 from .scripts import ends_sentence
 
@@ -344,8 +344,6 @@ def _opening_piece(holder, authors: tuple[str, ...], lex: BioLexicon) -> str | N
 
 
 def _text(element) -> str | None:
-    from .bio_html import short_text
-
     return short_text(element, MAX_CHARS)
 
 

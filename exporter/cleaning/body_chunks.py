@@ -27,6 +27,7 @@ import re
 
 from lxml import etree
 
+from .draft import element_text as _text
 from .html_tree import drop_keeping_tail
 from .language import guess_language
 
@@ -58,7 +59,6 @@ _LONG_WORD = re.compile(r"[^\W\d_]{6,}")
 _FURNITURE = re.compile(
     r"comment|related|teaser|recirc|promo|newsletter|subscri|author|byline|bio\b|share|social|sidebar|widget"
     r"|more-?stories|read-?more|recommend|outbrain|taboola", re.IGNORECASE)
-_SPACE = re.compile(r"\s+")
 
 
 def joined_body(root: etree._Element) -> etree._Element | None:
@@ -81,10 +81,6 @@ def joined_body(root: etree._Element) -> etree._Element | None:
 
 
 # ------------------------------------------------------------------ the body's first chunk
-
-def _text(element: etree._Element) -> str:
-    return _SPACE.sub(" ", " ".join(element.itertext())).strip()
-
 
 def _is_prose(element: etree._Element) -> bool:
     if element.tag != "p":

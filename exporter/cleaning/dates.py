@@ -123,9 +123,9 @@ def _full_year(year: str) -> str:
     1998 and '20 is 2020 (POSIX strptime's %y would make '30 2030, a date no page carries yet)."""
     if len(year) != 2:
         return year
-    this_century = date.today().year // 100 * 100
-    full = this_century + int(year)
-    return str(full if full <= date.today().year + 1 else full - 100)
+    this_year = date.today().year
+    full = this_year // 100 * 100 + int(year)
+    return str(full if full <= this_year + 1 else full - 100)
 
 
 def month_day(text: str | None) -> tuple[int, int] | None:

@@ -66,6 +66,24 @@ def squash(text: str) -> str:
     return " ".join(text.replace("\u00ad", "").split())
 
 
+def element_text(element) -> str:
+    """An element's text, its pieces joined by spaces and squashed (an lxml element)."""
+    return squash(" ".join(element.itertext()))
+
+
+def short_text(element, limit: int, sep: str = "") -> str | None:
+    """The element's text when it is short (a heading, a line), without joining a long container's
+    text: None once its pieces pass ``limit`` characters. ``sep`` joins the pieces ("" keeps a word
+    split by inline markup whole; " " keeps "<a>Name</a><span>date</span>" apart)."""
+    parts, size = [], 0
+    for piece in element.itertext():
+        size += len(piece)
+        if size > limit:
+            return None
+        parts.append(piece)
+    return squash(sep.join(parts))
+
+
 def loose(text: str) -> str:
     """Only the letters and digits, casefolded: for comparing a headline with its echoes."""
     return _NOT_ALNUM.sub("", text.casefold())

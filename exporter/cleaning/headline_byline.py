@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from .draft import loose as _loose, squash
+from .draft import element_text, loose as _loose, short_text
 from .names import byline_names, names_line
 from .rules import MetadataRule
 from .scripts import ends_sentence
@@ -105,15 +105,8 @@ def _headline(root, title: str | None):
 
 def _short_text(element) -> str | None:
     """The element's text when it is a line's worth (None for a longer one: read no further)."""
-    parts: list[str] = []
-    size = 0
-    for piece in element.itertext():
-        size += len(piece)
-        if size > LINE_CHARS * 4:
-            return None
-        parts.append(piece)
-    text = squash(" ".join(parts))
-    return text if len(text) <= LINE_CHARS else None
+    text = short_text(element, LINE_CHARS * 4, sep=" ")
+    return text if text is not None and len(text) <= LINE_CHARS else None
 
 
 def _lines_after(headline) -> tuple[list[str], str]:
@@ -133,7 +126,7 @@ def _lines_after(headline) -> tuple[list[str], str]:
         text = _short_text(element)
         if text is None:
             if element.tag == "p":
-                opening.append(squash(" ".join(element.itertext())))
+                opening.append(element_text(element))
                 prose += 1
                 if prose >= PROSE_PARAGRAPHS:
                     break
@@ -194,7 +187,7 @@ def _words_elsewhere(names: tuple[str, ...], root) -> bool:
     """A name's words (its given name aside: a bio may say "Jane writes ...") on the page
     outside the name itself."""
     body = root.find("body")
-    text = squash(" ".join(body.itertext() if body is not None else root.itertext())).casefold()
+    text = element_text(body if body is not None else root).casefold()
     for name in names:
         text = text.replace(name.casefold(), " ")
     words = set(text.replace(",", " ").replace(".", " ").split())

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from lxml import etree
 
 from .._dataclass_store import dataclass
-from .draft import loose as _loose, squash
+from .draft import element_text, loose as _loose, squash
 from .headline_byline import headline_byline
 from .names import byline_names, is_person_name
 from .page_dates import page_dates
@@ -61,13 +61,12 @@ def read_page_meta(root: etree._Element, stamp_rules: Sequence[MetadataRule] = (
     # The document's own <title>: "//title[1]" also matches each inline SVG icon's first <title>
     # ("Menu", "Chevron", "Facebook"), which news sites set by the dozen after the head's.
     titles = root.xpath("/html/head/title[1]") or root.xpath("(//title[not(ancestor::svg)])[1]")
-    doc_title = squash(" ".join(titles[0].itertext())) if titles else None
-    doc_title = doc_title or None
+    doc_title = (element_text(titles[0]) if titles else None) or None
     h1s = tuple(t for t in (squash(" ".join(h.itertext())) for h in root.iter("h1")) if t)[:5]
     social = meta("og:title", "twitter:title", "dc.title", "title", "sailthru.title")
     headline = _text(ld.get("headline")) or _text(ld.get("name"))
     publisher = _ld_name(ld.get("publisher")) or meta("og:site_name", "application-name", "publisher", "dc.publisher")
-    subheads = () if h1s else tuple(t for t in (squash(" ".join(h.itertext())) for h in root.iter("h2")) if t)[:5]
+    subheads = () if h1s else tuple(t for t in map(element_text, root.iter("h2")) if t)[:5]
     title = choose_title(headline, social, doc_title, h1s, site=squash(publisher) if publisher else None,
                          subheads=subheads)
 

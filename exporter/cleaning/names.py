@@ -200,7 +200,7 @@ _ROLE_HEADS = {
     "rédacteur", "rédactrice", "journaliste", "correspondante", "redactor", "redactora", "periodista",
     "corresponsal", "giornalista", "inviato", "inviata", "redator", "redatora", "repórter", "correspondente",
     "redacteur", "verslaggever", "editora", "redattore", "redattrice", "caporedattore", "caporedattrice",
-    "reporterin", "chefredakteur", "chefredakteurin", "rédactrice", "cronista", "colunista", "editorialista",
+    "reporterin", "chefredakteur", "chefredakteurin", "cronista", "colunista", "editorialista",
 }
 # German job titles are compounds of a beat and one of these ("Wirtschaftsredakteur",
 # "Chefkorrespondentin", "Sportreporter").

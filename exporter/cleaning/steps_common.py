@@ -99,15 +99,15 @@ def take_metadata_blocks(draft: Draft) -> Draft:
     return draft.but(blocks=tuple(kept), **changes)
 
 
-# How many closing blocks may hold a sign-off byline (the text path's SIGNATURE_LINES).
-SIGNATURE_BLOCKS = 3
+# How many closing blocks (or a scrape's closing lines) may hold a sign-off byline.
+SIGNATURE_LINES = 3
 
 
 def _signature(draft: Draft, blocks: list) -> dict:
     """The authors of a sign-off among the closing blocks, when no byline opened the article:
     wire stories close with "(Reporting by A and B; Editing by C)", blogs and reviews with
     "By Jane Doe". The block stays in the text (it is the story's own closing line)."""
-    for block in reversed(blocks[-SIGNATURE_BLOCKS:]):
+    for block in reversed(blocks[-SIGNATURE_LINES:]):
         if isinstance(block, Paragraph):
             for kind, value in read_metadata(draft, block_text(block)):
                 if kind == "author":

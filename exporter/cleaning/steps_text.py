@@ -15,7 +15,7 @@ from .draft import Draft, loose as _loose, paragraph, squash
 from .bio import match_bio
 from .names import is_person_name, names_line
 from .scripts import ends_sentence
-from .steps_common import METADATA_FIELDS, read_metadata
+from .steps_common import METADATA_FIELDS, SIGNATURE_LINES, read_metadata
 from .text_lines import Line, prose_value as _value
 from .text_rails import teaser_list_lines, teaser_rail_start
 from .text_titles import TITLE_WINDOW, content_words, find_title_line
@@ -141,8 +141,6 @@ def _short_prose_value(line: Line) -> float:
 
 # How many lines into the body a byline may still be the article's own.
 BYLINE_DEPTH = 8
-# How many closing lines of the body may hold a sign-off byline.
-SIGNATURE_LINES = 3
 
 
 def take_line_metadata(draft: Draft) -> Draft:

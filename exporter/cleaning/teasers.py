@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from .draft import element_text as _text
 from .html_tree import drop_keeping_tail
 from .scripts import word_count
 
@@ -25,10 +26,6 @@ _LIST_HEADLINES = 2
 _TEASER_WORDS = 50
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _LIST_TAGS = frozenset({"section", "div", "aside", "ul", "ol"})
-
-
-def _text(element: etree._Element) -> str:
-    return " ".join(" ".join(element.itertext()).split())
 
 
 def _points_away(link: etree._Element) -> bool:
