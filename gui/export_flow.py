@@ -87,13 +87,15 @@ class ExportFlow(QMainWindow):
         self.progress.setValue(0)
         self.progress.setFormat("%v of %m")
         self.progress.setVisible(True)
-        self._thread, self.worker = start_export(job, self)
-        self.worker.progress.connect(self._on_progress)
-        self.worker.fileDone.connect(self._on_file_done)
-        self.worker.finished.connect(self._on_finished)
+        self._thread, self.worker = start_export(job, self, connect=self._connect_worker)
         self.statusBar().showMessage(f"Exporting {len(paths)} article{'s' if len(paths) != 1 else ''}…")
         self._update_state()
         self.exportStarted.emit(self.worker)
+
+    def _connect_worker(self, worker) -> None:
+        worker.progress.connect(self._on_progress)
+        worker.fileDone.connect(self._on_file_done)
+        worker.finished.connect(self._on_finished)
 
     def cancel_export(self) -> None:
         if self.worker is not None:

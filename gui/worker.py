@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -73,11 +74,18 @@ class ExportWorker(QObject):
         self.finished.emit(report)
 
 
-def start_export(job: ExportJob, parent: QObject | None = None) -> tuple[QThread, ExportWorker]:
-    """Start ``job`` on a new thread; the thread ends (and frees itself) when the worker finishes."""
+def start_export(job: ExportJob, parent: QObject | None = None,
+                 connect: Callable[[ExportWorker], None] | None = None) -> tuple[QThread, ExportWorker]:
+    """Start ``job`` on a new thread; the thread ends (and frees itself) when the worker finishes.
+
+    ``connect`` receives the worker before the thread starts: a signal emitted before its slot
+    is connected is lost, and a broken input fails in milliseconds (the window listed only the
+    slower, good files when it connected after the start)."""
     thread = QThread(parent)
     worker = ExportWorker(job)
     worker.moveToThread(thread)
+    if connect is not None:
+        connect(worker)
     thread.started.connect(worker.run)
     worker.finished.connect(thread.quit)
     # The caller keeps the worker (a Python object without a Qt parent) until the

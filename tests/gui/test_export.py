@@ -280,3 +280,31 @@ def test_the_rare_options_reach_the_books(qtbot, window, seed_path, tmp_path):
 def _epub_css(path):
     with zipfile.ZipFile(path) as archive:
         return [archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".css")]
+
+
+def test_the_worker_reports_inputs_that_fail_before_the_window_gets_back_to_its_loop(qtbot, tmp_path):
+    # broken inputs fail in milliseconds: their reports must not be emitted before anyone listens
+    import time
+
+    from PySide6.QtCore import QObject
+
+    from exporter import ExportOptions
+    from gui.worker import ExportJob, start_export
+
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    job = ExportJob((tmp_path / "empty.txt", tmp_path / "binary.txt"),
+                    ExportOptions(output_dir=tmp_path / "out", formats=("epub",)))
+    reported: list = []
+    finished: list = []
+
+    def connect(worker) -> None:
+        worker.fileDone.connect(lambda report: reported.append(Path(report.input).name))
+        worker.finished.connect(finished.append)
+
+    owner = QObject()  # the thread's parent, as the window is
+    _thread, worker = start_export(job, owner, connect=connect)
+    time.sleep(0.5)  # the window busy after pressing Export: the worker has long failed both
+    qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
+    assert sorted(reported) == ["binary.txt", "empty.txt"]
+    qtbot.wait(100)  # let the thread end before its owner goes
