@@ -47,8 +47,7 @@ def bio_entries(articles: tuple[Article, ...]) -> tuple[BioEntry, ...]:
 
 
 def bio_heading(entries: tuple[BioEntry, ...], language: str) -> str:
-    labels = labels_for(language)
-    return labels.about_authors if len(entries) > 1 else labels.about_author
+    return labels_for(language).about(entry.text for entry in entries)
 
 
 def bio_section(articles: tuple[Article, ...], sid: str = "about-author", *,

@@ -11,7 +11,8 @@ date order when Babel knows it. Babel is reached only through this module and
 from __future__ import annotations
 
 import logging
-from dataclasses import fields, replace
+import re
+from dataclasses import MISSING, fields, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 
 FALLBACK_LANGUAGE = "en"
 _STOPS = (".", "!", "?", "…", "。", "！", "？", "؟", "।")
+_WORD = re.compile(r"\w+")
 _CLOSERS = "\"'”’»)]）」』"
 
 
@@ -55,6 +57,13 @@ class Labels:
     subject_article: str
     subject_article_by: str
     subject_collection: Mapping[str, str]
+    # A language whose "About the Author" heading takes the author's grammatical gender ("Über die
+    # Autorin") has its feminine headings and the words by which a bio says its subject is a woman
+    # or a man (optional: a table without them always uses about_author / about_authors).
+    about_author_feminine: str = ""
+    about_authors_feminine: str = ""
+    feminine_words: tuple[str, ...] = ()
+    masculine_words: tuple[str, ...] = ()
 
     # ------------------------------------------------------------ formatting
 
@@ -75,6 +84,21 @@ class Labels:
         except ValueError:
             pass
         return iso
+
+    def about(self, bios: Iterable[str]) -> str:
+        """The bio page's heading for these bios: feminine when every bio says, by its own words and
+        none of the other gender's, that its subject is a woman ("Die Autorin ist Redakteurin ...")."""
+        bios = list(bios)
+        heading, feminine = ((self.about_authors, self.about_authors_feminine) if len(bios) > 1
+                             else (self.about_author, self.about_author_feminine))
+        if feminine and bios and all(self._says_feminine(text) for text in bios):
+            return feminine
+        return heading
+
+    def _says_feminine(self, text: str) -> bool:
+        words = " " + " ".join(_WORD.findall(text.casefold())) + " "
+        says = lambda entries: any(f" {entry} " in words for entry in entries)  # noqa: E731
+        return says(self.feminine_words) and not says(self.masculine_words)
 
     def names(self, names: Iterable[str]) -> str | None:
         """"A, B and C" / "A, B et C" / "A、B、C", or None for no names."""
@@ -124,13 +148,15 @@ def _tables() -> dict[str, Labels]:
     # Read beside this module, not through importlib.resources (its imports: ~2 ms a run; see resources.py).
     data = _toml_store.loads((Path(__file__).parent / "labels.toml").read_text(encoding="utf-8"))
     wanted = {f.name for f in fields(Labels)} - {"language"}
+    optional = {f.name for f in fields(Labels) if f.default is not MISSING}
     tables = {}
     for key, table in data.items():
-        missing = wanted - table.keys()
+        missing = wanted - optional - table.keys()
         if missing or "other" not in table.get("subject_collection", {}):
             # Data shipped with the package: a gap is a bug, not a user error.
             raise ValueError(f"labels.toml: [{key}] lacks {', '.join(sorted(missing)) or 'subject_collection.other'}")
-        tables[key] = Labels(language=key, **{k: table[k] for k in wanted})
+        given = {k: tuple(v) if isinstance(v, list) else v for k, v in table.items() if k in wanted}
+        tables[key] = Labels(language=key, **given)
     return tables
 
 

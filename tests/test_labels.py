@@ -37,8 +37,11 @@ def test_every_language_of_the_corpus_has_a_table_with_every_key():
     data = tomllib.loads(LABELS_FILE.read_text(encoding="utf-8"))
     assert set(CORPUS_LANGUAGES) <= set(known_languages())
     keys = set(data["en"])
+    gendered = {"about_author_feminine", "about_authors_feminine", "feminine_words", "masculine_words"}
     for language, table in data.items():
-        assert set(table) == keys, f"[{language}] differs from [en]: {set(table) ^ keys}"
+        # the gendered bio headings are optional, and come all four together or not at all
+        assert set(table) - gendered == keys, f"[{language}] differs from [en]: {(set(table) - gendered) ^ keys}"
+        assert set(table) & gendered in (set(), gendered), f"[{language}] has only {set(table) & gendered}"
         for key, placeholder in (("published", "{date}"), ("updated", "{date}"), ("source", "{source}"),
                                  ("set_in", "{font}"), ("cover_alt_by", "{author}")):
             assert placeholder in table[key], f"[{language}] {key} lacks {placeholder}"
@@ -108,13 +111,31 @@ def test_german_and_japanese_colophons_and_bio_headings():
     german = Book.single(sample_article(language="de", date="2019-11-19", bio="Sie schreibt über Häfen."))
     assert "Veröffentlicht: 19. November 2019." in section_text(german, "colophon")
     assert "Erstellt mit Article Exporter." in section_text(german, "colophon")
-    assert section_text(german, "backmatter").startswith("Über den Autor")
+    # the bio's own words say the author is a woman ("Sie schreibt ..."): the heading agrees
+    assert section_text(german, "backmatter").startswith("Über die Autorin")
     japanese = Book.single(sample_article(language="ja", date="2018-08-16", publisher="ノート100YEN.com",
                                           source_url=None, bio="東京在住のライター"))
     colophon = section_text(japanese, "colophon")
     assert "出典：ノート100YEN.com。公開日：2018年8月16日。" in colophon.replace(" ", "")
     assert "Article Exporterで作成。" in colophon
     assert section_text(japanese, "backmatter").startswith("著者について")
+
+
+def test_the_bio_heading_takes_the_gender_the_bio_itself_states():
+    heading = lambda lang, *bios: labels_for(lang).about(bios)  # noqa: E731
+    assert heading("de", "Jana Beispiel ist Redakteurin im Ressort Wissen.") == "Über die Autorin"
+    assert heading("de", "Jan Beispiel ist Redakteur im Ressort Wissen.") == "Über den Autor"
+    # "sie" is also "they", and a word of each gender says nothing: the usual heading
+    assert heading("de", "Jan Beispiel schreibt über Häfen und wie sie wachsen.") == "Über den Autor"
+    assert heading("de", "Die Autorin und ihr Kollege: Er schreibt über Häfen.") == "Über den Autor"
+    assert heading("de", "Die Autorin ist Ärztin.", "Sie ist Juristin.") == "Über die Autorinnen"
+    assert heading("de", "Die Autorin ist Ärztin.", "Er ist Jurist.") == "Über die Autoren"
+    assert heading("fr", "Marta Ruiz est journaliste. Elle couvre l’Europe.") == "À propos de l’autrice"
+    assert heading("fr", "Marta Ruiz est journaliste indépendante.") == "À propos de l’auteur"  # epicene
+    assert heading("es", "Ana Ruiz es profesora de historia.") == "Sobre la autora"
+    assert heading("it", "Giulia Neri è scrittrice e vive a Torino.") == "L’autrice"
+    assert heading("pt", "Ela é pesquisadora em Lisboa.") == "Sobre a autora"
+    assert heading("en", "She covers science.") == "About the Author"  # English headings have no gender
 
 
 def test_the_seed_like_update_stamp_is_never_called_the_publication():
