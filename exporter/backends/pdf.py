@@ -17,6 +17,7 @@ import logging
 import math
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import datetime, timezone
 from .._escape import escape
 from pathlib import Path
@@ -34,6 +35,7 @@ from ..render import BACKMATTER, BODYMATTER, COLOPHON, TITLEPAGE, TOC, Book, Ren
 from ..resources import BOOK_FONT_NAME, styles_dir
 from .pdf_text import WORD_JOINER, keep_cjk_brackets, keep_korean_words, keep_last_words_whole
 from .text_runs import keep_urls_unhyphenated
+from .title_balance import balance_titles
 from .pdf_figures import FigurePlacement, FigureRelayout, apply_deferrals, mark_figures
 
 log = logging.getLogger(__name__)
@@ -215,11 +217,15 @@ _OPENING_TAG = re.compile(r"^<section\b")
 _CJK_LANGUAGES = frozenset({"ko", "ja", "zh"})
 
 
-def _print_body(section: Section, book_language: str, placement: FigurePlacement | None = None) -> str:
+def _print_body(section: Section, book_language: str, placement: FigurePlacement | None = None,
+                balance: tuple[float, float] | None = None) -> str:
     """The section's markup as print sets it: its own ``lang`` when it differs
     from the book's (hyphenation follows it), no line break before an em dash,
     its pictures named and placed (`pdf_figures`), each paragraph's last word
-    and every web address unhyphenated (`pdf_text`)."""
+    and every web address unhyphenated (`pdf_text`), its display title broken
+    into even lines at ``balance`` = (type size, measure) in points (`title_balance`)."""
+    if balance is not None and section.kind in (TITLEPAGE, BODYMATTER):
+        section = replace(section, body=balance_titles(section.body, *balance))
     # A word joiner before an em dash: a closed em dash may end a line but must
     # not start one (UAX #14 allows both; book typesetting only the first).
     body = section.body.replace("\u2014", WORD_JOINER + "\u2014")
@@ -282,7 +288,10 @@ def html_document(book: Book, sections: tuple[Section, ...], options: ExportOpti
         head.append(f'<meta name="dcterms.created" content="{escape(dates[0])}"/>')
         head.append(f'<meta name="dcterms.modified" content="{escape(dates[1])}"/>')
     head.append(f'<meta name="generator" content="Article Exporter {escape(__version__)}"/>')
-    body = "".join(_print_body(s, language, placement) for s in sections)
+    geo = page_geometry(options.page_size)
+    # A user's stylesheet may set the titles in another face or size: the layout breaks them then.
+    balance = None if options.user_stylesheet else (geo.font_size, options.page_size.width_pt - geo.inside - geo.outside)
+    body = "".join(_print_body(s, language, placement, balance) for s in sections)
     return (f'<!DOCTYPE html>\n<html lang="{escape(language)}"><head>{"".join(head)}</head>'
             f'<body class="book">{body}</body></html>\n')
 
