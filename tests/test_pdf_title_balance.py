@@ -72,6 +72,7 @@ def test_titles_left_to_the_layout():
     size, measure = 2.3 * 10.5, 300.0
     assert balanced_breaks("A short headline", size, measure) is None  # one line
     assert balanced_breaks("北京 市政府 周二 宣布 新的 交通 计划 以 缓解 早高峰 的 拥堵", size, measure) is None  # not in the face
+    assert balanced_breaks("word " * 5000, size, measure) is None  # a paragraph scraped as the title: at once
     body = '<section><h1 class="book-title">Rock &amp; roll: the tide comes in over the old harbour wall</h1></section>'
     broken = balance_titles(body, 10.5, 300.0)
     assert broken.count(" <br/>") == 1 and broken.replace(" <br/>", " ") == body  # escaped as it was

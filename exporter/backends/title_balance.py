@@ -34,8 +34,9 @@ WIDTHS_FILE = fonts_dir() / "LinLibertine_R.widths.json"
 TITLE_EMS = {"book-title": 2.3, "article-title": 1.75}
 # Room left for what the measure leaves out (kerning, old-style figures, rounding).
 SAFETY = 1.03
-# Narrowing by less than this share of the measure changes nothing a reader sees.
-MIN_GAIN = 0.04
+# A display title longer than this is a scraped paragraph, not a headline: the layout breaks it
+# (the search below costs lines × words², cheap for a headline, not for a page of text).
+MAX_WORDS = 40
 _BREAKS = " "  # Pango also breaks after hyphens and dashes: more chances, never fewer lines
 
 
@@ -95,7 +96,7 @@ def balanced_breaks(title: str, size_pt: float, measure_pt: float) -> list[str] 
     pieces = title.split(_BREAKS)
     words = [text_width(piece, size_pt) for piece in pieces]
     space = text_width(" ", size_pt)
-    if len(words) < 2 or space is None or any(w is None for w in words):
+    if not 2 <= len(words) <= MAX_WORDS or space is None or any(w is None for w in words):
         return None
     usable = measure_pt / SAFETY
     if max(words) > usable:
