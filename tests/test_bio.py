@@ -327,3 +327,18 @@ def test_reported_speech_after_a_role_label_and_the_byline_name_is_not_a_bio():
              "Transport reporter Tom Reyes said the council, its director and the mayor had not replied.",
              "Terms of use"]
     assert cleaned_text("\n\n".join(lines)).meta.bios == ()
+
+
+def test_two_authors_under_one_about_the_authors_heading_get_one_bio_each():
+    # A magazine's "About the authors" section: one paragraph per contributor, the names in bold.
+    box = ('<section class="contributors"><h2>About the authors</h2>'
+           '<div class="contributor"><p><b>Ada Brook</b> is a transport correspondent at the Courier, '
+           'where she covers rail and buses across the north.</p></div>'
+           '<div class="contributor"><p><b>Ben Stone</b> is a data editor at the Courier. He has built its '
+           'election maps since 2015.</p></div></section>')
+    result = cleaned(page(article("Tram line approved", "By Ada Brook and Ben Stone", STORY_EN, after=box)))
+    assert [(b.author, b.text) for b in result.meta.bios] == [
+        ("Ada Brook", "Ada Brook is a transport correspondent at the Courier, where she covers rail and buses "
+                      "across the north."),
+        ("Ben Stone", "Ben Stone is a data editor at the Courier. He has built its election maps since 2015.")]
+    assert "data editor" not in body_text(result)

@@ -83,7 +83,7 @@ def _found_bios(draft: Draft, lex: BioLexicon) -> Draft | None:
                       and v.candidate.block_index is None and at - CARD_LINK_REACH <= v.candidate.order < at]
     if not chosen:
         return None
-    bios = tuple(Bio(text=_bio_text(v, lex), author=v.author) for v in chosen)
+    bios = tuple(Bio(text=_own_part(_bio_text(v, lex), v.author, draft.authors), author=v.author) for v in chosen)
     publisher = draft.publisher or next((p for p in (publisher_in(v.text) for v in chosen) if p), None)
     return draft.but(bios=bios, blocks=_without_bios(draft.blocks, chosen, lex), publisher=publisher)
 
@@ -94,6 +94,23 @@ def _bio_text(verdict: Verdict, lex: BioLexicon) -> str:
     from .bio_html import without_heading
 
     return with_subject(without_heading(without_tail(verdict.text, lex), lex), verdict.author)
+
+
+def _own_part(text: str, author: str | None, authors: tuple[str, ...]) -> str:
+    """A bio without the co-authors' bios it ran on into: one "About the authors" box holding a
+    paragraph per author reads as one text ("Priya Natarajan is … Somerset. Tom Ashworth is a
+    farmer …"), so each author's bio ends where a sentence opens with another author's full name."""
+    cut = len(text)
+    for other in authors:
+        if other == author or not author:
+            continue
+        at = text.find(other)
+        while at > 0:
+            if text[:at].rstrip().endswith((".", "!", "?")):
+                cut = min(cut, at)
+                break
+            at = text.find(other, at + 1)
+    return text[:cut].rstrip() if cut < len(text) else text
 
 
 # A body line holding a chosen bio and at most this many other words is that bio's box, glued to its
