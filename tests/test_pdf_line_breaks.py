@@ -139,3 +139,22 @@ def test_a_web_address_is_never_hyphenated_in_print(tmp_path):
     assert sum("pic.twitter.com/" in line for line in lines) > 30
     hyphenated = [line for line in lines if re.search(r"(com/|Wz\d*blQC)\w*-$", line)]
     assert not hyphenated, hyphenated
+
+
+def test_an_article_opens_with_its_first_words_in_small_capitals_marked_not_its_first_line():
+    from exporter.backends.pdf_text import mark_opening_words
+
+    body = '<section><div class="article-body"><p>Fifty years ago Saturday, Soviet leader Nikita spoke.</p><p>Next</p></div>'
+    assert mark_opening_words(body) == body.replace(
+        "<p>Fifty years ago Saturday,", '<p><span class="opening-words">Fifty years ago Saturday,</span>')
+    long = '<div class="article-body"><p class="x">The council met on Tuesday evening and agreed the plan.</p>'
+    assert '<span class="opening-words">The council met on</span> Tuesday' in mark_opening_words(long)
+    for untouched in ('<div class="article-body"><figure>x</figure><p>The council met on Tuesday.</p>',
+                      '<div class="article-body"><p>北京市政府周二宣布新的交通计划</p>'):
+        assert mark_opening_words(untouched) == untouched
+    # ::first-line came back at the top of each page a long opening paragraph ran onto (WeasyPrint)
+    from exporter.resources import styles_dir
+
+    import re
+
+    assert not re.search(r"::?first-line\s*\{", (styles_dir() / "print.css").read_text(encoding="utf-8"))

@@ -33,7 +33,7 @@ from ..model import plain_text
 from ..options import ExportOptions, PageSize
 from ..render import BACKMATTER, BODYMATTER, COLOPHON, TITLEPAGE, TOC, Book, RenderedBook, Section, render_book
 from ..resources import BOOK_FONT_NAME, styles_dir
-from .pdf_text import WORD_JOINER, keep_cjk_brackets, keep_korean_words, keep_last_words_whole
+from .pdf_text import WORD_JOINER, keep_cjk_brackets, keep_korean_words, keep_last_words_whole, mark_opening_words
 from .text_runs import keep_urls_unhyphenated
 from .title_balance import balance_titles
 from .pdf_figures import FigurePlacement, FigureRelayout, apply_deferrals, mark_figures
@@ -222,10 +222,13 @@ def _print_body(section: Section, book_language: str, placement: FigurePlacement
     """The section's markup as print sets it: its own ``lang`` when it differs
     from the book's (hyphenation follows it), no line break before an em dash,
     its pictures named and placed (`pdf_figures`), each paragraph's last word
-    and every web address unhyphenated (`pdf_text`), its display title broken
-    into even lines at ``balance`` = (type size, measure) in points (`title_balance`)."""
+    and every web address unhyphenated, an article's opening words marked for
+    small capitals (`pdf_text`), its display title broken into even lines at
+    ``balance`` = (type size, measure) in points (`title_balance`)."""
     if balance is not None and section.kind in (TITLEPAGE, BODYMATTER):
         section = replace(section, body=balance_titles(section.body, *balance))
+    if section.kind == BODYMATTER:
+        section = replace(section, body=mark_opening_words(section.body))
     # A word joiner before an em dash: a closed em dash may end a line but must
     # not start one (UAX #14 allows both; book typesetting only the first).
     body = section.body.replace("\u2014", WORD_JOINER + "\u2014")

@@ -58,3 +58,29 @@ _LAST_WORD = re.compile(r"(?<=[\s>])([^\s<>]+)((?:</(?:em|i|strong|b|a|span|code
 def keep_last_words_whole(body: str) -> str:
     """``body`` with the last word of each paragraph in a ``<span class="last-word">``."""
     return _LAST_WORD.sub(r'<span class="last-word">\1</span>\2', body)
+
+
+# A chapter opens with its first words in small capitals (BOOK-DESIGN: "small caps for the first
+# words"). CSS ::first-line would set the first line so, but WeasyPrint applies it again to the
+# first line of each page a long opening paragraph runs onto (small capitals mid-sentence at the
+# top of page 4), so print marks the words themselves: up to the first pause of the sense within
+# the first OPENING_MAX_WORDS words ("Fifty years ago Saturday,"), else the first OPENING_WORDS.
+OPENING_MAX_WORDS = 7
+OPENING_WORDS = 4
+_FIRST_PARAGRAPH = re.compile(r'(<div class="article-body">\s*<p\b[^>]*>)([^<]+)')
+_PAUSE = (",", ";", ":", ".", "!", "?", "\u2014", "\u2013")
+
+
+def mark_opening_words(body: str) -> str:
+    """``body`` with the opening words of its article's first paragraph in ``<span class="opening-words">``."""
+    def marked(m: re.Match) -> str:
+        text = m.group(2)
+        words = text.split(" ")
+        count = next((i + 1 for i, word in enumerate(words[:OPENING_MAX_WORDS]) if word.endswith(_PAUSE)),
+                     OPENING_WORDS)
+        if count >= len(words):
+            return m.group(0)  # the paragraph's text before its first tag is all opening: leave it
+        head = " ".join(words[:count])
+        return f'{m.group(1)}<span class="opening-words">{head}</span> {" ".join(words[count:])}'
+
+    return _FIRST_PARAGRAPH.sub(marked, body, count=1)
