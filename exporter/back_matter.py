@@ -27,6 +27,7 @@ def _begins_with_name(text: str, name: str) -> bool:
 class BioEntry:
     text: str
     name: str | None  # the signature under the bio: None when the bio already begins with the name
+    author: str = ""  # whose bio it is (the heading's gender is read from the bio without that name)
 
 
 def bio_entries(articles: tuple[Article, ...]) -> tuple[BioEntry, ...]:
@@ -42,12 +43,12 @@ def bio_entries(articles: tuple[Article, ...]) -> tuple[BioEntry, ...]:
         if key in seen:
             continue
         seen.add(key)
-        entries.append(BioEntry(bio.text, name if name and not _begins_with_name(bio.text, name) else None))
+        entries.append(BioEntry(bio.text, name if name and not _begins_with_name(bio.text, name) else None, name))
     return tuple(entries)
 
 
 def bio_heading(entries: tuple[BioEntry, ...], language: str) -> str:
-    return labels_for(language).about(entry.text for entry in entries)
+    return labels_for(language).about([(entry.text, entry.author) for entry in entries])
 
 
 def bio_section(articles: tuple[Article, ...], sid: str = "about-author", *,

@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 FALLBACK_LANGUAGE = "en"
 _STOPS = (".", "!", "?", "…", "。", "！", "？", "؟", "।")
 _WORD = re.compile(r"\w+")
+# A role noun follows its marker within this many words ("ist freie Journalistin", "est rédactrice en
+# chef") and has this many letters or more (not "er", "ihr", "der": articles and pronouns end so too).
+ROLE_REACH = 3
+ROLE_LETTERS = 5
 _CLOSERS = "\"'”’»)]）」』"
 
 
@@ -64,6 +68,12 @@ class Labels:
     about_authors_feminine: str = ""
     feminine_words: tuple[str, ...] = ()
     masculine_words: tuple[str, ...] = ()
+    # A role noun's endings ("Stadtplanerin" / "Stadtplaner", "rédactrice" / "rédacteur"), read in the
+    # ROLE_REACH words after one of role_words ("ist", "als", "est"): where a bio says what its person is.
+    role_words: tuple[str, ...] = ()
+    feminine_endings: tuple[str, ...] = ()
+    masculine_endings: tuple[str, ...] = ()
+    nouns_capitalised: bool = False  # German: only a capitalised word is a role noun ("unserer" is none)
 
     # ------------------------------------------------------------ formatting
 
@@ -85,20 +95,34 @@ class Labels:
             pass
         return iso
 
-    def about(self, bios: Iterable[str]) -> str:
-        """The bio page's heading for these bios: feminine when every bio says, by its own words and
-        none of the other gender's, that its subject is a woman ("Die Autorin ist Redakteurin ...")."""
-        bios = list(bios)
+    def about(self, bios: Iterable[str | tuple[str, str]]) -> str:
+        """The bio page's heading for these bios (texts, or (text, author) pairs): feminine when every
+        bio says, by its own words and none of the other gender's, that its subject is a woman ("Die
+        Autorin ist Redakteurin ...", "... arbeitet als Stadtplanerin"). The author's name is left
+        out of the reading: "Valentin" is no feminine "-entin"."""
+        bios = [(b, "") if isinstance(b, str) else b for b in bios]
         heading, feminine = ((self.about_authors, self.about_authors_feminine) if len(bios) > 1
                              else (self.about_author, self.about_author_feminine))
-        if feminine and bios and all(self._says_feminine(text) for text in bios):
+        if feminine and bios and all(self._says_feminine(text, author) for text, author in bios):
             return feminine
         return heading
 
-    def _says_feminine(self, text: str) -> bool:
-        words = " " + " ".join(_WORD.findall(text.casefold())) + " "
+    def _says_feminine(self, text: str, author: str = "") -> bool:
+        name = set(_WORD.findall(author.casefold()))
+        written = [w for w in _WORD.findall(text) if w.casefold() not in name]
+        found = [w.casefold() for w in written]
+        words = " " + " ".join(found) + " "
         says = lambda entries: any(f" {entry} " in words for entry in entries)  # noqa: E731
-        return says(self.feminine_words) and not says(self.masculine_words)
+        roles = [w.casefold() for i, marker in enumerate(found) if marker in self.role_words
+                 for w in written[i + 1:i + 1 + ROLE_REACH]
+                 if len(w) >= ROLE_LETTERS and (w[0].isupper() or not self.nouns_capitalised)]
+        feminine = says(self.feminine_words) or (
+            any(w.endswith(self.feminine_endings) for w in roles) if self.feminine_endings else False)
+        # "ist Mutter von …" ends as a masculine role noun does; a word listed as feminine is none
+        masculine = says(self.masculine_words) or (
+            any(w.endswith(self.masculine_endings) and not w.endswith(self.feminine_endings)
+                and w not in self.feminine_words for w in roles) if self.masculine_endings else False)
+        return feminine and not masculine
 
     def names(self, names: Iterable[str]) -> str | None:
         """"A, B and C" / "A, B et C" / "A、B、C", or None for no names."""

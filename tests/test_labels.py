@@ -37,11 +37,13 @@ def test_every_language_of_the_corpus_has_a_table_with_every_key():
     data = tomllib.loads(LABELS_FILE.read_text(encoding="utf-8"))
     assert set(CORPUS_LANGUAGES) <= set(known_languages())
     keys = set(data["en"])
-    gendered = {"about_author_feminine", "about_authors_feminine", "feminine_words", "masculine_words"}
+    gendered = {"about_author_feminine", "about_authors_feminine", "feminine_words", "masculine_words",
+                "role_words", "feminine_endings", "masculine_endings", "nouns_capitalised"}
     for language, table in data.items():
-        # the gendered bio headings are optional, and come all four together or not at all
+        # the gendered bio headings are optional; a table that has them has both headings and both word lists
         assert set(table) - gendered == keys, f"[{language}] differs from [en]: {(set(table) - gendered) ^ keys}"
-        assert set(table) & gendered in (set(), gendered), f"[{language}] has only {set(table) & gendered}"
+        if set(table) & gendered:
+            assert {"about_author_feminine", "about_authors_feminine", "feminine_words", "masculine_words"} <= set(table)
         for key, placeholder in (("published", "{date}"), ("updated", "{date}"), ("source", "{source}"),
                                  ("set_in", "{font}"), ("cover_alt_by", "{author}")):
             assert placeholder in table[key], f"[{language}] {key} lacks {placeholder}"
@@ -131,11 +133,23 @@ def test_the_bio_heading_takes_the_gender_the_bio_itself_states():
     assert heading("de", "Die Autorin ist Ärztin.", "Sie ist Juristin.") == "Über die Autorinnen"
     assert heading("de", "Die Autorin ist Ärztin.", "Er ist Jurist.") == "Über die Autoren"
     assert heading("fr", "Marta Ruiz est journaliste. Elle couvre l’Europe.") == "À propos de l’autrice"
-    assert heading("fr", "Marta Ruiz est journaliste indépendante.") == "À propos de l’auteur"  # epicene
+    assert heading("fr", "Marta Ruiz est journaliste à Lyon.") == "À propos de l’auteur"  # epicene
+    assert heading("fr", "Marta Ruiz est journaliste indépendante.") == "À propos de l’autrice"  # the adjective agrees
     assert heading("es", "Ana Ruiz es profesora de historia.") == "Sobre la autora"
     assert heading("it", "Giulia Neri è scrittrice e vive a Torino.") == "L’autrice"
     assert heading("pt", "Ela é pesquisadora em Lisboa.") == "Sobre a autora"
     assert heading("en", "She covers science.") == "About the Author"  # English headings have no gender
+    # a role noun's ending after "ist"/"als"/"est", the author's own name aside
+    about = lambda lang, text, author: labels_for(lang).about([(text, author)])  # noqa: E731
+    assert about("de", "Katrin Obermeier arbeitet als Stadtplanerin in Freiburg.", "Katrin Obermeier") == "Über die Autorin"
+    assert about("de", "Valentin Berg schreibt über Alltagsradeln.", "Valentin Berg") == "Über den Autor"
+    assert about("de", "Jan Berg ist Stadtplaner und Vater einer Tochter, die Ärztin ist.", "Jan Berg") == "Über den Autor"
+    assert about("de", "Jana Berg ist Redakteurin unserer Zeitung.", "Jana Berg") == "Über die Autorin"
+    assert about("de", "Die Autorin ist Mutter von zwei Kindern.", "") == "Über die Autorin"
+    assert about("fr", "Marie Dubois est rédactrice en chef adjointe.", "Marie Dubois") == "À propos de l’autrice"
+    assert about("fr", "Marc Petit est rédacteur ; sa fille est directrice.", "Marc Petit") == "À propos de l’auteur"
+    assert about("it", "Giulia Neri è traduttrice e vive a Torino.", "Giulia Neri") == "L’autrice"
+    assert about("pt", "Ana Couto é cronista do Jornal da Serra e professora de história.", "Ana Couto") == "Sobre a autora"
 
 
 def test_the_seed_like_update_stamp_is_never_called_the_publication():
