@@ -26,6 +26,7 @@ def test_every_shipped_rule_says_why(kind):
     "Share on Facebook",
     "ADVERTISEMENT",
     "Advertisement",
+    "Anzeige", "Publicidad", "— Publicité —", "PUBBLICITÀ", "Publicidade", "Contenido patrocinado",
     "Sign up for our daily newsletter to get the best stories in your inbox",
     "Subscribe now",
     "Read more",
@@ -56,6 +57,8 @@ def test_furniture_lines_are_dropped(line):
     "Home prices rose 4 percent in the second quarter.",
     "Print editions of the paper will end next year.",
     "A Long Road Home",
+    "Werbung für Zigaretten ist in Deutschland weitgehend verboten.",
+    "Anzeige gegen Unbekannt",
 ])
 def test_prose_is_kept(line):
     assert not load_rules().is_boilerplate(line)
