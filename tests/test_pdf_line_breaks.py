@@ -147,6 +147,8 @@ def test_an_article_opens_with_its_first_words_in_small_capitals_marked_not_its_
     body = '<section><div class="article-body"><p>Fifty years ago Saturday, Soviet leader Nikita spoke.</p><p>Next</p></div>'
     assert mark_opening_words(body) == body.replace(
         "<p>Fifty years ago Saturday,", '<p><span class="opening-words">Fifty years ago Saturday,</span>')
+    figured = '<div class="article-body"><figure><img src="a.jpg" alt=""/><figcaption>Quay</figcaption></figure><p>Sur le quai, le vent souffle.</p>'
+    assert '</figure><p><span class="opening-words">Sur le quai,</span> le vent' in mark_opening_words(figured)
     long = '<div class="article-body"><p class="x">The council met on Tuesday evening and agreed the plan.</p>'
     assert '<span class="opening-words">The council met on</span> Tuesday' in mark_opening_words(long)
     for untouched in ('<div class="article-body"><figure>x</figure><p>The council met on Tuesday.</p>',

@@ -67,7 +67,9 @@ def keep_last_words_whole(body: str) -> str:
 # the first OPENING_MAX_WORDS words ("Fifty years ago Saturday,"), else the first OPENING_WORDS.
 OPENING_MAX_WORDS = 7
 OPENING_WORDS = 4
-_FIRST_PARAGRAPH = re.compile(r'(<div class="article-body">\s*<p\b[^>]*>)([^<]+)')
+# The body's first paragraph: its first child, or the one after a lead picture's <figure>.
+_FIRST_PARAGRAPH = re.compile(r'(<div class="article-body">\s*(?:<figure\b(?:(?!</figure>).)*</figure>\s*)?<p\b[^>]*>)([^<]+)',
+                              re.DOTALL)
 _PAUSE = (",", ";", ":", ".", "!", "?", "\u2014", "\u2013")
 
 

@@ -19,6 +19,7 @@ from ..errors import CleaningError
 from ..model import Heading, Paragraph
 from .draft import Draft, block_text, loose as _loose
 from .extract import densest_container, extract_main
+from .lead_picture import add_lead_picture
 from .html_tree import element_blocks, parse_html
 from .media import collect_images
 from .metadata import PageMeta, read_page_meta
@@ -143,6 +144,7 @@ HTML_STEPS = (
     drop_selected,  # after the sanitiser: the BeautifulSoup tree is parsed from its output only
     extract_body,
     drop_title_block,
+    add_lead_picture,  # the lead photo a template sets between the headline and the body
 )
 
 # Markdown notes (kind "markdown"): the same steps with the whole body as the article.

@@ -1,0 +1,57 @@
+"""The lead photo a news template sets between the headline (and byline) and the body's container
+is the article's first picture (`lead_picture`); a byline avatar, a sidebar's picture or a logo is not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from exporter.cleaning import clean
+from exporter.model import Figure
+from exporter.reading import decode_source
+
+from .picture_pages import encoded, photo
+
+BODY = "".join(f"<p>The harbour board met on Tuesday and agreed the plan for the quay, paragraph {n}, "
+               "after a long debate about its cost and the noise of the new cranes at night.</p>" for n in range(6))
+
+
+def _page(folder: Path, before_body: str, sidebar: str = "") -> Path:
+    (folder / "page_files").mkdir(exist_ok=True)
+    for name, size in (("quay.jpg", (1200, 800)), ("avatar.jpg", (96, 96)), ("side.jpg", (800, 600))):
+        (folder / "page_files" / name).write_bytes(encoded(photo(*size), "JPEG"))
+    html = ('<!doctype html><html lang="en"><head><title>Cranes for the quay | The Courier</title></head><body>'
+            '<header><a class="logo" href="/">The Courier</a><nav><a href="/">Home</a></nav></header>'
+            f'<main><article><h1>Cranes for the quay</h1><div class="meta"><img class="author-avatar" '
+            'src="page_files/avatar.jpg" alt="" width="96" height="96"><span class="byline">By Ada Brook</span></div>'
+            f'{before_body}<div class="article-body">{BODY}</div></article>{sidebar}</main>'
+            '<footer><p>© The Courier</p></footer></body></html>')
+    path = folder / "page.html"
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def _cleaned(path: Path):
+    return clean(decode_source(path.read_bytes(), path=path, kind="html"))
+
+
+LEAD = ('<figure class="article-image"><img src="page_files/quay.jpg" alt="Cranes on the quay" width="1200" '
+        'height="800"><figcaption>The new cranes on the quay. <span class="credit">Photo: Ben Stone</span>'
+        '</figcaption></figure>')
+
+
+def test_the_lead_photo_before_the_body_opens_the_article_with_its_caption(tmp_path):
+    article = _cleaned(_page(tmp_path, '<div class="share"><a href="#">Share</a></div>' + LEAD))
+    first = article.blocks[0]
+    assert isinstance(first, Figure), article.blocks[:2]
+    assert first.alt == "Cranes on the quay" and first.image is not None and first.credit == "Photo: Ben Stone"
+    assert "The new cranes on the quay." in "".join(getattr(i, "text", "") for i in first.caption)
+    assert sum(isinstance(b, Figure) for b in article.blocks) == 1  # the avatar is not taken
+
+
+def test_no_lead_photo_no_picture_and_a_sidebars_picture_is_not_the_lead(tmp_path):
+    plain = _cleaned(_page(tmp_path, ""))
+    assert not any(isinstance(b, Figure) for b in plain.blocks)  # the byline's avatar is no lead photo
+    side = ('<aside class="sidebar"><figure><img src="page_files/side.jpg" alt="An advert" width="800" height="600">'
+            '<figcaption>Visit the fair</figcaption></figure></aside>')
+    sidebar_first = _cleaned(_page(tmp_path, side))
+    assert not any(isinstance(b, Figure) for b in sidebar_first.blocks)
