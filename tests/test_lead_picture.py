@@ -55,3 +55,11 @@ def test_no_lead_photo_no_picture_and_a_sidebars_picture_is_not_the_lead(tmp_pat
             '<figcaption>Visit the fair</figcaption></figure></aside>')
     sidebar_first = _cleaned(_page(tmp_path, side))
     assert not any(isinstance(b, Figure) for b in sidebar_first.blocks)
+
+
+def test_a_lead_photo_in_the_articles_own_header_is_taken(tmp_path):
+    path = _page(tmp_path, "")
+    html = path.read_text(encoding="utf-8").replace(
+        '<article><h1>Cranes for the quay</h1>', f'<article><header class="entry-header"><h1>Cranes for the quay</h1>{LEAD}</header>')
+    path.write_text(html, encoding="utf-8")
+    assert isinstance(_cleaned(path).blocks[0], Figure)

@@ -69,13 +69,17 @@ def _is_lead(img, images) -> bool:
     if marker is None:
         return False
     for node in (img, *img.iterancestors()):
-        if node.tag in _OUTSIDE:
-            return False
+        if node.tag in _OUTSIDE and not (node.tag == "header" and _in_article(node)):
+            return False  # an article's own <header> (headline, lead photo) is the article's
         words = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
         if any(word in words for word in _FURNITURE_WORDS):
             return False
     width = images.sizes.get(marker, (None, None))[0] or _int(img.get("width"))
     return width is None or width >= MIN_WIDTH
+
+
+def _in_article(node) -> bool:
+    return any(a.tag in ("article", "main") for a in node.iterancestors())
 
 
 def _int(value: str | None) -> int | None:
