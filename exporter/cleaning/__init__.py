@@ -132,6 +132,7 @@ def scorer_view(article: Article) -> dict[str, Any]:
     meta = article.meta
     return {
         "title": meta.title,
+        "subtitle": meta.subtitle,
         "author": meta.author,
         "authors": list(meta.authors),
         "date": meta.date,

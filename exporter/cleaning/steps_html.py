@@ -19,7 +19,7 @@ from ..errors import CleaningError
 from ..model import Heading, Paragraph
 from .draft import Draft, block_text, loose as _loose
 from .extract import densest_container, extract_main
-from .lead_picture import add_lead_picture
+from .article_head import add_lead_picture, find_standfirst
 from .html_tree import element_blocks, parse_html
 from .media import collect_images
 from .metadata import PageMeta, read_page_meta
@@ -145,6 +145,7 @@ HTML_STEPS = (
     extract_body,
     drop_title_block,
     add_lead_picture,  # the lead photo a template sets between the headline and the body
+    find_standfirst,  # and the standfirst, as the subtitle
 )
 
 # Markdown notes (kind "markdown"): the same steps with the whole body as the article.

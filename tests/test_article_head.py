@@ -1,11 +1,12 @@
 """The lead photo a news template sets between the headline (and byline) and the body's container
-is the article's first picture (`lead_picture`); a byline avatar, a sidebar's picture or a logo is not."""
+is the article's first picture (`article_head`); a byline avatar, a sidebar's picture or a logo is not."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from exporter.cleaning import clean
+from exporter.cleaning.draft import block_text
 from exporter.model import Figure
 from exporter.reading import decode_source
 
@@ -63,3 +64,25 @@ def test_a_lead_photo_in_the_articles_own_header_is_taken(tmp_path):
         '<article><h1>Cranes for the quay</h1>', f'<article><header class="entry-header"><h1>Cranes for the quay</h1>{LEAD}</header>')
     path.write_text(html, encoding="utf-8")
     assert isinstance(_cleaned(path).blocks[0], Figure)
+
+
+STANDFIRST = '<p class="article-chapo">The harbour board wants remote-controlled cranes on the quay by 2027; the dockers ask for guarantees.</p>'
+
+
+def test_the_standfirst_under_the_headline_is_the_subtitle(tmp_path):
+    article = _cleaned(_page(tmp_path, STANDFIRST + LEAD))
+    assert article.meta.subtitle == ("The harbour board wants remote-controlled cranes on the quay by 2027; "
+                                     "the dockers ask for guarantees.")
+    assert isinstance(article.blocks[0], Figure)  # and the lead photo after it still opens the article
+
+
+def test_no_subtitle_from_a_label_a_sidebar_or_a_standfirst_the_body_already_holds(tmp_path):
+    label = '<p class="dek">Harbour</p>'  # a one-word label is no standfirst
+    assert _cleaned(_page(tmp_path, label)).meta.subtitle is None
+    aside = '<aside class="related"><p class="summary">Read our guide to the ten best harbour walks this autumn.</p></aside>'
+    assert _cleaned(_page(tmp_path, aside)).meta.subtitle is None
+    path = _page(tmp_path, "")
+    html = path.read_text(encoding="utf-8").replace('<div class="article-body">', '<div class="article-body">' + STANDFIRST)
+    path.write_text(html, encoding="utf-8")
+    kept = _cleaned(path)
+    assert kept.meta.subtitle is None and "remote-controlled cranes" in block_text(kept.blocks[0])
