@@ -98,3 +98,8 @@ def test_the_pdf_sets_the_title_in_even_lines(tmp_path):
         assert len(lines) >= 2
         lengths = [len(line) for line in lines]
         assert min(lengths) / max(lengths) > 0.7, lines
+
+
+def test_no_line_of_a_title_ends_on_a_short_word():
+    lines = balanced_breaks("À Saint-Nazaire, les dockers face à l’automatisation du terminal", 2.3 * 11, 313.5)
+    assert lines is not None and not any(line.split()[-1] in ("à", "du", "le") for line in lines[:-1]), lines
