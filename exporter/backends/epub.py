@@ -106,7 +106,16 @@ def file_as(name: str) -> str:
         return name
     if not (words[0][0].isupper() and words[-1][0].isupper()):
         return name
-    return f"{words[-1]}, {' '.join(words[:-1])}{suffix}"
+    # A capitalised particle is part of the surname ("Mathieu Le Goff" → "Le Goff, Mathieu", "Robert De
+    # Niro"); a lower-case one stays with the given names ("Ludwig van Beethoven" → "Beethoven, Ludwig van").
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in _SURNAME_PARTICLES:
+        start -= 1
+    return f"{' '.join(words[start:])}, {' '.join(words[:start])}{suffix}"
+
+
+_SURNAME_PARTICLES = frozenset({"Le", "La", "Les", "De", "Du", "Des", "Di", "Da", "Del", "Della", "Van", "Von",
+                                "Ter", "Ten", "Den", "Der", "St.", "Saint", "Al", "El"})
 
 
 def book_identifier(book: Book) -> str:
