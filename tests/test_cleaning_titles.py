@@ -87,3 +87,25 @@ def test_text_scrape_headline_far_above_the_body():
 def test_score_rows_times_and_captions_are_no_headlines(line):
     result = view_text("Home", HEADLINE, "May 4, 2022", line, *BODY)
     assert result["title"] == HEADLINE
+
+
+def _blog(title_tag: str, masthead: str) -> str:
+    body = "".join(f"<p>Im Winter fahre ich weiter mit dem Rad zur Arbeit, Absatz {n}, bei jedem Wetter und "
+                   "mit gutem Licht, und ich bereue es keinen einzigen Tag.</p>" for n in range(5))
+    return (f'<!doctype html><html lang="de"><head><title>{title_tag}</title></head><body>'
+            f'<header class="site-header">{masthead}<nav><a href="/touren">Touren</a></nav></header>'
+            f'<main><article><h1>Warum ich im Winter Rad fahre</h1>{body}</article></main></body></html>')
+
+
+def test_a_blog_without_og_site_name_is_published_by_the_site_its_title_and_masthead_name():
+    from exporter.cleaning import clean
+    from exporter.reading import decode_source
+
+    def publisher(html: str):
+        return clean(decode_source(html.encode(), kind="html")).meta.publisher
+
+    named = _blog("Warum ich im Winter Rad fahre – Radelnde Gedanken",
+                  '<p class="site-title"><a href="/">Radelnde Gedanken</a></p>')
+    assert publisher(named) == "Radelnde Gedanken"
+    # a title suffix the masthead does not show is a section or a tagline, not the publisher
+    assert publisher(_blog("Warum ich im Winter Rad fahre | Meinung", '<a href="/">Radelnde Gedanken</a>')) is None

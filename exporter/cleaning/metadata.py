@@ -89,6 +89,8 @@ def read_page_meta(root: etree._Element, stamp_rules: Sequence[MetadataRule] = (
 
     if publisher:
         publisher = spelled_out(squash(publisher), root, doc_title)
+    else:
+        publisher = _site_from_title(doc_title, title, root)
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or meta(
         "content-language", "og:locale", "language", "dc.language") or _text(ld.get("inLanguage"))
     language = _bcp47(lang)
@@ -102,6 +104,27 @@ def read_page_meta(root: etree._Element, stamp_rules: Sequence[MetadataRule] = (
 
 # Two capitalised words run together ("HeraldSun"): how a logo reads, not always the name.
 _GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def _site_from_title(doc_title: str | None, title: str | None, root: etree._Element) -> str | None:
+    """The site's name a <title> ends with after the headline ("Headline – Radelnde Gedanken"), when
+    the masthead shows it too (a link home, the theme's site title or logo): a blog with no
+    og:site_name names its publisher so (a WordPress blog of the new-user trial had no colophon source)."""
+    if not doc_title or not title:
+        return None
+    m = re.match(re.escape(squash(title)) + _SEPARATOR + r"(?P<site>[^|–—·•»]{2,60})$", squash(doc_title), re.I)
+    site = m.group("site").strip() if m else ""
+    if not site or len(site.split()) > 6 or any(c.isdigit() for c in site):
+        return None
+    key = _loose(site)
+    for element in _MASTHEAD(root):
+        if _loose(squash(" ".join(element.itertext()))) == key:
+            return site
+    return None
+
+
+_MASTHEAD = etree.XPath("//a[@href='/' or @rel='home'] | //*[contains(@class, 'site-title') or "
+                        "contains(@class, 'site-name') or contains(@class, 'logo') or contains(@class, 'brand')]")
 
 
 def spelled_out(name: str, root: etree._Element, doc_title: str | None) -> str:
