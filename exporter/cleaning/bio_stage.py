@@ -19,6 +19,7 @@ from ..model import Bio, Heading, Paragraph
 from .bio import publisher_in
 from .bio_evidence import Candidate, Verdict, choose, corroborated, weigh
 from .bio_glued import GLUE_WORDS, TAIL_WORDS
+from .bio_header_names import header_named
 from .bio_rules import BioLexicon, lexicon, with_subject, without_tail
 from .draft import Draft, block_text, loose
 
@@ -81,6 +82,11 @@ def _found_bios(draft: Draft, lex: BioLexicon) -> Draft | None:
             (name, at), = carded.items()
             chosen = [v for v in _chosen(draft, lex, (name,)) if {"byline_name", "name_verb"} <= set(v.reasons)
                       and v.candidate.block_index is None and at - CARD_LINK_REACH <= v.candidate.order < at]
+        if not chosen and len(draft.page) >= 2 and (named := header_named(draft.lines, *draft.page[:2], lex)):
+            # The name the header sets alone on a line and a "<name> is <what>" line outside the body
+            # opens with (bio_header_names): that text is taken as that person's card.
+            chosen = [v for v in _chosen(draft, lex, named) if {"byline_name", "name_verb"} <= set(v.reasons)
+                      and _outside_body(draft, v.candidate)]
     if not chosen:
         return None
     bios = tuple(Bio(text=_bio_text(v, lex), author=v.author) for v in chosen)

@@ -1,0 +1,80 @@
+"""The bio stage on whole-page text scrapes whose byline the byline steps do not find, and on
+scrapes whose bio is a lone line far from the body (a WordPress widget set at the page's very
+end, after the footer), with the traps of each (issue 13).
+
+Each page is written here in the shape of a whole-page scrape (one block a line, menus, share
+buttons, comment forms and footers still in); every name and sentence is invented.
+"""
+
+from tests.test_bio import STORY_DE, STORY_EN
+from tests.test_bio_text_scrapes import MENU_DE, cleaned_text
+
+FOOTER_DE = ["Impressum | Kontakt", "Abonnieren Sie unseren Newsletter", "Email *"]
+JOB_AD_DE = [
+    "Wir suchen zum ersten März eine Redakteurin oder einen Redakteur für unser Büro in der Innenstadt, "
+    "zunächst befristet auf zwei Jahre und in Teilzeit mit zwanzig Stunden in der Woche.",
+    "Sie betreuen unsere Projekte mit Schulen und Jugendzentren, planen Workshops und schreiben Berichte "
+    "für unsere Förderer, gemeinsam mit einem kleinen Team aus drei Kolleginnen.",
+    "Bewerbungen mit Anschreiben und Lebenslauf bitte bis Ende Januar an unser Büro senden, gern auch "
+    "per E-Mail an die Adresse unten auf dieser Seite.",
+]
+
+
+# ------------------------------------------------------------------ what the byline steps must not take for a name
+
+def test_a_title_case_subheading_with_a_possessive_under_the_headline_is_no_byline():
+    # A job ad on an agency's blog: "Ihre Aufgaben" ("your tasks") heading the ad's list among the
+    # body's first lines is two capitalised words, read as a byline when the page has none; the card
+    # of the agency's director under "Über den Autor" then named "someone else" and was refused.
+    lines = [*MENU_DE, "Redakteurin in Kassel gesucht", *JOB_AD_DE[:2], "Ihre Aufgaben",
+             "Workshops mit Schulklassen planen", "Berichte für Förderer schreiben", *JOB_AD_DE[2:], "Teilen",
+             "Über den Autor",
+             "Paul Brandt ist seit 2014 Geschäftsführer der Agentur Lernwerk und leitet dort die Medienprojekte "
+             "für Schulen in Nordhessen.", *FOOTER_DE]
+    result = cleaned_text(lines)
+    assert "Ihre Aufgaben" not in result.meta.authors
+    assert [(b.author, b.text[:22]) for b in result.meta.bios] == [("Paul Brandt", "Paul Brandt ist seit 2")]
+
+
+# ------------------------------------------------------------------ the header names the author the byline steps missed
+
+MENU_EN = ["Harbour Review ON LAW AND CITIES", "ABOUT", "AUTHORS", "DEBATES", "EVENTS", "IMPRINT"]
+# A blog theme's header: headline, name, date, the profile link, then the related posts above the
+# body (the longest teaser, a question, is read for the headline, so the name is no byline).
+TEASERS_EN = ["Related Posts", "The ring road inquiry: what the minutes say about the council's vote",
+              "The harbour in the town hall: what would the residents have voted for in the referendum on the bridge?",
+              "Ferries against bridges: a short history of the harbour crossing"]
+COMMENTS_EN = ["3 Comments", "Citizen, Thu 1 Aug 2019 / 01:15 Reply", "The trams were promised in 1998 already.",
+               "WRITE A COMMENT", "Name *", "Email *"]
+FOOTER_EN = ["Harbour Review is a forum of debate on the law and politics of cities in Europe and beyond, published "
+             "since 2009.", "ABOUT", "AUTHORS", "IMPRINT", "NEWSLETTER", "FOLLOW US"]
+WIDGET_EN = "Jonas Whitfield is a legal journalist and the founder and chief editor of the Harbour Review."
+
+
+def header_page(names: list[str], widget: str) -> list[str]:
+    header = ["COLUMN", "Ten Years of Tram Politics", names[0], "Sat 13 Jul 2019", "WEBSITE", "SHOW ALL ARTICLES OF",
+              *names]
+    return [*MENU_EN, *header, *TEASERS_EN, *STORY_EN, *COMMENTS_EN, *FOOTER_EN, widget]
+
+
+def test_a_widget_at_the_page_end_opening_with_the_name_the_header_sets_alone_is_the_bio():
+    result = cleaned_text(header_page(["Jonas Whitfield"], WIDGET_EN))
+    assert [(b.author, b.text) for b in result.meta.bios] == [("Jonas Whitfield", WIDGET_EN)]
+    assert result.meta.authors == ("Jonas Whitfield",)
+
+
+def test_trap_a_widget_at_the_page_end_about_someone_the_header_does_not_name_is_no_bio():
+    other = "Tom Reyes is a columnist for the paper and the author of two books about city politics."
+    assert cleaned_text(header_page(["Jonas Whitfield"], other)).meta.bios == ()
+
+
+def test_trap_with_two_people_named_alone_in_the_header_a_card_of_one_is_no_bio():
+    # "SHOW ALL ARTICLES OF" / "Jonas Whitfield" / "Anna Kerr": a list of the site's writers, not a byline.
+    assert cleaned_text(header_page(["Jonas Whitfield", "Anna Kerr"], WIDGET_EN)).meta.bios == ()
+
+
+def test_trap_a_readers_comment_opening_with_the_name_the_header_sets_alone_is_no_bio():
+    comment = "Jonas Whitfield is a legal journalist who has never ridden a tram in his life, and it shows in every line."
+    lines = header_page(["Jonas Whitfield"], "FOLLOW US ON MASTODON")
+    at = lines.index(COMMENTS_EN[2]) + 1
+    assert cleaned_text([*lines[:at], "Martha, Thu 1 Aug 2019 / 02:15 Reply", comment, *lines[at:]]).meta.bios == ()
