@@ -78,3 +78,16 @@ def test_trap_a_readers_comment_opening_with_the_name_the_header_sets_alone_is_n
     lines = header_page(["Jonas Whitfield"], "FOLLOW US ON MASTODON")
     at = lines.index(COMMENTS_EN[2]) + 1
     assert cleaned_text([*lines[:at], "Martha, Thu 1 Aug 2019 / 02:15 Reply", comment, *lines[at:]]).meta.bios == ()
+
+
+# ------------------------------------------------------------------ a card under the byline's name line that names someone else
+
+def test_trap_another_writers_card_under_a_closing_credit_is_not_the_bylines_bio():
+    # A wire story's closing credit names the byline's author; the theme's widget after it, at the
+    # page's very end, is another columnist's card: it opens with his full name, not hers.
+    other = "Tom Reyes is a columnist for the paper and the author of two books about city politics."
+    lines = ["Home", "World", "Science", "Tram line to the northern suburbs approved", "By Jane Doe", "Dec 23, 2020",
+             *STORY_EN, "Reporting by Jane Doe; Editing by Mark Hill", other]
+    result = cleaned_text(lines)
+    assert result.meta.authors == ("Jane Doe",)
+    assert result.meta.bios == ()

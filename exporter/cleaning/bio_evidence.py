@@ -238,7 +238,10 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
         if tie == "byline_name" and not (candidate.box or candidate.heading) and any(
                 opening.startswith(fold(a)) and verb_after(body[len(a):], lex) for a in authors):
             reasons.append("name_verb")  # "Jane Doe is a reporter at ...": the byline's full name, then a bio verb
-    elif candidate.label and any(same_person(candidate.label, a) for a in authors):
+    elif candidate.label and any(same_person(candidate.label, a) for a in authors) and not (
+            lead and not (same_person(lead, candidate.label) or same_person(candidate.label, lead))):
+        # (a text under the byline's name line that opens with another full name is that person's:
+        # "Reporting by Will Dunham" / "Tom Reyes is a columnist ..." at the page's end)
         author = next(a for a in authors if same_person(candidate.label, a))
         reasons.append("byline_name")
     elif any(name_key(a) in name_key(body) for a in authors if len(name_key(a)) >= 6):
