@@ -91,3 +91,15 @@ def test_trap_another_writers_card_under_a_closing_credit_is_not_the_bylines_bio
     result = cleaned_text(lines)
     assert result.meta.authors == ("Jane Doe",)
     assert result.meta.bios == ()
+
+
+def test_a_byline_naming_the_piece_before_its_writer_gives_the_writers_name():
+    # A fashion magazine's header: "Artikel von Jana Berg" under the headline (and its translations);
+    # the words naming the piece were kept in the author's name, so no card naming "Jana Berg" tied.
+    card = "Jana Berg ist Redakteurin im Ressort Mode und schreibt seit 2015 über Trends und Handwerk."
+    for byline in ("Artikel von Jana Berg", "Ein Beitrag von Jana Berg"):
+        lines = [*MENU_DE, "Fernwärme wird teurer", byline, "19. Juni 2019", *STORY_DE, "Teilen", "Über die Autorin", card,
+                 *FOOTER_DE]
+        result = cleaned_text(lines)
+        assert result.meta.authors == ("Jana Berg",)
+        assert [(b.author, b.text) for b in result.meta.bios] == [("Jana Berg", card)]

@@ -103,7 +103,8 @@ def tidy_name(name: str) -> str:
 _BYLINE_PREFIX = _re_store.compile(
     r"^(?:by|written by|words by|story by|text by|reporting by|report by|reporter(?=\s*:)|reportage de|reporte de|"
     r"servizio di|texto(?=\s*:)|testo(?=\s*:)|testo di|posted by|gepostet von|geschrieben von|"
-    r"verfasst von|veröffentlicht von|publié par|écrit par|publicado por|postado por|pubblicato da|par|texte|text|von|por|escrito por|"
+    r"verfasst von|veröffentlicht von|(?:ein )?(?:artikel|beitrag) von|article by|(?:un )?article de|(?:un )?artículo de|"
+    r"(?:um )?artigo de|(?:un )?articolo di|publié par|écrit par|publicado por|postado por|pubblicato da|par|texte|text|von|por|escrito por|"
     r"reportagem de|di|scritto da|a cura di|door|av|af|autor|autorin|auteur|auteure|author|ein bericht von)"
     r"\s*:?\s+", re.IGNORECASE)
 # "A, B, C and D", "A und B", "A et B", "A y B", "A e B", "A en B", "A og B", "A och B", "A & B"
