@@ -103,3 +103,25 @@ def test_a_byline_naming_the_piece_before_its_writer_gives_the_writers_name():
         result = cleaned_text(lines)
         assert result.meta.authors == ("Jana Berg",)
         assert [(b.author, b.text) for b in result.meta.bios] == [("Jana Berg", card)]
+
+
+# ------------------------------------------------------------------ a widget scraped before the headline
+
+def test_a_card_text_scraped_right_above_the_headline_is_outside_the_body():
+    # A WordPress theme sets the author widget's text in a sidebar the scrape reads before the
+    # article; the densest run of prose starts at it, one line above the headline. Its heading
+    # ("Über Jonas Berger") stands after the post, and the page has no byline.
+    card = "Jonas Berger ist Pilot und Fotograf. Er veröffentlicht regelmäßig Beiträge in Luftfahrtmagazinen."
+    lines = [*MENU_DE, card, "Fernwärme wird teurer", "12. Oktober 2022", *STORY_DE,
+             "Teilen", "Über Jonas Berger", *FOOTER_DE]
+    result = cleaned_text(lines)
+    assert [(b.author, b.text) for b in result.meta.bios] == [("Jonas Berger", card)]
+    assert card[:20] not in " ".join(b.text for b in result.blocks if hasattr(b, "text"))
+
+
+def test_trap_a_story_paragraph_under_the_headline_opening_with_the_named_person_is_no_card():
+    # The heading names a person the story is about; the paragraph opening with his name is under
+    # the headline (the body), not above it.
+    para = "Karl Brenner ist Vorstand der Stadtwerke und seit 2015 für die Fernwärme zuständig, sagte ein Sprecher."
+    lines = [*MENU_DE, "Fernwärme wird teurer", para, *STORY_DE, "Teilen", "Über Karl Brenner", *FOOTER_DE]
+    assert cleaned_text(lines).meta.bios == ()

@@ -82,7 +82,7 @@ def _found_bios(draft: Draft, lex: BioLexicon) -> Draft | None:
             (name, at), = carded.items()
             chosen = [v for v in _chosen(draft, lex, (name,)) if {"byline_name", "name_verb"} <= set(v.reasons)
                       and v.candidate.block_index is None and at - CARD_LINK_REACH <= v.candidate.order < at]
-        if not chosen and len(draft.page) >= 2 and (named := header_named(draft.lines, *draft.page[:2], lex)):
+        if not chosen and len(draft.page) >= 2 and (named := header_named(draft.lines, *_body_run(draft), lex)):
             # The name the header sets alone on a line and a "<name> is <what>" line outside the body
             # opens with (bio_header_names): that text is taken as that person's card.
             chosen = [v for v in _chosen(draft, lex, named) if {"byline_name", "name_verb"} <= set(v.reasons)
@@ -183,8 +183,18 @@ def card_links(lines, lex: BioLexicon) -> dict[str, int]:
 def _outside_body(draft: Draft, candidate: Candidate) -> bool:
     """The candidate is a line of the scrape before or after the body's run of lines."""
     page = draft.page if isinstance(draft.page, tuple) else ()
-    return (len(page) >= 2 and candidate.block_index is None and candidate.place != "heading"
-            and not page[0] <= candidate.order < page[1])
+    if len(page) < 2 or candidate.block_index is not None or candidate.place == "heading":
+        return False
+    start, end = _body_run(draft)
+    return not start <= candidate.order < end
+
+
+def _body_run(draft: Draft) -> tuple[int, int]:
+    """The body's [start, end) lines: from the headline on when the run opens with it, past the lines
+    above it (a theme's "About me" widget scraped before the headline is prose the run took in)."""
+    start, end, *rest = draft.page
+    title = rest[0] if rest else None
+    return (title + 1 if title is not None and start <= title < start + 3 else start), end
 
 
 def heading_named(lines, lex: BioLexicon) -> tuple[str, ...]:
