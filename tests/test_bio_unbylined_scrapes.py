@@ -125,3 +125,35 @@ def test_trap_a_story_paragraph_under_the_headline_opening_with_the_named_person
     para = "Karl Brenner ist Vorstand der Stadtwerke und seit 2015 für die Fernwärme zuständig, sagte ein Sprecher."
     lines = [*MENU_DE, "Fernwärme wird teurer", para, *STORY_DE, "Teilen", "Über Karl Brenner", *FOOTER_DE]
     assert cleaned_text(lines).meta.bios == ()
+
+
+# ------------------------------------------------------------------ a column's credit after the footer
+
+FOOTER_COURIER = ["About us | Contact | Advertise", "Get our free morning newsletter", "Email address",
+                  "© 2020 The Courier. All rights reserved."]
+
+
+def courier_page(end_line: str) -> list[str]:
+    return ["Home", "News", "Columns", "Ask Martha: My neighbour parks in front of my garage every night",
+            "By Martha Quill", "Dec 23, 2020", *STORY_EN, "Share this story", "3 Comments", "Great advice as always.", "Leave a Reply", "Related Articles",
+            "Ask Martha: My sister wants my wedding dress", *FOOTER_COURIER, end_line]
+
+
+def test_a_columns_credit_after_the_footer_naming_the_byline_is_the_bio():
+    # A syndicated advice column: the theme sets the column's credit at the page's very end, past
+    # the footer; it names the byline's author inside its first sentence, not as its opening.
+    credit = ("Ask Martha is written by Martha Quill, a family counsellor who has answered readers' letters "
+              "since 1998. Write to her at the Courier.")
+    result = cleaned_text(courier_page(credit))
+    assert [(b.author, b.text) for b in result.meta.bios] == [("Martha Quill", credit)]
+
+
+def test_trap_another_columns_credit_after_the_footer_is_no_bio():
+    credit = ("Dear Tom is written by Tom Reyes, a retired judge who has answered readers' letters since 1998. "
+              "Write to him at the Courier.")
+    assert cleaned_text(courier_page(credit)).meta.bios == ()
+
+
+def test_trap_a_copyright_line_after_the_footer_naming_the_byline_is_no_bio():
+    line = "All columns © 2020 Martha Quill and the Courier, reprinted with permission of the syndicate."
+    assert cleaned_text(courier_page(line)).meta.bios == ()

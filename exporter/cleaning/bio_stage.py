@@ -19,7 +19,7 @@ from ..model import Bio, Heading, Paragraph
 from .bio import publisher_in
 from .bio_evidence import Candidate, Verdict, choose, corroborated, weigh
 from .bio_glued import GLUE_WORDS, TAIL_WORDS
-from .bio_header_names import header_named
+from .bio_far_cards import body_run, header_named, page_end_lines
 from .bio_rules import BioLexicon, lexicon, with_subject, without_tail
 from .draft import Draft, block_text, loose
 
@@ -82,9 +82,9 @@ def _found_bios(draft: Draft, lex: BioLexicon) -> Draft | None:
             (name, at), = carded.items()
             chosen = [v for v in _chosen(draft, lex, (name,)) if {"byline_name", "name_verb"} <= set(v.reasons)
                       and v.candidate.block_index is None and at - CARD_LINK_REACH <= v.candidate.order < at]
-        if not chosen and len(draft.page) >= 2 and (named := header_named(draft.lines, *_body_run(draft), lex)):
+        if not chosen and len(draft.page) >= 2 and (named := header_named(draft.lines, *body_run(draft.page), lex)):
             # The name the header sets alone on a line and a "<name> is <what>" line outside the body
-            # opens with (bio_header_names): that text is taken as that person's card.
+            # opens with (bio_far_cards): that text is taken as that person's card.
             chosen = [v for v in _chosen(draft, lex, named) if {"byline_name", "name_verb"} <= set(v.reasons)
                       and _outside_body(draft, v.candidate)]
     if not chosen:
@@ -185,16 +185,8 @@ def _outside_body(draft: Draft, candidate: Candidate) -> bool:
     page = draft.page if isinstance(draft.page, tuple) else ()
     if len(page) < 2 or candidate.block_index is not None or candidate.place == "heading":
         return False
-    start, end = _body_run(draft)
+    start, end = body_run(draft.page)
     return not start <= candidate.order < end
-
-
-def _body_run(draft: Draft) -> tuple[int, int]:
-    """The body's [start, end) lines: from the headline on when the run opens with it, past the lines
-    above it (a theme's "About me" widget scraped before the headline is prose the run took in)."""
-    start, end, *rest = draft.page
-    title = rest[0] if rest else None
-    return (title + 1 if title is not None and start <= title < start + 3 else start), end
 
 
 def heading_named(lines, lex: BioLexicon) -> tuple[str, ...]:
@@ -272,6 +264,7 @@ def _line_candidates(draft: Draft, lex: BioLexicon, authors: tuple[str, ...]) ->
         usable = lambda i: lines[i].role == "text"  # noqa: E731
         after = _after_body(lines, end, lex, draft.rules)
         out += [Candidate(text=with_first_person(texts, i, usable, lex), place="after_body", order=i) for i in after]
+        out += [Candidate(text=texts[i], place="after_body", order=i) for i in page_end_lines(lines, end, after, authors)]
         before = [i for i in range(max(0, start - TEXT_REACH), start) if usable(i)]
         out += [Candidate(text=with_first_person(texts, i, usable, lex), place="byline", order=i) for i in before]
         out += [Candidate(text=with_first_person(texts, i, usable, lex), place="closing", order=i)

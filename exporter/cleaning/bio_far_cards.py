@@ -1,4 +1,5 @@
-"""The author a scrape's header names on a line of its own, for the bio stage when no byline was found.
+"""A scrape's author cards far from the body: tied by the header's name line, or by the byline's
+name at the page's very end.
 
 The byline steps read a bare name line as the byline only beside the headline
 they found; when they miss the headline (a related post's title read for it,
@@ -9,7 +10,12 @@ the body (at the page's very end, after the footer) is then tied to no one. The
 header still names its author alone on a line: a text outside the body that
 opens with that full name, a bio verb and what the person is ("Jane Doe is a
 legal journalist and ...") is looked for, and the bio stage weighs it as that
-person's (`bio_stage._found_bios`).
+person's (`header_named`, for `bio_stage._found_bios`).
+
+With a byline, a widget's text at the page's very end (after the footer, past
+the reach of the lines read after the body) is read when it names the byline's
+author (`page_end_lines`): "Dear Abby is written by Abigail Van Buren ..." set
+under the site's footer.
 """
 
 from __future__ import annotations
@@ -25,6 +31,15 @@ HEADER_REACH = 10
 NAME_LINE_CHARS = 60
 # A card's text is a sentence or three; a longer line is a story's paragraph.
 CARD_CHARS = 600
+
+
+def body_run(page: tuple) -> tuple[int, int]:
+    """A scrape's body [start, end) lines: from the headline on when the run of prose opens with it
+    (as lines_to_blocks reads it), past the lines above it (a theme's "About me" widget scraped
+    before the headline is prose the run took in)."""
+    start, end, *rest = page
+    title = rest[0] if rest else None
+    return (title + 1 if title is not None and start <= title < start + 3 else start), end
 
 
 def header_named(lines, start: int, end: int, lex: BioLexicon) -> tuple[str, ...]:
@@ -52,3 +67,23 @@ def _under_comment_stamp(lines, index: int) -> bool:
     "Borchert sagt:"): a comment about the author ("Jane Doe is a legal journalist who never ...")."""
     above = lines[index - 1] if index > 0 else None
     return above is not None and (above.role == "meta" or above.text.endswith(":"))
+
+
+# A theme's footer widget is among the page's last lines of prose (a copyright line may follow it).
+PAGE_END_LINES = 2
+# A prose line has more words than a footer's link or label ("Impressum | Kontakt").
+PROSE_WORDS = 6
+
+
+def page_end_lines(lines, end: int, read: list[int], authors: tuple[str, ...]) -> list[int]:
+    """The page's last prose lines past the body (``end``), not already ``read``, that name one of
+    the byline's ``authors`` in their opening (where a card says whom it is about)."""
+    keys = [name_key(a) for a in authors if len(name_key(a)) >= 6]
+    prose = [i for i in range(len(lines) - 1, end - 1, -1)
+             if lines[i].role == "text" and len(lines[i].text.split()) >= PROSE_WORDS][:PAGE_END_LINES]
+    return [i for i in prose if i not in read and len(lines[i].text) <= CARD_CHARS
+            and any(k in name_key(lines[i].text[:CARD_OPENING_CHARS]) for k in keys)]
+
+
+# Whom a card is about is said in its first sentence.
+CARD_OPENING_CHARS = 160
