@@ -157,3 +157,15 @@ def test_trap_another_columns_credit_after_the_footer_is_no_bio():
 def test_trap_a_copyright_line_after_the_footer_naming_the_byline_is_no_bio():
     line = "All columns © 2020 Martha Quill and the Courier, reprinted with permission of the syndicate."
     assert cleaned_text(courier_page(line)).meta.bios == ()
+
+
+def test_trap_another_columns_credit_closing_the_body_is_not_the_bylines_bio():
+    # The page's closing line credits another column's writer (a syndicate's line under the story):
+    # the credit names someone other than the byline, so it is not Martha Quill's bio.
+    credit = ("Dear Tom is written by Tom Reyes, a retired judge who has answered readers' letters since 1998. "
+              "Write to him at the Courier.")
+    lines = ["Home", "News", "Ask Martha: My neighbour parks in front of my garage every night", "By Martha Quill",
+             "Dec 23, 2020", *STORY_EN, credit, "Share this story"]
+    result = cleaned_text(lines)
+    assert result.meta.authors == ("Martha Quill",)
+    assert result.meta.bios == ()
