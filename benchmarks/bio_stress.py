@@ -25,6 +25,10 @@ text path is scored on the edits. Pages with a bio, one variant each:
   lines removed);
 - ``self_box``: the bio replaced by a first-person box ("Hallo, ich bin
   Jana, ...", written here) right after the byline.
+- ``sidebar_before``: the bio's lines moved before the headline (a theme's
+  "About me" widget the scrape reads before the article);
+  ``no_byline_at_end``: the byline's lines removed and the bio moved to the
+  page's very end.
 
 Pages without a bio get traps, one variant each, in the page's language:
 ``expert`` (a quoted expert "Prof X, vice-chancellor of Y, agrees ..."),
@@ -35,7 +39,11 @@ after the body; glued traps, as a scrape joins one block's inline text:
 ``glued_promo`` (a newsletter box between share words and tag words after
 the body), ``glued_caption`` (a news sentence "X is ..." glued to a photo
 credit, mid-body) and ``glued_sidebar`` (another writer's bio glued to its
-"more articles by" link, after the body). Every trap is text written here, not corpus text.
+"more articles by" link, after the body); another writer's card before the
+headline (``sidebar_first``) or at the page's very end, after the footer
+(``footer_end``), each reported apart (``_nobyline``) on pages with no byline;
+a reader's first-person comment under its stamp after the body
+(``self_comment``). Every trap is text written here, not corpus text.
 
 Only tuning-half cases are read; the held-out half is measured by
 bio_halves.py as totals. Prints recall and precision per variant and per
@@ -165,10 +173,27 @@ GLUED_TRAPS = {
     "pt": {"credit": "Foto: Lusa", "caption": "Maria Lopes é enfermeira do hospital municipal e espera há meses "
            "uma resposta.", "other": "Tomás Reis"},
 }
+# A reader's first-person comment (written here) under its stamp: "Hi, I'm Martha! ...".
+SELF_COMMENTS = {
+    "en": ("Martha, 1 Aug 2019 at 10:15 Reply", "Hi, I'm Martha! I have been reading this blog for years and "
+           "I loved this post, thank you for writing it."),
+    "de": ("Martha, 1. August 2019 um 10:15 Uhr Antworten", "Hallo, ich bin Martha! Ich lese diesen Blog seit "
+           "Jahren und fand diesen Beitrag wunderbar, danke dafür."),
+    "fr": ("Martha, 1 août 2019 à 10h15 Répondre", "Bonjour, je suis Martha ! Je lis ce blog depuis des années "
+           "et j'ai adoré cet article, merci."),
+    "es": ("Martha, 1 de agosto de 2019 a las 10:15 Responder", "Hola, soy Martha. Leo este blog desde hace años "
+           "y me encantó esta entrada, gracias."),
+    "pt": ("Martha, 1 de agosto de 2019 às 10:15 Responder", "Olá, sou a Martha! Leio este blog há anos e "
+           "adorei este artigo, obrigada."),
+}
 GLUED_VARIANTS = ("glued_label", "glued_links", "glued_both", "glued_page", "glued_no_byline", "self_box")
-BIO_VARIANTS = ("as_is", "no_byline", "after_byline", "at_end", "first_name", "pronoun", "heading")
+BIO_VARIANTS = ("as_is", "no_byline", "after_byline", "at_end", "sidebar_before", "no_byline_at_end",
+                "first_name", "pronoun", "heading")
+# The traps whose card names someone else only where a byline is found (a "_nobyline" twin reported apart).
+SIDEBAR_TRAPS = ("sidebar", "glued_sidebar", "sidebar_first", "footer_end")
 TRAP_VARIANTS = ("as_is", "expert", "interviewee", "promo", "closing", "sidebar", "sidebar_nobyline",
-                 "glued_promo", "glued_caption", "glued_sidebar", "glued_sidebar_nobyline")
+                 "glued_promo", "glued_caption", "glued_sidebar", "glued_sidebar_nobyline", "sidebar_first",
+                 "sidebar_first_nobyline", "footer_end", "footer_end_nobyline", "self_comment")
 
 
 def lines_of(case: Path) -> list[str]:
@@ -180,13 +205,20 @@ def lines_of(case: Path) -> list[str]:
 
 def run(lines: list[str], path: Path, rules) -> tuple[str | None, list[str]]:
     """(the bio, the byline's names) the text path gives for a scrape made of ``lines``."""
+    bio, authors, _ = run_with_title(lines, path, rules)
+    return bio, authors
+
+
+def run_with_title(lines: list[str], path: Path, rules) -> tuple[str | None, list[str], int | None]:
+    """(the bio, the byline's names, the headline's line) the text path gives for ``lines``."""
     source = decode_source(("\n\n".join(lines) + "\n").encode(), path=path, kind="text")
     try:
         view = scorer_view(clean(source, rules))
     except ExporterError:
-        return None, []
-    author = view.get("author")
-    return view.get("bio"), author if isinstance(author, list) else [author] if author else []
+        return None, [], None
+    author, title = view.get("author"), view.get("title")
+    headline = next((i for i, line in enumerate(lines) if title and line == title), None)
+    return view.get("bio"), author if isinstance(author, list) else [author] if author else [], headline
 
 
 def bio_span(lines: list[str], bio: str, scorer, authors: list[str], lex) -> range | None:
@@ -222,8 +254,9 @@ def _opening_name(bio: str, authors: list[str]) -> str | None:
                  and len(body.split()) > len(a.split()) + 2), None)
 
 
-def bio_variants(lines: list[str], span: range, bio: str, authors: list[str], lang: str, lex):
-    """(variant, lines, expected bio) for each stress variant that applies to this page."""
+def bio_variants(lines: list[str], span: range, bio: str, authors: list[str], lang: str, lex, headline: int | None = None):
+    """(variant, lines, expected bio) for each stress variant that applies to this page
+    (``headline``: the line the text path reads as the headline, if any)."""
     bio_lines = lines[span.start:span.stop]
     rest = lines[:span.start] + lines[span.stop:]
     yield "as_is", lines, bio
@@ -235,6 +268,10 @@ def bio_variants(lines: list[str], span: range, bio: str, authors: list[str], la
             yield "after_byline", rest[:at] + bio_lines + rest[at:], bio
     if span.stop < len(lines):
         yield "at_end", rest + bio_lines, bio
+    if headline is not None and headline < span.start:
+        yield "sidebar_before", lines[:headline] + bio_lines + lines[headline:span.start] + lines[span.stop:], bio
+    if bylines and span.stop < len(lines):
+        yield "no_byline_at_end", [line for i, line in enumerate(rest) if i not in bylines] + bio_lines, bio
     opening = next((i for i, line in enumerate(bio_lines) if _opening_name(line, authors)), None)
     if opening is not None:
         name = _opening_name(bio_lines[opening], authors)
@@ -286,8 +323,9 @@ def glued_variants(lines: list[str], span: range, bio: str, authors: list[str], 
             yield "self_box", rest[:at] + [box] + rest[at:], box
 
 
-def trap_variants(lines: list[str], lang: str):
-    """(variant, lines, the trap's text) for each trap variant of a page without a bio."""
+def trap_variants(lines: list[str], lang: str, headline: int | None = None):
+    """(variant, lines, the trap's text) for each trap variant of a page without a bio
+    (``headline``: the line the text path reads as the headline, if any)."""
     body = [i for i, line in enumerate(lines) if len(line.split()) >= BODY_WORDS]
     yield "as_is", lines, None
     if not body:
@@ -308,6 +346,11 @@ def trap_variants(lines: list[str], lang: str):
     yield "glued_caption", lines[:middle] + [caption] + lines[middle:], glued["caption"]
     sidebar = f"{traps['sidebar']} {words['more'].format(name=glued['other'])}"
     yield "glued_sidebar", lines[:after] + [sidebar] + lines[after:], traps["sidebar"]
+    if headline is not None:
+        yield "sidebar_first", lines[:headline] + [traps["sidebar"]] + lines[headline:], traps["sidebar"]
+    yield "footer_end", lines + [traps["sidebar"]], traps["sidebar"]
+    stamp, comment = SELF_COMMENTS.get(lang, SELF_COMMENTS["en"])
+    yield "self_comment", lines[:after] + [stamp, comment] + lines[after:], comment
 
 
 def measure(corpus: Path, show: Path | None, only: str | None) -> dict:
@@ -335,19 +378,19 @@ def measure(corpus: Path, show: Path | None, only: str | None) -> dict:
         if not ((case / "scrape.txt").exists() or (case / "source.html").exists()):
             continue
         lines, path = lines_of(case), case / "scrape.txt"
+        _, found, headline = run_with_title(lines, path, rules)
         if e.get("bio"):
-            authors = [a for a in (e.get("authors") or []) if a] or run(lines, path, rules)[1]
+            authors = [a for a in (e.get("authors") or []) if a] or found
             span = bio_span(lines, e["bio"], scorer, authors, lex)
             if span is None:
                 continue  # the bio is not in the scrape as lines: nothing to move
             lang = guess_language(e["bio"]) or "?"  # as bio_halves.py counts it
             said = e.get("lang") or guess_language(" ".join(lines))  # the heading's and pronoun's language
-            variants = list(bio_variants(lines, span, e["bio"], authors, said, lex))
+            variants = list(bio_variants(lines, span, e["bio"], authors, said, lex, headline))
         else:
             lang = e.get("lang") or guess_language(" ".join(lines)) or "?"
-            bylined = bool(run(lines, path, rules)[1])
-            variants = [(v if v not in ("sidebar", "glued_sidebar") or bylined else f"{v}_nobyline", ls, t)
-                        for v, ls, t in trap_variants(lines, lang)]
+            variants = [(v if v not in SIDEBAR_TRAPS or found else f"{v}_nobyline", ls, t)
+                        for v, ls, t in trap_variants(lines, lang, headline)]
         for variant, edited, expected in variants:
             if only and variant != only:
                 continue

@@ -19,6 +19,7 @@ import unicodedata
 from .._dataclass_store import dataclass
 from .. import _re_store  # re.compile, from the code an earlier run stored
 from .bio_job import job_box, job_line
+from .bio_other_names import credits_someone_else, self_named_someone_else
 from .bio_rules import BioLexicon
 from .draft import loose, squash
 from .names import is_person_name, tidy_name
@@ -238,14 +239,19 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
         if tie == "byline_name" and not (candidate.box or candidate.heading) and any(
                 opening.startswith(fold(a)) and verb_after(body[len(a):], lex) for a in authors):
             reasons.append("name_verb")  # "Jane Doe is a reporter at ...": the byline's full name, then a bio verb
-    elif candidate.label and any(same_person(candidate.label, a) for a in authors):
+    elif candidate.label and any(same_person(candidate.label, a) for a in authors) and not (
+            lead and not (same_person(lead, candidate.label) or same_person(candidate.label, lead))):
+        # (a text under the byline's name line that opens with another full name is that person's:
+        # "Reporting by Will Dunham" / "Tom Reyes is a columnist ..." at the page's end)
         author = next(a for a in authors if same_person(candidate.label, a))
         reasons.append("byline_name")
     elif any(name_key(a) in name_key(body) for a in authors if len(name_key(a)) >= 6):
         # "Dear Abby is written by Abigail Van Buren": a column's credit names the byline inside
         author = next(a for a in authors if name_key(a) in name_key(body))
         reasons.append("byline_named")
-    elif first_person and authors and _self_named(body, authors, lex):
+    elif statement and authors and credits_someone_else(head, authors):
+        reasons.append("other_person")  # another column's credit ("Dear Tom is written by Tom Reyes") on Jane Doe's page
+    elif first_person and authors and self_named_someone_else(body, authors, lex):
         reasons.append("other_person")  # "Hier schreibt Maria Klein über ..." on a guest post by someone else
     elif lead and authors and not any(same_person(lead, a) or same_person(a, lead) for a in authors):
         reasons.append("other_person")  # "Prof X, vice-chancellor of Y, ..." when the byline is someone else
@@ -335,24 +341,6 @@ def names_label(text: str, label: str) -> bool:
     """The text gives (a word of) the label's name in its first words."""
     said = {name_key(w) for w in re.findall(r"\w+", text[:SELF_NAME_REACH])}
     return any(name_key(w) in said for w in label.split() if len(w) > 2)
-
-
-_NAME_RUN = _re_store.compile(r"[\s,:–—-]*((?:[^\W\d_][\w.\-]*\s+){1,3}[^\W\d_][\w.\-]*)")
-
-
-def _self_named(text: str, authors: tuple[str, ...], lex: BioLexicon) -> bool:
-    """A self-description gives, right after its opening ("Hier schreibt", "My name is"), a full
-    person's name that is not a byline author's."""
-    end = lex.self.match_end(text)
-    m = _NAME_RUN.match(text, end) if end is not None else None
-    if not m:
-        return False
-    words = m.group(1).split()
-    for size in range(len(words), 1, -1):
-        name = " ".join(words[:size]).rstrip(".,")
-        if is_person_name(name):
-            return not any(same_person(name, a) or same_person(a, name) for a in authors)
-    return False
 
 
 def _leftover_words(text: str, names) -> int:

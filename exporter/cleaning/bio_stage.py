@@ -19,6 +19,7 @@ from ..model import Bio, Heading, Paragraph
 from .bio import publisher_in
 from .bio_evidence import Candidate, Verdict, choose, corroborated, weigh
 from .bio_glued import GLUE_WORDS, TAIL_WORDS
+from .bio_far_cards import body_run, header_named, page_end_lines
 from .bio_rules import BioLexicon, lexicon, with_subject, without_tail
 from .draft import Draft, block_text, loose
 
@@ -81,6 +82,11 @@ def _found_bios(draft: Draft, lex: BioLexicon) -> Draft | None:
             (name, at), = carded.items()
             chosen = [v for v in _chosen(draft, lex, (name,)) if {"byline_name", "name_verb"} <= set(v.reasons)
                       and v.candidate.block_index is None and at - CARD_LINK_REACH <= v.candidate.order < at]
+        if not chosen and len(draft.page) >= 2 and (named := header_named(draft.lines, *body_run(draft.page), lex)):
+            # The name the header sets alone on a line and a "<name> is <what>" line outside the body
+            # opens with (bio_far_cards): that text is taken as that person's card.
+            chosen = [v for v in _chosen(draft, lex, named) if {"byline_name", "name_verb"} <= set(v.reasons)
+                      and _outside_body(draft, v.candidate)]
     if not chosen:
         return None
     bios = tuple(Bio(text=_own_part(_bio_text(v, lex), v.author, draft.authors), author=v.author) for v in chosen)
@@ -194,8 +200,10 @@ def card_links(lines, lex: BioLexicon) -> dict[str, int]:
 def _outside_body(draft: Draft, candidate: Candidate) -> bool:
     """The candidate is a line of the scrape before or after the body's run of lines."""
     page = draft.page if isinstance(draft.page, tuple) else ()
-    return (len(page) >= 2 and candidate.block_index is None and candidate.place != "heading"
-            and not page[0] <= candidate.order < page[1])
+    if len(page) < 2 or candidate.block_index is not None or candidate.place == "heading":
+        return False
+    start, end = body_run(draft.page)
+    return not start <= candidate.order < end
 
 
 def heading_named(lines, lex: BioLexicon) -> tuple[str, ...]:
@@ -273,6 +281,7 @@ def _line_candidates(draft: Draft, lex: BioLexicon, authors: tuple[str, ...]) ->
         usable = lambda i: lines[i].role == "text"  # noqa: E731
         after = _after_body(lines, end, lex, draft.rules)
         out += [Candidate(text=with_first_person(texts, i, usable, lex), place="after_body", order=i) for i in after]
+        out += [Candidate(text=texts[i], place="after_body", order=i) for i in page_end_lines(lines, end, after, authors)]
         before = [i for i in range(max(0, start - TEXT_REACH), start) if usable(i)]
         out += [Candidate(text=with_first_person(texts, i, usable, lex), place="byline", order=i) for i in before]
         out += [Candidate(text=with_first_person(texts, i, usable, lex), place="closing", order=i)

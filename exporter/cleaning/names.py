@@ -18,6 +18,12 @@ _NOT_NAME_WORDS = {
     "senior", "chief", "contributing", "special", "to", "for", "in", "on", "at", "of", "with", "via",
     "from", "newsroom", "online", "digital", "wire", "wires", "bureau", "report", "reports",
     "he", "she", "they", "it", "we", "i", "you", "this", "that", "his", "her", "their", "our", "my",
+    # the same pronouns and possessives in the corpus languages: a job ad's or a guide's Title-Case
+    # subheading under the headline ("Ihre Aufgaben", "Unsere Leistungen", "Nuestros servicios")
+    # is read as a name line when the byline is missing
+    "ihre", "ihr", "unsere", "unser", "meine", "mein", "seine", "deine", "dein", "eure", "euer", "wir",
+    "notre", "votre", "nos", "vos", "nous", "nuestro", "nuestra", "nuestros", "nuestras", "nosso", "nossa",
+    "nossos", "nossas", "nostro", "nostra", "vostro", "vostra",
     # the labels of a paper's unsigned editorial column ("Telegraph View", "Our View", "Leitartikel")
     "view", "views", "editorial", "editorials", "leitartikel", "kommentar", "éditorial",
     "editoriale", "hoofdredactioneel",
@@ -29,6 +35,8 @@ _NOT_NAME_WORDS = {
     "login", "log", "user", "account", "sign", "subscribe", "newsletter", "newsletters", "menu", "home", "search",
     "contact", "help", "settings", "profile", "register", "top", "latest", "breaking", "live", "watch", "listen",
     "follow", "sections", "section", "edition", "stories", "story", "topics", "podcast", "podcasts",
+    # a theme's teaser heads between the headline and the body ("Related Posts", "Recent Articles")
+    "posts", "articles", "related", "recent",
     # a photo credit's label and the share and print tools beside a byline, in the corpus languages
     # ("Foto: Cortesía", "Bildrechte", "Download PDF", "Réagir"): read as a name line under the headline
     "foto", "fotos", "bild", "bildrechte", "credit", "credits", "crédit", "crédits", "courtesy", "cortesía",
@@ -95,7 +103,8 @@ def tidy_name(name: str) -> str:
 _BYLINE_PREFIX = _re_store.compile(
     r"^(?:by|written by|words by|story by|text by|reporting by|report by|reporter(?=\s*:)|reportage de|reporte de|"
     r"servizio di|texto(?=\s*:)|testo(?=\s*:)|testo di|posted by|gepostet von|geschrieben von|"
-    r"verfasst von|veröffentlicht von|publié par|écrit par|publicado por|postado por|pubblicato da|par|texte|text|von|por|escrito por|"
+    r"verfasst von|veröffentlicht von|(?:ein )?(?:artikel|beitrag) von|article by|(?:un )?article de|(?:un )?artículo de|"
+    r"(?:um )?artigo de|(?:un )?articolo di|publié par|écrit par|publicado por|postado por|pubblicato da|par|texte|text|von|por|escrito por|"
     r"reportagem de|di|scritto da|a cura di|door|av|af|autor|autorin|auteur|auteure|author|ein bericht von)"
     r"\s*:?\s+", re.IGNORECASE)
 # "A, B, C and D", "A und B", "A et B", "A y B", "A e B", "A en B", "A og B", "A och B", "A & B"

@@ -1,0 +1,89 @@
+"""A scrape's author cards far from the body: tied by the header's name line, or by the byline's
+name at the page's very end.
+
+The byline steps read a bare name line as the byline only beside the headline
+they found; when they miss the headline (a related post's title read for it,
+the real one further up), the name under the real headline ("The First
+Decade" / "Jane Doe" / "Sa 13 Jul 2019"), or beside a profile link ("SHOW ALL
+ARTICLES OF" / "Jane Doe"), is no byline. A theme's author widget set far from
+the body (at the page's very end, after the footer) is then tied to no one. The
+header still names its author alone on a line: a text outside the body that
+opens with that full name, a bio verb and what the person is ("Jane Doe is a
+legal journalist and ...") is looked for, and the bio stage weighs it as that
+person's (`header_named`, for `bio_stage._found_bios`).
+
+With a byline, a widget's text at the page's very end (after the footer, past
+the reach of the lines read after the body) is read when it names the byline's
+author (`page_end_lines`): "Dear Abby is written by Abigail Van Buren ..." set
+under the site's footer.
+"""
+
+from __future__ import annotations
+
+from .bio_evidence import fold, name_key, role_statement_name
+from .bio_rules import BioLexicon
+from .names import names_line
+
+# How far above the body's first line the article's header (headline, byline, dateline,
+# the profile link) may reach: past the related posts a theme sets between it and the body.
+HEADER_REACH = 10
+# A name line is short: the name, at most a handle or a job title.
+NAME_LINE_CHARS = 60
+# A card's text is a sentence or three; a longer line is a story's paragraph.
+CARD_CHARS = 600
+
+
+def body_run(page: tuple) -> tuple[int, int]:
+    """A scrape's body [start, end) lines: from the headline on when the run of prose opens with it
+    (as lines_to_blocks reads it), past the lines above it (a theme's "About me" widget scraped
+    before the headline is prose the run took in)."""
+    start, end, *rest = page
+    title = rest[0] if rest else None
+    return (title + 1 if title is not None and start <= title < start + 3 else start), end
+
+
+def header_named(lines, start: int, end: int, lex: BioLexicon) -> tuple[str, ...]:
+    """The one person named alone on a line just above the body, when a "<name> is <what>" line
+    outside the body opens with that name; none when the header names two people so."""
+    names: list[str] = []
+    for line in lines[max(0, start - HEADER_REACH):start]:
+        if len(line.text) <= NAME_LINE_CHARS:
+            names += [n for n in names_line(line.text)[0] if n not in names]
+    if len(names) != 1:
+        return ()  # none, or a rail of teasers' bylines: nothing says which is the author
+    name = names[0]
+    for index, line in enumerate(lines):
+        text = line.text
+        if start <= index < end or len(text) > CARD_CHARS or line.role != "text" or _under_comment_stamp(lines, index):
+            continue
+        if fold(text[:NAME_LINE_CHARS]).startswith(fold(name)) and (said := role_statement_name(text, lex)) \
+                and name_key(said) == name_key(name):
+            return (name,)
+    return ()
+
+
+def _under_comment_stamp(lines, index: int) -> bool:
+    """The line comes right under a reader's comment stamp ("Martha, Thu 1 Aug 2019 / 02:15 Reply",
+    "Borchert sagt:"): a comment about the author ("Jane Doe is a legal journalist who never ...")."""
+    above = lines[index - 1] if index > 0 else None
+    return above is not None and (above.role == "meta" or above.text.endswith(":"))
+
+
+# A theme's footer widget is among the page's last lines of prose (a copyright line may follow it).
+PAGE_END_LINES = 2
+# A prose line has more words than a footer's link or label ("Impressum | Kontakt").
+PROSE_WORDS = 6
+
+
+def page_end_lines(lines, end: int, read: list[int], authors: tuple[str, ...]) -> list[int]:
+    """The page's last prose lines past the body (``end``), not already ``read``, that name one of
+    the byline's ``authors`` in their opening (where a card says whom it is about)."""
+    keys = [name_key(a) for a in authors if len(name_key(a)) >= 6]
+    prose = [i for i in range(len(lines) - 1, end - 1, -1)
+             if lines[i].role == "text" and len(lines[i].text.split()) >= PROSE_WORDS][:PAGE_END_LINES]
+    return [i for i in prose if i not in read and len(lines[i].text) <= CARD_CHARS
+            and any(k in name_key(lines[i].text[:CARD_OPENING_CHARS]) for k in keys)]
+
+
+# Whom a card is about is said in its first sentence.
+CARD_OPENING_CHARS = 160
