@@ -24,7 +24,8 @@ text path is scored on the edits. Pages with a bio, one variant each:
   either side) and ``glued_no_byline`` (``glued_both`` with the byline's
   lines removed);
 - ``self_box``: the bio replaced by a first-person box ("Hallo, ich bin
-  Jana, ...", written here) right after the byline.
+  Jana, ...", written here) right after the byline; ``self_sidebar`` and
+  ``self_end`` (bio_stress_self.py): before the headline, at the page's end.
 
 Pages without a bio get traps, one variant each, in the page's language:
 ``expert`` (a quoted expert "Prof X, vice-chancellor of Y, agrees ..."),
@@ -35,7 +36,8 @@ after the body; glued traps, as a scrape joins one block's inline text:
 ``glued_promo`` (a newsletter box between share words and tag words after
 the body), ``glued_caption`` (a news sentence "X is ..." glued to a photo
 credit, mid-body) and ``glued_sidebar`` (another writer's bio glued to its
-"more articles by" link, after the body). Every trap is text written here, not corpus text.
+"more articles by" link, after the body); ``self_*`` (bio_stress_self.py):
+first-person texts that are no author's box. Every trap is text written here, not corpus text.
 
 Only tuning-half cases are read; the held-out half is measured by
 bio_halves.py as totals. Prints recall and precision per variant and per
@@ -56,6 +58,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bio_halves import DEFAULT_CORPUS, half, load_scorer, scrape_of  # noqa: E402
+from bio_stress_self import SELF_BIO_VARIANTS, SELF_TRAP_VARIANTS, self_bio_variants, self_trap_variants  # noqa: E402
 from exporter.cleaning import clean, load_rules, scorer_view  # noqa: E402
 from exporter.cleaning.language import guess_language  # noqa: E402
 from exporter.errors import ExporterError  # noqa: E402
@@ -286,14 +289,19 @@ def glued_variants(lines: list[str], span: range, bio: str, authors: list[str], 
             yield "self_box", rest[:at] + [box] + rest[at:], box
 
 
-def trap_variants(lines: list[str], lang: str):
-    """(variant, lines, the trap's text) for each trap variant of a page without a bio."""
+def trap_places(lines: list[str]) -> tuple[int, int] | None:
+    """(the middle of the body, right after it): where the traps go in; None with no prose."""
     body = [i for i, line in enumerate(lines) if len(line.split()) >= BODY_WORDS]
+    return (body[len(body) // 2] + 1, body[-1] + 1) if body else None
+
+
+def trap_variants(lines: list[str], lang: str, authors: list[str] = ()):
+    """(variant, lines, the trap's text) for each trap variant of a page without a bio."""
     yield "as_is", lines, None
-    if not body:
+    if not (places := trap_places(lines)):
         return
     traps = TRAPS.get(lang, TRAPS["en"])
-    middle, after = body[len(body) // 2] + 1, body[-1] + 1
+    middle, after = places
     for variant in ("expert", "interviewee", "promo"):
         yield variant, lines[:middle] + [traps[variant]] + lines[middle:], traps[variant]
     # A story's last paragraph about someone it quotes, opening with a pronoun ("He joined the team ...").
@@ -308,6 +316,7 @@ def trap_variants(lines: list[str], lang: str):
     yield "glued_caption", lines[:middle] + [caption] + lines[middle:], glued["caption"]
     sidebar = f"{traps['sidebar']} {words['more'].format(name=glued['other'])}"
     yield "glued_sidebar", lines[:after] + [sidebar] + lines[after:], traps["sidebar"]
+    yield from self_trap_variants(lines, lang, list(authors), middle, after)
 
 
 def measure(corpus: Path, show: Path | None, only: str | None) -> dict:
@@ -343,11 +352,12 @@ def measure(corpus: Path, show: Path | None, only: str | None) -> dict:
             lang = guess_language(e["bio"]) or "?"  # as bio_halves.py counts it
             said = e.get("lang") or guess_language(" ".join(lines))  # the heading's and pronoun's language
             variants = list(bio_variants(lines, span, e["bio"], authors, said, lex))
+            variants += self_bio_variants(lines, span, authors, said, byline_lines(lines, span, authors), e.get("title"))
         else:
             lang = e.get("lang") or guess_language(" ".join(lines)) or "?"
-            bylined = bool(run(lines, path, rules)[1])
-            variants = [(v if v not in ("sidebar", "glued_sidebar") or bylined else f"{v}_nobyline", ls, t)
-                        for v, ls, t in trap_variants(lines, lang)]
+            byline = run(lines, path, rules)[1]
+            variants = [(v if v not in ("sidebar", "glued_sidebar") or byline else f"{v}_nobyline", ls, t)
+                        for v, ls, t in trap_variants(lines, lang, byline)]
         for variant, edited, expected in variants:
             if only and variant != only:
                 continue
@@ -382,7 +392,8 @@ def main(argv=None) -> int:
     logging.basicConfig(level=logging.ERROR)
     table = measure(args.corpus, args.show, args.only)
     print(f"{'variant':<24}{'lang':<6}{'pages':>6}{'bios':>6}{'given':>7}{'hits':>6}{'bioR':>8}{'bioP':>8}{'false':>7}")
-    order = {v: i for i, v in enumerate(BIO_VARIANTS + ("no_heading",) + GLUED_VARIANTS + TRAP_VARIANTS[1:] + ("ALL",))}
+    order = {v: i for i, v in enumerate(BIO_VARIANTS + ("no_heading",) + GLUED_VARIANTS + SELF_BIO_VARIANTS
+                                            + TRAP_VARIANTS[1:] + SELF_TRAP_VARIANTS + ("ALL",))}
     for (variant, lang), (pages, expected, predicted, hits) in sorted(
             table.items(), key=lambda kv: (order.get(kv[0][0], 99), kv[0][1] != "all", kv[0][1])):
         recall = f"{hits / expected:8.3f}" if expected else f"{'-':>8}"
