@@ -33,10 +33,10 @@ SELF_NAME_REACH = 80
 
 WEIGHTS = {
     "structured": 3.0, "box": 2.0, "heading": 2.0, "closing": 1.0, "after_body": 1.0,
-    "statement": 3.0, "self": 2.5, "byline_name": 2.0, "name_part": 1.5, "label_name": 1.0,
+    "statement": 3.0, "self": 2.5, "self_writer": 1.0, "byline_name": 2.0, "name_part": 1.5, "label_name": 1.0,
     "lead_name": 1.0, "card_name": 1.0, "card_placed": 1.0, "name_verb": 1.0, "announced": 1.0, "byline_named": 0.5, "pronoun": 0.5, "writer_tie": 1.5, "role": 1.0, "roles": 2.0,
     "speech": -3.0, "opens_quoted": -3.0, "long_quote": -1.5, "promo": -4.0, "other_person": -4.0,
-    "long": -2.0, "intro": -2.0, "news_opener": -2.0,
+    "long": -2.0, "intro": -2.0, "stranger": -2.0, "news_opener": -2.0,
 }
 
 LEAD = _re_store.compile(r"^[\s—–\-*•·|(]+")
@@ -190,7 +190,7 @@ def _byline_tie(text: str, authors: tuple[str, ...], first_person: bool = False,
     if lex is not None and (author := led_by_role(text, authors, lex)):
         return author, "byline_name"
     if first_person:
-        said = {name_key(w) for w in re.findall(r"\w+", text[:SELF_NAME_REACH])}
+        said = {name_key(w) for w in re.findall(r"\w+", text[:SELF_NAME_REACH]) if w[:1].isupper()}
         for author in authors:
             if said & {name_key(w) for w in author.split() if len(w) > 2}:
                 return author, "name_part"
@@ -270,6 +270,12 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
         # "Über den Autor" / "Medizinstudent, Papa, ..." / "Senior editor at Gizmodo.": the heading
         # says whom the box is about, and the page has one author for it to be about.
         reasons.append("announced")
+    if first_person and (tie or "label_name" in reasons and names_label(body, candidate.label)) and (
+            lex.self_writer.search(head) or lex.writer.search(head)):
+        reasons.append("self_writer")  # "Hi, I'm Amy! I write about ..." under Amy's byline: her box
+    if first_person and not (authors or tie or candidate.label or candidate.heading or candidate.box) and given_name(
+            body, lex) and not lex.self_writer.search(head):
+        reasons.append("stranger")  # "Hi, I'm Sarah, a nurse ..., and this planner ...": a testimonial, no writer's box
     if author is None and len(authors) == 1 and "other_person" not in reasons:
         author = authors[0]
     if _card_label(candidate, author, reasons, bool(authors) and bool(roles), lex):
@@ -287,7 +293,7 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
         reasons.append("promo")
     if words > MAX_BIO_WORDS:
         reasons.append("long")
-    if candidate.place == "byline" and first_person and not roles and not statement:
+    if candidate.place == "byline" and first_person and not roles and not statement and "self_writer" not in reasons:
         # "Hi, I'm Amy, and today I want to tell you about ...": a post's first lines in the
         # first person open the story; a box there says what its writer is.
         reasons.append("intro")
@@ -337,12 +343,24 @@ def names_label(text: str, label: str) -> bool:
     return any(name_key(w) in said for w in label.split() if len(w) > 2)
 
 
+def given_name(text: str, lex: BioLexicon) -> str | None:
+    """The name a self-description gives after a greeting's "I'm" or a "my name is" ("Hi, I'm Sarah, ...")."""
+    at = lex.self_name.match_end(text)
+    given = _GIVEN.match(text, at) if at is not None else None
+    return given.group() if given else None
+
+
+_GIVEN = _re_store.compile(r"[A-ZÀ-Þ][^\W\d_]+(?=[\s,!.]|$)")
 _NAME_RUN = _re_store.compile(r"[\s,:–—-]*((?:[^\W\d_][\w.\-]*\s+){1,3}[^\W\d_][\w.\-]*)")
 
 
 def _self_named(text: str, authors: tuple[str, ...], lex: BioLexicon) -> bool:
     """A self-description gives, right after its opening ("Hier schreibt", "My name is"), a full
-    person's name that is not a byline author's."""
+    person's name that is not a byline author's; or, after a greeting's "I'm" ("Hi, I'm Sarah, a
+    nurse ...": a testimonial, a reader's comment), a first name that is none of theirs."""
+    given = given_name(text, lex)
+    if given and not any(name_key(given) == name_key(w) for a in authors for w in a.split()):
+        return True
     end = lex.self.match_end(text)
     m = _NAME_RUN.match(text, end) if end is not None else None
     if not m:
