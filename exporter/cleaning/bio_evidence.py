@@ -199,6 +199,8 @@ def _byline_tie(text: str, authors: tuple[str, ...], first_person: bool = False,
 
 def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Verdict | None:
     """The candidate's verdict (score and author), or None when it cannot be a bio at all."""
+    from .bio_self_named import given_name, names_someone_else
+
     text = squash(candidate.text)
     words = len(text.split())
     if words < 2 or words > MAX_BIO_WORDS * 1.5:
@@ -245,7 +247,7 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
         # "Dear Abby is written by Abigail Van Buren": a column's credit names the byline inside
         author = next(a for a in authors if name_key(a) in name_key(body))
         reasons.append("byline_named")
-    elif first_person and authors and _self_named(body, authors, lex):
+    elif first_person and authors and names_someone_else(body, authors, lex):
         reasons.append("other_person")  # "Hier schreibt Maria Klein über ..." on a guest post by someone else
     elif lead and authors and not any(same_person(lead, a) or same_person(a, lead) for a in authors):
         reasons.append("other_person")  # "Prof X, vice-chancellor of Y, ..." when the byline is someone else
@@ -341,36 +343,6 @@ def names_label(text: str, label: str) -> bool:
     """The text gives (a word of) the label's name in its first words."""
     said = {name_key(w) for w in re.findall(r"\w+", text[:SELF_NAME_REACH])}
     return any(name_key(w) in said for w in label.split() if len(w) > 2)
-
-
-def given_name(text: str, lex: BioLexicon) -> str | None:
-    """The name a self-description gives after a greeting's "I'm" or a "my name is" ("Hi, I'm Sarah, ...")."""
-    at = lex.self_name.match_end(text)
-    given = _GIVEN.match(text, at) if at is not None else None
-    return given.group() if given else None
-
-
-_GIVEN = _re_store.compile(r"[A-ZÀ-Þ][^\W\d_]+(?=[\s,!.]|$)")
-_NAME_RUN = _re_store.compile(r"[\s,:–—-]*((?:[^\W\d_][\w.\-]*\s+){1,3}[^\W\d_][\w.\-]*)")
-
-
-def _self_named(text: str, authors: tuple[str, ...], lex: BioLexicon) -> bool:
-    """A self-description gives, right after its opening ("Hier schreibt", "My name is"), a full
-    person's name that is not a byline author's; or, after a greeting's "I'm" ("Hi, I'm Sarah, a
-    nurse ...": a testimonial, a reader's comment), a first name that is none of theirs."""
-    given = given_name(text, lex)
-    if given and not any(name_key(given) == name_key(w) for a in authors for w in a.split()):
-        return True
-    end = lex.self.match_end(text)
-    m = _NAME_RUN.match(text, end) if end is not None else None
-    if not m:
-        return False
-    words = m.group(1).split()
-    for size in range(len(words), 1, -1):
-        name = " ".join(words[:size]).rstrip(".,")
-        if is_person_name(name):
-            return not any(same_person(name, a) or same_person(a, name) for a in authors)
-    return False
 
 
 def _leftover_words(text: str, names) -> int:
