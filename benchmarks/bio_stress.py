@@ -24,7 +24,8 @@ text path is scored on the edits. Pages with a bio, one variant each:
   either side) and ``glued_no_byline`` (``glued_both`` with the byline's
   lines removed);
 - ``self_box``: the bio replaced by a first-person box ("Hallo, ich bin
-  Jana, ...", written here) right after the byline.
+  Jana, ...", written here) right after the byline; ``self_sidebar`` and
+  ``self_end`` (bio_stress_self.py): before the headline, at the page's end.
 - ``sidebar_before``: the bio's lines moved before the headline (a theme's
   "About me" widget the scrape reads before the article);
   ``no_byline_at_end``: the byline's lines removed and the bio moved to the
@@ -43,7 +44,8 @@ credit, mid-body) and ``glued_sidebar`` (another writer's bio glued to its
 headline (``sidebar_first``) or at the page's very end, after the footer
 (``footer_end``), each reported apart (``_nobyline``) on pages with no byline;
 a reader's first-person comment under its stamp after the body
-(``self_comment``). Every trap is text written here, not corpus text.
+(``self_comment``); ``self_*`` (bio_stress_self.py): first-person texts that
+are no author's box. Every trap is text written here, not corpus text.
 
 Only tuning-half cases are read; the held-out half is measured by
 bio_halves.py as totals. Prints recall and precision per variant and per
@@ -64,6 +66,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bio_halves import DEFAULT_CORPUS, half, load_scorer, scrape_of  # noqa: E402
+from bio_stress_self import SELF_BIO_VARIANTS, SELF_TRAP_VARIANTS, self_bio_variants, self_trap_variants  # noqa: E402
 from exporter.cleaning import clean, load_rules, scorer_view  # noqa: E402
 from exporter.cleaning.language import guess_language  # noqa: E402
 from exporter.errors import ExporterError  # noqa: E402
@@ -323,15 +326,20 @@ def glued_variants(lines: list[str], span: range, bio: str, authors: list[str], 
             yield "self_box", rest[:at] + [box] + rest[at:], box
 
 
-def trap_variants(lines: list[str], lang: str, headline: int | None = None):
-    """(variant, lines, the trap's text) for each trap variant of a page without a bio
-    (``headline``: the line the text path reads as the headline, if any)."""
+def trap_places(lines: list[str]) -> tuple[int, int] | None:
+    """(the middle of the body, right after it): where the traps go in; None with no prose."""
     body = [i for i, line in enumerate(lines) if len(line.split()) >= BODY_WORDS]
+    return (body[len(body) // 2] + 1, body[-1] + 1) if body else None
+
+
+def trap_variants(lines: list[str], lang: str, headline: int | None = None, authors: list[str] = ()):
+    """(variant, lines, the trap's text) for each trap variant of a page without a bio
+    (``headline``: the line the text path reads as the headline, if any; ``authors``: its byline)."""
     yield "as_is", lines, None
-    if not body:
+    if not (places := trap_places(lines)):
         return
     traps = TRAPS.get(lang, TRAPS["en"])
-    middle, after = body[len(body) // 2] + 1, body[-1] + 1
+    middle, after = places
     for variant in ("expert", "interviewee", "promo"):
         yield variant, lines[:middle] + [traps[variant]] + lines[middle:], traps[variant]
     # A story's last paragraph about someone it quotes, opening with a pronoun ("He joined the team ...").
@@ -351,6 +359,7 @@ def trap_variants(lines: list[str], lang: str, headline: int | None = None):
     yield "footer_end", lines + [traps["sidebar"]], traps["sidebar"]
     stamp, comment = SELF_COMMENTS.get(lang, SELF_COMMENTS["en"])
     yield "self_comment", lines[:after] + [stamp, comment] + lines[after:], comment
+    yield from self_trap_variants(lines, lang, list(authors), middle, after)
 
 
 def measure(corpus: Path, show: Path | None, only: str | None) -> dict:
@@ -387,10 +396,11 @@ def measure(corpus: Path, show: Path | None, only: str | None) -> dict:
             lang = guess_language(e["bio"]) or "?"  # as bio_halves.py counts it
             said = e.get("lang") or guess_language(" ".join(lines))  # the heading's and pronoun's language
             variants = list(bio_variants(lines, span, e["bio"], authors, said, lex, headline))
+            variants += self_bio_variants(lines, span, authors, said, byline_lines(lines, span, authors), e.get("title"))
         else:
             lang = e.get("lang") or guess_language(" ".join(lines)) or "?"
             variants = [(v if v not in SIDEBAR_TRAPS or found else f"{v}_nobyline", ls, t)
-                        for v, ls, t in trap_variants(lines, lang, headline)]
+                        for v, ls, t in trap_variants(lines, lang, headline, found)]
         for variant, edited, expected in variants:
             if only and variant != only:
                 continue
@@ -425,7 +435,8 @@ def main(argv=None) -> int:
     logging.basicConfig(level=logging.ERROR)
     table = measure(args.corpus, args.show, args.only)
     print(f"{'variant':<24}{'lang':<6}{'pages':>6}{'bios':>6}{'given':>7}{'hits':>6}{'bioR':>8}{'bioP':>8}{'false':>7}")
-    order = {v: i for i, v in enumerate(BIO_VARIANTS + ("no_heading",) + GLUED_VARIANTS + TRAP_VARIANTS[1:] + ("ALL",))}
+    order = {v: i for i, v in enumerate(BIO_VARIANTS + ("no_heading",) + GLUED_VARIANTS + SELF_BIO_VARIANTS
+                                            + TRAP_VARIANTS[1:] + SELF_TRAP_VARIANTS + ("ALL",))}
     for (variant, lang), (pages, expected, predicted, hits) in sorted(
             table.items(), key=lambda kv: (order.get(kv[0][0], 99), kv[0][1] != "all", kv[0][1])):
         recall = f"{hits / expected:8.3f}" if expected else f"{'-':>8}"

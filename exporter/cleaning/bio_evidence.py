@@ -19,7 +19,7 @@ import unicodedata
 from .._dataclass_store import dataclass
 from .. import _re_store  # re.compile, from the code an earlier run stored
 from .bio_job import job_box, job_line
-from .bio_other_names import credits_someone_else, self_named_someone_else
+from .bio_other_names import credits_someone_else
 from .bio_rules import BioLexicon
 from .draft import loose, squash
 from .names import is_person_name, tidy_name
@@ -34,10 +34,10 @@ SELF_NAME_REACH = 80
 
 WEIGHTS = {
     "structured": 3.0, "box": 2.0, "heading": 2.0, "closing": 1.0, "after_body": 1.0,
-    "statement": 3.0, "self": 2.5, "byline_name": 2.0, "name_part": 1.5, "label_name": 1.0,
+    "statement": 3.0, "self": 2.5, "self_writer": 1.0, "byline_name": 2.0, "name_part": 1.5, "label_name": 1.0,
     "lead_name": 1.0, "card_name": 1.0, "card_placed": 1.0, "name_verb": 1.0, "announced": 1.0, "byline_named": 0.5, "pronoun": 0.5, "writer_tie": 1.5, "role": 1.0, "roles": 2.0,
     "speech": -3.0, "opens_quoted": -3.0, "long_quote": -1.5, "promo": -4.0, "other_person": -4.0,
-    "long": -2.0, "intro": -2.0, "news_opener": -2.0,
+    "long": -2.0, "intro": -2.0, "stranger": -2.0, "news_opener": -2.0,
 }
 
 LEAD = _re_store.compile(r"^[\s—–\-*•·|(]+")
@@ -191,7 +191,7 @@ def _byline_tie(text: str, authors: tuple[str, ...], first_person: bool = False,
     if lex is not None and (author := led_by_role(text, authors, lex)):
         return author, "byline_name"
     if first_person:
-        said = {name_key(w) for w in re.findall(r"\w+", text[:SELF_NAME_REACH])}
+        said = {name_key(w) for w in re.findall(r"\w+", text[:SELF_NAME_REACH]) if w[:1].isupper()}
         for author in authors:
             if said & {name_key(w) for w in author.split() if len(w) > 2}:
                 return author, "name_part"
@@ -200,6 +200,8 @@ def _byline_tie(text: str, authors: tuple[str, ...], first_person: bool = False,
 
 def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Verdict | None:
     """The candidate's verdict (score and author), or None when it cannot be a bio at all."""
+    from .bio_self_named import given_name, names_someone_else
+
     text = squash(candidate.text)
     words = len(text.split())
     if words < 2 or words > MAX_BIO_WORDS * 1.5:
@@ -251,7 +253,7 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
         reasons.append("byline_named")
     elif statement and authors and credits_someone_else(head, authors):
         reasons.append("other_person")  # another column's credit ("Dear Tom is written by Tom Reyes") on Jane Doe's page
-    elif first_person and authors and self_named_someone_else(body, authors, lex):
+    elif first_person and authors and names_someone_else(body, authors, lex):
         reasons.append("other_person")  # "Hier schreibt Maria Klein über ..." on a guest post by someone else
     elif lead and authors and not any(same_person(lead, a) or same_person(a, lead) for a in authors):
         reasons.append("other_person")  # "Prof X, vice-chancellor of Y, ..." when the byline is someone else
@@ -276,6 +278,12 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
         # "Über den Autor" / "Medizinstudent, Papa, ..." / "Senior editor at Gizmodo.": the heading
         # says whom the box is about, and the page has one author for it to be about.
         reasons.append("announced")
+    if first_person and (tie or "label_name" in reasons and names_label(body, candidate.label)) and (
+            lex.self_writer.search(head) or lex.writer.search(head)):
+        reasons.append("self_writer")  # "Hi, I'm Amy! I write about ..." under Amy's byline: her box
+    if first_person and not (authors or tie or candidate.label or candidate.heading or candidate.box) and given_name(
+            body, lex) and not lex.self_writer.search(head):
+        reasons.append("stranger")  # "Hi, I'm Sarah, a nurse ..., and this planner ...": a testimonial, no writer's box
     if author is None and len(authors) == 1 and "other_person" not in reasons:
         author = authors[0]
     if _card_label(candidate, author, reasons, bool(authors) and bool(roles), lex):
@@ -293,7 +301,7 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
         reasons.append("promo")
     if words > MAX_BIO_WORDS:
         reasons.append("long")
-    if candidate.place == "byline" and first_person and not roles and not statement:
+    if candidate.place == "byline" and first_person and not roles and not statement and "self_writer" not in reasons:
         # "Hi, I'm Amy, and today I want to tell you about ...": a post's first lines in the
         # first person open the story; a box there says what its writer is.
         reasons.append("intro")

@@ -59,7 +59,7 @@ def opens_with_author(text: str, authors: tuple[str, ...], lex: BioLexicon) -> b
     if led_by_role(body, authors, lex):
         return True
     if lex.self.match(body):
-        said = {name_key(w) for w in re.findall(r"\w+", body[:SELF_NAME_REACH])}
+        said = {name_key(w) for w in re.findall(r"\w+", body[:SELF_NAME_REACH]) if w[:1].isupper()}
         return any(name_key(word) in said for _, word in name_parts(authors))
     return False
 

@@ -1,28 +1,19 @@
-"""Whether a bio-shaped text gives, where a bio names its person, a full name that is not the byline's.
+"""Whether a column's credit names, where it names its writer, a full name that is not the byline's.
 
-Two shapes say whom a text is about after an opening: a self-description
-("Hier schreibt Maria Klein über ...", "My name is ...") and a column's credit
-("Dear Tom is written by Tom Reyes, a retired judge ..."). On a page whose
-byline names someone else, either is another person's (a guest post's host, a
-syndicate's line for another column), not the byline author's bio.
+"Dear Tom is written by Tom Reyes, a retired judge ..." on a page whose byline
+names someone else is a syndicate's line for another column, not the byline
+author's bio. (A self-description's name, "Hier schreibt Maria Klein über
+...", is read by `bio_self_named.names_someone_else`.)
 """
 
 from __future__ import annotations
 
 from .. import _re_store  # re.compile, from the code an earlier run stored
-from .bio_rules import BioLexicon
 from .names import is_person_name
 
 _NAME_RUN = _re_store.compile(r"[\s,:–—-]*((?:[^\W\d_][\w.\-]*\s+){1,3}[^\W\d_][\w.\-]*)")
 # A column's credit names its writer after "written by" ("Dear Tom is written by Tom Reyes, ...").
 _CREDIT_BY = _re_store.compile(r"\b(?:written|edited|compiled) by\b")
-
-
-def self_named_someone_else(text: str, authors: tuple[str, ...], lex: BioLexicon) -> bool:
-    """A self-description gives, right after its opening ("Hier schreibt", "My name is"), a full
-    person's name that is not a byline author's."""
-    end = lex.self.match_end(text)
-    return end is not None and _other_named_at(text, end, authors)
 
 
 def credits_someone_else(text: str, authors: tuple[str, ...]) -> bool:

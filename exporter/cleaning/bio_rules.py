@@ -16,8 +16,8 @@ from .._dataclass_store import dataclass
 from .. import _re_store
 from ..errors import ConfigError
 
-BIO_KINDS = ("heading", "box", "statement", "self", "first_person", "role", "verb", "pronoun", "not_name", "speech",
-             "promo", "end", "author_link", "job_link", "not_job", "tail", "writer")
+BIO_KINDS = ("heading", "box", "statement", "self", "self_name", "self_writer", "first_person", "role", "verb",
+             "pronoun", "not_name", "speech", "promo", "end", "author_link", "job_link", "not_job", "tail", "writer")
 
 
 @dataclass(frozen=True)
@@ -122,6 +122,8 @@ class BioLexicon:
     tails: tuple[re.Pattern[str], ...] = ()  # where a bio's glued-on furniture begins (searched, lower-cased)
     job_link: re.Pattern[str] = re.compile(_NEVER)  # what ties a job title to its outlet (" at ", " bei "): split on
     writer: PatternSet = PatternSet(())  # a writer's job or beat ("reporter", "covers", "schreibt für")
+    self_writer: PatternSet = PatternSet(())  # what a first-person box says its writer does ("I write about ...")
+    self_name: PatternSet = PatternSet(())  # a self-description's opening that a name follows ("Hi, I'm", "Je m'appelle")
 
 
 
@@ -149,7 +151,8 @@ def lexicon(rules: tuple[BioRule, ...]) -> BioLexicon:
         author_links=tuple(_re_store.compile(p, re.IGNORECASE) for p in of("author_link")),
         job_link=_re_store.compile(alternation("job_link"), re.IGNORECASE), not_job=PatternSet(of("not_job")),
         tails=tuple(_re_store.compile(p, re.IGNORECASE) for p in of("tail")),
-        writer=PatternSet(of("writer")),
+        writer=PatternSet(of("writer")), self_writer=PatternSet(of("self_writer")),
+        self_name=PatternSet(of("self_name")),
     )
     _re_store.flush()
     return found

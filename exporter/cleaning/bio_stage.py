@@ -258,6 +258,7 @@ def _html_candidates(draft: Draft, lex: BioLexicon) -> list[Candidate]:
 def _line_candidates(draft: Draft, lex: BioLexicon, authors: tuple[str, ...]) -> list[Candidate]:
     from .bio_html import describe, heading_match
     from .bio_named import SELF_OPENER_WORDS, line_candidates, with_first_person
+    from .bio_self_boxes import byline_self_boxes
 
     lines = draft.lines
     texts = [line.text for line in lines]
@@ -289,6 +290,11 @@ def _line_candidates(draft: Draft, lex: BioLexicon, authors: tuple[str, ...]) ->
         ends_article = lambda i: len(texts[i]) <= END_HEAD_CHARS and bool(  # noqa: E731
             lex.end.match(texts[i]) or draft.rules.ends_article(texts[i]))
         out += line_candidates(texts, range(start, end), authors, lex, usable, ends_article)
+        # (A byline line past the comments' head is a reader's: "von Mark am 3. März" / "Hallo, ich bin Mark ...".)
+        comments = _end_head(lines, start, end, lex, draft.rules)
+        if comments is None:
+            comments = next((i for i in range(end, len(texts)) if ends_article(i)), len(texts))
+        out += byline_self_boxes(texts, comments, authors, lex=lex, usable=usable)
     return out
 
 
@@ -341,16 +347,25 @@ def _before_article_end(lines, start: int, end: int, lex: BioLexicon, rules) -> 
     before the head of the comments or of the related posts: the place a box
     after the article's end has.
     """
+    index = _end_head(lines, start, end, lex, rules)
+    if index is None:
+        return []
+    return [i for i in range(max(start, index - TEXT_REACH), index)
+            if lines[i].role == "text" and len(lines[i].text.split()) > FURNITURE_WORDS]
+
+
+def _end_head(lines, start: int, end: int, lex: BioLexicon, rules) -> int | None:
+    """The first line of the body's run at which the article is over (the comments' or the related
+    posts' head, after some prose), if the run has one."""
     words = 0
     for index in range(start, end):
         line = lines[index]
         if (words >= END_AFTER_WORDS and len(line.text) <= END_HEAD_CHARS
                 and (lex.end.match(line.text) or rules.ends_article(line.text))):
-            return [i for i in range(max(start, index - TEXT_REACH), index)
-                    if lines[i].role == "text" and len(lines[i].text.split()) > FURNITURE_WORDS]
+            return index
         if line.role == "text":
             words += line.words
-    return []
+    return None
 
 
 def _name_label(line: str, description: str) -> str | None:
