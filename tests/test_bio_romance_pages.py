@@ -169,3 +169,6 @@ def test_traps_in_each_language_give_no_bio_in_either_input(lang):
     head, card = trap["sidebar"]
     assert html_bios(html_page(lang, aside=f'<aside class="sidebar"><h3>{head}</h3><p>{card}</p></aside>')) == []
     assert text_bios(scrape_lines(lang, aside=(head, card))) == []
+    # a reader's first-person comment under the thread's head (a scrape's densest run swallows the thread)
+    assert html_bios(html_page(lang, comment=trap["comment"])) == []
+    assert text_bios(scrape_lines(lang, comment=trap["comment"])) == []
