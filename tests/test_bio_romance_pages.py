@@ -172,3 +172,36 @@ def test_traps_in_each_language_give_no_bio_in_either_input(lang):
     # a reader's first-person comment under the thread's head (a scrape's densest run swallows the thread)
     assert html_bios(html_page(lang, comment=trap["comment"])) == []
     assert text_bios(scrape_lines(lang, comment=trap["comment"])) == []
+
+
+# ------------------------------------------------------------------ a schema.org description backs a visible box
+
+LD_BIO = {"fr": "Claire Noval suit le tribunal de Saint-Aubin depuis douze ans et anime la page des lecteurs.",
+          "es": "Lucía Prado sigue el juzgado de San Albar desde hace doce años y anima la página de los lectores.",
+          "pt": "Inês Moura segue o tribunal de São Albino há doze anos e anima a página dos leitores.",
+          "it": "Giulia Sarti segue il tribunale di Sant'Albino da dodici anni e anima la pagina dei lettori."}
+
+
+@pytest.mark.parametrize("lang", sorted(LD_BIO))
+def test_a_visible_box_the_json_ld_author_description_repeats_is_the_bio_in_any_words(lang):
+    import json
+
+    by, author = PAGES[lang][:2]
+    box = f'<div class="author-card"><span>{author}</span><p>{LD_BIO[lang]}</p></div>'
+    body = article(HEADLINES[lang], f"{by} {author}", PAGES[lang][2], after=box)
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": HEADLINES[lang],
+          "author": {"@type": "Person", "name": author, "description": LD_BIO[lang]}}
+    head = f'<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>'
+    assert html_bios(page(body, lang=lang, head=head)) == [(author, LD_BIO[lang])]
+    # the same box with no description behind it says nothing a bio says: no bio
+    assert html_bios(page(body, lang=lang)) == []
+    # a site that calls itself the "Person" author, its tagline shown in the header: no bio
+    site = {**ld, "author": {"@type": "Person", "name": "Courrier.fr", "description": "Courrier.fr - toute "
+                             "l'actualité de Saint-Aubin et de sa région, chaque jour."}}
+    tagline = f'<p class="tagline">{site["author"]["description"]}</p>'
+    site_head = f'<script type="application/ld+json">{json.dumps(site, ensure_ascii=False)}</script>'
+    assert html_bios(page(article(HEADLINES[lang], "Courrier.fr", PAGES[lang][2], after=tagline), lang=lang,
+                          head=site_head)) == []
+    # a description of the author that the page does not show is not taken by itself
+    assert html_bios(page(article(HEADLINES[lang], f"{by} {author}", PAGES[lang][2]), lang=lang, head=head)) == []
+

@@ -219,7 +219,8 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
     statement = bool(lex.statement.search(head))
     first_person = bool(lex.self.match(head))
     roles = lex.role.found(head)
-    if not (statement or first_person or roles):
+    said = bool(statement or first_person or roles)
+    if not (said or candidate.structured):
         return None  # nothing says who someone is
     if statement:
         reasons.append("statement")
@@ -230,6 +231,11 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
     if _leftover_words(body, (candidate.label, *authors)) < 2:
         return None  # "Ben Summer Reporter", "N-Land Redaktion": a byline label, not a bio
     author, tie = _byline_tie(body, authors, first_person, lex)
+    if not said and not (tie and is_person_name(author)):
+        # A visible text the schema.org author description repeats is the bio in any words
+        # ("X suit le conseil municipal ...") when it opens with the byline's person; a site's
+        # tagline in a "Person" description ("KentNews.Online - Reporting on ...") is not.
+        return None
     lead = None if lex.statement.match(body) else _lead_name(body, lex)  # "Der Autor ist ..." names no one
     if tie:
         reasons.append(tie)
