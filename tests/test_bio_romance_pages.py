@@ -205,3 +205,32 @@ def test_a_visible_box_the_json_ld_author_description_repeats_is_the_bio_in_any_
     # a description of the author that the page does not show is not taken by itself
     assert html_bios(page(article(HEADLINES[lang], f"{by} {author}", PAGES[lang][2]), lang=lang, head=head)) == []
 
+
+# ------------------------------------------------------------------ German: the role first, the verb second
+
+STORY_DE_COURT = [
+    "Das Verwaltungsgericht hat am Dienstag die Baugenehmigung für das neue Einkaufszentrum in Sankt Alben "
+    "ausgesetzt und damit der Anwohnerinitiative recht gegeben, die seit zwei Jahren dagegen klagt.",
+    "Nach Ansicht der Richter unterschätzte das Gutachten den erwarteten Verkehr auf der Landstraße und ließ "
+    "die Folgen der Baustelle für das Grundwasser außer Acht.",
+    "Der Investor kann innerhalb von zwei Monaten Beschwerde einlegen. Die Stadt, die das Projekt unterstützt "
+    "hatte, hat noch nicht erklärt, ob sie sich anschließen wird.",
+]
+
+
+def test_a_german_bio_opening_on_the_writers_role_with_the_verb_second_is_the_bio():
+    note = "Als Gerichtsreporterin berichtet Jana Roth seit 2016 für das Tageblatt aus Sankt Alben."
+    html = page(article("Einkaufszentrum gestoppt", "Von Jana Roth", [*STORY_DE_COURT, f"<em>{note}</em>"]), lang="de")
+    assert html_bios(html) == [("Jana Roth", note)]
+    lines = ["Startseite", "Politik", "Einkaufszentrum gestoppt", "Von Jana Roth", "12.03.2024", *STORY_DE_COURT, note,
+             "Teilen", "Mehr zum Thema", "3 Kommentare", "Impressum"]
+    assert text_bios(lines) == [("Jana Roth", note)]
+
+
+def test_trap_a_german_closing_line_on_an_interviewees_job_with_the_verb_second_is_no_bio():
+    note = "Als Krankenschwester arbeitet sie seit zwanzig Jahren im Klinikum und wohnt direkt neben der Baustelle."
+    html = page(article("Einkaufszentrum gestoppt", "Von Jana Roth", [*STORY_DE_COURT, note]), lang="de")
+    assert html_bios(html) == []
+    lines = ["Startseite", "Politik", "Einkaufszentrum gestoppt", "Von Jana Roth", "12.03.2024", *STORY_DE_COURT, note,
+             "Teilen", "Impressum"]
+    assert text_bios(lines) == []
