@@ -9,7 +9,9 @@ appears in them), ``nav``, ``share``, ``related`` (heading, teaser titles), ``co
 / ``about_name``; bios (``{full}``, ``{first}`` filled in): ``full``, ``role_first``,
 ``role_noname``, ``first``, ``pronoun``, ``closing``, ``statement``, ``self``, ``described``,
 ``second_bio``; traps: ``expert``, ``interviewee``, ``promo``, ``teaser`` (title, text),
-``sidebar`` (heading, name, text), ``comment_self``, ``closing_other``.
+``sidebar`` (heading, name, text), ``comment_self``, ``closing_other``; ``pronoun_other`` (a story's
+closing pronoun line with a bio's verb, about the woman it quotes), ``beat_other`` (another columnist's
+beat-for-outlet line).
 """
 
 from __future__ import annotations
@@ -68,6 +70,8 @@ WORDS = {
                     "about food, wine and the city's markets."),
         "comment_self": "I am a retired engineer and I have lived by the tracks for thirty years; this line is "
                         "long overdue.",
+        "pronoun_other": "She covers the rent herself now and says the shop will stay open.",
+        "beat_other": "Simon Webb covers food and wine for the Courier's weekend pages.",
         "closing_other": "Lind is a baker and has lived on Mill Street since 1984; her shop opened the year "
                          "the last tram ran.",
     },
@@ -124,6 +128,8 @@ WORDS = {
                     "über Essen, Wein und die Märkte der Stadt."),
         "comment_self": "Ich bin pensionierter Ingenieur und wohne seit dreißig Jahren an den Gleisen; diese "
                         "Linie war lange überfällig.",
+        "pronoun_other": "Als Bäckerin arbeitet sie seit 1984 in der Mühlenstraße und will bleiben.",
+        "beat_other": "Als Kolumnist schreibt Simon Weber für den Anzeiger über Essen und Wein.",
         "closing_other": "Lindner ist Bäckerin und wohnt seit 1984 in der Mühlenstraße; ihr Laden öffnete in "
                          "dem Jahr, in dem die letzte Bahn fuhr.",
     },
@@ -180,6 +186,8 @@ WORDS = {
                     "la cuisine, le vin et les marchés de la ville."),
         "comment_self": "Je suis ingénieur à la retraite et j'habite près des voies depuis trente ans ; cette "
                         "ligne n'a que trop tardé.",
+        "pronoun_other": "Elle couvre désormais seule le loyer de la boutique et compte rester.",
+        "beat_other": "Simon Vasseur couvre la gastronomie pour L'Écho depuis 2012.",
         "closing_other": "Rose Lambert est boulangère et vit rue du Moulin depuis 1984 ; sa boutique a ouvert "
                          "l'année du dernier tram.",
     },
@@ -236,6 +244,8 @@ WORDS = {
                     "sobre cocina, vino y los mercados de la ciudad."),
         "comment_self": "Soy ingeniero jubilado y vivo junto a las vías desde hace treinta años; esta línea "
                         "llega tardísimo.",
+        "pronoun_other": "Ella cubre ahora sola el alquiler de la tienda y piensa quedarse.",
+        "beat_other": "Simón Vidal cubre la gastronomía para el Diario desde 2012.",
         "closing_other": "Rosa Llorente es panadera y vive en la calle del Molino desde 1984; su tienda abrió "
                          "el año del último tranvía.",
     },
@@ -292,6 +302,8 @@ WORDS = {
                     "cozinha, vinho e os mercados da cidade."),
         "comment_self": "Sou engenheiro reformado e moro junto à linha há trinta anos; isto já devia ter "
                         "acontecido há muito.",
+        "pronoun_other": "Ela cobre agora sozinha a renda da loja e pensa ficar.",
+        "beat_other": "Simão Vieira acompanha a gastronomia para o Jornal desde 2012.",
         "closing_other": "Rosa Leitão é padeira e vive na rua do Moinho desde 1984; a loja abriu no ano do "
                          "último elétrico.",
     },
@@ -348,6 +360,8 @@ WORDS = {
                     "di cucina, vino e dei mercati della città."),
         "comment_self": "Sono un ingegnere in pensione e abito vicino ai binari da trent'anni; questa linea "
                         "arriva con troppo ritardo.",
+        "pronoun_other": "Lei copre ora da sola l'affitto del negozio e pensa di restare.",
+        "beat_other": "Simone Villa segue la gastronomia per la Gazzetta dal 2012.",
         "closing_other": "Rosa Lanzi è fornaia e vive in via del Mulino dal 1984; il suo negozio ha aperto "
                          "l'anno dell'ultimo tram.",
     },

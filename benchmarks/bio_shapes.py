@@ -25,7 +25,9 @@ Traps (each must give no bio): ``expert`` (a quoted expert with a role, mid-stor
 ``interviewee`` (an interviewee's description), ``promo`` (a newsletter box after the article),
 ``teasers`` (related-post cards "X is ..."), ``sidebar`` (another columnist's card, the byline
 someone else's), ``comment`` (a reader's first-person comment), ``closing_other`` (a closing
-paragraph about someone the story quotes).
+paragraph about someone the story quotes), ``pronoun_other`` (a closing pronoun line with a bio's
+verb about her: "Elle couvre désormais seule le loyer ..."), ``beat_other`` (another columnist's
+beat-for-outlet line in the sidebar: "Simon Vasseur couvre la gastronomie pour L'Écho ...").
 """
 
 from __future__ import annotations
@@ -152,13 +154,24 @@ def _closing_other(w):
     return {"closing": [_p(w["closing_other"])], "expected": None}
 
 
+def _pronoun_other(w):
+    return {"closing": [_p(w["pronoun_other"])], "expected": None}
+
+
+def _beat_other(w):
+    head, name, _ = w["sidebar"]
+    return {"aside": f'<aside class="sidebar"><h3>{E(head)}</h3><div class="columnist">{_p(w["beat_other"])}</div>'
+                     "</aside>", "expected": None}
+
+
 SHAPES = {"heading": _heading, "heading_alt": _heading_alt, "heading_name": _heading_name, "name_label": _name_label,
           "role_first": _boxed("role_first", "note"), "first_name": _boxed("first", "contributor"),
           "pronoun": _closing_line("pronoun", "em"), "under_byline": _under_byline,
           "closing": _closing_line("closing", "em"), "statement": _closing_line("statement", "i"), "jsonld": _jsonld,
           "two_authors": _two_authors, "first_person": _boxed("self", "about-box")}
 TRAPS = {"expert": _mid("expert"), "interviewee": _mid("interviewee"), "promo": _promo, "teasers": _teasers, "sidebar": _sidebar,
-         "comment": _comment, "closing_other": _closing_other}
+         "comment": _comment, "closing_other": _closing_other, "pronoun_other": _pronoun_other,
+         "beat_other": _beat_other}
 
 
 # ------------------------------------------------------------------ the page

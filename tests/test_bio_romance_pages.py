@@ -234,3 +234,13 @@ def test_trap_a_german_closing_line_on_an_interviewees_job_with_the_verb_second_
     lines = ["Startseite", "Politik", "Einkaufszentrum gestoppt", "Von Jana Roth", "12.03.2024", *STORY_DE_COURT, note,
              "Teilen", "Impressum"]
     assert text_bios(lines) == []
+
+
+def test_trap_another_columnists_card_with_the_verb_second_is_no_bio():
+    card = "Als Kolumnist schreibt Paul Brenner für das Tageblatt über Essen und Wein."
+    html = page(article("Einkaufszentrum gestoppt", "Von Jana Roth", STORY_DE_COURT,
+                        after=f'<aside class="sidebar"><h3>Unsere Kolumnisten</h3><p>{card}</p></aside>'), lang="de")
+    assert html_bios(html) == []
+    lines = ["Startseite", "Politik", "Einkaufszentrum gestoppt", "Von Jana Roth", "12.03.2024", *STORY_DE_COURT,
+             "Teilen", "Unsere Kolumnisten", card, "Impressum"]
+    assert text_bios(lines) == []

@@ -156,13 +156,14 @@ ROLE_LEAD_WORDS = 4
 
 
 def led_by_role(text: str, authors: tuple[str, ...], lex: BioLexicon) -> str | None:
-    """The author whose full name follows a short role label and precedes a bio verb."""
+    """The author whose full name follows a short role label and precedes a bio verb, or, as
+    German puts the verb second, follows the label and its verb ("Als Gerichtsreporterin berichtet X")."""
     folded = fold(text[:SELF_NAME_REACH + 40])
     for author in authors:
         at = folded.find(fold(author))
         if at <= 0 or len(text[:at].split()) > ROLE_LEAD_WORDS or not lex.role.search(text[:at]):
             continue
-        if verb_after(text[at + len(author):], lex):
+        if verb_after(text[at + len(author):], lex) or verb_after(" " + text[:at].split()[-1], lex):
             return author
     return None
 
