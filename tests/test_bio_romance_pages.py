@@ -244,3 +244,28 @@ def test_trap_another_columnists_card_with_the_verb_second_is_no_bio():
     lines = ["Startseite", "Politik", "Einkaufszentrum gestoppt", "Von Jana Roth", "12.03.2024", *STORY_DE_COURT,
              "Teilen", "Unsere Kolumnisten", card, "Impressum"]
     assert text_bios(lines) == []
+
+
+# ------------------------------------------------------------------ a writer's own newsletter in a first-person box
+
+SELF_NEWSLETTER = {
+    "fr": "Je suis Claire, journaliste au tribunal depuis douze ans. J'écris ma newsletter chaque vendredi.",
+    "es": "Soy Lucía, periodista de tribunales desde hace doce años. Escribo este boletín cada viernes.",
+    "pt": "Sou a Inês, jornalista de tribunais há doze anos. Escrevo esta newsletter todas as sextas-feiras.",
+    "it": "Sono Giulia, giornalista di giudiziaria da dodici anni. Scrivo questa newsletter ogni venerdì.",
+}
+PROMO_NEWSLETTER = {
+    "fr": "Je suis votre rendez-vous du vendredi : recevez notre newsletter, inscrivez-vous.",
+    "es": "Soy tu cita de los viernes: recibe nuestra newsletter, suscríbete.",
+    "pt": "Sou o seu encontro de sexta-feira: receba a nossa newsletter, inscreva-se.",
+    "it": "Sono il vostro appuntamento del venerdì: ricevi la nostra newsletter, iscriviti.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SELF_NEWSLETTER))
+def test_a_first_person_box_naming_the_writers_own_newsletter_is_the_bio_and_a_sign_up_box_is_not(lang):
+    author, own, promo = PAGES[lang][1], SELF_NEWSLETTER[lang], PROMO_NEWSLETTER[lang]
+    assert html_bios(html_page(lang, box=f'<div class="about-box"><p>{own}</p></div>')) == [(author, own)]
+    assert text_bios(scrape_lines(lang, box=(own,))) == [(author, own)]
+    assert html_bios(html_page(lang, box=f'<div class="about-box"><p>{promo}</p></div>')) == []
+    assert text_bios(scrape_lines(lang, box=(promo,))) == []
