@@ -157,13 +157,14 @@ ROLE_LEAD_WORDS = 4
 
 
 def led_by_role(text: str, authors: tuple[str, ...], lex: BioLexicon) -> str | None:
-    """The author whose full name follows a short role label and precedes a bio verb."""
+    """The author whose full name follows a short role label and precedes a bio verb, or, as
+    German puts the verb second, follows the label and its verb ("Als Gerichtsreporterin berichtet X")."""
     folded = fold(text[:SELF_NAME_REACH + 40])
     for author in authors:
         at = folded.find(fold(author))
         if at <= 0 or len(text[:at].split()) > ROLE_LEAD_WORDS or not lex.role.search(text[:at]):
             continue
-        if verb_after(text[at + len(author):], lex):
+        if verb_after(text[at + len(author):], lex) or verb_after(" " + text[:at].split()[-1], lex):
             return author
     return None
 
@@ -222,7 +223,8 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
     statement = bool(lex.statement.search(head))
     first_person = bool(lex.self.match(head))
     roles = lex.role.found(head)
-    if not (statement or first_person or roles):
+    said = bool(statement or first_person or roles)
+    if not (said or candidate.structured):
         return None  # nothing says who someone is
     if statement:
         reasons.append("statement")
@@ -233,6 +235,11 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
     if _leftover_words(body, (candidate.label, *authors)) < 2:
         return None  # "Ben Summer Reporter", "N-Land Redaktion": a byline label, not a bio
     author, tie = _byline_tie(body, authors, first_person, lex)
+    if not said and not (tie and is_person_name(author)):
+        # A visible text the schema.org author description repeats is the bio in any words
+        # ("X suit le conseil municipal ...") when it opens with the byline's person; a site's
+        # tagline in a "Person" description ("KentNews.Online - Reporting on ...") is not.
+        return None
     lead = None if lex.statement.match(body) else _lead_name(body, lex)  # "Der Autor ist ..." names no one
     if tie:
         reasons.append(tie)

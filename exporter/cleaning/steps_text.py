@@ -97,10 +97,15 @@ def select_article_lines(draft: Draft) -> Draft:
 
 
 # The head of a comment section: "Comments", "12 Comments", "Show Comments",
-# "Join the discussion", "Discussion Policy".
+# "Join the discussion", "Discussion Policy"; in the corpus's other languages the count over
+# the thread ("3 Kommentare", "12 commentaires", "5 comentarios", "2 comentários", "4 commenti":
+# a French or German news page's thread, which the densest run swallowed with its readers'
+# first-person comments). A word alone ("Kommentare", "Kommentar") may be a tab or an opinion
+# column's label, not the thread's head.
 _COMMENTS_HEAD = _re_store.compile(
     r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$|^(?:show|view|read|load|leave|post|add|see) (?:all |the |a )?comments?\b"
-    r"|^join the (?:conversation|discussion)\b|^discussion policy$|^comment policy$",
+    r"|^join the (?:conversation|discussion)\b|^discussion policy$|^comment policy$"
+    r"|^\d+\s+(?:kommentare?|commentaires?|comentarios?|comentários?|commenti|commento)$",
     re.IGNORECASE)
 
 
