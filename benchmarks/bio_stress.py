@@ -310,6 +310,18 @@ def trap_variants(lines: list[str], lang: str):
     yield "glued_sidebar", lines[:after] + [sidebar] + lines[after:], traps["sidebar"]
 
 
+def leftover_furniture(bio: str, expected: str, lang: str) -> list[str]:
+    """The glued furniture (the box's label, its profile link, share words, the date, the tag list; of
+    the page's language or English) that the printed bio still carries and the expected bio does not."""
+    found = []
+    for words in {id(w): w for w in (FURNITURE.get(lang, FURNITURE["en"]), FURNITURE["en"])}.values():
+        for key in ("label", "more", "share", "date", "tags"):
+            piece = words[key].split("{name}")[0].strip()
+            if piece and piece in bio and piece not in expected:
+                found.append(piece)
+    return found
+
+
 def measure(corpus: Path, show: Path | None, only: str | None) -> dict:
     from exporter.cleaning.bio_rules import lexicon
 
@@ -318,15 +330,16 @@ def measure(corpus: Path, show: Path | None, only: str | None) -> dict:
     lex = lexicon(rules.bio)
     table: dict = {}
 
-    def count(variant: str, lang: str, expected: bool, predicted: bool, hit: bool) -> None:
+    def count(variant: str, lang: str, expected: bool, predicted: bool, hit: bool, dirty: bool = False) -> None:
         # An unbylined page's card after the body is whose it says it is: nothing on the page
         # says otherwise, so the total leaves those variants out (they are shown on rows of their own).
         for key in ((variant, "all"), (variant, lang)) + ((("ALL", "all"),) if not variant.endswith("_nobyline") else ()):
-            cell = table.setdefault(key, [0, 0, 0, 0])
+            cell = table.setdefault(key, [0, 0, 0, 0, 0])
             cell[0] += 1
             cell[1] += expected
             cell[2] += predicted
             cell[3] += hit
+            cell[4] += dirty
 
     for e in scorer.load_cases(corpus, list(SOURCES), False, None):
         if not e.get("bio_checked") or half(e["case"]) != "tuning":
@@ -344,18 +357,19 @@ def measure(corpus: Path, show: Path | None, only: str | None) -> dict:
             said = e.get("lang") or guess_language(" ".join(lines))  # the heading's and pronoun's language
             variants = list(bio_variants(lines, span, e["bio"], authors, said, lex))
         else:
-            lang = e.get("lang") or guess_language(" ".join(lines)) or "?"
+            lang = said = e.get("lang") or guess_language(" ".join(lines)) or "?"
             bylined = bool(run(lines, path, rules)[1])
             variants = [(v if v not in ("sidebar", "glued_sidebar") or bylined else f"{v}_nobyline", ls, t)
                         for v, ls, t in trap_variants(lines, lang)]
         for variant, edited, expected in variants:
-            if only and variant != only:
+            if only and variant not in only.split(","):
                 continue
             bio, _ = run(edited, path, rules)
             if e.get("bio"):
                 hit = bool(bio and scorer.token_f1(expected, bio) >= 0.6)
-                count(variant, lang, True, bool(bio), hit)
-                wrong = not hit
+                dirty = hit and bool(leftover_furniture(bio, expected, said))
+                count(variant, lang, True, bool(bio), hit, dirty)
+                wrong = not hit or dirty
             else:
                 # A trap page: only the trap taken for a bio counts as a false bio (a scrapinghub
                 # page's real but unlabelled author card is no trap's doing).
@@ -365,7 +379,8 @@ def measure(corpus: Path, show: Path | None, only: str | None) -> dict:
             if show is not None and wrong:
                 show.mkdir(parents=True, exist_ok=True)
                 (show / f"{variant}-{e['source']}-{e['case']}.json").write_text(json.dumps(
-                    {"variant": variant, "expected": expected, "predicted": bio, "case": str(case)},
+                    {"variant": variant, "expected": expected, "predicted": bio, "case": str(case),
+                     "leftover": leftover_furniture(bio or "", expected or "", said) if e.get("bio") else []},
                     ensure_ascii=False, indent=1))
     return table
 
@@ -374,21 +389,25 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--show", type=Path, help="write the stressed misses and false bios (tuning half) here")
-    ap.add_argument("--only", help="one variant only")
+    ap.add_argument("--only", help="only these variants (comma-separated)")
     args = ap.parse_args(argv)
     if not (args.corpus / "score.py").exists():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
     logging.basicConfig(level=logging.ERROR)
     table = measure(args.corpus, args.show, args.only)
-    print(f"{'variant':<24}{'lang':<6}{'pages':>6}{'bios':>6}{'given':>7}{'hits':>6}{'bioR':>8}{'bioP':>8}{'false':>7}")
+    # dirty: the share of hits whose printed bio still carries glued furniture (a label, "Alle Artikel von",
+    # share words, the date, the tags): a bio page must print the bio alone.
+    print(f"{'variant':<24}{'lang':<6}{'pages':>6}{'bios':>6}{'given':>7}{'hits':>6}{'bioR':>8}{'bioP':>8}{'false':>7}"
+          f"{'dirty':>7}")
     order = {v: i for i, v in enumerate(BIO_VARIANTS + ("no_heading",) + GLUED_VARIANTS + TRAP_VARIANTS[1:] + ("ALL",))}
-    for (variant, lang), (pages, expected, predicted, hits) in sorted(
+    for (variant, lang), (pages, expected, predicted, hits, dirty) in sorted(
             table.items(), key=lambda kv: (order.get(kv[0][0], 99), kv[0][1] != "all", kv[0][1])):
         recall = f"{hits / expected:8.3f}" if expected else f"{'-':>8}"
         precision = f"{hits / predicted:8.3f}" if predicted else f"{'-':>8}"
+        share = f"{dirty / hits:7.3f}" if hits else f"{'-':>7}"
         print(f"{variant:<24}{lang:<6}{pages:>6}{expected:>6}{predicted:>7}{hits:>6}{recall}{precision}"
-              f"{predicted - hits:>7}")
+              f"{predicted - hits:>7}{share}")
     return 0
 
 

@@ -27,8 +27,8 @@ import functools
 import re
 
 from .. import _re_store  # re.compile, from the code an earlier run stored
-from .bio_evidence import fold, led_by_role, names_label, verb_after
-from .bio_rules import BioLexicon
+from .bio_evidence import fold, led_by_role, names_label, role_statement_name, verb_after
+from .bio_rules import BioLexicon, without_tail
 from .text_lines import Line
 
 # The furniture before a glued bio is short: a label, a name link, a date, share words.
@@ -82,19 +82,32 @@ def _pieces(text: str, authors: tuple[str, ...], lex: BioLexicon, scope: int = B
     set on lines of its own: a line more after the body would push the box out of the bio stage's reach."""
     if text[:1].islower():
         return [text]  # a line in lower case goes on from the line above (a reader's comment under a name)
+    # The box's furniture that the tail rules know, after its last sentence (its profile link, share
+    # buttons, tags), is left out of any line: "... Alle Artikel von Jonas Keller Teilen" would weigh
+    # as a profile-link promo, and no byline may be known yet to say the line opens as a bio.
+    text = without_tail(text, lex)
     if _opens_bio(text, authors, lex, scope):
         return [text]  # a bio from its first word is read as it is (the bio stage weighs it whole)
     out: list[str] = []
     rest = text
     split = False  # whether the line was cut before a box opening (one at its first word cuts nothing)
     for _ in range(MAX_SPLITS):
-        at, heading = _opening(rest, authors, lex, scope)
+        at, opens = _opening(rest, authors, lex, scope)
         if at is None:
             break
         split = split or at > 0
         head, rest = rest[:at].strip(), rest[at:]
-        if heading:
+        if opens == FURNITURE:
+            continue  # a date and share words before the box's heading: left out
+        if opens == HEADING:
             out.append(head)  # (a heading's text may still open with the name link: "Über den Autor Jana Berg Jana Berg ist")
+            # The heading says whose box this is, as _heads_a_bio read it: past its name link, a self-description
+            # opens the text too ("About the author Trey Hunner Hi! My name is ...", "Über den Autor David David Hi, ich bin").
+            scope = STATED
+            if (second := _doubled_name(rest)) is not None:
+                out.append(rest[:second].strip())  # the name link, once; its text opens with the name
+                rest = rest[second:]
+                break
             continue
         out += _label(head, rest, authors)
         break
@@ -107,7 +120,7 @@ def _bio_pieces(text: str, authors: tuple[str, ...], lex: BioLexicon) -> list[st
     """A glued bio without its tail; two authors' bios in one box ("Jonas Keller ist ... @kellerblog folgen
     Petra Lindholm leitet ...") are two pieces, split where another byline author's name and a
     bio verb begin."""
-    bio, tail = _without_tail(text, lex)
+    bio, tail = _without_tail(without_tail(text, lex), lex)
     folded = fold(bio)
     named = sorted((at, author) for author in authors if (at := folded.find(fold(author))) >= 0)
     # (The first author named is the one the bio opens on, maybe after a role: "Prize-winning journalist X writes".)
@@ -123,14 +136,16 @@ def _label(head: str, rest: str, authors: tuple[str, ...]) -> list[str]:
     """The name link right before the box's text, as its label line: the byline's name the text opens
     with ("... Teilen Jonas Keller" / "Jonas Keller ist ..."), or the last words of the furniture when
     the text gives that name in its first words ("Jana" / "Hallo, ich bin Jana! ...")."""
-    named = [a for a in _named(rest, authors) if head.endswith(a)]
+    named = [a for a in _named(rest, authors) if head.endswith(a)] or [a for a in authors if head.endswith(a)]
     if named:
-        return named[:1]
+        return named[:1]  # (before a role label too: "Miriam Ruhenstroth" / "Projektleiterin. Miriam Ruhenstroth hat")
     words = head.split()[-LABEL_WORDS:]
     for size in range(len(words), 0, -1):
         label = " ".join(words[-size:])
         if all(w[:1].isupper() for w in words[-size:]) and names_label(rest, label):
-            return [label]
+            half = words[-size:][:size // 2]
+            # (A name link glued to its repetition, "David David", is the one name.)
+            return [" ".join(half)] if size % 2 == 0 and words[-size:] == half * 2 else [label]
     return []
 
 
@@ -139,25 +154,56 @@ def _named(text: str, authors: tuple[str, ...]) -> list[str]:
     return [a for a in authors if fold(text[:len(a)]) == fold(a)]
 
 
-def _opening(text: str, authors: tuple[str, ...], lex: BioLexicon, scope: int) -> tuple[int | None, bool]:
-    """(where, past a short run of furniture, a bio or a heading's text opens in the line; whether
-    a heading is what ends there)."""
+# What an opening in a line is: a heading's text, after the heading; a bio; a heading, after furniture.
+HEADING, BIO, FURNITURE = "heading", "bio", "furniture"
+
+
+def _opening(text: str, authors: tuple[str, ...], lex: BioLexicon, scope: int) -> tuple[int | None, str]:
+    """(where, past a short run of furniture, a bio, a heading's text or a heading opens in the line;
+    which of them it is)."""
     reach = _reach(text)
     # (Most lines name no byline author near their start: only a heading can open a box in them.)
     named = scope > BYLINE or any(a.lower() in text[:reach + len(a)].lower() for a in authors)
-    for index, at in enumerate(m.start() for m in _WORD_START.finditer(text, 0, reach)):
-        if not named and index >= HEADING_WORDS:
-            break
+    inside = _inside_names(text[:reach], authors)
+    # (Where no prose goes on: "Thank you for stopping by! My name is ...", "In 2019, Jane Doe was ...".)
+    starts = [(index, at) for index, at in enumerate(m.start() for m in _WORD_START.finditer(text, 0, reach))
+              if not (_ends_prose(text[:at].rstrip()) or _mid_sentence(text[:at].rstrip()))]
+    for index, at in enumerate(m.start() for m in _WORD_START.finditer(text, 0, min(reach, _reach(text, HEADING_WORDS + 1)))):
+        head = text[:at].rstrip()
+        if len(head) <= 70 and lex.heading.match(head) and _heads_a_bio(head, text[at:], authors, lex):
+            return at, HEADING  # "Über den Autor" + the box's text
+    for _, at in starts:
+        if text[at:at + 1].isupper() and _heading_opens(text[at:], authors, lex):
+            return at, FURNITURE  # "12. März 2021 Teilen" + "Über den Autor ...": a heading wins over a role's lead
+    for _, at in starts if named else ():
+        if at in inside:
+            continue  # a bio opens at a name link, not at its surname ("Miriam | Ruhenstroth Projektleiterin. ...")
         head, rest = text[:at].rstrip(), text[at:]
-        if index < HEADING_WORDS and len(head) <= 70 and lex.heading.match(head) and _heads_a_bio(head, rest, authors, lex):
-            return at, True  # "Über den Autor" + the box's text
-        if not named or _ends_prose(head) or _mid_sentence(head):
-            continue  # prose that goes on ("Thank you for stopping by! My name is ...", "In 2019, Jane Doe was ...")
         # After a speaker's label ("Bartsch: Ich bin ...", "Ask Amy: I'm ...") the first person is the speaker's.
         here = BYLINE if head.endswith(":") else scope
         if rest[:1].isupper() and len(rest[:OPENING_CHARS].split()) >= MIN_BIO_WORDS and _opens_bio(rest, authors, lex, here):
-            return at, False
-    return None, False
+            return at, BIO
+    return None, BIO
+
+
+def _heading_opens(text: str, authors: tuple[str, ...], lex: BioLexicon) -> bool:
+    """An author-box heading opens ``text``, and the box's text follows it (a whole-page scrape glues
+    a date and share buttons before an author box: "12. März 2021 Teilen Über den Autor Jana ...")."""
+    for at in (m.start() for m in _WORD_START.finditer(text, 0, _reach(text, HEADING_WORDS))):
+        head = text[:at].rstrip()
+        if lex.heading.match(head) and _heads_a_bio(head, text[at:], authors, lex):
+            return True
+    return False
+
+
+def _inside_names(text: str, authors: tuple[str, ...]) -> set[int]:
+    """The offsets inside a byline author's full name given in ``text`` (past its first letter)."""
+    folded, inside = fold(text), set()
+    for author in authors:
+        key = fold(author)
+        for m in re.finditer(re.escape(key), folded):
+            inside.update(range(m.start() + 1, m.end()))
+    return inside
 
 
 def _heads_a_bio(head: str, rest: str, authors: tuple[str, ...], lex: BioLexicon) -> bool:
@@ -167,13 +213,25 @@ def _heads_a_bio(head: str, rest: str, authors: tuple[str, ...], lex: BioLexicon
     ("Mira Haddad Mira Haddad mirahaddad studiert ..."; "Written by: Clara Brooks Norway
     has announced ..." is a teaser's credit). The heading speaks for the text, mid-body too."""
     from .bio_html import heading_match
-    from .names import is_person_name
 
     if len(head) > 70 or heading_match(head, lex) is None or not _SENTENCE_END.search(rest):
         return False
-    words = rest.split()
-    return (_opens_bio(rest, authors, lex, STATED) or _opening(rest, authors, lex, STATED)[0] is not None
-            or any(is_person_name(" ".join(words[:n])) and words[n:2 * n] == words[:n] for n in (2, 3)))
+    at, opens = _opening(rest, authors, lex, STATED)
+    return (_opens_bio(rest, authors, lex, STATED) or at is not None and opens != FURNITURE
+            or _doubled_name(rest) is not None)
+
+
+def _doubled_name(text: str) -> int | None:
+    """Where the second of a name given twice begins, when ``text`` opens so: a card's name link glued to
+    its text's opening name ("Mira Haddad Mira Haddad mirahaddad studiert ...", "Yirou Chen Yirou Chen ist")."""
+    from .names import is_person_name
+
+    words = text[:OPENING_CHARS].split()
+    for n in (2, 3):
+        name = " ".join(words[:n])
+        if words[n:2 * n] == words[:n] and is_person_name(name):
+            return text.index(name, len(name))
+    return None
 
 
 def _ends_prose(head: str) -> bool:
@@ -194,9 +252,9 @@ def _mid_sentence(head: str) -> bool:
     return last.endswith(",") or last[:1].islower() or sum(w[:1].islower() for w in words) > FURNITURE_LOWER_WORDS
 
 
-def _reach(text: str) -> int:
-    """The end of the line's first GLUE_WORDS + 1 words: a glued bio opens before it."""
-    m = re.match(r"(?:\S+\s+){0,%d}" % (GLUE_WORDS + 1), text)
+def _reach(text: str, words: int = GLUE_WORDS + 1) -> int:
+    """The end of the line's first ``words`` words (GLUE_WORDS + 1: a glued bio opens before it)."""
+    m = re.match(r"(?:\S+\s+){0,%d}" % words, text)
     return m.end() if m else len(text)
 
 
@@ -226,9 +284,26 @@ def _opens_bio(rest: str, authors: tuple[str, ...], lex: BioLexicon, scope: int 
     rest = rest[:OPENING_CHARS]
     if _opens_with_author(rest, authors, lex) or (authors and led_by_role(rest, authors, lex)):
         return True  # "Jane Doe is ..." / "Pulitzer Prize-winning journalist Jane Doe writes ..." under her byline
-    if scope >= STATED and _opener(lex).match(rest.lower()):
-        return True  # "Die Autorin ist ...", "Hallo, ich bin ..."
-    return False
+    if scope >= STATED and (_opener(lex).match(rest.lower()) or role_statement_name(rest, lex)):
+        # "Die Autorin ist ...", "Hallo, ich bin ...", or under a heading with no byline found, a name
+        # and what the person is ("Über den Autor Danilo Dietsch ist seit 2014 Geschäftsführer von ...").
+        return True
+    return _self_names_author(rest, authors, lex)
+
+
+# A self-description gives its writer's name right after its opening: "My name is Trey Hunner."
+SELF_NAME_GAP = 3
+
+
+def _self_names_author(rest: str, authors: tuple[str, ...], lex: BioLexicon) -> bool:
+    """The text is a self-description by a byline author: its opening, then that author's full name
+    ("Hi! My name is Trey Hunner. I help ..."). A reader's comment ("Ich bin seit Jahren Leser ...")
+    gives no byline name there."""
+    end = lex.self.match_end(rest) if authors else None
+    if end is None:
+        return False
+    said = fold(rest[end:end + SELF_NAME_GAP + max(len(a) for a in authors)])
+    return any(0 <= said.find(fold(a)) <= SELF_NAME_GAP for a in authors)
 
 
 def _sentence_like(text: str, lex: BioLexicon) -> bool:
