@@ -10,15 +10,20 @@ sentences end: its heading and name link become lines of their own, the rest of
 the furniture is left out.
 
 A box opens, after a short run of furniture (not a sentence: no prose before
-it), with an author-box heading ("About the author", "Über den Autor": the
-``heading`` rules matched on the line's first words) followed by the box's
-text, or with the byline's full name followed by a bio verb. Its end is the
-last sentence's end when only a short run of words that is no sentence follows
-(the links, share buttons and tags). A line that opens as a bio is read as it
+it; a date and share words), with an author-box heading ("About the author",
+"Über den Autor": the ``heading`` rules) followed by the box's text (past its
+name link, maybe given twice), with the byline's full name followed by a bio
+verb, or with a self-description giving a byline author's full name. Its end is
+the last sentence's end when only a short run of words that is no sentence
+follows (the links, share buttons and tags). The furniture the ``tail`` rules
+know (a profile link, share words, a tag list after the last sentence) is left
+out of every line read here. A line that opens as a bio is otherwise read as it
 is, and no other person's name, statement or first-person text opens a box
-here: measured on the held-out half, those shapes (and cutting the tail off a
-bio that opens its line) took a reader's comment or lost a bio the page gave
-whole. Only the bio stage sees these lines: the body's blocks are not changed.
+outside a heading's text: measured on the held-out half, those shapes (and
+cutting any short run of words off a bio that opens its line) took a reader's
+comment or lost a bio the page gave whole. Only the bio stage sees these lines:
+the body's blocks are not changed, but a box glued on the body's last line is
+read as after the body.
 """
 
 from __future__ import annotations
@@ -65,15 +70,23 @@ def unglued(lines: tuple[Line, ...], page: tuple, authors: tuple[str, ...], lex:
     moved along with them."""
     out: list[Line] = []
     moved: list[int] = []  # the new index of each old line's first piece
-    for line in lines:
+    boxed: set[int] = set()  # the old lines a box opened in, past their first word
+    for index, line in enumerate(lines):
         moved.append(len(out))
         text = line.text
         pieces = _pieces(text, authors, lex) if len(text) >= MIN_LINE_CHARS else [text]
         out.extend([line] if pieces == [text] else (Line(piece, line.role) for piece in pieces))
+        if len(pieces) > 1 or not text.startswith(pieces[0]):
+            boxed.add(index)
     if out == list(lines):
         return lines, page
     moved.append(len(out))
-    return tuple(out), tuple(moved[i] if isinstance(i, int) and 0 <= i <= len(lines) else i for i in page)
+    new_page = [moved[i] if isinstance(i, int) and 0 <= i <= len(lines) else i for i in page]
+    if len(page) >= 2 and isinstance(page[1], int) and page[1] - 1 in boxed and page[1] - 1 > page[0]:
+        # The body's last line was a box glued to its furniture ("March 12, 2021 Share Hi! My name is ..."):
+        # the box closes the article, so its pieces are read as the lines after the body, not as body.
+        new_page[1] = moved[page[1] - 1]
+    return tuple(out), tuple(new_page)
 
 
 def _pieces(text: str, authors: tuple[str, ...], lex: BioLexicon, scope: int = BYLINE) -> list[str]:
@@ -302,8 +315,10 @@ def _self_names_author(rest: str, authors: tuple[str, ...], lex: BioLexicon) -> 
     end = lex.self.match_end(rest) if authors else None
     if end is None:
         return False
-    said = fold(rest[end:end + SELF_NAME_GAP + max(len(a) for a in authors)])
-    return any(0 <= said.find(fold(a)) <= SELF_NAME_GAP for a in authors)
+    said = fold(rest[end:end + SELF_NAME_GAP + max(len(a) for a in authors) + 1])
+    # (The name as a whole: "Hi, I'm Jane Doe's neighbour" is a reader's.)
+    return any(0 <= (at := said.find(fold(a))) <= SELF_NAME_GAP and not said[at + len(a):][:1].isalnum()
+               and said[at + len(a):][:1] not in "'’" for a in authors)
 
 
 def _sentence_like(text: str, lex: BioLexicon) -> bool:

@@ -17,7 +17,7 @@ from .. import _re_store
 from ..errors import ConfigError
 
 BIO_KINDS = ("heading", "box", "statement", "self", "first_person", "role", "verb", "pronoun", "not_name", "speech",
-             "promo", "end", "author_link", "job_link", "not_job", "tail", "writer")
+             "promo", "end", "author_link", "job_link", "not_job", "tail", "writer", "lead")
 
 
 @dataclass(frozen=True)
@@ -122,6 +122,7 @@ class BioLexicon:
     tails: tuple[re.Pattern[str], ...] = ()  # where a bio's glued-on furniture begins (searched, lower-cased)
     job_link: re.Pattern[str] = re.compile(_NEVER)  # what ties a job title to its outlet (" at ", " bei "): split on
     writer: PatternSet = PatternSet(())  # a writer's job or beat ("reporter", "covers", "schreibt für")
+    leads: tuple[re.Pattern[str], ...] = ()  # furniture glued before a bio (share words), matched at its start
 
 
 
@@ -150,6 +151,7 @@ def lexicon(rules: tuple[BioRule, ...]) -> BioLexicon:
         job_link=_re_store.compile(alternation("job_link"), re.IGNORECASE), not_job=PatternSet(of("not_job")),
         tails=tuple(_re_store.compile(p, re.IGNORECASE) for p in of("tail")),
         writer=PatternSet(of("writer")),
+        leads=tuple(_re_store.compile(p, re.IGNORECASE) for p in of("lead")),
     )
     _re_store.flush()
     return found
@@ -157,8 +159,28 @@ def lexicon(rules: tuple[BioRule, ...]) -> BioLexicon:
 
 def without_tail(text: str, lex: BioLexicon) -> str:
     """The bio without the furniture a box's text ran on into (a product rail's head, key fingerprints)."""
-    cut = min((m.start() for m in (p.search(text) for p in lex.tails) if m and m.start() > 0), default=len(text))
+    # (A rule's ``tail`` group, when it has one, is where the furniture begins: "... 2007. @handle More by X".)
+    starts = (m.start("tail") if "tail" in m.re.groupindex else m.start() for m in (p.search(text) for p in lex.tails) if m)
+    cut = min((start for start in starts if start > 0), default=len(text))
     return text[:cut].rstrip(" •·|-–—") if cut < len(text) else text
+
+
+def without_lead(text: str, lex: BioLexicon) -> str:
+    """The bio without the furniture a whole-page scrape glued before it: the post's date and its
+    share buttons ("12. März 2021 Teilen Twittern E-Mail Jonas Keller ist ..."). A date alone is cut
+    only before a capitalised word (the bio's), never a date the bio's first sentence is about."""
+    from .dates import leading_date_end
+
+    rest, cut = text, True
+    while cut:
+        cut = False
+        date_end = leading_date_end(rest)
+        if date_end is not None and rest[date_end:].lstrip()[:1].isupper():
+            rest, cut = rest[date_end:].lstrip(" ,|•·-–—"), True
+        ends = [m.end() for m in (p.match(rest) for p in lex.leads) if m]
+        if ends and rest[max(ends):].strip():
+            rest, cut = rest[max(ends):].lstrip(" |•·-–—"), True
+    return rest if rest[:1].isupper() else text
 
 
 def with_subject(text: str, author: str | None) -> str:
