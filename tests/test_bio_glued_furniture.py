@@ -161,3 +161,20 @@ def test_trap_a_glued_comment_or_masthead_is_no_bio(after):
 def test_trap_a_readers_glued_self_description_is_no_bio_even_naming_the_author(after):
     lines = [*MENU_EN, "Tram line approved", "By Jane Doe", "Dec 23, 2020", *STORY_EN, *after, *FOOTER_EN]
     assert bios_of(lines) == []
+
+
+def test_a_card_whose_name_link_is_glued_to_its_texts_opening_name_is_read_with_no_byline():
+    bio = "Jane Doe is a senior reporter for the Courier, based in Leeds."
+    lines = [*MENU_EN, "Tram line approved", "Dec 23, 2020", *STORY_EN,
+             f"March 12, 2021 Share Tweet Email Jane Doe {bio} Tags: transport", *FOOTER_EN]
+    assert pieces(lines[-3]) == ["Jane Doe", bio]
+    assert bios_of(lines) == [("Jane Doe", bio)]
+
+
+@pytest.mark.parametrize("byline", [True, False])
+def test_trap_a_name_given_twice_in_a_glued_caption_mid_story_is_no_bio(byline):
+    caption = ("Foto: dpa Maria Lehmann Maria Lehmann ist Krankenpflegerin in Kassel und wartet seit Monaten auf "
+               "einen Termin beim Amt.")
+    lines = [*MENU_DE, "Fernwärme wird teurer", *(["Von Jana Beispiel"] if byline else []), "12. Oktober 2022",
+             *STORY_DE[:2], caption, *STORY_DE[2:], *FOOTER_DE]
+    assert bios_of(lines) == []

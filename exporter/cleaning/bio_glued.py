@@ -112,6 +112,11 @@ def _pieces(text: str, authors: tuple[str, ...], lex: BioLexicon, scope: int = B
         head, rest = rest[:at].strip(), rest[at:]
         if opens == FURNITURE:
             continue  # a date and share words before the box's heading: left out
+        if opens == CARD:
+            second = _doubled_name(rest)
+            out.append(rest[:second].strip())  # the card's name link, once; its text opens with the name
+            rest = rest[second:]
+            break
         if opens == HEADING:
             out.append(head)  # (a heading's text may still open with the name link: "Über den Autor Jana Berg Jana Berg ist")
             # The heading says whose box this is, as _heads_a_bio read it: past its name link, a self-description
@@ -168,7 +173,8 @@ def _named(text: str, authors: tuple[str, ...]) -> list[str]:
 
 
 # What an opening in a line is: a heading's text, after the heading; a bio; a heading, after furniture.
-HEADING, BIO, FURNITURE = "heading", "bio", "furniture"
+# a card: its name link glued to its text's opening name and a bio verb ("Jonathan Allen Jonathan Allen is").
+HEADING, BIO, FURNITURE, CARD = "heading", "bio", "furniture", "card"
 
 
 def _opening(text: str, authors: tuple[str, ...], lex: BioLexicon, scope: int) -> tuple[int | None, str]:
@@ -188,6 +194,9 @@ def _opening(text: str, authors: tuple[str, ...], lex: BioLexicon, scope: int) -
     for _, at in starts:
         if text[at:at + 1].isupper() and _heading_opens(text[at:], authors, lex):
             return at, FURNITURE  # "12. März 2021 Teilen" + "Über den Autor ...": a heading wins over a role's lead
+    for at in (0, *(at for _, at in starts)):
+        if _card_opening(text[at:], lex):
+            return at, CARD  # with no byline too: a name given twice is a card's link and its text
     for _, at in starts if named else ():
         if at in inside:
             continue  # a bio opens at a name link, not at its surname ("Miriam | Ruhenstroth Projektleiterin. ...")
@@ -197,6 +206,16 @@ def _opening(text: str, authors: tuple[str, ...], lex: BioLexicon, scope: int) -
         if rest[:1].isupper() and len(rest[:OPENING_CHARS].split()) >= MIN_BIO_WORDS and _opens_bio(rest, authors, lex, here):
             return at, BIO
     return None, BIO
+
+
+def _card_opening(text: str, lex: BioLexicon) -> bool:
+    """``text`` opens with a person's name given twice, then a bio verb: a card's name link glued to its
+    text ("Jonathan Allen Jonathan Allen is a senior reporter ...", "Yirou Chen Yirou Chen ist seit ...")."""
+    second = _doubled_name(text)
+    if second is None:
+        return False
+    name = text[:second].strip()
+    return text[second:second + len(name)] == name and verb_after(text[second + len(name):second + len(name) + OPENING_CHARS], lex)
 
 
 def _heading_opens(text: str, authors: tuple[str, ...], lex: BioLexicon) -> bool:
