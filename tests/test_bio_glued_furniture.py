@@ -178,3 +178,25 @@ def test_trap_a_name_given_twice_in_a_glued_caption_mid_story_is_no_bio(byline):
     lines = [*MENU_DE, "Fernwärme wird teurer", *(["Von Jana Beispiel"] if byline else []), "12. Oktober 2022",
              *STORY_DE[:2], caption, *STORY_DE[2:], *FOOTER_DE]
     assert bios_of(lines) == []
+
+
+RELATED = "Trams are back in fashion across the cities of Europe"
+
+
+def test_a_box_glued_after_a_related_posts_headline_opens_at_its_heading_and_card():
+    bio = "Jane Doe is a reporter at the Courier and has covered city hall since 2015."
+    line = f"{RELATED} About the Author Jane Doe {bio} Advertisement"
+    assert pieces(line) == ["About the Author", "Jane Doe", bio]
+    lines = [*MENU_EN, "Tram line approved", "By Jane Doe", "Dec 23, 2020", *STORY_EN, line, *FOOTER_EN]
+    assert bios_of(lines) == [("Jane Doe", bio)]
+    # after text that reads on, a heading with no card after it opens nothing
+    prose = f"{RELATED} The author Maria Lopez is a nurse who wrote a book about the hospital and its waiting lists."
+    assert pieces(prose) == [prose]
+
+
+@pytest.mark.parametrize("mid", [True, False])
+def test_trap_another_writers_card_glued_after_a_related_headline_is_no_bio(mid):
+    card = f"{RELATED} About the Author Tom Reyes Tom Reyes is a columnist for the paper and the author of two books."
+    story = [*STORY_EN[:2], card, *STORY_EN[2:]] if mid else [*STORY_EN, card]
+    lines = [*MENU_EN, "Tram line approved", "By Jane Doe", "Dec 23, 2020", *story, *FOOTER_EN]
+    assert bios_of(lines) == []

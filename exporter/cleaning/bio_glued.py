@@ -98,7 +98,7 @@ def _pieces(text: str, authors: tuple[str, ...], lex: BioLexicon, scope: int = B
     # The box's furniture that the tail rules know, after its last sentence (its profile link, share
     # buttons, tags), is left out of any line: "... Alle Artikel von Jonas Keller Teilen" would weigh
     # as a profile-link promo, and no byline may be known yet to say the line opens as a bio.
-    text = without_tail(text, lex)
+    text = _without_known_tail(text, lex)
     if _opens_bio(text, authors, lex, scope):
         return [text]  # a bio from its first word is read as it is (the bio stage weighs it whole)
     out: list[str] = []
@@ -132,6 +132,26 @@ def _pieces(text: str, authors: tuple[str, ...], lex: BioLexicon, scope: int = B
     if not out and not split or not _SENTENCE_END.search(rest):
         return [text]  # (a bio is a sentence at least: "Autor: X | Abgelegt unter: Y, Z" is a post's meta row)
     return out + _bio_pieces(rest, authors, lex)
+
+
+@functools.lru_cache(maxsize=8)
+def _tail_vocabulary(tails: tuple[re.Pattern[str], ...]) -> frozenset[str]:
+    # (Of three letters or more: single letters are the escapes' and classes' letters.)
+    return frozenset(word for p in tails for word in _LETTERS.findall(p.pattern.lower()) if len(word) >= 3)
+
+
+# A box's glued tail (its profile link, share words, tags) is in a line's last characters: the tail
+# rules read no more of each line (over a whole scrape's lines they cost about 100 ms a large page).
+TAIL_WINDOW = 240
+
+
+def _without_known_tail(text: str, lex: BioLexicon) -> str:
+    """The line without the furniture the tail rules know at its end."""
+    start = max(0, len(text) - TAIL_WINDOW)
+    if _tail_vocabulary(lex.tails).isdisjoint(_LETTERS.findall(text[start:].lower())):
+        return text  # (no word the tail rules are written with: most lines, at a set's cost, not a dozen searches)
+    end = without_tail(text[start:], lex)
+    return text if end == text[start:] else (text[:start] + end).rstrip()
 
 
 def _bio_pieces(text: str, authors: tuple[str, ...], lex: BioLexicon) -> list[str]:
@@ -181,24 +201,41 @@ def _opening(text: str, authors: tuple[str, ...], lex: BioLexicon, scope: int) -
     """(where, past a short run of furniture, a bio, a heading's text or a heading opens in the line;
     which of them it is)."""
     reach = _reach(text)
-    # (Most lines name no byline author near their start: only a heading can open a box in them.)
+    # (Most lines name no byline author near their start: only a heading or a card can open a box in them.)
     named = scope > BYLINE or any(a.lower() in text[:reach + len(a)].lower() for a in authors)
-    inside = _inside_names(text[:reach], authors)
-    # (Where no prose goes on: "Thank you for stopping by! My name is ...", "In 2019, Jane Doe was ...".)
-    starts = [(index, at) for index, at in enumerate(m.start() for m in _WORD_START.finditer(text, 0, reach))
-              if not (_ends_prose(text[:at].rstrip()) or _mid_sentence(text[:at].rstrip()))]
-    for index, at in enumerate(m.start() for m in _WORD_START.finditer(text, 0, min(reach, _reach(text, HEADING_WORDS + 1)))):
+    words = [m.start() for m in _WORD_START.finditer(text, 0, reach)]
+    for at in words[:HEADING_WORDS]:
         head = text[:at].rstrip()
         if len(head) <= 70 and lex.heading.match(head) and _heads_a_bio(head, text[at:], authors, lex):
             return at, HEADING  # "Über den Autor" + the box's text
-    for _, at in starts:
-        if text[at:at + 1].isupper() and _heading_opens(text[at:], authors, lex):
+
+    @functools.lru_cache(maxsize=None)
+    def prose_before(at: int) -> bool:  # "Thank you for stopping by! My name is ...", "In 2019, Jane Doe was ..."
+        head = text[:at].rstrip()
+        return _ends_prose(head) or _mid_sentence(head)
+
+    tokens = text[:reach].split()  # (tokens[i + 1] is the word at words[i])
+    doubled = _doubled_at(tokens)
+    # (A heading's first word is one of the words the heading rules are written with: a cheap test first.)
+    vocabulary = _heading_vocabulary(lex.heading.pattern)
+    heads = [at for at, token in zip(words, tokens[1:]) if token[:1].isupper()
+             and not vocabulary.isdisjoint(_LETTERS.findall(token.lower()))]
+    for at in heads:
+        if not prose_before(at) and _heading_opens(text[at:], authors, lex):
             return at, FURNITURE  # "12. März 2021 Teilen" + "Über den Autor ...": a heading wins over a role's lead
-    for at in (0, *(at for _, at in starts)):
-        if _card_opening(text[at:], lex):
+    # After text that reads on (a related post's headline glued before the box), only a box's whole
+    # shape opens: the heading, then the card's name link and text or the byline's name and a bio verb
+    # ("... dragging Nasdaq futures lower About the Author Sunny Oh Sunny Oh is a reporter ...").
+    carded = named or bool(_doubled_at(text[:_reach(text, GLUE_WORDS + HEADING_WORDS + 2 * LABEL_WORDS)].split()))
+    for at in heads if carded else ():
+        if _heading_opens(text[at:], authors, lex, carded=True):
+            return at, FURNITURE
+    for index, at in enumerate((0, *words)):
+        if index in doubled and (at == 0 or not prose_before(at)) and _card_opening(text[at:], lex):
             return at, CARD  # with no byline too: a name given twice is a card's link and its text
-    for _, at in starts if named else ():
-        if at in inside:
+    inside = _inside_names(text[:reach], authors) if named else set()
+    for at in words if named else ():
+        if at in inside or prose_before(at):
             continue  # a bio opens at a name link, not at its surname ("Miriam | Ruhenstroth Projektleiterin. ...")
         head, rest = text[:at].rstrip(), text[at:]
         # After a speaker's label ("Bartsch: Ich bin ...", "Ask Amy: I'm ...") the first person is the speaker's.
@@ -218,12 +255,29 @@ def _card_opening(text: str, lex: BioLexicon) -> bool:
     return text[second:second + len(name)] == name and verb_after(text[second + len(name):second + len(name) + OPENING_CHARS], lex)
 
 
-def _heading_opens(text: str, authors: tuple[str, ...], lex: BioLexicon) -> bool:
+def _doubled_at(tokens: list[str]) -> set[int]:
+    """The indices of the capitalised words given again two or three words on (where a name given twice
+    may begin)."""
+    return {i for i, token in enumerate(tokens) if token[:1].isupper() and token in tokens[i + 2:i + 4]}
+
+
+_LETTERS = _re_store.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=8)
+def _heading_vocabulary(pattern: str) -> frozenset[str]:
+    """The words the heading rules are written with ("about", "über", "autore"): a heading's first word is one."""
+    return frozenset(_LETTERS.findall(pattern.lower()))
+
+
+def _heading_opens(text: str, authors: tuple[str, ...], lex: BioLexicon, carded: bool = False) -> bool:
     """An author-box heading opens ``text``, and the box's text follows it (a whole-page scrape glues
-    a date and share buttons before an author box: "12. März 2021 Teilen Über den Autor Jana ...")."""
+    a date and share buttons before an author box: "12. März 2021 Teilen Über den Autor Jana ..."); when
+    ``carded``, a card's doubled name link or a byline author's name and a bio verb."""
     for at in (m.start() for m in _WORD_START.finditer(text, 0, _reach(text, HEADING_WORDS))):
-        head = text[:at].rstrip()
-        if lex.heading.match(head) and _heads_a_bio(head, text[at:], authors, lex):
+        head, rest = text[:at].rstrip(), text[at:]
+        if lex.heading.match(head) and (not carded or _card_opening(rest, lex) or _opens_with_author(rest, authors, lex)) \
+                and _heads_a_bio(head, rest, authors, lex):
             return True
     return False
 

@@ -165,15 +165,19 @@ def without_tail(text: str, lex: BioLexicon) -> str:
     return text[:cut].rstrip(" •·|-–—") if cut < len(text) else text
 
 
+# A glued lead is a date and share words, maybe the other way round: a few cuts at the most.
+LEAD_ROUNDS = 3
+
+
 def without_lead(text: str, lex: BioLexicon) -> str:
     """The bio without the furniture a whole-page scrape glued before it: the post's date and its
     share buttons ("12. März 2021 Teilen Twittern E-Mail Jonas Keller ist ..."). A date alone is cut
     only before a capitalised word (the bio's), never a date the bio's first sentence is about."""
     from .dates import leading_date_end
 
-    rest, cut = text, True
-    while cut:
-        cut = False
+    rest, cut, rounds = text, True, 0
+    while cut and rounds < LEAD_ROUNDS:
+        cut, rounds = False, rounds + 1
         date_end = leading_date_end(rest)
         if date_end is not None and rest[date_end:].lstrip()[:1].isupper():
             rest, cut = rest[date_end:].lstrip(" ,|•·-–—"), True
