@@ -49,7 +49,9 @@ are no author's box. Every trap is text written here, not corpus text.
 
 Only tuning-half cases are read; the held-out half is measured by
 bio_halves.py as totals. Prints recall and precision per variant and per
-variant and language. ``--show DIR`` writes the stressed misses and false bios.
+variant and language, and ``dirty``: the share of hits whose printed bio still
+carries glued furniture. ``--show DIR`` writes the stressed misses, false bios
+and dirty hits; ``--only`` takes a comma-separated list of variants.
 """
 
 from __future__ import annotations
@@ -78,117 +80,8 @@ BYLINE_CHARS = 120
 # A body line is prose: where the traps go in.
 BODY_WORDS = 25
 
-HEADINGS = {"en": "About the author", "de": "Über den Autor", "fr": "À propos de l'auteur",
-            "es": "Sobre el autor", "pt": "Sobre o autor", "it": "L'autore"}
-PRONOUNS = {"en": "She", "de": "Sie", "fr": "Elle", "es": "Ella", "pt": "Ela", "it": "Lei"}
-# Traps: written here (invented people and places), one set per language.
-TRAPS = {
-    "en": {
-        "expert": "Prof Martin Hale, vice-chancellor of Northbridge University, agrees that the funding gap "
-                  "will widen next year unless the rules change.",
-        "interviewee": "Maria Lopez, 42, a nurse at the county hospital who has lived in the town since 2009, "
-                       "is one of hundreds of residents still waiting for a decision.",
-        "promo": "Get our free morning newsletter: the day's top stories, delivered to your inbox before breakfast. "
-                 "Sign up now.",
-        "sidebar": "Tom Reyes is a columnist for the paper and the author of two books about city politics.",
-        "closing": "He joined the team in 2019 from a second-division club and has scored twelve goals since.",
-    },
-    "de": {
-        "expert": "Prof. Martin Hahn, Präsident der Universität Nordstadt, sieht das ähnlich: Die Förderung reiche "
-                  "bei weitem nicht aus.",
-        "interviewee": "Maria Lehmann, 42, Krankenpflegerin aus Kassel, wartet seit Monaten auf einen Termin beim "
-                       "Amt und hat inzwischen einen Anwalt eingeschaltet.",
-        "promo": "Unser Newsletter: Die wichtigsten Nachrichten des Tages jeden Morgen in Ihrem Postfach. "
-                 "Jetzt anmelden.",
-        "sidebar": "Thomas Berger ist Redakteur im Ressort Politik und Autor zweier Bücher über die Stadtgeschichte.",
-        "closing": "Sie ist seit 2009 Lehrerin an der Grundschule am Markt und lebt mit ihrer Familie in der Altstadt.",
-    },
-    "fr": {
-        "expert": "Le professeur Martin Halle, président de l'université de Nordville, estime que le financement "
-                  "restera insuffisant.",
-        "interviewee": "Marie Lefèvre, 42 ans, infirmière à l'hôpital de la ville depuis 2009, attend toujours "
-                       "une réponse.",
-        "promo": "Recevez notre newsletter : l'essentiel de l'actualité chaque matin dans votre boîte. "
-                 "Inscrivez-vous.",
-        "sidebar": "Thomas Bernard est journaliste au service politique et auteur de deux livres sur la ville.",
-        "closing": "Elle est institutrice depuis 2009 et vit avec sa famille dans la vieille ville.",
-    },
-    "es": {
-        "expert": "El catedrático Martín Hidalgo, rector de la Universidad de Norte, afirmó que la financiación "
-                  "seguirá siendo insuficiente.",
-        "interviewee": "María López, de 42 años, enfermera del hospital comarcal desde 2009, sigue esperando "
-                       "una respuesta.",
-        "promo": "Suscríbete a nuestro boletín: las noticias más importantes del día, cada mañana en tu correo.",
-        "sidebar": "Tomás Reyes es columnista del diario y autor de dos libros sobre la política municipal.",
-        "closing": "Ella es maestra desde 2009 y vive con su familia en el casco antiguo.",
-    },
-    "pt": {
-        "expert": "O professor Martim Alves, reitor da Universidade do Norte, disse que o financiamento "
-                  "continuará insuficiente.",
-        "interviewee": "Maria Lopes, 42 anos, enfermeira do hospital municipal desde 2009, ainda espera "
-                       "uma resposta.",
-        "promo": "Assine a nossa newsletter: as principais notícias do dia, todas as manhãs no seu e-mail.",
-        "sidebar": "Tomás Reis é colunista do jornal e autor de dois livros sobre a política da cidade.",
-        "closing": "Ela é professora desde 2009 e vive com a família no centro histórico.",
-    },
-}
-# A block's inline furniture, per language, that a scrape glues onto its text: the author box's
-# label, the profile link, the share buttons, a date, the tag words.
-FURNITURE = {
-    "en": {"label": "About the author", "more": "More articles by {name}", "share": "Share Tweet Email",
-           "date": "March 12, 2021", "tags": "Tags: politics, city council"},
-    "de": {"label": "Über den Autor", "more": "Alle Artikel von {name}", "share": "Teilen Twittern E-Mail",
-           "date": "12. März 2021", "tags": "Schlagwörter: Politik, Stadtrat"},
-    "fr": {"label": "À propos de l'auteur", "more": "Tous les articles de {name}", "share": "Partager Tweeter",
-           "date": "12 mars 2021", "tags": "Mots-clés : politique, conseil municipal"},
-    "es": {"label": "Sobre el autor", "more": "Más artículos de {name}", "share": "Compartir Tuitear",
-           "date": "12 de marzo de 2021", "tags": "Etiquetas: política, ayuntamiento"},
-    "pt": {"label": "Sobre o autor", "more": "Mais artigos de {name}", "share": "Compartilhar Tuitar",
-           "date": "12 de março de 2021", "tags": "Tags: política, câmara municipal"},
-    "it": {"label": "L'autore", "more": "Altri articoli di {name}", "share": "Condividi Twitta",
-           "date": "12 marzo 2021", "tags": "Tag: politica, consiglio comunale"},
-}
-# A first-person author box (written here), with the author's first name: "Hallo, ich bin Jana, ...".
-SELF_BOXES = {
-    "en": "Hi, I'm {first}! I have been writing about local politics and city life for ten years, "
-          "and I run this blog from my kitchen table.",
-    "de": "Hallo, ich bin {first}! Ich schreibe seit zehn Jahren über Lokalpolitik und das Leben in der Stadt "
-          "und betreibe diesen Blog vom Küchentisch aus.",
-    "fr": "Bonjour, je suis {first} ! J'écris depuis dix ans sur la politique locale et la vie en ville, "
-          "et je tiens ce blog depuis ma cuisine.",
-    "es": "Hola, soy {first}. Escribo desde hace diez años sobre política local y la vida en la ciudad, "
-          "y llevo este blog desde la mesa de mi cocina.",
-    "pt": "Olá, sou {first}! Escrevo há dez anos sobre política local e a vida na cidade, "
-          "e mantenho este blog na mesa da minha cozinha.",
-    "it": "Ciao, sono {first}! Scrivo da dieci anni di politica locale e di vita in città, "
-          "e curo questo blog dal tavolo della mia cucina.",
-}
-# Glued traps: a news sentence glued to a photo credit, another writer's card glued to its link.
-GLUED_TRAPS = {
-    "en": {"credit": "Photo: Reuters", "caption": "Maria Lopez is a nurse at the county hospital and has waited "
-           "months for a decision on her claim.", "other": "Tom Reyes"},
-    "de": {"credit": "Foto: dpa", "caption": "Maria Lehmann ist Krankenpflegerin in Kassel und wartet seit Monaten "
-           "auf einen Termin beim Amt.", "other": "Thomas Berger"},
-    "fr": {"credit": "Photo : AFP", "caption": "Marie Lefèvre est infirmière à l'hôpital de la ville et attend "
-           "depuis des mois une réponse.", "other": "Thomas Bernard"},
-    "es": {"credit": "Foto: EFE", "caption": "María López es enfermera del hospital comarcal y espera desde hace "
-           "meses una respuesta.", "other": "Tomás Reyes"},
-    "pt": {"credit": "Foto: Lusa", "caption": "Maria Lopes é enfermeira do hospital municipal e espera há meses "
-           "uma resposta.", "other": "Tomás Reis"},
-}
-# A reader's first-person comment (written here) under its stamp: "Hi, I'm Martha! ...".
-SELF_COMMENTS = {
-    "en": ("Martha, 1 Aug 2019 at 10:15 Reply", "Hi, I'm Martha! I have been reading this blog for years and "
-           "I loved this post, thank you for writing it."),
-    "de": ("Martha, 1. August 2019 um 10:15 Uhr Antworten", "Hallo, ich bin Martha! Ich lese diesen Blog seit "
-           "Jahren und fand diesen Beitrag wunderbar, danke dafür."),
-    "fr": ("Martha, 1 août 2019 à 10h15 Répondre", "Bonjour, je suis Martha ! Je lis ce blog depuis des années "
-           "et j'ai adoré cet article, merci."),
-    "es": ("Martha, 1 de agosto de 2019 a las 10:15 Responder", "Hola, soy Martha. Leo este blog desde hace años "
-           "y me encantó esta entrada, gracias."),
-    "pt": ("Martha, 1 de agosto de 2019 às 10:15 Responder", "Olá, sou a Martha! Leio este blog há anos e "
-           "adorei este artigo, obrigada."),
-}
+from bio_stress_words import FURNITURE, GLUED_TRAPS, HEADINGS, PRONOUNS, SELF_BOXES, SELF_COMMENTS, TRAPS  # noqa: E402
+
 GLUED_VARIANTS = ("glued_label", "glued_links", "glued_both", "glued_page", "glued_no_byline", "self_box")
 BIO_VARIANTS = ("as_is", "no_byline", "after_byline", "at_end", "sidebar_before", "no_byline_at_end",
                 "first_name", "pronoun", "heading")
@@ -362,6 +255,18 @@ def trap_variants(lines: list[str], lang: str, headline: int | None = None, auth
     yield from self_trap_variants(lines, lang, list(authors), middle, after)
 
 
+def leftover_furniture(bio: str, expected: str, lang: str) -> list[str]:
+    """The glued furniture (the box's label, its profile link, share words, the date, the tag list; of
+    the page's language or English) that the printed bio still carries and the expected bio does not."""
+    found = []
+    for words in {id(w): w for w in (FURNITURE.get(lang, FURNITURE["en"]), FURNITURE["en"])}.values():
+        for key in ("label", "more", "share", "date", "tags"):
+            piece = words[key].split("{name}")[0].strip()
+            if piece and piece in bio and piece not in expected:
+                found.append(piece)
+    return found
+
+
 def measure(corpus: Path, show: Path | None, only: str | None) -> dict:
     from exporter.cleaning.bio_rules import lexicon
 
@@ -370,15 +275,16 @@ def measure(corpus: Path, show: Path | None, only: str | None) -> dict:
     lex = lexicon(rules.bio)
     table: dict = {}
 
-    def count(variant: str, lang: str, expected: bool, predicted: bool, hit: bool) -> None:
+    def count(variant: str, lang: str, expected: bool, predicted: bool, hit: bool, dirty: bool = False) -> None:
         # An unbylined page's card after the body is whose it says it is: nothing on the page
         # says otherwise, so the total leaves those variants out (they are shown on rows of their own).
         for key in ((variant, "all"), (variant, lang)) + ((("ALL", "all"),) if not variant.endswith("_nobyline") else ()):
-            cell = table.setdefault(key, [0, 0, 0, 0])
+            cell = table.setdefault(key, [0, 0, 0, 0, 0])
             cell[0] += 1
             cell[1] += expected
             cell[2] += predicted
             cell[3] += hit
+            cell[4] += dirty
 
     for e in scorer.load_cases(corpus, list(SOURCES), False, None):
         if not e.get("bio_checked") or half(e["case"]) != "tuning":
@@ -398,17 +304,18 @@ def measure(corpus: Path, show: Path | None, only: str | None) -> dict:
             variants = list(bio_variants(lines, span, e["bio"], authors, said, lex, headline))
             variants += self_bio_variants(lines, span, authors, said, byline_lines(lines, span, authors), e.get("title"))
         else:
-            lang = e.get("lang") or guess_language(" ".join(lines)) or "?"
+            lang = said = e.get("lang") or guess_language(" ".join(lines)) or "?"
             variants = [(v if v not in SIDEBAR_TRAPS or found else f"{v}_nobyline", ls, t)
                         for v, ls, t in trap_variants(lines, lang, headline, found)]
         for variant, edited, expected in variants:
-            if only and variant != only:
+            if only and variant not in only.split(","):
                 continue
             bio, _ = run(edited, path, rules)
             if e.get("bio"):
                 hit = bool(bio and scorer.token_f1(expected, bio) >= 0.6)
-                count(variant, lang, True, bool(bio), hit)
-                wrong = not hit
+                dirty = hit and bool(leftover_furniture(bio, expected, said))
+                count(variant, lang, True, bool(bio), hit, dirty)
+                wrong = not hit or dirty
             else:
                 # A trap page: only the trap taken for a bio counts as a false bio (a scrapinghub
                 # page's real but unlabelled author card is no trap's doing).
@@ -418,7 +325,8 @@ def measure(corpus: Path, show: Path | None, only: str | None) -> dict:
             if show is not None and wrong:
                 show.mkdir(parents=True, exist_ok=True)
                 (show / f"{variant}-{e['source']}-{e['case']}.json").write_text(json.dumps(
-                    {"variant": variant, "expected": expected, "predicted": bio, "case": str(case)},
+                    {"variant": variant, "expected": expected, "predicted": bio, "case": str(case),
+                     "leftover": leftover_furniture(bio or "", expected or "", said) if e.get("bio") else []},
                     ensure_ascii=False, indent=1))
     return table
 
@@ -427,22 +335,26 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--show", type=Path, help="write the stressed misses and false bios (tuning half) here")
-    ap.add_argument("--only", help="one variant only")
+    ap.add_argument("--only", help="only these variants (comma-separated)")
     args = ap.parse_args(argv)
     if not (args.corpus / "score.py").exists():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
     logging.basicConfig(level=logging.ERROR)
     table = measure(args.corpus, args.show, args.only)
-    print(f"{'variant':<24}{'lang':<6}{'pages':>6}{'bios':>6}{'given':>7}{'hits':>6}{'bioR':>8}{'bioP':>8}{'false':>7}")
+    # dirty: the share of hits whose printed bio still carries glued furniture (a label, "Alle Artikel von",
+    # share words, the date, the tags): a bio page must print the bio alone.
+    print(f"{'variant':<24}{'lang':<6}{'pages':>6}{'bios':>6}{'given':>7}{'hits':>6}{'bioR':>8}{'bioP':>8}{'false':>7}"
+          f"{'dirty':>7}")
     order = {v: i for i, v in enumerate(BIO_VARIANTS + ("no_heading",) + GLUED_VARIANTS + SELF_BIO_VARIANTS
-                                            + TRAP_VARIANTS[1:] + SELF_TRAP_VARIANTS + ("ALL",))}
-    for (variant, lang), (pages, expected, predicted, hits) in sorted(
+                                        + TRAP_VARIANTS[1:] + SELF_TRAP_VARIANTS + ("ALL",))}
+    for (variant, lang), (pages, expected, predicted, hits, dirty) in sorted(
             table.items(), key=lambda kv: (order.get(kv[0][0], 99), kv[0][1] != "all", kv[0][1])):
         recall = f"{hits / expected:8.3f}" if expected else f"{'-':>8}"
         precision = f"{hits / predicted:8.3f}" if predicted else f"{'-':>8}"
+        share = f"{dirty / hits:7.3f}" if hits else f"{'-':>7}"
         print(f"{variant:<24}{lang:<6}{pages:>6}{expected:>6}{predicted:>7}{hits:>6}{recall}{precision}"
-              f"{predicted - hits:>7}")
+              f"{predicted - hits:>7}{share}")
     return 0
 
 

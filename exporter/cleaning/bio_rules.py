@@ -17,7 +17,8 @@ from .. import _re_store
 from ..errors import ConfigError
 
 BIO_KINDS = ("heading", "box", "statement", "self", "self_name", "self_writer", "first_person", "role", "verb",
-             "pronoun", "not_name", "speech", "promo", "end", "author_link", "job_link", "not_job", "tail", "writer")
+             "pronoun", "not_name", "speech", "promo", "end", "author_link", "job_link", "not_job", "tail", "writer",
+             "lead")
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ class BioLexicon:
     writer: PatternSet = PatternSet(())  # a writer's job or beat ("reporter", "covers", "schreibt für")
     self_writer: PatternSet = PatternSet(())  # what a first-person box says its writer does ("I write about ...")
     self_name: PatternSet = PatternSet(())  # a self-description's opening that a name follows ("Hi, I'm", "Je m'appelle")
+    leads: tuple[re.Pattern[str], ...] = ()  # furniture glued before a bio (share words), matched at its start
 
 
 
@@ -153,6 +155,7 @@ def lexicon(rules: tuple[BioRule, ...]) -> BioLexicon:
         tails=tuple(_re_store.compile(p, re.IGNORECASE) for p in of("tail")),
         writer=PatternSet(of("writer")), self_writer=PatternSet(of("self_writer")),
         self_name=PatternSet(of("self_name")),
+        leads=tuple(_re_store.compile(p, re.IGNORECASE) for p in of("lead")),
     )
     _re_store.flush()
     return found
@@ -160,8 +163,32 @@ def lexicon(rules: tuple[BioRule, ...]) -> BioLexicon:
 
 def without_tail(text: str, lex: BioLexicon) -> str:
     """The bio without the furniture a box's text ran on into (a product rail's head, key fingerprints)."""
-    cut = min((m.start() for m in (p.search(text) for p in lex.tails) if m and m.start() > 0), default=len(text))
+    # (A rule's ``tail`` group, when it has one, is where the furniture begins: "... 2007. @handle More by X".)
+    starts = (m.start("tail") if "tail" in m.re.groupindex else m.start() for m in (p.search(text) for p in lex.tails) if m)
+    cut = min((start for start in starts if start > 0), default=len(text))
     return text[:cut].rstrip(" •·|-–—") if cut < len(text) else text
+
+
+# A glued lead is a date and share words, maybe the other way round: a few cuts at the most.
+LEAD_ROUNDS = 3
+
+
+def without_lead(text: str, lex: BioLexicon) -> str:
+    """The bio without the furniture a whole-page scrape glued before it: the post's date and its
+    share buttons ("12. März 2021 Teilen Twittern E-Mail Jonas Keller ist ..."). A date alone is cut
+    only before a capitalised word (the bio's), never a date the bio's first sentence is about."""
+    from .dates import leading_date_end
+
+    rest, cut, rounds = text, True, 0
+    while cut and rounds < LEAD_ROUNDS:
+        cut, rounds = False, rounds + 1
+        date_end = leading_date_end(rest)
+        if date_end is not None and rest[date_end:].lstrip()[:1].isupper():
+            rest, cut = rest[date_end:].lstrip(" ,|•·-–—"), True
+        ends = [m.end() for m in (p.match(rest) for p in lex.leads) if m]
+        if ends and rest[max(ends):].strip():
+            rest, cut = rest[max(ends):].lstrip(" |•·-–—"), True
+    return rest if rest[:1].isupper() else text
 
 
 def with_subject(text: str, author: str | None) -> str:

@@ -20,7 +20,7 @@ from .bio import publisher_in
 from .bio_evidence import Candidate, Verdict, choose, corroborated, weigh
 from .bio_glued import GLUE_WORDS, TAIL_WORDS
 from .bio_far_cards import body_run, header_named, page_end_lines
-from .bio_rules import BioLexicon, lexicon, with_subject, without_tail
+from .bio_rules import BioLexicon, lexicon, with_subject, without_lead, without_tail
 from .draft import Draft, block_text, loose
 
 log = logging.getLogger(__name__)
@@ -96,10 +96,11 @@ def _found_bios(draft: Draft, lex: BioLexicon) -> Draft | None:
 
 def _bio_text(verdict: Verdict, lex: BioLexicon) -> str:
     """A chosen bio's text as its page prints it: without the furniture it ran into (a rail's head
-    after it, the box's heading before it), with its author's name where the text opens on the verb."""
+    after it, a glued date and share words or the box's heading before it), with its author's name
+    where the text opens on the verb."""
     from .bio_html import without_heading
 
-    return with_subject(without_heading(without_tail(verdict.text, lex), lex), verdict.author)
+    return with_subject(without_heading(without_lead(without_tail(verdict.text, lex), lex), lex), verdict.author)
 
 
 def _own_part(text: str, author: str | None, authors: tuple[str, ...]) -> str:

@@ -80,6 +80,17 @@ def month_number(word: str) -> int | None:
     return (other_script_month_numbers() if _OTHER_SCRIPT.search(key) else month_numbers()).get(key)
 
 
+def leading_date_end(text: str) -> int | None:
+    """Where a date that opens ``text`` ends ("March 12, 2021", "12. März 2021", "12 de marzo de 2021",
+    "2021-03-12", "12.03.2021"), or None when the text opens with no date."""
+    for pattern in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR):
+        m = pattern.match(text)
+        if m and month_number(next(g for g in m.groups() if not g.isdigit())) is not None:
+            return m.end()
+    m = _ISO.match(text) or _NUMERIC.match(text)
+    return m.end() if m else None
+
+
 def parse_date(text: str | None, day_first: bool = False) -> str | None:
     """The first date written in ``text`` as ``YYYY-MM-DD``, or None.
 
