@@ -342,3 +342,24 @@ def test_two_authors_under_one_about_the_authors_heading_get_one_bio_each():
                       "across the north."),
         ("Ben Stone", "Ben Stone is a data editor at the Courier. He has built its election maps since 2015.")]
     assert "data editor" not in body_text(result)
+
+
+def test_an_author_box_whose_paragraph_holds_its_profile_link_is_the_bio_without_the_link():
+    # WordPress themes set "Alle Artikel von X anzeigen" inside the box's paragraph; the link text is
+    # the box's furniture, not a promo that voids the box (a sidebar's "Über mich" had won instead).
+    box = ('<div class="author-info"><div class="author-description"><h2 class="author-title">Über die Autorin</h2>'
+           '<p class="author-bio">Lena Vogt arbeitet als Stadtplanerin in Freiburg und schreibt seit 2016 über '
+           'Alltagsradeln und Verkehrswende. <a class="author-link" href="/author/lena/" rel="author">Alle Artikel '
+           'von Lena Vogt anzeigen</a></p></div></div>')
+    result = cleaned(page(article("Fernwärme wird teurer", "Von Lena Vogt", STORY_DE, after=box), lang="de"))
+    assert [b.text for b in result.meta.bios] == [
+        "Lena Vogt arbeitet als Stadtplanerin in Freiburg und schreibt seit 2016 über Alltagsradeln und Verkehrswende."]
+
+
+def test_a_french_bio_loses_its_follow_and_profile_links():
+    box = ('<aside class="author-box"><h3>À propos de l’auteur</h3><p>Marc Petit est journaliste au service '
+           'économie depuis 2019, après cinq ans dans une radio locale. <a href="/auteurs/marc">Voir tous ses '
+           'articles</a> · <a href="https://x.example/marc">Le suivre sur X</a></p></aside>')
+    result = cleaned(page(article("Le port s’automatise", "Par Marc Petit", STORY_EN, after=box), lang="fr"))
+    assert [b.text for b in result.meta.bios] == [
+        "Marc Petit est journaliste au service économie depuis 2019, après cinq ans dans une radio locale."]

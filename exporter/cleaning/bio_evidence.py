@@ -20,7 +20,7 @@ from .._dataclass_store import dataclass
 from .. import _re_store  # re.compile, from the code an earlier run stored
 from .bio_job import job_box, job_line
 from .bio_other_names import credits_someone_else
-from .bio_rules import BioLexicon
+from .bio_rules import BioLexicon, without_tail
 from .draft import loose, squash
 from .names import is_person_name, tidy_name
 
@@ -304,8 +304,8 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
         reasons.append("opens_quoted")
     elif _LONG_QUOTE.search(text):
         reasons.append("long_quote")
-    if lex.promo.search(head):
-        reasons.append("promo")
+    if lex.promo.search(without_tail(body, lex)[:READ_CHARS]):
+        reasons.append("promo")  # (not the box's own "Alle Artikel von …" link glued on its end: a tail)
     if words > MAX_BIO_WORDS:
         reasons.append("long")
     if candidate.place == "byline" and first_person and not roles and not statement and "self_writer" not in reasons:
