@@ -17,10 +17,13 @@ from dataclasses import replace
 
 from ..model import Bio, Heading, Paragraph
 from .bio import publisher_in
-from .bio_evidence import Candidate, Verdict, choose, corroborated, weigh
+from .bio_choice import choose
+from .bio_evidence import Candidate, Verdict, corroborated, weigh
 from .bio_glued import GLUE_WORDS, TAIL_WORDS
 from .bio_far_cards import body_run, header_named, page_end_lines
 from .bio_rules import BioLexicon, lexicon, with_subject, without_lead, without_tail
+from .bio_scrape_names import (CARD_LINK_REACH, END_HEAD_CHARS, TEXT_REACH, card_links,
+                               heading_named, linked_authors, own_region)
 from .draft import Draft, block_text, loose
 
 log = logging.getLogger(__name__)
@@ -30,8 +33,6 @@ log = logging.getLogger(__name__)
 CLOSING_BLOCKS = 3
 CLOSING_SHARE = 0.6
 OPENING_BLOCKS = 2
-# Lines of a text scrape read after an announcing line, after the body's end, after the byline.
-TEXT_REACH = 4
 
 
 def read_structured_bios(draft: Draft) -> Draft:
@@ -67,7 +68,7 @@ def _found_bios(draft: Draft, lex: BioLexicon) -> Draft | None:
         # sidebar, a script) still names its author in the furniture ("Latest David Zurawik",
         # "mehr von X auf ..."): a bio is looked for again, tied to that name, and only a
         # bio that names that person is kept (authors_from_bio then makes it the byline).
-        linked = linked_authors(_own_region(draft, lex), lex)
+        linked = linked_authors(own_region(draft, lex), lex)
         if linked:
             chosen = [v for v in _chosen(draft, lex, linked) if TIES.intersection(v.reasons)]
         elif named := heading_named(draft.lines, lex):
@@ -125,9 +126,6 @@ def _own_part(text: str, author: str | None, authors: tuple[str, ...]) -> str:
 GLUED_FURNITURE_WORDS = GLUE_WORDS + TAIL_WORDS
 # The reasons that tie a bio to a byline author by name (not by being the page's only author).
 TIES = frozenset({"byline_name", "name_part", "byline_named"})
-# The page's own author link names one person; with two different names (the author's and a
-# sidebar card's "More from <other columnist>") nothing says which is the author's.
-MAX_LINKED = 1
 
 
 def _chosen(draft: Draft, lex: BioLexicon, authors: tuple[str, ...]) -> list[Verdict]:
@@ -142,62 +140,6 @@ def _chosen(draft: Draft, lex: BioLexicon, authors: tuple[str, ...]) -> list[Ver
     return choose(verdicts, authors)
 
 
-def _own_region(draft: Draft, lex: BioLexicon) -> list[str]:
-    """The scrape's lines that are the article's own: beside the headline and the byline (the lines
-    before the body) and right after the body, up to the head of a rail, a sidebar or the related
-    posts. A "More from Tom Brown" card of another columnist in the sidebar is past that head."""
-    page = draft.page if isinstance(draft.page, tuple) else ()
-    if len(page) < 2:
-        return []
-    lines, (start, end) = draft.lines, page[:2]
-    own = [line.text for line in lines[max(0, start - TEXT_REACH):start]]
-    for line in lines[end:end + TEXT_REACH]:
-        if len(line.text) <= END_HEAD_CHARS and (lex.end.match(line.text) or draft.rules.ends_article(line.text)):
-            break
-        own.append(line.text)
-    log.debug("own region %r", own)
-    return own
-
-
-def linked_authors(texts: list[str], lex: BioLexicon) -> tuple[str, ...]:
-    """The people a scrape's author links name ("More from Jane Doe", "mehr von X auf site.de"),
-    in page order; none when more than MAX_LINKED do (a list of teasers, not the author's links)."""
-    from .names import is_person_name, tidy_name
-
-    names: list[str] = []
-    for text in texts:
-        if len(text) > 90 or not lex.author_links:
-            continue
-        for pattern in lex.author_links:
-            m = pattern.match(text)
-            name = tidy_name(m.group("name")) if m else ""
-            if name and is_person_name(name) and name not in names:
-                names.append(name)
-                break
-    return tuple(names) if len(names) <= MAX_LINKED else ()
-
-
-# An author card's link ("mehr von X auf site.de") sits right under its text, past a caption or two.
-CARD_LINK_REACH = 3
-
-
-def card_links(lines, lex: BioLexicon) -> dict[str, int]:
-    """{name: line} for the one author link of the page whose name opens one of the lines right
-    above it: a card's text and its "mehr von Daniel Weber auf example.de" link. None when links
-    name several people (a rail of columnists' links)."""
-    from .bio_evidence import fold
-
-    texts = [line.text for line in lines]
-    found: dict[str, int] = {}
-    for index, text in enumerate(texts):
-        if len(text) > 90 or not lex.author_links:
-            continue
-        names = linked_authors([text], lex)
-        if names and any(fold(texts[i]).startswith(fold(names[0])) for i in range(max(0, index - CARD_LINK_REACH), index)):
-            found.setdefault(names[0], index)
-    return found if len(found) == MAX_LINKED else {}
-
-
 def _outside_body(draft: Draft, candidate: Candidate) -> bool:
     """The candidate is a line of the scrape before or after the body's run of lines."""
     page = draft.page if isinstance(draft.page, tuple) else ()
@@ -205,21 +147,6 @@ def _outside_body(draft: Draft, candidate: Candidate) -> bool:
         return False
     start, end = body_run(draft.page)
     return not start <= candidate.order < end
-
-
-def heading_named(lines, lex: BioLexicon) -> tuple[str, ...]:
-    """The one person the scrape's author-card headings name ("Über Paul Brandt", "About Jane Doe").
-
-    A scrape sets the card's heading, its picture's caption, its social links
-    and its text on lines of their own, and a theme may put the text far from
-    the heading (after the comment form or the newsletter box): the heading's
-    name is then what ties the text to the author. Two names in such headings
-    are a list of contributors, not the author's card.
-    """
-    from .bio_html import heading_match
-
-    names = {name for name in (heading_match(line.text, lex) for line in lines if len(line.text) <= 70) if name}
-    return tuple(names) if len(names) == MAX_LINKED else ()
 
 
 def _block_candidates(draft: Draft) -> list[Candidate]:
@@ -301,8 +228,6 @@ def _line_candidates(draft: Draft, lex: BioLexicon, authors: tuple[str, ...]) ->
 
 # The words of prose the body must have before a comments' head can end it (not a teaser's "3 Comments").
 END_AFTER_WORDS = 80
-# The head of the comments or related posts is a short line ("4 Antworten", "Leave a Reply").
-END_HEAD_CHARS = 60
 # A line this short before the article's end is furniture ("Share", "Tags: bahn", the card's name).
 FURNITURE_WORDS = 3
 
