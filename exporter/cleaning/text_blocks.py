@@ -63,12 +63,18 @@ _LIST_ITEM = _re_store.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]")
 
 def text_blocks(text: str) -> list[str]:
     """The blocks of a text input, each with its white space collapsed (empty ones left out)."""
-    chunks = [[line.rstrip() for line in chunk.split("\n") if line.strip()] for chunk in _CHUNK_SPLIT.split(text)]
-    width = _file_wrap_width(chunks)
+    chunks = _CHUNK_SPLIT.split(text)
+    # a chunk of one line is one block (most chunks of a blank-line-separated scrape): no more work
+    lines_of = [[line.rstrip() for line in chunk.split("\n") if line.strip()] if "\n" in chunk else None
+                for chunk in chunks]
+    width = _file_wrap_width([lines for lines in lines_of if lines])
     blocks: list[str] = []
-    for lines in chunks:
-        blocks.extend(b for b in (_joined(group) for group in _chunk_blocks(lines, width)) if b)
-    return blocks
+    for chunk, lines in zip(chunks, lines_of):
+        if lines is None:
+            blocks.append(squash(chunk))
+        else:
+            blocks.extend(_joined(group) for group in _chunk_blocks(lines, width))
+    return [block for block in blocks if block]
 
 
 # A line wrapped after a hyphen ("so-" / "called", "opt-" / "out"): the wrapper broke a compound
@@ -78,13 +84,15 @@ _HYPHEN_BREAK = _re_store.compile(r"(?<=[^\W\d_]-)\n(?=[^\W\d_])")
 
 
 def _joined(group: list[str]) -> str:
+    if len(group) == 1:  # most blocks of a scrape: no line to join
+        return squash(group[0])
     return squash(_HYPHEN_BREAK.sub("", "\n".join(group)))
 
 
 def _chunk_blocks(lines: list[str], file_width: int | None) -> list[list[str]]:
     """A chunk's lines grouped into blocks: one group a line, unless the chunk is wrapped prose."""
     if len(lines) < 2:
-        return [lines]
+        return [lines] if lines else []
     width = _wrap_width(lines)
     if width is not None and _is_wrapped(lines, width):
         return _reflow(lines, width)
