@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The text path under stress: tuning-half scrapes made harder in the ways unseen pages are.
 
-    python benchmarks/text_stress.py [--corpus DIR] [--variant NAME ...] [--seed N]
+    python benchmarks/text_stress.py [--corpus DIR] [--variant NAME ...] [--seed N] [--by-lang]
 
 The corpus's tuning half (``corpus_score.py --half even``) is small, and its
 scrapes are kinder than the pages that judge us. Each variant rewrites every
@@ -22,7 +22,11 @@ own scorer:
   temporarily unavailable"), a gallery teaser, a read-also link, a live-blog pointer and ad lines
   between the paragraphs, a video rail and "Loading Comments…" after them;
 - ``comments``: a readers' comment thread (names, times, comments, "Reply") after the body;
-- ``all``: far + rival + clutter together.
+- ``all``: far + rival + clutter together;
+- ``single-newline``: the page re-joined with single newlines, one block a line and no blank line
+  (what a browser's copy or many scrapers give);
+- ``wrap72``: the body's paragraphs hard-wrapped at 72 columns (``textwrap``), as a plain-text
+  e-mail or a note is, blank lines still between the blocks.
 
 Only the held-out half's totals may be looked at elsewhere: this script reads the tuning half only.
 The words are in the page's language (``lang``; English when a language has no word lists here).
@@ -38,6 +42,7 @@ import random
 import re
 import statistics
 import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -321,6 +326,19 @@ def everything(rng, case, blocks, where):
     return rival(rng, case, made, where)
 
 
+def single_newline(rng, case, blocks, where):
+    """The page one block a line, no blank lines (the text itself, not its blocks)."""
+    return "\n".join(blocks)
+
+
+def wrap72(rng, case, blocks, where):
+    """The body's paragraphs (prose from the body's first line on) wrapped at 72 columns."""
+    if where["body"] is None:
+        return None
+    return "\n\n".join(textwrap.fill(b, 72) if i >= where["body"] and _is_prose(b) else b
+                        for i, b in enumerate(blocks))
+
+
 VARIANTS = {
     "base": lambda rng, case, blocks, where: blocks,
     "far": far,
@@ -337,6 +355,8 @@ VARIANTS = {
     "walls": walls,
     "comments": comments,
     "all": everything,
+    "single-newline": single_newline,
+    "wrap72": wrap72,
 }
 
 
@@ -349,14 +369,15 @@ def tuning_cases(cs, corpus: Path) -> list[tuple[dict, Path]]:
     return [(e, corpus / e["source"] / e["case"] / "scrape.txt") for e in cases]
 
 
-def run(corpus: Path, names: list[str], seed: int) -> list[tuple[str, dict, list[float]]]:
+def run(corpus: Path, names: list[str], seed: int, by_lang: bool = False) -> list[tuple[str, dict, list[float]]]:
+    """One row per variant (with ``by_lang``, one more per variant and page language: ``variant/lang``)."""
     cs = _corpus_score()
     scorer = cs.load_scorer(corpus)
     rules = load_rules()
     cases = tuning_cases(cs, corpus)
     table = []
     for name in names:
-        rows, took = [], []
+        rows, took, langs = [], [], []
         for case, path in cases:
             rng = random.Random(f"{seed}:{name}:{case['id']}")
             blocks = _blocks(path.read_text(encoding="utf-8", errors="replace"))
@@ -366,7 +387,8 @@ def run(corpus: Path, names: list[str], seed: int) -> list[tuple[str, dict, list
             expected = dict(case)
             if isinstance(made, tuple):
                 made, expected["authors"] = made
-            source = decode_source("\n\n".join(made).encode("utf-8"), path=path, kind="text")
+            text = made if isinstance(made, str) else "\n\n".join(made)  # a variant may lay out the text itself
+            source = decode_source(text.encode("utf-8"), path=path, kind="text")
             started = time.perf_counter()
             try:
                 prediction = scorer_view(clean(source, rules))
@@ -374,7 +396,11 @@ def run(corpus: Path, names: list[str], seed: int) -> list[tuple[str, dict, list
                 prediction = {}
             took.append(time.perf_counter() - started)
             rows.append(scorer.score_case(expected, prediction))
+            langs.append(case.get("lang") or "?")
         table.append((name, scorer.aggregate(rows), took))
+        for lang in sorted(set(langs)) if by_lang else ():
+            picked = [i for i, l in enumerate(langs) if l == lang]
+            table.append((f"{name}/{lang}", scorer.aggregate([rows[i] for i in picked]), [took[i] for i in picked]))
     return table
 
 
@@ -394,15 +420,16 @@ def main(argv=None) -> int:
                         help="../shared/corpus (../../shared/corpus from a worktree)")
     parser.add_argument("--variant", action="append", choices=sorted(VARIANTS))
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--by-lang", action="store_true", help="a row per variant and page language too")
     args = parser.parse_args(argv)
     if not (args.corpus / "score.py").exists():
         parser.error(f"no corpus at {args.corpus}")
     logging.disable(logging.WARNING)
-    table = run(args.corpus, args.variant or list(VARIANTS), args.seed)
-    print(f"{'variant':13} {'title n':>7} {'title=':>6} {'auth n':>6} {'auth=':>6} {'body n':>6} {'tokF1':>6}"
+    table = run(args.corpus, args.variant or list(VARIANTS), args.seed, args.by_lang)
+    print(f"{'variant':17} {'title n':>7} {'title=':>6} {'auth n':>6} {'auth=':>6} {'body n':>6} {'tokF1':>6}"
           f" {'median ms':>9}")
     for name, agg, took in table:
-        print(f"{name:13} {agg.get('title_exact_n', 0):7d} {_fmt(agg.get('title_exact'))} "
+        print(f"{name:17} {agg.get('title_exact_n', 0):7d} {_fmt(agg.get('title_exact'))} "
               f"{agg.get('author_exact_n', 0):6d} {_fmt(agg.get('author_exact'))} {agg.get('body_n', 0):6d} "
               f"{_fmt(agg.get('body_token_f1'))} {statistics.median(took) * 1000 if took else 0:9.1f}")
     return 0

@@ -61,6 +61,12 @@ def clean(source: SourceDocument, rules: Rules | None = None) -> Article:
     for step in steps:
         draft = step(draft)
         log.debug("after %s: %d blocks", step.__name__, len(draft.blocks))
+    if source.kind == "text" and not draft.title and not draft.authors:
+        # A scrape whose headline and byline were not found may have lost its layout (its blocks
+        # run together in one line, or a paragraph broken into its lines): the book would carry
+        # the file's name and no author, and the run would still say "ok" without this.
+        log.warning("%s: found no headline and no byline in the text; unless --title gives one, the book "
+                    "is titled after the file (check that the text keeps the page's line breaks)", source.name)
     return _finish(draft)
 
 

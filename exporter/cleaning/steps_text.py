@@ -1,4 +1,4 @@
-"""Steps of the text path: a scrape's blank-line-separated blocks → article blocks.
+"""Steps of the text path: a scrape's blocks (text_blocks) → article blocks.
 
 A text scrape may be just the article (the seed) or a whole page's text with
 navigation, teasers and footers around it. The lines are tagged (boilerplate,
@@ -11,22 +11,23 @@ from __future__ import annotations
 import re
 
 from .. import _re_store  # re.compile, from the code an earlier run stored
-from .draft import Draft, loose as _loose, paragraph, squash
+from .draft import Draft, loose as _loose, paragraph
 from .bio import match_bio
 from .names import is_person_name, names_line
 from .scripts import ends_sentence
 from .steps_common import METADATA_FIELDS, SIGNATURE_LINES, read_metadata
 from .text_lines import Line, prose_value as _value
+from .text_blocks import text_blocks
 from .text_rails import teaser_list_lines, teaser_rail_start
 from .text_titles import TITLE_WINDOW, content_words, find_title_line
 
-_BLOCK_SPLIT = _re_store.compile(r"\n[ \t\u00a0]*\n")
 
 
 def split_lines(draft: Draft) -> Draft:
-    """One line per blank-line-separated block, white space collapsed."""
-    texts = (squash(block) for block in _BLOCK_SPLIT.split(draft.source.text))
-    return draft.but(lines=tuple(Line(t) for t in texts if t))
+    """One line per block, white space collapsed: blank lines end a block, and so does a single
+    newline unless it only wraps a paragraph's line (text_blocks: a page copied one block a line
+    and a hard-wrapped e-mail both come out in their blocks)."""
+    return draft.but(lines=tuple(Line(t) for t in text_blocks(draft.source.text)))
 
 
 # A byline prefix alone on its line: pages mark up "<span>By</span> <a>Name</a>"
