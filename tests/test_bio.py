@@ -354,12 +354,3 @@ def test_an_author_box_whose_paragraph_holds_its_profile_link_is_the_bio_without
     result = cleaned(page(article("Fernwärme wird teurer", "Von Lena Vogt", STORY_DE, after=box), lang="de"))
     assert [b.text for b in result.meta.bios] == [
         "Lena Vogt arbeitet als Stadtplanerin in Freiburg und schreibt seit 2016 über Alltagsradeln und Verkehrswende."]
-
-
-def test_a_french_bio_loses_its_follow_and_profile_links():
-    box = ('<aside class="author-box"><h3>À propos de l’auteur</h3><p>Marc Petit est journaliste au service '
-           'économie depuis 2019, après cinq ans dans une radio locale. <a href="/auteurs/marc">Voir tous ses '
-           'articles</a> · <a href="https://x.example/marc">Le suivre sur X</a></p></aside>')
-    result = cleaned(page(article("Le port s’automatise", "Par Marc Petit", STORY_EN, after=box), lang="fr"))
-    assert [b.text for b in result.meta.bios] == [
-        "Marc Petit est journaliste au service économie depuis 2019, après cinq ans dans une radio locale."]
