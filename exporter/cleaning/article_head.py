@@ -136,7 +136,7 @@ def _is_lead(img, images) -> bool:
     for node in (img, *img.iterancestors()):
         if node.tag in _OUTSIDE and not (node.tag == "header" and _in_article(node)):
             return False  # an article's own <header> (headline, lead photo) is the article's
-        words = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
+        words = _tokens(node)
         if any(word in words for word in _FURNITURE_WORDS):
             return False
     width = images.sizes.get(marker, (None, None))[0] or _int(img.get("width"))
