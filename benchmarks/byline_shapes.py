@@ -159,6 +159,36 @@ def _stamp(rng, lang, a):
     return [rng.choice(STAMPS[lang]).format(a=_join(a, lang), d=DATES[lang])], [], a
 
 
+# A blog or magazine stamp that gives the date first: the byline after it, with its word ("Oct 30 2020
+# by A", "Veröffentlicht am date von A"), or alone after a separator, with the time and the comment count
+# beside it ("date - 10:11 | A 0 Kommentare", "date ~ A", "date , A").
+DATE_FIRST = {"en": ["{d} by {a}", "Published on {d} by {a}"], "de": ["Veröffentlicht am {d} von {a}", "{d} von {a}"],
+              "fr": ["Publié le {d} par {a}", "{d} par {a}"], "es": ["Publicado el {d} por {a}", "{d} por {a}"],
+              "pt": ["Publicado em {d} por {a}", "{d} por {a}"], "it": ["Pubblicato il {d} di {a}", "{d} di {a}"]}
+COMMENTS = {"en": "Comments", "de": "Kommentare", "fr": "commentaires", "es": "comentarios", "pt": "comentários",
+            "it": "commenti"}
+DATE_NAME = ["{d} | {a}", "{d} - 10:11 | {a} 0 {c}", "{d} ~ {a}", "{d} , {a}", "{a} 15:35, {d}"]
+# A scrape glues the name's link to the role or the time printed after it ("Jane DoeReporter",
+# "Jane Doe15:35, date").
+GLUED_ROLE = {"en": "Reporter", "de": "Redakteurin", "fr": "Journaliste", "es": "Redactora", "pt": "Repórter",
+              "it": "Giornalista"}
+# A section's two Title-Case words after the date ("12.03.2021 | Politik Ausland"): no person.
+SECTIONS = {"en": "Local Politics", "de": "Politik Ausland", "fr": "Société Justice", "es": "Deportes Motor",
+            "pt": "Esportes Futebol", "it": "Cronaca Bologna"}
+
+
+def _date_first(rng, lang, a):
+    return [rng.choice(DATE_FIRST[lang]).format(a=_join(a, lang), d=DATES[lang])], [], a
+
+
+def _date_name(rng, lang, a):
+    return [rng.choice(DATE_NAME).format(a=_join(a, lang), d=DATES[lang], c=COMMENTS[lang])], [], a
+
+
+def _glued(rng, lang, a):
+    return [rng.choice([f"{a[0]}{GLUED_ROLE[lang]}", f"{a[0]}15:35, {DATES[lang]}"])], [], a[:1]
+
+
 def _trap(make):
     def shape(rng, lang, a):
         head = [f"{WORDS[lang][0]} {_join(a, lang)}"] if a else []
@@ -172,6 +202,8 @@ SHAPES = {
     "job-before": _job_before, "job-after": _job_after, "four": _four, "two": _two, "updated": _updated,
     "reporting": _reporting, "caps": _caps, "link": _link, "meta": _plain, "above": _plain,
     "credits": _credits, "agency-after": _agency_after, "stamp": _stamp,
+    "date-first": _date_first, "date-name": _date_name, "glued": _glued,
+    "section": _trap(lambda rng, lang, a: ([f"{DATES[lang]} | {SECTIONS[lang]}"], [])),
     "photo": _trap(lambda rng, lang, a: ([PHOTO[lang].format(n=_others(rng, a, 1)[0])], [])),
     "agency": _trap(lambda rng, lang, a: ([AGENCY_TEXT[lang]], [])),
     "quote": _trap(lambda rng, lang, a: ([], [QUOTE[lang].format(n=_others(rng, a, 1)[0])])),
@@ -180,7 +212,7 @@ SHAPES = {
     "comment": _trap(lambda rng, lang, a: ([], [COMMENT[lang][0], _others(rng, a, 1)[0], "2 h",
                                                 COMMENT[lang][1]])),
 }
-TRAPS = {"photo", "agency", "quote", "picks", "comment", "rail"}
+TRAPS = {"photo", "agency", "quote", "picks", "comment", "rail", "section"}
 
 
 def _picks(rng, lang, a) -> list[str]:

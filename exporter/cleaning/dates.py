@@ -91,6 +91,18 @@ def leading_date_end(text: str) -> int | None:
     return m.end() if m else None
 
 
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Where each date written in ``text`` stands, in the forms `leading_date_end` reads (a month word
+    must be one), anywhere in the line; overlapping finds are all given."""
+    spans: list[tuple[int, int]] = []
+    for pattern in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR):
+        spans += [m.span() for m in pattern.finditer(text)
+                  if month_number(next(g for g in m.groups() if g and not g.isdigit())) is not None]
+    for pattern in (_ISO, _NUMERIC, _CJK):
+        spans += [m.span() for m in pattern.finditer(text)]
+    return spans
+
+
 def parse_date(text: str | None, day_first: bool = False) -> str | None:
     """The first date written in ``text`` as ``YYYY-MM-DD``, or None.
 

@@ -19,6 +19,7 @@ from .draft import element_text, loose as _loose, short_text
 from .names import byline_names, names_line
 from .rules import MetadataRule
 from .scripts import ends_sentence
+from .stamp_names import stamp_names
 
 # How many elements after the headline are looked at, and how many paragraphs of prose
 # (the body has begun: a "By" line further down is a quoted note or the next story's).
@@ -83,9 +84,12 @@ def _bare_names(root, lines: list[str], opening: str, title: str, date_rules) ->
     """
     for index, text in enumerate(lines[:BARE_NAME_LINES]):
         names, titled = names_line(text)
-        if not names or _named_later(names, title, opening) or _breadcrumb(text):
+        stamped = () if names else stamp_names(text)  # "07.11.23 - 10:11 | Jane Doe 0 Kommentare"
+        names = names or stamped
+        if not names or _named_later(names, title, opening) or _breadcrumb(" ".join(names) if stamped else text):
             continue
-        dated = any(rule.search(line) for line in lines[max(0, index - 1):index + 3] for rule in date_rules)
+        dated = bool(stamped) or any(rule.search(line) for line in lines[max(0, index - 1):index + 3]
+                                     for rule in date_rules)
         if dated or titled or (index == 0 and not _words_elsewhere(names, root)):
             return names
     return ()

@@ -124,8 +124,12 @@ _TAIL = _re_store.compile(
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
     r"|\s(?:on|am|le|el|em|il|op)\s+(?=\d)|\s(?:on|am|le|el|em|il|op)\s+(?=[^\W\d_]{3,12}\.?\s+\d)|\d"
     # "Gepostet von A am 3. Mai", "Publié par A le 3 mai", "By A on March 3, 2021"
+    # a theme's separators and post labels after the name ("Von A // 1. November 2023", "A ~ date",
+    # "Von A Kategorien: Mode", "By A Filed under: Politics", "By A Tags: ...")
+    r"|\s//?\s|\s~\s|\s(?:kategorien?|categories|category|catégories?|categorías?|categorias?|categorie|"
+    r"rubriken?|rubrique|tags?|schlagwörter|schlagworte|filed under|abgelegt unter)\s*:"
     # the photo credit after the writer's ("Text: A | Photos: B", "Texto: A. Fotos: B", "Texte : A / Photos : B")
-    r"|\s/\s|[\s,.;]*\b(?:photos?|fotos?|bilder?|images?|imagen|imágenes|immagini|illustrations?|grafik)"
+    r"|[\s,.;]*\b(?:photos?|fotos?|bilder?|images?|imagen|imágenes|immagini|illustrations?|grafik)"
     r"\s*(?::|by\b|von\b|par\b|por\b|di\b|de\b)).*$",
     re.IGNORECASE,
 )
@@ -150,7 +154,7 @@ def byline_names(text: str) -> tuple[str, ...]:
     text = _EDITING_TAIL.sub("", _HANDLE.sub(" ", text))
     if text.count(")") > text.count("("):
         text = text.rstrip(") ")  # the bracket's end, its opening read off with the "(Reporting by" prefix
-    text = _BYLINE_PREFIX.sub("", " ".join(text.split()))
+    text = unglue_role(_BYLINE_PREFIX.sub("", " ".join(text.split())))
     # A column or section label before the byline ("The Deal Professor By Jane Doe"): the names follow "By".
     if m := _MID_BY.search(text):
         text = text[m.end():]
@@ -169,11 +173,22 @@ def byline_names(text: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+# A scrape glues a byline card's name to the role printed after it ("Ben DoeReporter",
+# "Anna MüllerRedakteurin"): a lower-case letter, then a capitalised role word closing the line.
+_GLUED_ROLE = _re_store.compile(r"(?<=[^\W\d_A-ZÀ-ÞА-Я]{2})(?=([A-ZÀ-ÞА-Я][^\W\d_]+)$)")
+
+
+def unglue_role(text: str) -> str:
+    """"Ben DoeReporter" → "Ben Doe, Reporter" (the role word glued to the name); other text as it is."""
+    m = _GLUED_ROLE.search(text)
+    return f"{text[:m.start()]}, {m.group(1)}" if m and m.group(1).casefold() in _ROLE_WORDS else text
+
+
 def names_line(text: str) -> tuple[tuple[str, ...], bool]:
     """The names of a line that holds only names, with no "By": ("Jane Doe", "Jane Doe and John Roe",
     "Science Editor Jane Doe"), and whether a job title led them; ((), False) for any other line."""
     names: list[str] = []
-    text = _BRACKET_TAIL.sub("", " ".join(text.split()))
+    text = _BRACKET_TAIL.sub("", unglue_role(" ".join(text.split())))
     if _BYLINE_PREFIX.match(text):
         return (), False  # a "By" line is the byline rules' to read, not a line of names alone
     untitled = _leading_role_cut(text)

@@ -15,6 +15,7 @@ from .draft import Draft, loose as _loose, paragraph
 from .bio import match_bio
 from .names import is_person_name, names_line
 from .scripts import ends_sentence
+from .stamp_names import stamp_names
 from .steps_common import METADATA_FIELDS, SIGNATURE_LINES, read_metadata
 from .text_lines import Line, prose_value as _value
 from .text_blocks import text_blocks
@@ -229,15 +230,21 @@ def bare_name_byline(draft: Draft) -> Draft:
     for index in sorted(near, key=lambda i: (abs(i - head), i)):
         line = lines[index]
         names, titled = bare_name(line.text) if line.role == "text" else ((), False)
+        stamped = () if names else stamp_names(line.text)
+        if stamped and any(stamp_names(lines[i].text) for i in range(max(0, index - 4), min(len(lines), index + 5))
+                           if i != index):
+            stamped = ()  # stamps with names under each other: a comment thread's heads ("A July 25, 2015 at 7:01 pm")
+        if stamped:  # a theme's stamp line: the date, the time, the name, the comment count
+            names = stamped
         if not names:
             continue
         # Title-case menu labels and topic tags look like names too. The byline sits
         # beside the dateline, or leads with a job title, or stands under the headline
         # naming no one the story is about (a topic tag's name recurs in the body).
-        in_body = bool(content_words(line.text) & frozenset().union(
+        in_body = bool(content_words(" ".join(names)) & frozenset().union(
             *(content_words(l.text) for i, l in enumerate(lines[start:start + 8], start)
               if l.role == "text" and i != index)))
-        dated = any(l.role == "meta" for l in lines[max(0, index - 2):index + 3])
+        dated = bool(stamped) or any(l.role == "meta" for l in lines[max(0, index - 2):index + 3])
         # with no dateline beside it, a name is a person's two or three words (a menu's or a rail's
         # Title-Case label runs longer: "Howard County Girls Soccer All-Decade")
         plain = all(len(name.split()) <= UNDERLINE_NAME_WORDS for name in names)
