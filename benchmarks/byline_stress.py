@@ -28,7 +28,7 @@ a Twitter handle beside it), ``meta`` (HTML: the author only in JSON-LD,
 ``credits`` ("Text: A | Photos: B": B is no author), ``agency-after`` ("Von A, dpa", "Par A (AFP)"),
 ``stamp`` (the byline and its date on one line: "Von A | Stand: date", "Por A em date"),
 ``date-first`` ("Oct 30 2020 by A", "Veröffentlicht am date von A"), ``date-name`` ("date - 10:11 | A 0
-Kommentare", "date ~ A"), ``glued`` (the name glued to its role or time: "A Reporter", "A15:35, date").
+Kommentare", "date ~ A"), ``glued`` (the name glued to its role or time: "AReporter", "A15:35, date").
 
 Traps that must add no one: each keeps the case's own authors as "By A" (or
 no byline where the case has none) and adds ``photo`` ("Photo: X/Agency"),

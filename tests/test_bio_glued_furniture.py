@@ -12,8 +12,9 @@ import pytest
 from exporter.cleaning import load_rules
 from exporter.cleaning.bio_rules import lexicon, without_lead, without_tail
 
-from tests.test_bio import STORY_DE, STORY_EN
+from tests.test_bio import STORY_DE, STORY_EN, article, cleaned, page as html_page
 from tests.test_bio_glued_scrapes import FOOTER_DE, FOOTER_EN, pieces
+from tests.test_bio_self_boxes import STORY_FR
 from tests.test_bio_text_scrapes import MENU_DE, MENU_EN, bios_of
 
 STORIES = {
@@ -200,3 +201,31 @@ def test_trap_another_writers_card_glued_after_a_related_headline_is_no_bio(mid)
     story = [*STORY_EN[:2], card, *STORY_EN[2:]] if mid else [*STORY_EN, card]
     lines = [*MENU_EN, "Tram line approved", "By Jane Doe", "Dec 23, 2020", *story, *FOOTER_EN]
     assert bios_of(lines) == []
+
+
+# ------------------------------------------------------------------ an HTML author box's closing links
+
+@pytest.mark.parametrize("links", [
+    '<a href="/auteurs/jeanne-roux">Voir tous ses articles</a> · <a href="#">La suivre sur X</a>',
+    '<a href="/autoren/jana-roth">Alle Artikel</a> | <a href="#">Folgen</a>',
+    '<a href="/autores/ana-ruiz">Ver perfil</a>',
+])
+def test_an_author_box_closing_with_a_line_of_links_prints_its_bio_without_them(links):
+    # A French regional paper's author box: its bio paragraph, then a paragraph of profile and follow
+    # links only; the links are furniture whatever their words (the words of each language need no rule).
+    box = ('<aside class="author-box"><h3>À propos de l\'autrice</h3><p><strong>Jeanne Roux</strong> est '
+           "journaliste au service société du Courrier de l'Ouest depuis 2018. Elle suit l'éducation et la santé "
+           f"en Loire-Atlantique.</p><p>{links}</p></aside>")
+    html = html_page(article("La cantine bio gagne les collèges", "Par Jeanne Roux", STORY_FR, after=box), lang="fr")
+    bios = [(b.author, b.text) for b in cleaned(html).meta.bios]
+    assert bios == [("Jeanne Roux", "Jeanne Roux est journaliste au service société du Courrier de l'Ouest depuis "
+                                    "2018. Elle suit l'éducation et la santé en Loire-Atlantique.")]
+
+
+def test_a_bio_set_inside_its_link_is_kept():
+    # Some themes link the whole card: a long link is the bio itself, not a profile link.
+    box = ('<aside class="author-box"><h3>À propos de l\'autrice</h3><p><a href="/auteurs/jeanne-roux">Jeanne Roux '
+           "est journaliste au service société du Courrier de l'Ouest depuis 2018.</a></p></aside>")
+    html = html_page(article("La cantine bio gagne les collèges", "Par Jeanne Roux", STORY_FR, after=box), lang="fr")
+    assert [b.text for b in cleaned(html).meta.bios] == [
+        "Jeanne Roux est journaliste au service société du Courrier de l'Ouest depuis 2018."]

@@ -41,6 +41,10 @@ _MAX_JSONLD = 2_000_000
 _GLUED_STOP = _re_store.compile(r" (?=[.,;:!?)](?:\s|$))")
 
 
+class LinksPiece(str):
+    """A piece that is a block of short links only (an author box's profile and follow links)."""
+
+
 def text_pieces(element) -> list[str]:
     """The element's text cut at block boundaries (a <p>, <div>, <br> starts a new piece)."""
     pieces: list[str] = []
@@ -60,6 +64,13 @@ def text_pieces(element) -> list[str]:
         block = node.tag in BLOCK_TAGS
         if block:
             flush()
+            if _links_only(node):  # the box's profile and follow links ("Voir tous ses articles · Le suivre sur X")
+                text = _GLUED_STOP.sub("", squash(" ".join(node.itertext())))
+                if text:
+                    pieces.append(LinksPiece(text))
+                if node.tail:
+                    current.append(node.tail)
+                return
         if node.text:
             current.append(node.text)
         if depth < 60:
@@ -79,10 +90,34 @@ def text_pieces(element) -> list[str]:
     return pieces
 
 
+# A link's text that is a profile or follow link's ("Voir tous ses articles", "Folgen Sie ihr auf X"),
+# not a bio set inside a link (some themes link the whole card).
+_LINK_WORDS = 5
+_ONLY_PUNCTUATION = _re_store.compile(r"^[\W_]*$")
+
+
+def _links_only(node) -> bool:
+    """A block whose text is all short links with separators between ("<p><a>Voir tous ses articles</a> ·
+    <a>Le suivre sur X</a></p>"): an author box's furniture, whatever language its words are in."""
+    links = [a for a in node.iter("a")]
+    if not links or any(child.tag in BLOCK_TAGS for child in node.iterdescendants() if isinstance(child.tag, str)):
+        return False
+    texts = [squash(" ".join(a.itertext())) for a in links]
+    if any(len(text.split()) > _LINK_WORDS for text in texts):
+        return False  # a bio inside a link (a name's link alone is still read as the box's label)
+    rest = squash(" ".join(node.itertext()))
+    for text in texts:
+        rest = rest.replace(text, " ", 1)
+    return bool(_ONLY_PUNCTUATION.match(rest))
+
+
 def describe(pieces: list[str], lex: BioLexicon) -> tuple[str, str | None, bool]:
     """A box's (description, name label, announced?): name lines, headings and links set apart."""
     label, announced, kept = None, False, []
-    for piece in pieces:
+    links_from = len(pieces)
+    while links_from and isinstance(pieces[links_from - 1], LinksPiece):
+        links_from -= 1
+    for index, piece in enumerate(pieces):
         heading = heading_match(piece, lex)
         if heading is not None:
             announced = True
@@ -93,6 +128,8 @@ def describe(pieces: list[str], lex: BioLexicon) -> tuple[str, str | None, bool]
             continue
         if _FURNITURE.search(piece) and len(piece.split()) <= 8:
             continue
+        if index >= links_from and kept:
+            continue  # the profile and follow links closing the box, in any language
         if len(piece.split()) <= 3 and not lex.role.search(piece):
             continue  # "Alle Artikel", "Follow", "Mehr"
         if piece not in kept:
