@@ -82,6 +82,12 @@ NO_OVERLAP_PENALTY = 1.5
 _CONTENT_WORD = _re_store.compile(r"[^\W\d_]{4,}")
 
 
+# A line named by the footer's copyright line is the site's name.
+_COPYRIGHT = _re_store.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\balle rechte vorbehalten\b|\btous droits réservés\b"
+                               r"|\btodos los derechos reservados\b|\btutti i diritti riservati\b", re.IGNORECASE)
+MASTHEAD_PENALTY = 3.0
+
+
 def content_words(text: str) -> set[str]:
     return {w.casefold() for w in _CONTENT_WORD.findall(text)}
 
@@ -144,14 +150,23 @@ def find_title_line(draft: Draft) -> Draft:
     for key in keys:
         if key in wanted:
             seen[key] = seen.get(key, 0) + 1
-    for key in keys:  # a line holding the headline plus a section name or site name
+    masthead: set[str] = set()
+    for index, key in enumerate(keys):  # a line holding the headline plus a section name or site name
+        # A copyright line holding a line is no echo of a headline: it names the site ("© 2024 Il
+        # Corriere delle Valli - P.IVA ..."), whose name the scrape's header also sets alone on a line,
+        # over the menu, where it reads as a short headline (a bio naming the paper echoes it too).
+        copyright_line = bool(_COPYRIGHT.search(draft.lines[index].text))
         for other in wanted:
             if other and key != other and len(other) >= 15 and other in key:
-                seen[other] = seen.get(other, 0) + 1
+                if copyright_line:
+                    masthead.add(other)
+                else:
+                    seen[other] = seen.get(other, 0) + 1
     body_words = opening_words(draft.lines, start, end)
     best, best_score = None, float("-inf")
     for index in candidates:
-        score = _title_score(draft, index, start, seen, body_words)
+        score = _title_score(draft, index, start, seen, body_words) - (MASTHEAD_PENALTY if keys[index] in masthead
+                                                                       else 0.0)
         if score > best_score:
             best, best_score = index, score
     if best is None or best_score == float("-inf"):
