@@ -92,3 +92,24 @@ def test_author_card_after_the_article_is_not_its_bio(card):
     assert result["authors"] == ["Jane Roe"]
     assert result["paragraphs"][:4] == BODY
     assert not any("museum of trams" in p or "Mara Quint" in p for p in result["paragraphs"])
+
+
+def test_the_site_name_the_copyright_line_repeats_is_not_the_headline():
+    # An Italian regional paper's scrape: its name alone over the menu, then the section, headline,
+    # standfirst and byline; its bio and copyright line name the paper again. The paper's name
+    # looked like a short headline repeated on the page (the echo credit a headline earns).
+    site = "Il Corriere delle Valli"
+    headline = "Il paese che ha riaperto il suo cinema con una raccolta fondi"
+    body = ["La prima proiezione è stata un film in bianco e nero del 1952, scelto con una votazione tra i soci "
+            "della cooperativa che oggi gestisce il vecchio cinema del paese.",
+            "L'idea è nata quasi per scherzo durante una cena tra amici, racconta il presidente della cooperativa, "
+            "che per anni aveva dovuto guidare fino in città per vedere un film.",
+            "La raccolta fondi è partita nel gennaio del 2023 con quote da cento euro e in otto mesi hanno aderito "
+            "più di cinquecento famiglie, oltre a due aziende e alla parrocchia."]
+    result = view("Vai al contenuto", site, "Home", "Cronaca", "Cultura", "Sport", "CULTURA", headline,
+                  "A Borgo San Dalmazzo i soci hanno comprato la vecchia sala: ora la gestiscono da soli",
+                  "di Giulia Ferraris", "5 ottobre 2024", *body,
+                  f"Giulia Ferraris è giornalista e collabora con {site} dal 2015.",
+                  f"© 2024 {site} - P.IVA 01234567890")
+    assert result["title"] == headline
+    assert result["authors"] == ["Giulia Ferraris"]
