@@ -140,7 +140,7 @@ def book_stem(item: InputItem, article: Article, output_dir: Path, report: FileR
     if item.fixed_stem:
         return item.stem
     wanted = slug(article.meta.title) or item.stem
-    stem = claim_stem(output_dir, wanted)
+    stem = claim_stem(output_dir, wanted, owner=item.name)
     if stem != wanted:
         report.notices.append(f"{item.name}: another book in this run is also named {wanted!r}; writing it as {stem!r}")
     return stem

@@ -241,6 +241,19 @@ def test_a_worker_killed_by_the_os_fails_its_file_and_the_batch_goes_on(inputs, 
     assert no_temporaries(out)
 
 
+def test_an_input_built_again_in_one_run_gets_its_own_name_back(tmp_path):
+    # When a worker dies, the books its pool was building are built again one by one; a book that
+    # was written before the pool broke must be rewritten under its name, not doubled as "-2"
+    # (seen as 7 books for 6 inputs when the machine was loaded).
+    from exporter.sources.naming import claim_stem
+
+    assert claim_stem(tmp_path, "harbour-plan", owner="a.html") == "harbour-plan"
+    assert claim_stem(tmp_path, "harbour-plan", owner="b.html") == "harbour-plan-2"  # another input: numbered
+    assert claim_stem(tmp_path, "harbour-plan", owner="a.html") == "harbour-plan"  # the same one: its name
+    assert claim_stem(tmp_path, "harbour-plan", owner="b.html") == "harbour-plan-2"
+    assert claim_stem(tmp_path, "harbour-plan") == "harbour-plan-3"  # no owner: always a new name
+
+
 def test_editing_a_rules_file_rebuilds_outputs(inputs, tmp_path):
     rules = tmp_path / "mine.toml"
     rules.write_text('[[drop_line]]\nwhy = "test"\npattern = \'^zzz$\'\n', "utf-8")

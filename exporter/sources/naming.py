@@ -41,7 +41,7 @@ def slug(title: str | None, *, limit: int = MAX_SLUG) -> str:
     return f"{out}-book" if _RESERVED.match(out) else out
 
 
-def claim_stem(folder: Path, wanted: str) -> str:
+def claim_stem(folder: Path, wanted: str, owner: str = "") -> str:
     """Reserve ``wanted`` (or ``wanted-2``, ``-3``, …) in ``folder`` for this run and return it.
 
     Workers name their books after titles they learn only while cleaning, so
@@ -49,6 +49,11 @@ def claim_stem(folder: Path, wanted: str) -> str:
     file created exclusively (atomic on every local file system) carrying the
     run's temporary prefix, so the run's closing sweep removes it. The first
     worker to ask gets the plain name.
+
+    The marker holds its ``owner`` (the input's name): an input run again in
+    the same run gets the name it reserved back. When the OS kills a worker,
+    every book the pool was building is built again alone, and one may have
+    been written already: it is rewritten, not doubled as ``wanted-2``.
     """
     folder.mkdir(parents=True, exist_ok=True)
     number = 1
@@ -56,12 +61,25 @@ def claim_stem(folder: Path, wanted: str) -> str:
     while True:
         marker = folder / f"{TEMP_PREFIX}{RUN_TAG}name-{stem.casefold()}"
         try:
-            os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            handle = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         except FileExistsError:
+            if owner and _owner_of(marker) == owner:
+                return stem
             number += 1
             stem = f"{wanted}-{number}"
             continue
+        try:
+            os.write(handle, owner.encode("utf-8"))
+        finally:
+            os.close(handle)
         return stem
+
+
+def _owner_of(marker: Path) -> str | None:
+    try:
+        return marker.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def fallback_stem(name: str) -> str:
