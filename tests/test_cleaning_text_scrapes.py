@@ -113,3 +113,20 @@ def test_the_site_name_the_copyright_line_repeats_is_not_the_headline():
                   f"© 2024 {site} - P.IVA 01234567890")
     assert result["title"] == headline
     assert result["authors"] == ["Giulia Ferraris"]
+
+
+STANDFIRST = "A council plan would run the trams every six minutes and close the bus lanes on the ring road"
+
+
+@pytest.mark.parametrize("under_headline, subtitle", [
+    ([STANDFIRST, "By Jane Roe", "May 4, 2022"], STANDFIRST),  # headline, standfirst, byline: the header's shape
+    ([STANDFIRST, "May 4, 2022"], STANDFIRST),
+    # no metadata under it: a caption or a teaser, not the article's standfirst
+    ([STANDFIRST, "Photo: Metro Wire"], None),
+    (["Published Wed, Nov 20 20194:29 AM ESTUpdated an hour ago", "By Jane Roe"], None),  # a stamp glued up
+])
+def test_the_standfirst_of_a_scrape_is_its_subtitle(under_headline, subtitle):
+    result = view("Home", "World", "Sign in", HEADLINE, *under_headline, *BODY, "Most popular", "© 2022 Example Media")
+    assert result["title"] == HEADLINE
+    assert result["subtitle"] == subtitle
+    assert STANDFIRST not in result["paragraphs"]  # a subtitle or furniture, never a paragraph of the body

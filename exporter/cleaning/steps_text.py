@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 from .. import _re_store  # re.compile, from the code an earlier run stored
+from .dates import date_spans
 from .draft import Draft, loose as _loose, paragraph
+from .article_head import STANDFIRST_WORDS
 from .bio import match_bio
 from .names import is_person_name, names_line
 from .scripts import ends_sentence
@@ -276,6 +278,40 @@ _CARD_FOOTER = _re_store.compile(
     re.IGNORECASE)
 
 
+_STAMP_OPENING = _re_store.compile(r"(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|"
+                                   r"publicado|actualizado|atualizado|pubblicato|aggiornato)\b", re.IGNORECASE)
+
+
+def take_standfirst_line(draft: Draft) -> Draft:
+    """The standfirst of a scrape: the sentence right under the headline, above the byline or dateline.
+
+    A news page sets headline, standfirst, byline and date in its header, apart
+    from the body, so the scrape's body run starts after them and the
+    standfirst was dropped with the header's furniture. It becomes the subtitle
+    (as the HTML path's ``article_head.find_standfirst``) only in that shape: a
+    line of STANDFIRST_WORDS right under the headline with the header's
+    metadata line after it, outside the body; a kicker or a caption there has
+    no byline under it.
+    """
+    start, end, title_index = draft.page
+    if draft.subtitle or title_index is None:
+        return draft
+    lines = draft.lines
+    index = _last_headline_copy(lines, title_index, start) + 1
+    if index >= min(start, len(lines)) or lines[index].role != "text":
+        return draft
+    low, high = STANDFIRST_WORDS
+    text = lines[index].text
+    if (not low <= len(text.split()) <= high or text[:1].isdigit() or bare_name(text)[0]
+            or _STAMP_OPENING.match(text) or date_spans(text)):
+        return draft  # a name line, or a stamp the metadata rules did not read ("Published Wed, Nov 20 2019…")
+    if _loose(text) in {_loose(l.text) for l in lines[start:start + 4]}:
+        return draft  # the body's first paragraph repeats it: kept there
+    if not any(l.role == "meta" for l in lines[index + 1:min(index + 3, start)]):
+        return draft
+    return draft.but(subtitle=text)
+
+
 def drop_author_cards(draft: Draft) -> Draft:
     """A bio-shaped line that is the site's author card, not the article's closing note,
     ends the body (and is not taken for the bio).
@@ -331,6 +367,7 @@ TEXT_STEPS = (
     find_title_line,
     bare_name_byline,
     take_line_metadata,
+    take_standfirst_line,
     drop_author_cards,
     drop_teaser_lists,
     lines_to_blocks,
