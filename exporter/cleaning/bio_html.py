@@ -99,8 +99,12 @@ _ONLY_PUNCTUATION = _re_store.compile(r"^[\W_]*$")
 def _links_only(node) -> bool:
     """A block whose text is all short links with separators between ("<p><a>Voir tous ses articles</a> ·
     <a>Le suivre sur X</a></p>"): an author box's furniture, whatever language its words are in."""
-    links = [a for a in node.iter("a")]
-    if not links or any(child.tag in BLOCK_TAGS for child in node.iterdescendants() if isinstance(child.tag, str)):
+    # Only a block with no block inside it (its direct children tell, cheaply: this runs on every block
+    # of every box, so a container is never walked here) and a link among its children.
+    if not len(node) or any(child.tag in BLOCK_TAGS for child in node):
+        return False
+    links = list(node.iter("a"))
+    if not links:
         return False
     texts = [squash(" ".join(a.itertext())) for a in links]
     if any(len(text.split()) > _LINK_WORDS for text in texts):

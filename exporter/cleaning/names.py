@@ -180,8 +180,11 @@ _GLUED_ROLE = _re_store.compile(r"(?<=[^\W\d_A-ZÀ-ÞА-Я]{2})(?=([A-ZÀ-ÞА-�
 
 def unglue_role(text: str) -> str:
     """"Ben DoeReporter" → "Ben Doe, Reporter" (the role word glued to the name); other text as it is."""
-    m = _GLUED_ROLE.search(text)
-    return f"{text[:m.start()]}, {m.group(1)}" if m and m.group(1).casefold() in _ROLE_WORDS else text
+    head, _, last = text.rpartition(" ")
+    if not head or len(last) < 5 or last.istitle() or last.islower() or last.isupper():
+        return text  # (called on every name candidate: only a last word with a capital inside it is read)
+    m = _GLUED_ROLE.search(last)
+    return f"{head} {last[:m.start()]}, {m.group(1)}" if m and m.group(1).casefold() in _ROLE_WORDS else text
 
 
 def names_line(text: str) -> tuple[tuple[str, ...], bool]:
