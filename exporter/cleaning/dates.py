@@ -85,10 +85,15 @@ def leading_date_end(text: str) -> int | None:
     "2021-03-12", "12.03.2021"), or None when the text opens with no date."""
     for pattern in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR):
         m = pattern.match(text)
-        if m and month_number(next(g for g in m.groups() if not g.isdigit())) is not None:
+        if m and _names_a_month(m):
             return m.end()
     m = _ISO.match(text) or _NUMERIC.match(text)
     return m.end() if m else None
+
+
+def _names_a_month(m: re.Match) -> bool:
+    """A month-word date pattern's match whose word is a month (the pattern takes any word of 3-12 letters)."""
+    return month_number(next(g for g in m.groups() if g and not g.isdigit())) is not None
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:
@@ -96,8 +101,7 @@ def date_spans(text: str) -> list[tuple[int, int]]:
     must be one), anywhere in the line; overlapping finds are all given."""
     spans: list[tuple[int, int]] = []
     for pattern in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR):
-        spans += [m.span() for m in pattern.finditer(text)
-                  if month_number(next(g for g in m.groups() if g and not g.isdigit())) is not None]
+        spans += [m.span() for m in pattern.finditer(text) if _names_a_month(m)]
     for pattern in (_ISO, _NUMERIC, _CJK):
         spans += [m.span() for m in pattern.finditer(text)]
     return spans

@@ -34,11 +34,13 @@ _COUNT = _re_store.compile(
     r"(?:\b(?:\d+|no|keine|aucun|sin|sem|nessun|un|one|ein)\s+)?\b(?:comments?|kommentare?|commentaires?|"
     r"comentarios?|comentários?|commenti|commento|reacties|reactions?)\b(?:\s+\d+)?", re.IGNORECASE)
 # The stamp's own words around the date ("Published on", "Veröffentlicht am", "Stand:", "Le", "Updated").
+_STAMP_LABEL = (r"(?:published|posted|updated|last updated|veröffentlicht|erschienen|aktualisiert|stand|publié|"
+                r"mis à jour|publicado|publicada|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b")
 _STAMP_WORDS = _re_store.compile(
-    r"\b(?:published|posted|updated|last updated|veröffentlicht|erschienen|aktualisiert|stand|publié|mis à jour|"
-    r"publicado|publicada|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b\s*(?:on|am|le|"
-    r"el|em|il|op)?\s*:?|(?:^|(?<=[|•·~]))\s*(?:on|am|le|el|em|il|op|um|at|à|alle|om)\b(?=\s*(?:[|•·~,]|$))",
-    re.IGNORECASE)
+    r"\b" + _STAMP_LABEL + r"\s*(?:on|am|le|el|em|il|op)?\s*:?"
+    r"|(?:^|(?<=[|•·~]))\s*(?:on|am|le|el|em|il|op|um|at|à|alle|om)\b(?=\s*(?:[|•·~,]|$))", re.IGNORECASE)
+# A line that opens with a stamp's label ("Published Wed, Nov 20 2019…"), even one whose date is glued up.
+STAMP_OPENING = _re_store.compile(_STAMP_LABEL, re.IGNORECASE)
 _SEPARATORS = _re_store.compile(r"\s*(?:[|•·~/–—]+|\s-\s)\s*")
 # What may stand beside the name: a number (a view count), a word of one token (a category label).
 _NUMBER = _re_store.compile(r"^[\d\s.,:]+$")

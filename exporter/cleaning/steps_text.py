@@ -17,7 +17,7 @@ from .article_head import STANDFIRST_WORDS
 from .bio import match_bio
 from .names import is_person_name, names_line
 from .scripts import ends_sentence
-from .stamp_names import stamp_names
+from .stamp_names import STAMP_OPENING, stamp_names
 from .steps_common import METADATA_FIELDS, SIGNATURE_LINES, read_metadata
 from .text_lines import Line, prose_value as _value
 from .text_blocks import text_blocks
@@ -232,12 +232,13 @@ def bare_name_byline(draft: Draft) -> Draft:
     for index in sorted(near, key=lambda i: (abs(i - head), i)):
         line = lines[index]
         names, titled = bare_name(line.text) if line.role == "text" else ((), False)
+        # a theme's stamp line (the date, the time, the name, the comment count), unless stamps with
+        # names stand under each other: a comment thread's heads ("A July 25, 2015 at 7:01 pm")
         stamped = () if names else stamp_names(line.text)
         if stamped and any(stamp_names(lines[i].text) for i in range(max(0, index - 4), min(len(lines), index + 5))
                            if i != index):
-            stamped = ()  # stamps with names under each other: a comment thread's heads ("A July 25, 2015 at 7:01 pm")
-        if stamped:  # a theme's stamp line: the date, the time, the name, the comment count
-            names = stamped
+            stamped = ()
+        names = names or stamped
         if not names:
             continue
         # Title-case menu labels and topic tags look like names too. The byline sits
@@ -278,10 +279,6 @@ _CARD_FOOTER = _re_store.compile(
     re.IGNORECASE)
 
 
-_STAMP_OPENING = _re_store.compile(r"(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|"
-                                   r"publicado|actualizado|atualizado|pubblicato|aggiornato)\b", re.IGNORECASE)
-
-
 def take_standfirst_line(draft: Draft) -> Draft:
     """The standfirst of a scrape: the sentence right under the headline, above the byline or dateline.
 
@@ -303,7 +300,7 @@ def take_standfirst_line(draft: Draft) -> Draft:
     low, high = STANDFIRST_WORDS
     text = lines[index].text
     if (not low <= len(text.split()) <= high or text[:1].isdigit() or bare_name(text)[0]
-            or _STAMP_OPENING.match(text) or date_spans(text)):
+            or STAMP_OPENING.match(text) or date_spans(text)):
         return draft  # a name line, or a stamp the metadata rules did not read ("Published Wed, Nov 20 2019…")
     if _loose(text) in {_loose(l.text) for l in lines[start:start + 4]}:
         return draft  # the body's first paragraph repeats it: kept there
