@@ -169,3 +169,66 @@ def test_trap_another_columns_credit_closing_the_body_is_not_the_bylines_bio():
     result = cleaned_text(lines)
     assert result.meta.authors == ("Martha Quill",)
     assert result.meta.bios == ()
+
+
+# ------------------------------------------------------------------ a blog with no byline: its owner's card after the body
+
+OWNER_CARD_DE = ("K.Lindqvist (klind) ist Netzwerk-Experte für kleine Unternehmen und betreibt seit 2011 "
+                 "diesen Blog in Leipzig.")
+BLOG_HEAD_DE = [*MENU_DE, "Neue Firewall für das Büro: was sich lohnt", "4. März 2021"]
+# A blog theme's sidebar, scraped after the post: archive, categories, then the text widgets.
+SIDEBAR_DE = ["Kategorien", "Netzwerk", "Sicherheit", "Telefonie", "Archiv", "März 2021", "Februar 2021",
+              "Januar 2021", "Dezember 2020", "Blog via E-Mail abonnieren", "E-Mail-Adresse", "Abonnieren",
+              "Gut zu wissen"]
+
+
+def test_a_blog_owners_card_closing_the_post_with_a_glued_initial_is_the_bio():
+    # A one-person blog names its owner nowhere in the post's header; the card closing the post
+    # glues the initial to the surname ("K.Lindqvist"), which was read as no person's name.
+    result = cleaned_text([*BLOG_HEAD_DE, *STORY_DE, "Teilen", "Schreibe einen Kommentar", OWNER_CARD_DE, *FOOTER_DE])
+    assert [(b.author, b.text) for b in result.meta.bios] == [("K. Lindqvist", OWNER_CARD_DE)]
+
+
+def owner_blog(copyright_line: str) -> list[str]:
+    return [*BLOG_HEAD_DE, *STORY_DE, "Teilen", *SIDEBAR_DE, OWNER_CARD_DE, copyright_line, "Impressum"]
+
+
+def test_a_sidebar_card_of_the_person_the_copyright_line_names_is_the_bio_of_a_page_with_no_byline():
+    # The theme's "about the owner" text widget, far past the post; the footer's copyright line
+    # names the same person, so the site is that person's own.
+    result = cleaned_text(owner_blog("© since 2011 by K.Lindqvist All rights reserved"))
+    assert [(b.author, b.text) for b in result.meta.bios] == [("K. Lindqvist", OWNER_CARD_DE)]
+    assert result.meta.authors == ("K. Lindqvist",)
+
+
+def test_trap_a_sidebar_card_of_someone_the_copyright_line_does_not_name_is_no_bio():
+    # A news site's sidebar promotes a columnist; its copyright line names the publisher.
+    assert cleaned_text(owner_blog("© 2021 Lernwerk Verlag GmbH. Alle Rechte vorbehalten.")).meta.bios == ()
+
+
+def test_trap_two_cards_after_the_body_of_a_page_with_no_byline_give_no_bio():
+    # A group blog's footer lists its writers: nothing says which one wrote the post.
+    other = "Mara Olsen ist Fotografin und schreibt hier seit 2015 über Reisen mit kleinem Gepäck."
+    lines = [*BLOG_HEAD_DE, *STORY_DE, "Teilen", "Unser Team", OWNER_CARD_DE, other, *FOOTER_DE]
+    assert cleaned_text(lines).meta.bios == ()
+
+
+def test_trap_a_guests_description_above_the_body_of_a_page_with_no_byline_is_no_bio():
+    # A podcast's episode page introduces its guest before the show notes: the guest did not write it,
+    # though the copyright line names the guest (the episode's audio is the guest's).
+    guest = "Mara Olsen ist Fotografin und schreibt seit 2015 über Reisen mit kleinem Gepäck."
+    lines = [*MENU_DE, "Folge 42: Reisen mit kleinem Gepäck", "4. März 2021", "Zu Gast:", guest, *STORY_DE,
+             "Teilen", *SIDEBAR_DE, "Audio © 2021 Mara Olsen", "Impressum"]
+    assert cleaned_text(lines).meta.bios == ()
+
+
+def test_a_box_heading_with_a_names_capitals_is_no_name_line_of_a_card():
+    # "Über den Autor" has two capitalised words around a particle: it was read as the name line of
+    # the first-person card under it, and the heading became the card's person and the byline.
+    card = ("Hi, ich bin David, der Gründer dieses Reiseblogs. Hier erfährst du alles zum langsamen Reisen "
+            "mit dem Zug, ob in Europa oder in Asien.")
+    for box, person in ((["Über den Autor", card], None), (["Über den Autor", "David", card], "David")):
+        result = cleaned_text([*MENU_DE, "Fernwärme wird teurer", "12. Oktober 2022", *STORY_DE, "Teilen", *box,
+                               *FOOTER_DE])
+        assert [(b.author, b.text) for b in result.meta.bios] == [(person, card)]
+        assert "Über den Autor" not in result.meta.authors

@@ -22,6 +22,8 @@ def choose(verdicts: list[Verdict], authors: tuple[str, ...]) -> list[Verdict]:
     accepted = sorted((v for v in verdicts if v.score >= ACCEPT),
                       key=lambda v: (-v.score, v.author is None, "roles" not in v.reasons, v.candidate.order))
     accepted = [v for v in accepted if not any(_cut_short(v, w) for w in accepted)]
+    if not authors and len({loose(v.author) for v in accepted if v.author}) > 1:
+        return []  # no byline and cards of two people (a group blog's "our team"): nothing says whose page it is
     kept: list[Verdict] = []
     for verdict in accepted:
         key = loose(verdict.author or "")

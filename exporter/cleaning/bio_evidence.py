@@ -71,13 +71,17 @@ class Verdict:
         return self.candidate.text
 
 
+# An initial glued to the surname ("C.Habermueller (chabermu) ist ..."), as a blog's owner signs.
+_GLUED_INITIAL = _re_store.compile(r"^(\w\.)(?=[^\W\d_]{2})")
+
+
 def _lead_name(text: str, lex: BioLexicon) -> str | None:
     """The person a text opens with, when a bio verb follows ("Jane Doe, a fellow at X, is ...")."""
     pattern = _lead_pattern(lex.verb)
     m = pattern.match(text)
     if not m:
         return None
-    name = tidy_name(HANDLE.sub("", m.group("name")))
+    name = _GLUED_INITIAL.sub(r"\1 ", tidy_name(HANDLE.sub("", m.group("name"))))
     if lex.not_name.match(name):
         return None  # "Der Resonator ist ein Podcast ...": a product presents itself
     return name if is_person_name(name) and name.split()[0] != name.split()[-1] else None

@@ -12,6 +12,13 @@ opens with that full name, a bio verb and what the person is ("Jane Doe is a
 legal journalist and ...") is looked for, and the bio stage weighs it as that
 person's (`header_named`, for `bio_stage._found_bios`).
 
+With neither a byline nor a name line in the header, a blog's footer widget that describes its
+owner ("C. Habermueller (chabermu) ist ITK-Experte für ... in München.") is the one card after
+the body that opens with a person's name and says what the person is, when the page's copyright
+line names that person too ("© since 2010 by C.Habermueller": the site is the owner's own;
+`sole_card`). Only the lines after the body are read: a card above it is a podcast's or an
+interview's guest.
+
 With a byline, a widget's text at the page's very end (after the footer, past
 the reach of the lines read after the body) is read when it names the byline's
 author (`page_end_lines`): "Dear Abby is written by Abigail Van Buren ..." set
@@ -22,7 +29,9 @@ from __future__ import annotations
 
 from .bio_evidence import fold, name_key, role_statement_name
 from .bio_rules import BioLexicon
+from .bio_scrape_names import END_HEAD_CHARS
 from .names import names_line
+from .text_titles import COPYRIGHT_LINE
 
 # How far above the body's first line the article's header (headline, byline, dateline,
 # the profile link) may reach: past the related posts a theme sets between it and the body.
@@ -45,10 +54,7 @@ def body_run(page: tuple) -> tuple[int, int]:
 def header_named(lines, start: int, end: int, lex: BioLexicon) -> tuple[str, ...]:
     """The one person named alone on a line just above the body, when a "<name> is <what>" line
     outside the body opens with that name; none when the header names two people so."""
-    names: list[str] = []
-    for line in lines[max(0, start - HEADER_REACH):start]:
-        if len(line.text) <= NAME_LINE_CHARS:
-            names += [n for n in names_line(line.text)[0] if n not in names]
+    names = _header_names(lines, start)
     if len(names) != 1:
         return ()  # none, or a rail of teasers' bylines: nothing says which is the author
     name = names[0]
@@ -60,6 +66,50 @@ def header_named(lines, start: int, end: int, lex: BioLexicon) -> tuple[str, ...
                 and name_key(said) == name_key(name):
             return (name,)
     return ()
+
+
+def sole_card(lines, start: int, end: int, lex: BioLexicon, rules) -> tuple[str, int] | None:
+    """The name and line index of the one "<name> is <what>" card after the body (``end`` on),
+    when the lines there describe one person only and the header names no one; None otherwise
+    (a header's name line says whom the page is by, and a card about another is no bio)."""
+    if _header_names(lines, start):
+        return None
+    found: dict[str, tuple[str, int]] = {}
+    for index in range(end, len(lines)):
+        line = lines[index]
+        if len(line.text) <= END_HEAD_CHARS and (lex.end.match(line.text) or rules.ends_article(line.text)):
+            break  # past the comments' or related posts' head: a reader's "Jane Doe is a retired teacher ..."
+        if len(line.text) > CARD_CHARS or line.role != "text" or _under_comment_stamp(lines, index):
+            continue
+        if name := role_statement_name(line.text, lex):
+            found.setdefault(name_key(name), (name, index))
+    if len(found) != 1:
+        return None
+    name, index = next(iter(found.values()))
+    return (name, index) if _owns_site(lines, name, index) else None
+
+
+# A surname shorter than this is a word too common to tie a copyright line to a person.
+SURNAME_KEY_CHARS = 4
+
+
+def _owns_site(lines, name: str, card: int) -> bool:
+    """The page's copyright line names the card's person ("© since 2010 by C.Habermueller"): the
+    site is that person's own, so its card is the owner's, who wrote the post. A news site's
+    footer promo of a columnist is no such card: its copyright line names the publisher."""
+    surname = name_key(name.split()[-1])
+    return len(surname) >= SURNAME_KEY_CHARS and any(
+        i != card and COPYRIGHT_LINE.search(line.text) and surname in name_key(line.text)
+        for i, line in enumerate(lines))
+
+
+def _header_names(lines, start: int) -> list[str]:
+    """The people named alone on a line in the header above the body's first line (``start``)."""
+    names: list[str] = []
+    for line in lines[max(0, start - HEADER_REACH):start]:
+        if len(line.text) <= NAME_LINE_CHARS:
+            names += [n for n in names_line(line.text)[0] if n not in names]
+    return names
 
 
 def _under_comment_stamp(lines, index: int) -> bool:

@@ -147,8 +147,8 @@ def _unbylined_cards(texts: list[str], inside: range, usable, lex: BioLexicon, e
     """
     out = []
     for index, text in enumerate(texts):
-        if len(text) > 60 or not usable(index) or not is_person_name(text):
-            continue
+        if len(text) > 60 or not usable(index) or not is_person_name(text) or lex.heading.match(text):
+            continue  # (a box's heading "Über den Autor", "Zur Person" has a name's capitals but names no one)
         described = _description_after(texts, index, usable, lex)
         if described is None or (index in inside and not _closes_article(texts, index, described, inside, usable,
                                                                           lex, ends_article)):

@@ -91,7 +91,12 @@ def heading_named(lines, lex: BioLexicon) -> tuple[str, ...]:
     name is then what ties the text to the author. Two names in such headings
     are a list of contributors, not the author's card.
     """
+    names = heading_names(lines, lex)
+    return tuple(names) if len(names) == MAX_LINKED else ()
+
+
+def heading_names(lines, lex: BioLexicon) -> set[str]:
+    """Everyone the scrape's author-card headings name ("Über Paul Brandt", "About Jane Doe")."""
     from .bio_html import heading_match
 
-    names = {name for name in (heading_match(line.text, lex) for line in lines if len(line.text) <= 70) if name}
-    return tuple(names) if len(names) == MAX_LINKED else ()
+    return {name for name in (heading_match(line.text, lex) for line in lines if len(line.text) <= 70) if name}

@@ -20,10 +20,10 @@ from .bio import publisher_in
 from .bio_choice import choose
 from .bio_evidence import Candidate, Verdict, corroborated, weigh
 from .bio_glued import GLUE_WORDS, TAIL_WORDS
-from .bio_far_cards import body_run, header_named, page_end_lines
+from .bio_far_cards import body_run, header_named, page_end_lines, sole_card
 from .bio_rules import BioLexicon, lexicon, with_subject, without_lead, without_tail
 from .bio_scrape_names import (CARD_LINK_REACH, END_HEAD_CHARS, TEXT_REACH, card_links,
-                               heading_named, linked_authors, own_region)
+                               heading_named, heading_names, linked_authors, own_region)
 from .draft import Draft, block_text, loose
 
 log = logging.getLogger(__name__)
@@ -88,6 +88,16 @@ def _found_bios(draft: Draft, lex: BioLexicon) -> Draft | None:
             # opens with (bio_far_cards): that text is taken as that person's card.
             chosen = [v for v in _chosen(draft, lex, named) if {"byline_name", "name_verb"} <= set(v.reasons)
                       and _outside_body(draft, v.candidate)]
+        if not chosen and len(draft.page) >= 2 and not heading_names(draft.lines, lex) \
+                and (card := sole_card(draft.lines, *body_run(draft.page), lex, draft.rules)):
+            # No name in the header nor in a card's heading: the one card after the body that names a
+            # person and what the person is (a blog's "about the owner" footer widget, bio_far_cards)
+            # is weighed as that person's, the way a bylined card is ("name_verb").
+            name, index = card
+            verdict = weigh(Candidate(text=draft.lines[index].text, place="after_body", order=index), lex, ())
+            chosen = [verdict] if verdict and "name_verb" in verdict.reasons else []
+            chosen = choose(chosen, ())
+            log.debug("sole card after the body: %s (%s)", name, "taken" if chosen else "weighed too low")
     if not chosen:
         return None
     bios = tuple(Bio(text=_own_part(_bio_text(v, lex), v.author, draft.authors), author=v.author) for v in chosen)

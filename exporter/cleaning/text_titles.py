@@ -83,7 +83,7 @@ _CONTENT_WORD = _re_store.compile(r"[^\W\d_]{4,}")
 
 
 # A line named by the footer's copyright line is the site's name.
-_COPYRIGHT = _re_store.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\balle rechte vorbehalten\b|\btous droits réservés\b"
+COPYRIGHT_LINE = _re_store.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\balle rechte vorbehalten\b|\btous droits réservés\b"
                                r"|\btodos los derechos reservados\b|\btutti i diritti riservati\b", re.IGNORECASE)
 MASTHEAD_PENALTY = 3.0
 
@@ -155,7 +155,7 @@ def find_title_line(draft: Draft) -> Draft:
         # A copyright line holding a line is no echo of a headline: it names the site ("© 2024 Il
         # Corriere delle Valli - P.IVA ..."), whose name the scrape's header also sets alone on a line,
         # over the menu, where it reads as a short headline (a bio naming the paper echoes it too).
-        copyright_line = bool(_COPYRIGHT.search(draft.lines[index].text))
+        copyright_line = bool(COPYRIGHT_LINE.search(draft.lines[index].text))
         for other in wanted:
             if other and key != other and len(other) >= 15 and other in key:
                 if copyright_line:
