@@ -93,6 +93,19 @@ def test_trap_another_writers_card_under_a_closing_credit_is_not_the_bylines_bio
     assert result.meta.bios == ()
 
 
+def test_trap_an_interviews_opening_under_the_byline_describing_the_interviewee_is_no_bio():
+    # An interview's header sets the interviewer's name alone on a line, then a photo credit; the
+    # first paragraph describes the interviewee after a role word ("Die Bloggerin Mara Olsen ist ..."),
+    # so it opens with no name and was tied to the name line above it.
+    opening = ("Die Bloggerin Mara Olsen ist ein alter Hase im Internet. Sie betreibt seit neun Jahren ihren "
+               "Blog über Reisen und ist auch auf Instagram aktiv.")
+    lines = [*MENU_DE, "Mara Olsen im Interview", "Der Fall Mara Olsen: Müssen wir jedes Bild kennzeichnen?",
+             "Lisa Brandner", "Foto: Mara Olsen.", opening, *STORY_DE, "Teilen", *FOOTER_DE]
+    result = cleaned_text(lines)
+    assert result.meta.authors == ("Lisa Brandner",)
+    assert result.meta.bios == ()
+
+
 def test_a_byline_naming_the_piece_before_its_writer_gives_the_writers_name():
     # A fashion magazine's header: "Artikel von Jana Berg" under the headline (and its translations);
     # the words naming the piece were kept in the author's name, so no card naming "Jana Berg" tied.

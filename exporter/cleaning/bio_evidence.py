@@ -173,6 +173,19 @@ def led_by_role(text: str, authors: tuple[str, ...], lex: BioLexicon) -> str | N
     return None
 
 
+def role_led_name(text: str, lex: BioLexicon) -> str | None:
+    """The person a text names after a short role label, when a bio verb follows the name ("Die
+    Bloggerin Vreni Frost ist ...", "Veteran diplomat Kurt Volker is ...")."""
+    starts = [m.start() for m in _WORD_START.finditer(text[:SELF_NAME_REACH + 40])][1:ROLE_LEAD_WORDS + 1]
+    for at in starts:
+        if lex.role.search(text[:at]) and (name := _lead_name(text[at:], lex)):
+            return name
+    return None
+
+
+_WORD_START = _re_store.compile(r"\S+")
+
+
 def _byline_tie(text: str, authors: tuple[str, ...], first_person: bool = False, lex: BioLexicon | None = None) -> tuple[str | None, str | None]:
     """Which byline author the text opens with: (author, "byline_name" | "name_part").
 
@@ -245,6 +258,7 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
         # tagline in a "Person" description ("KentNews.Online - Reporting on ...") is not.
         return None
     lead = None if lex.statement.match(body) else _lead_name(body, lex)  # "Der Autor ist ..." names no one
+    named = lead or (role_led_name(body, lex) if authors else None)  # the person the text is about
     if tie:
         reasons.append(tie)
         # (In a scrape nothing else marks a card; a marked-up box or heading has its own weight.)
@@ -253,9 +267,11 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
                 opening.startswith(fold(a)) and verb_after(body[len(a):], lex) for a in authors):
             reasons.append("name_verb")  # "Jane Doe is a reporter at ...": the byline's full name, then a bio verb
     elif candidate.label and any(same_person(candidate.label, a) for a in authors) and not (
-            lead and not (same_person(lead, candidate.label) or same_person(candidate.label, lead))):
+            named and not (
+                same_person(named, candidate.label) or same_person(candidate.label, named))):
         # (a text under the byline's name line that opens with another full name is that person's:
-        # "Reporting by Will Dunham" / "Tom Reyes is a columnist ..." at the page's end)
+        # "Reporting by Will Dunham" / "Tom Reyes is a columnist ..." at the page's end, or an
+        # interview's opening "Die Bloggerin Vreni Frost ist ..." under the interviewer's name)
         author = next(a for a in authors if same_person(candidate.label, a))
         reasons.append("byline_name")
     elif any(name_key(a) in name_key(body) for a in authors if len(name_key(a)) >= 6):
@@ -266,7 +282,7 @@ def weigh(candidate: Candidate, lex: BioLexicon, authors: tuple[str, ...]) -> Ve
         reasons.append("other_person")  # another column's credit ("Dear Tom is written by Tom Reyes") on Jane Doe's page
     elif first_person and authors and names_someone_else(body, authors, lex):
         reasons.append("other_person")  # "Hier schreibt Maria Klein über ..." on a guest post by someone else
-    elif lead and authors and not any(same_person(lead, a) or same_person(a, lead) for a in authors):
+    elif named and authors and not any(same_person(named, a) or same_person(a, named) for a in authors):
         reasons.append("other_person")  # "Prof X, vice-chancellor of Y, ..." when the byline is someone else
     elif candidate.label and authors and not any(same_person(a, candidate.label) for a in authors):
         reasons.append("other_person")
