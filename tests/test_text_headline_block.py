@@ -134,3 +134,20 @@ def test_headline_under_the_lead_pictures_caption_and_a_share_bar_is_the_headlin
     result = view(*MENU, "Help and Contact Us", "Submissions and Discussion Policy", "Terms of Service",
                   caption, "Photo: Jan Holm", HEADLINE, *share, *BODY, *FOOTER)
     assert result["title"] == HEADLINE
+
+
+def test_a_headline_opening_with_a_typeset_quotation_or_a_bracketed_kicker_is_the_headline():
+    # A German news page quotes its lead in the headline („...“); a blog's category stands
+    # before its post's headline in brackets. Both open with a sign, which read as a menu bullet,
+    # so a menu label ("Neu hier?") became the headline.
+    menu = ["Startseite", "Neu hier?", "Kontakt", "Impressum"]
+    for headline in ("„Die Boote fahren wieder“: Fähren zu den Inseln nehmen den Betrieb auf",
+                     "»Die Boote fahren wieder«: Fähren zu den Inseln nehmen den Betrieb auf",
+                     "[Inseln] Ferry service to the outer islands resumes after winter storms"):
+        assert view(*menu, headline, "12. März 2021", *BODY, *FOOTER)["title"] == headline
+
+
+def test_a_line_opening_with_a_menu_arrow_is_no_headline():
+    menu = ["Startseite", "Kontakt", "Impressum"]
+    got = view(*menu, "» Alle Meldungen aus der Region im Überblick", HEADLINE, "12. März 2021", *BODY, *FOOTER)
+    assert got["title"] == HEADLINE

@@ -25,7 +25,11 @@ _NOT_HEADLINE = _re_store.compile(
     r"|(?:\(image:|\(photo:|\((?:photo |image )?credits?:|\((?:foto|bild|crédit)s?:|getty images|/ap\b|\bap photo)"
     # a caption ending in its credit ("... for two years. Source: Supplied", "... Picture: Jane Roe")
     r"|\S\s+(?:source|picture|photo|credit|image|foto|bild|quelle|crédit|fuente|fonte)s?\s*:\s*[^\W\d][\w .,&/'’-]{0,40}$"
-    r"|[|•·]|^\W|[.,;:—–\-。、，；：।]$|^(?:from |only |now )?\$\d[\d.,]*$"
+    # a line opening with a sign is a menu arrow or bullet ("» Mehr"), not a headline opening with a
+    # typeset quotation ("„Wir schaffen das“: ...", a German news page) or a bracketed kicker
+    # ("[Sicherheit] ...", a blog's category). (A straight quote stays out: English teaser rails
+    # open with game and film titles in them, "'Hyper Light Drifter' is another indie game ...".)
+    r"|[|•·]|^(?![„“«»‚‘\[]\w)\W|[.,;:—–\-。、，；：।]$|^(?:from |only |now )?\$\d[\d.,]*$"
     r"|^\d+\s+(?:sec|second|min|minute|hour|hr|day|week|month)s?\s+ago$",
     re.IGNORECASE,
 )
