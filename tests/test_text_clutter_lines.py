@@ -25,6 +25,8 @@ def body_of(*inserted: str) -> list[str]:
     ["(Reed Saxon / Associated Press)"],  # a lone agency credit
     ["Foto: dpa"],
     ["Image 1 of 8", "Caption", "1 / 8", "Back to Gallery"],  # a slide show's furniture
+    ["Zum Vergrößern bitte anklicken", "Click image to enlarge", "Cliquez pour agrandir",
+     "Haga clic para ampliar", "Clique para ampliar", "Clicca per ingrandire"],  # a picture's zoom prompt
     ["DON'T MISS", "China furious at Macron for Hong Kong protest jibe [INSIGHT]",
      "Lakers vs Nets: NBA make final decision on game amid turmoil [VIDEO]"],  # a tabloid's teaser links
     ["Leave a Reply", "Want to join the discussion?", "Feel free to contribute!", "Leave a Reply Cancel reply",
@@ -65,6 +67,8 @@ def test_clutter_line_is_not_printed(clutter):
     "Reply to the council's letter by the end of the month, the harbour authority told the residents.",
     # a sentence that names a share button
     "Share on Facebook was the button most readers pressed, the harbour museum's survey found.",
+    # a sentence that asks the reader to click a picture
+    "Click to enlarge the map of the quay and you will see where the new cranes are to stand next year.",
     # a sentence that mentions a photo
     "Photo 1 of the exhibition shows the quay as it was in 1920, before the first cranes were built on it.",
 ])
