@@ -79,6 +79,12 @@ def test_article_line_of_like_shape_stays(article_line):
 @pytest.mark.parametrize("teasers", [
     ["Related", "Harbour tolls to rise in the spring", "New ferry terminal opens on the north shore"],
     ["Mehr zum Thema", "Hafengebühren steigen im Frühjahr deutlich", "Neues Fährterminal am Nordufer eröffnet"],
+    ["Weitere Top-Artikel zu diesem Themengebiet:", "[Hafen] Hafengebühren steigen im Frühjahr deutlich",
+     "[Fähren] Neues Fährterminal am Nordufer eröffnet",
+     # a headline long enough to read as prose, with no full stop
+     "[Fähren] So finden Sie heraus, welche Fähre im Winter noch zu den Inseln fährt und wann sie ablegt",
+     "[Hafen] Wie teuer wird der Liegeplatz im Sommer für kleine Boote ?"],  # a German blog's related posts
+    ["Ähnliche Beiträge", "Hafengebühren steigen im Frühjahr deutlich", "Neues Fährterminal am Nordufer eröffnet"],
     ["À lire aussi", "Les tarifs du port augmenteront au printemps", "Un nouveau terminal de ferry ouvre au nord"],
     ["Related Topics", "Harbour tolls", "Ferry services in the north", "Shipping and the economy"],
     ["Você pode gostar...", "Tarifas do porto sobem na primavera", "Novo terminal de balsas abre no norte"],

@@ -29,6 +29,17 @@ _TOKEN = re.compile(r"\S+")
 _NUMBER = re.compile(r"\d")
 
 
+# A teaser headline long enough to read as prose ("[Sicherheit] So finden Sie heraus, was der
+# Geheimdienst so alles über Sie weiß", a German blog's related posts) is still one clause with
+# no full stop; the article's next paragraph ends as a sentence.
+TEASER_MAX_WORDS = 20
+_SENTENCE_END = re.compile(r"[.:;]\W{0,2}$|\.\s+[A-ZÄÖÜ]")
+
+
+def _headline_shaped(text: str) -> bool:
+    return len(text.split()) <= TEASER_MAX_WORDS and not _SENTENCE_END.search(text)
+
+
 def _reads_as_teaser(text: str) -> bool:
     """A teaser is words; a sports result or a table row ('Johnson 12 points, Miller 9 points') is numbers."""
     tokens = _TOKEN.findall(text)
@@ -99,7 +110,8 @@ def teaser_list_lines(headings: Sequence[bool], roles: Sequence[str], values: Se
             index += 1
             continue
         run = index + 1
-        while run < end and roles[run] == "text" and values[run] <= 0 and _reads_as_teaser(texts[run]):
+        while run < end and roles[run] == "text" and (values[run] <= 0 or _headline_shaped(texts[run])) \
+                and _reads_as_teaser(texts[run]):
             run += 1
         if run - index - 1 >= TEASER_LIST_MIN_LINES:
             found.update(range(index + 1, run))
