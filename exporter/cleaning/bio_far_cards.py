@@ -17,7 +17,8 @@ owner ("C. Habermueller (chabermu) ist ITK-Experte für ... in München.") is th
 the body that opens with a person's name and says what the person is, when the page's copyright
 line names that person too ("© since 2010 by C.Habermueller": the site is the owner's own;
 `sole_card`). Only the lines after the body are read: a card above it is a podcast's or an
-interview's guest.
+interview's guest. A saved page's text widget after the article is read the same way
+(`sole_card_element`).
 
 With a byline, a widget's text at the page's very end (after the footer, past
 the reach of the lines read after the body) is read when it names the byline's
@@ -27,7 +28,8 @@ under the site's footer.
 
 from __future__ import annotations
 
-from .bio_evidence import fold, name_key, role_statement_name
+from .bio_choice import choose
+from .bio_evidence import Candidate, Verdict, fold, name_key, role_statement_name, weigh
 from .bio_rules import BioLexicon
 from .bio_scrape_names import END_HEAD_CHARS
 from .names import names_line
@@ -89,6 +91,42 @@ def sole_card(lines, start: int, end: int, lex: BioLexicon, rules) -> tuple[str,
     return (name, index) if _owns_site(lines, name, index) else None
 
 
+def sole_card_element(anchor, lex: BioLexicon) -> tuple[str, str] | None:
+    """A saved page's `sole_card`: the name and text of the one "<name> is <what>" element after the
+    body's last paragraph (``anchor``), when the page's copyright text there names that person."""
+    from .bio_html import BLOCK_TAGS
+    from .draft import squash
+
+    found: dict[str, tuple[str, str]] = {}
+    copyright_texts: list[str] = []
+    for element in anchor.xpath("following::*[self::p or self::div or self::section or self::aside or self::small]"):
+        if any(isinstance(child.tag, str) and child.tag in BLOCK_TAGS for child in element):
+            continue
+        text = squash(" ".join(element.itertext()))
+        if not text or len(text) > CARD_CHARS:
+            continue
+        if COPYRIGHT_LINE.search(text):
+            copyright_texts.append(text)
+        elif name := role_statement_name(text, lex):
+            found.setdefault(name_key(name), (name, text))
+    if len(found) != 1:
+        return None
+    name, text = next(iter(found.values()))
+    return (name, text) if _surname_in(name, copyright_texts) else None
+
+
+def sole_card_verdicts(text: str, order: int, lex: BioLexicon) -> list[Verdict]:
+    """A sole card's text weighed as a card after the body with no byline: kept when it has a
+    bio's own shape there (a name, a bio verb, what the person is: "name_verb")."""
+    verdict = weigh(Candidate(text=text, place="after_body", order=order), lex, ())
+    return choose([verdict] if verdict and "name_verb" in verdict.reasons else [], ())
+
+
+def _surname_in(name: str, texts) -> bool:
+    surname = name_key(name.split()[-1])
+    return len(surname) >= SURNAME_KEY_CHARS and any(surname in name_key(text) for text in texts)
+
+
 # A surname shorter than this is a word too common to tie a copyright line to a person.
 SURNAME_KEY_CHARS = 4
 
@@ -97,10 +135,7 @@ def _owns_site(lines, name: str, card: int) -> bool:
     """The page's copyright line names the card's person ("© since 2010 by C.Habermueller"): the
     site is that person's own, so its card is the owner's, who wrote the post. A news site's
     footer promo of a columnist is no such card: its copyright line names the publisher."""
-    surname = name_key(name.split()[-1])
-    return len(surname) >= SURNAME_KEY_CHARS and any(
-        i != card and COPYRIGHT_LINE.search(line.text) and surname in name_key(line.text)
-        for i, line in enumerate(lines))
+    return _surname_in(name, [line.text for i, line in enumerate(lines) if i != card and COPYRIGHT_LINE.search(line.text)])
 
 
 def _header_names(lines, start: int) -> list[str]:

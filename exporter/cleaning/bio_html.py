@@ -288,7 +288,7 @@ def after_body_candidates(root, last_paragraph: str | None) -> list[Candidate]:
     """
     if not last_paragraph:
         return []
-    anchor = _find_paragraph(root, last_paragraph)
+    anchor = find_paragraph(root, last_paragraph)
     if anchor is None:
         return []
     out: list[Candidate] = []
@@ -306,7 +306,7 @@ def after_body_candidates(root, last_paragraph: str | None) -> list[Candidate]:
     return out
 
 
-def _find_paragraph(root, text: str):
+def find_paragraph(root, text: str):
     """The last leaf-ish element whose text starts like ``text``."""
     probe = text[:60]
     head = probe.split(" ", 1)[0]

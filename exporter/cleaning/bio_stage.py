@@ -20,7 +20,8 @@ from .bio import publisher_in
 from .bio_choice import choose
 from .bio_evidence import Candidate, Verdict, corroborated, weigh
 from .bio_glued import GLUE_WORDS, TAIL_WORDS
-from .bio_far_cards import body_run, header_named, page_end_lines, sole_card
+from .bio_far_cards import (body_run, header_named, page_end_lines, sole_card, sole_card_element,
+                             sole_card_verdicts)
 from .bio_rules import BioLexicon, lexicon, with_subject, without_lead, without_tail
 from .bio_scrape_names import (CARD_LINK_REACH, END_HEAD_CHARS, TEXT_REACH, card_links,
                                heading_named, heading_names, linked_authors, own_region)
@@ -94,15 +95,26 @@ def _found_bios(draft: Draft, lex: BioLexicon) -> Draft | None:
             # person and what the person is (a blog's "about the owner" footer widget, bio_far_cards)
             # is weighed as that person's, the way a bylined card is ("name_verb").
             name, index = card
-            verdict = weigh(Candidate(text=draft.lines[index].text, place="after_body", order=index), lex, ())
-            chosen = [verdict] if verdict and "name_verb" in verdict.reasons else []
-            chosen = choose(chosen, ())
+            chosen = sole_card_verdicts(draft.lines[index].text, index, lex)
             log.debug("sole card after the body: %s (%s)", name, "taken" if chosen else "weighed too low")
+    if not chosen and not draft.authors and hasattr(draft.page, "root"):
+        chosen = _sole_card_of_page(draft, lex)
     if not chosen:
         return None
     bios = tuple(Bio(text=_own_part(_bio_text(v, lex), v.author, draft.authors), author=v.author) for v in chosen)
     publisher = draft.publisher or next((p for p in (publisher_in(v.text) for v in chosen) if p), None)
     return draft.but(bios=bios, blocks=_without_bios(draft.blocks, chosen, lex), publisher=publisher)
+
+
+def _sole_card_of_page(draft: Draft, lex: BioLexicon) -> list[Verdict]:
+    """A saved page with no byline: the one card after the article that the page's copyright text
+    ties to its person (a one-person blog's text widget, bio_far_cards.sole_card_element)."""
+    from .bio_html import find_paragraph
+
+    last = next((block_text(b) for b in reversed(draft.blocks) if isinstance(b, Paragraph)), None)
+    anchor = find_paragraph(draft.page.root, last) if last else None
+    card = sole_card_element(anchor, lex) if anchor is not None else None
+    return sole_card_verdicts(card[1], 100_000, lex) if card else []
 
 
 def _bio_text(verdict: Verdict, lex: BioLexicon) -> str:

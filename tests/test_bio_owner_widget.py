@@ -1,0 +1,44 @@
+"""A one-person blog's saved page with no byline: the theme's text widget describing the owner is the
+bio when the page's copyright text names the same person (issue 13). Every name and sentence is invented."""
+
+from tests.test_bio import STORY_DE, cleaned, widget
+
+OWNER = ("K.Lindqvist (klind) ist Netzwerk-Experte für kleine Unternehmen und betreibt seit 2011 "
+         "diesen Blog in Leipzig.")
+
+
+# The theme's other widgets, set between the article and the owner's (as a sidebar lists them).
+OTHER_WIDGETS = ('<aside class="widget-area"><section class="widget"><h3>Kategorien</h3><ul>'
+                 + "".join(f'<li><a href="/c/{n}">{n}</a></li>' for n in ("Netzwerk", "Sicherheit", "Telefonie"))
+                 + '</ul></section><section class="widget"><h3>Archiv</h3><ul>'
+                 + "".join(f'<li><a href="/a/{m}">{m} 2021</a></li>' for m in ("März", "Februar", "Januar"))
+                 + '</ul></section><section class="widget"><p>Blog via E-Mail abonnieren</p>'
+                 '<form><input type="email"></form></section></aside>')
+
+
+def blog_page(sidebar: str, copyright_line: str) -> str:
+    prose = "".join(f"<p>{p}</p>" for p in STORY_DE)
+    return ('<!doctype html><html lang="de"><head><title>Neue Firewall für das Büro</title></head><body>'
+            '<header><p class="site-title"><a href="/">Gut zu wissen</a></p><nav><a href="/">Start</a></nav></header>'
+            f'<main><article><h1>Neue Firewall für das Büro: was sich lohnt</h1><p class="date">4. März 2021</p>'
+            f'<div class="entry-content">{prose}</div></article></main>{OTHER_WIDGETS}{sidebar}'
+            f'<footer><div class="textwidget">{copyright_line}</div></footer></body></html>')
+
+
+def test_the_owners_widget_after_the_article_is_the_bio_when_the_copyright_names_the_owner():
+    result = cleaned(blog_page(widget(OWNER, title="Gut zu wissen"), "© since 2011 by K.Lindqvist All rights reserved"))
+    assert [(b.author, b.text) for b in result.meta.bios] == [("K. Lindqvist", OWNER)]
+    assert result.meta.authors == ("K. Lindqvist",)
+    assert OWNER[:30] not in " ".join(str(b) for b in result.blocks)
+
+
+def test_trap_a_widget_about_someone_the_copyright_does_not_name_is_no_bio():
+    # A magazine's sidebar promotes a columnist; its copyright names the publisher.
+    result = cleaned(blog_page(widget(OWNER), "© 2021 Lernwerk Verlag GmbH. Alle Rechte vorbehalten."))
+    assert result.meta.bios == ()
+
+
+def test_trap_two_peoples_widgets_give_no_bio():
+    other = "Mara Olsen ist Fotografin und schreibt hier seit 2015 über Reisen mit kleinem Gepäck."
+    result = cleaned(blog_page(widget(OWNER) + widget(other), "© 2021 K.Lindqvist und Mara Olsen"))
+    assert result.meta.bios == ()
