@@ -29,7 +29,7 @@ _NOT_HEADLINE = _re_store.compile(
     # typeset quotation ("„Wir schaffen das“: ...", a German news page) or a bracketed kicker
     # ("[Sicherheit] ...", a blog's category). (A straight quote stays out: English teaser rails
     # open with game and film titles in them, "'Hyper Light Drifter' is another indie game ...".)
-    r"|[|•·]|^(?![„“«»‚‘\[]\w)\W|[.,;:—–\-。、，；：।]$|^(?:from |only |now )?\$\d[\d.,]*$"
+    r"|[|•·]|^(?![„“«»‚‘\[]\w)\W|[.,;:—–\-。、，；：।][”“\"»«’']?$|^(?:from |only |now )?\$\d[\d.,]*$"
     r"|^\d+\s+(?:sec|second|min|minute|hour|hr|day|week|month)s?\s+ago$",
     re.IGNORECASE,
 )
