@@ -173,6 +173,10 @@ def test_text_body_invents_nothing(text):
 # </noscript> and the rest as the page's text, "&lt;b&gt;" shown as "<b>".
 @example(page='<!DOCTYPE html><html><head><title>T</title></head><body><noscript><script>the<noscript>'
               '</noscript>the the the the the the &lt;b&gt; the</body></html>')
+# The other way round: trafilatura kept the unclosed <code> inside the paragraph's <em> and gave
+# its text again as a code block after it.
+@example(page='<!DOCTYPE html><html><head><title>T</title></head><body>the<section class="story"><em>the the the the'
+              '<em>中文0\u3040<code>the</body></html>')
 def test_html_body_invents_nothing(page):
     source = _source(page)
     article = _clean_or_none(source)

@@ -70,14 +70,20 @@ def _drop_echoes(body: etree._Element) -> None:
     as a paragraph of its own, then again inside the code or quote it makes of
     the holder (an unclosed <code> or <pre> around a <section>, found by the
     property tests' hostile nesting). The first copy goes; the text stays where
-    the page had it."""
+    the page had it. Or the paragraph keeps the unclosed <code> inline and a code
+    block after it repeats it: that block goes."""
     children = list(body)
     for child, following in zip(children, children[1:]):
         if following.tag not in _PRE_TAGS or child.tag in _PRE_TAGS:
             continue
         text = squash(" ".join(child.itertext()))
-        if text and text in squash(" ".join(following.itertext())):
+        echo = squash(" ".join(following.itertext()))
+        if text and text in echo:
             drop_keeping_tail(child)
+        elif echo and any(squash(" ".join(code.itertext())) == echo for code in child.iter("code")):
+            # the other way round: the paragraph holds the unclosed <code> inline, and the code
+            # block after it repeats that code's text (<em>the the<code>the</body>)
+            drop_keeping_tail(following)
 
 
 def densest_container(root: etree._Element) -> etree._Element | None:
