@@ -220,3 +220,38 @@ def test_a_self_card_before_the_comments_head_is_the_bio_when_the_comments_run_o
              TRAVEL_DE[5], "Teilen", "David", "Hi, ich bin David, der Gründer des Straßenbahnblogs. Hier erfährst "
              "du alles zum Reisen mit der Tram.", "4 Antworten", *comments, "Schreibe einen Kommentar", "Impressum"]
     assert [(a, t[:20]) for a, t in bios_of(lines)] == [("David", "Hi, ich bin David, d")]
+
+
+# ------------------------------------------------------------------ a card far from the body
+
+SHARE_TAGS_RELATED_EN = ["Share", "Tweet", "Email", "Tags: trams, city council, transport", "Related Posts",
+                         "Council approves new caps on holiday lettings", "Retail chain delays opening of riverside mall",
+                         "Museum trustees unveil plans for a modern art wing", "Popular", "Archives", "March 2021",
+                         "February 2021"]
+
+
+# The footer's own prose, after the author box: the box is not among the page's last lines.
+FOOTER_PROSE_EN = ["The Courier is an independent newspaper for the city and the county, published since 1921.",
+                   "Our newsroom is funded by readers: subscribe to support local journalism in the region.",
+                   "© 2021 The Courier"]
+
+
+def test_a_card_opening_with_the_bylines_full_name_far_past_the_body_is_the_bio():
+    # A theme sets the author box past the share bar, the tags and the related posts (and a
+    # sidebar's lists): beyond the few lines read right after the body, but its opening names the
+    # byline's author, a bio verb and what she is.
+    card = "Jane Doe is a transport reporter at the Courier and has covered the city council since 2015."
+    lines = ["Home", "News", "Tram line to the northern suburbs approved", "By Jane Doe", "March 3, 2021", *STORY_EN,
+             *SHARE_TAGS_RELATED_EN, card, *FOOTER_PROSE_EN]
+    assert bios_of(lines) == [("Jane Doe", card)]
+
+
+def test_trap_a_readers_comment_naming_the_author_far_past_the_body_is_no_bio():
+    comment = "Jane Doe is a transport reporter who has never waited for a bus in the rain, and it shows."
+    lines = ["Home", "News", "Tram line to the northern suburbs approved", "By Jane Doe", "March 3, 2021", *STORY_EN,
+             *SHARE_TAGS_RELATED_EN, "Martha, Thu 1 Aug 2019 / 02:15 Reply", comment, *FOOTER_PROSE_EN]
+    assert bios_of(lines) == []
+    # (the same comment as the page's last line of prose, where a theme's footer card would be)
+    lines = ["Home", "News", "Tram line to the northern suburbs approved", "By Jane Doe", "March 3, 2021", *STORY_EN,
+             *SHARE_TAGS_RELATED_EN, "Martha, Thu 1 Aug 2019 / 02:15 Reply", comment, "© 2021 The Courier"]
+    assert bios_of(lines) == []

@@ -37,6 +37,8 @@ def body_of(*inserted: str) -> list[str]:
     ["Login using your Newspass account", "Sign in with Google"],  # a log-in widget
     ["Share on Facebook | Share on X | Email"], ["Auf Facebook teilen · Per Mail teilen"],  # a share bar's labels
     ["Partager sur Facebook Partager sur X"],
+    ["Teilen mit:", "Gefällt mir:", "Gefällt mir Wird geladen …", "%d Bloggern gefällt das:"],  # WordPress's widget
+    ["Share this:", "Like this:", "Like Loading...", "3 bloggers like this:"],
     ["PREVIOUS Harbour tolls to rise for cargo ships in the spring"],  # a teaser whose label is a span in capitals
     ["RELATED COVERAGE New ferry terminal opens on the north shore"],
     ["LESEN SIE AUCH Hafengebühren steigen im Frühjahr deutlich"],
@@ -65,6 +67,8 @@ def test_clutter_line_is_not_printed(clutter):
     "RELATED RESEARCH ON TIDES AND THE HARBOUR WALL",  # a section heading set wholly in capitals
     # a sentence that opens with a reply
     "Reply to the council's letter by the end of the month, the harbour authority told the residents.",
+    # a sentence that opens like a like button
+    "Like this: the council wants the ferry to stop at every island twice a day, all year round.",
     # a sentence that names a share button
     "Share on Facebook was the button most readers pressed, the harbour museum's survey found.",
     # a sentence that asks the reader to click a picture

@@ -62,7 +62,7 @@ def header_named(lines, start: int, end: int, lex: BioLexicon) -> tuple[str, ...
     name = names[0]
     for index, line in enumerate(lines):
         text = line.text
-        if start <= index < end or len(text) > CARD_CHARS or line.role != "text" or _under_comment_stamp(lines, index):
+        if start <= index < end or len(text) > CARD_CHARS or line.role != "text" or under_comment_stamp(lines, index):
             continue
         if fold(text[:NAME_LINE_CHARS]).startswith(fold(name)) and (said := role_statement_name(text, lex)) \
                 and name_key(said) == name_key(name):
@@ -81,7 +81,7 @@ def sole_card(lines, start: int, end: int, lex: BioLexicon, rules) -> tuple[str,
         line = lines[index]
         if len(line.text) <= END_HEAD_CHARS and (lex.end.match(line.text) or rules.ends_article(line.text)):
             break  # past the comments' or related posts' head: a reader's "Jane Doe is a retired teacher ..."
-        if len(line.text) > CARD_CHARS or line.role != "text" or _under_comment_stamp(lines, index):
+        if len(line.text) > CARD_CHARS or line.role != "text" or under_comment_stamp(lines, index):
             continue
         if name := role_statement_name(line.text, lex):
             found.setdefault(name_key(name), (name, index))
@@ -147,11 +147,11 @@ def _header_names(lines, start: int) -> list[str]:
     return names
 
 
-def _under_comment_stamp(lines, index: int) -> bool:
+def under_comment_stamp(lines, index: int) -> bool:
     """The line comes right under a reader's comment stamp ("Martha, Thu 1 Aug 2019 / 02:15 Reply",
     "Borchert sagt:"): a comment about the author ("Jane Doe is a legal journalist who never ...")."""
     above = lines[index - 1] if index > 0 else None
-    return above is not None and (above.role == "meta" or above.text.endswith(":"))
+    return above is not None and above.role != "boilerplate" and (above.role == "meta" or above.text.endswith(":"))
 
 
 # A theme's footer widget is among the page's last lines of prose (a copyright line may follow it).
@@ -166,9 +166,10 @@ def page_end_lines(lines, end: int, read: list[int], authors: tuple[str, ...]) -
     keys = [name_key(a) for a in authors if len(name_key(a)) >= 6]
     prose = [i for i in range(len(lines) - 1, end - 1, -1)
              if lines[i].role == "text" and len(lines[i].text.split()) >= PROSE_WORDS][:PAGE_END_LINES]
-    return [i for i in prose if i not in read and len(lines[i].text) <= CARD_CHARS
+    return [i for i in prose if i not in read and len(lines[i].text) <= CARD_CHARS and not under_comment_stamp(lines, i)
             and any(k in name_key(lines[i].text[:CARD_OPENING_CHARS]) for k in keys)]
 
 
 # Whom a card is about is said in its first sentence.
 CARD_OPENING_CHARS = 160
+

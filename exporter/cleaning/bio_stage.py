@@ -21,7 +21,7 @@ from .bio_choice import choose
 from .bio_evidence import Candidate, Verdict, corroborated, weigh
 from .bio_glued import GLUE_WORDS, TAIL_WORDS
 from .bio_far_cards import (body_run, header_named, page_end_lines, sole_card, sole_card_element,
-                             sole_card_verdicts)
+                             sole_card_verdicts, under_comment_stamp)
 from .bio_rules import BioLexicon, lexicon, with_subject, without_lead, without_tail
 from .bio_scrape_names import (CARD_LINK_REACH, END_HEAD_CHARS, TEXT_REACH, card_links,
                                heading_named, heading_names, linked_authors, own_region)
@@ -174,9 +174,13 @@ def _outside_body(draft: Draft, candidate: Candidate) -> bool:
 def _block_candidates(draft: Draft) -> list[Candidate]:
     blocks = draft.blocks
     first = max(1, min(len(blocks) - CLOSING_BLOCKS, int(len(blocks) * CLOSING_SHARE)))
+    # A scrape's run of prose may take in the readers' comments: a paragraph that is a line under a
+    # comment's stamp ("Martha, Thu 1 Aug 2019 / 02:15 Reply") is a reader's, not the author's card.
+    lines = draft.lines if not hasattr(draft.page, "root") else ()
+    comments = {loose(line.text) for i, line in enumerate(lines) if under_comment_stamp(lines, i)}
     out = []
     for index, block in enumerate(blocks):
-        if not isinstance(block, Paragraph):
+        if not isinstance(block, Paragraph) or (comments and loose(block_text(block)) in comments):
             continue
         if index >= first:
             place = "closing"
@@ -227,6 +231,7 @@ def _line_candidates(draft: Draft, lex: BioLexicon, authors: tuple[str, ...]) ->
             out.append(Candidate(text=description, place="heading", heading=True,
                                  label=label or name or _name_label(first, description), order=index))
     page = draft.page if isinstance(draft.page, tuple) else ()
+    comments = len(texts)
     if len(page) >= 2:
         start, end = page[0], page[1]
         usable = lambda i: lines[i].role == "text"  # noqa: E731
@@ -245,7 +250,11 @@ def _line_candidates(draft: Draft, lex: BioLexicon, authors: tuple[str, ...]) ->
         if comments is None:
             comments = next((i for i in range(end, len(texts)) if ends_article(i)), len(texts))
         out += byline_self_boxes(texts, comments, authors, lex=lex, usable=usable)
-    return out
+    # Past the head of the comments or related posts, a line right under a reader's comment stamp
+    # ("Martha, Thu 1 Aug 2019 / 02:15 Reply") is the reader's comment, whatever it says of the
+    # author ("Jane Doe is a reporter who never ..."), also where the body's run took the comments
+    # in. (Before it, a dateline may stand over the post header's card.)
+    return [c for c in out if c.heading or c.order < comments or not under_comment_stamp(lines, c.order)]
 
 
 # The words of prose the body must have before a comments' head can end it (not a teaser's "3 Comments").
