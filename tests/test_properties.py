@@ -174,9 +174,11 @@ def test_text_body_invents_nothing(text):
 @example(page='<!DOCTYPE html><html><head><title>T</title></head><body><noscript><script>the<noscript>'
               '</noscript>the the the the the the &lt;b&gt; the</body></html>')
 # The other way round: trafilatura kept the unclosed <code> inside the paragraph's <em> and gave
-# its text again as a code block after it.
+# its text again as a code block after it; and so an unclosed <q>, given again as a quote.
 @example(page='<!DOCTYPE html><html><head><title>T</title></head><body>the<section class="story"><em>the the the the'
               '<em>中文0\u3040<code>the</body></html>')
+@example(page='<!DOCTYPE html><html><head><title>T</title></head><body>the<div class="story"><em>the the the'
+              '<em>中文0\u30400<q>the</body></html>')
 def test_html_body_invents_nothing(page):
     source = _source(page)
     article = _clean_or_none(source)

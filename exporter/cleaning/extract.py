@@ -80,9 +80,9 @@ def _drop_echoes(body: etree._Element) -> None:
         echo = squash(" ".join(following.itertext()))
         if text and text in echo:
             drop_keeping_tail(child)
-        elif echo and any(squash(" ".join(code.itertext())) == echo for code in child.iter("code")):
-            # the other way round: the paragraph holds the unclosed <code> inline, and the code
-            # block after it repeats that code's text (<em>the the<code>the</body>)
+        elif echo and any(squash(" ".join(held.itertext())) == echo for held in child.iter(following.tag)):
+            # the other way round: the paragraph holds the unclosed <code> or <q> inline, and the
+            # block after it repeats that text (<em>the the<code>the</body>, <em>the<q>the</body>)
             drop_keeping_tail(following)
 
 
