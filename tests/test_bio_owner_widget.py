@@ -42,3 +42,26 @@ def test_trap_two_peoples_widgets_give_no_bio():
     other = "Mara Olsen ist Fotografin und schreibt hier seit 2015 über Reisen mit kleinem Gepäck."
     result = cleaned(blog_page(widget(OWNER) + widget(other), "© 2021 K.Lindqvist und Mara Olsen"))
     assert result.meta.bios == ()
+
+
+def test_a_microdata_author_box_whose_description_is_a_job_line_gives_that_line():
+    # A motor-sport site's Person box: the name, then "<site> Redakteur". The job line has two
+    # capitalised words and was read as a second name line, leaving the box no description.
+    box = ('<div class="msm_author_box" itemprop="author" itemscope itemtype="http://schema.org/Person">'
+           '<strong itemprop="name">Lena Hartwig</strong><p itemprop="description">Rennsport-Magazin.de Redakteurin</p>'
+           '</div>')
+    prose = "".join(f"<p>{p}</p>" for p in STORY_DE)
+    page = ('<!doctype html><html lang="de"><head><title>Fernwärme wird teurer</title></head><body><main><article>'
+            f'<h1>Fernwärme wird teurer</h1><div class="author">02.02.2022 von Lena Hartwig</div>{prose}{box}'
+            '</article></main></body></html>')
+    result = cleaned(page)
+    assert result.meta.authors == ("Lena Hartwig",)
+    assert [(b.author, b.text) for b in result.meta.bios] == [("Lena Hartwig", "Rennsport-Magazin.de Redakteurin")]
+
+
+def test_a_web_address_or_a_job_noun_is_no_name_word():
+    from exporter.cleaning.names import is_person_name
+
+    assert not is_person_name("Motorsport-Magazin.com Redakteur")
+    assert not is_person_name("Rennsport-Magazin.de Team")
+    assert is_person_name("Lena Hartwig") and is_person_name("A. J. Smith")

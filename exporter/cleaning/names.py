@@ -15,6 +15,11 @@ _NOT_NAME_WORDS = {
     "news", "press", "associated", "reuters", "agency", "media", "team", "desk", "service", "updated",
     "published", "posted", "share", "comment", "comments", "more", "times", "post", "daily", "weekly", "magazine",
     "admin", "guest", "author", "photo", "photos", "video", "opinion", "analysis", "columnist",
+    # the job nouns of the corpus languages, as the English ones above: an author box's job line
+    # ("Motorsport-Magazin.com Redakteur") is no name line
+    "redakteur", "redakteurin", "journalist", "journalistin", "korrespondent", "korrespondentin",
+    "rédacteur", "rédactrice", "journaliste", "redactor", "redactora", "periodista", "corresponsal",
+    "giornalista", "redator", "redatora", "repórter", "redacteur", "verslaggever",
     "senior", "chief", "contributing", "special", "to", "for", "in", "on", "at", "of", "with", "via",
     "from", "newsroom", "online", "digital", "wire", "wires", "bureau", "report", "reports",
     "he", "she", "they", "it", "we", "i", "you", "this", "that", "his", "her", "their", "our", "my",
@@ -49,6 +54,7 @@ _NOT_NAME_WORDS = {
 }
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md"}
 _WORD = _re_store.compile(r"^[^\W\d_][\w'’.\-]*$")
+_DOMAIN = _re_store.compile(r"\w\.(?:com|net|org|de|at|ch|fr|es|it|pt|nl|uk|co|io|info|online)$", re.IGNORECASE)
 # A nickname in quotes inside a name (Jonathan "Jono" Smith, Hans „Hansi“ Meier).
 _NICKNAME = _re_store.compile(r"^[\"“”„«»'‘’]\s?[^\W\d_][\w'’.\-]*\s?[\"“”„«»'‘’]$")
 # Job titles written before the name in bylines ("By Senior Political Correspondent Jane Doe",
@@ -83,8 +89,8 @@ def is_person_name(text: str) -> bool:
             continue
         if not _WORD.match(bare) or not bare[0].isupper():
             return False
-        if bare.strip(".").casefold() in _NOT_NAME_WORDS:
-            return False
+        if bare.strip(".").casefold() in _NOT_NAME_WORDS or _DOMAIN.search(bare):
+            return False  # (a web address, "Motorsport-Magazin.com", is a site's name)
         capitalised += 1
     return capitalised >= 2
 
