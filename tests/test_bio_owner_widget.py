@@ -64,4 +64,4 @@ def test_a_web_address_or_a_job_noun_is_no_name_word():
 
     assert not is_person_name("Motorsport-Magazin.com Redakteur")
     assert not is_person_name("Rennsport-Magazin.de Team")
-    assert is_person_name("Lena Hartwig") and is_person_name("A. J. Smith")
+    assert is_person_name("Lena Hartwig") and is_person_name("Lena M. Hartwig")
