@@ -80,10 +80,15 @@ def _drop_echoes(body: etree._Element) -> None:
         echo = squash(" ".join(following.itertext()))
         if text and text in echo:
             drop_keeping_tail(child)
-        elif echo and any(squash(" ".join(held.itertext())) == echo for held in child.iter(following.tag)):
+        elif echo and any(_unspaced(held) == _unspaced(following) for held in child.iter(following.tag)):
             # the other way round: the paragraph holds the unclosed <code> or <q> inline, and the
             # block after it repeats that text (<em>the the<code>the</body>, <em>the<q>the</body>)
             drop_keeping_tail(following)
+
+
+def _unspaced(element) -> str:
+    """An element's text without its spacing (trafilatura joins nested pieces with or without a space)."""
+    return "".join("".join(element.itertext()).split())
 
 
 def densest_container(root: etree._Element) -> etree._Element | None:
