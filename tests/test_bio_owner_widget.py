@@ -65,3 +65,6 @@ def test_a_web_address_or_a_job_noun_is_no_name_word():
     assert not is_person_name("Motorsport-Magazin.com Redakteur")
     assert not is_person_name("Rennsport-Magazin.de Team")
     assert is_person_name("Lena Hartwig") and is_person_name("Lena M. Hartwig")
+    # a rail's or menu's label under the headline, read as a bare byline
+    assert not is_person_name("Mehr Sport") and not is_person_name("Alle Meldungen")
+    assert is_person_name("Jan van der Meer")

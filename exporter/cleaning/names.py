@@ -20,6 +20,9 @@ _NOT_NAME_WORDS = {
     "redakteur", "redakteurin", "journalist", "journalistin", "korrespondent", "korrespondentin",
     "rédacteur", "rédactrice", "journaliste", "redactor", "redactora", "periodista", "corresponsal",
     "giornalista", "redator", "redatora", "repórter", "redacteur", "verslaggever",
+    # "more" and "all" of the corpus languages, as the English "more": a rail's or menu's label
+    # under the headline ("Mehr Sport", "Alle Meldungen") is no byline
+    "mehr", "alle", "weitere", "plus", "tous", "toutes", "más", "todos", "todas", "mais", "più", "tutti",
     "senior", "chief", "contributing", "special", "to", "for", "in", "on", "at", "of", "with", "via",
     "from", "newsroom", "online", "digital", "wire", "wires", "bureau", "report", "reports",
     "he", "she", "they", "it", "we", "i", "you", "this", "that", "his", "her", "their", "our", "my",
