@@ -36,6 +36,33 @@ def test_pre_keeps_its_line_breaks_and_spaces():
     assert code == CodeBlock("a = 1\nb = 2")
 
 
+def test_a_one_line_command_between_paragraphs_is_a_code_block():
+    # trafilatura's <code><code> for a tutorial's <pre><code>pip install foo</code></pre>, amid paragraphs
+    found = blocks(f"<p>{PROSE}</p><code><code>pip install foo</code></code><p>{PROSE}</p>")
+    assert found[1] == CodeBlock("pip install foo")
+    # beside a link in a list item it is inline, as it was
+    (items,) = blocks("<ul><li><code>make test</code><a href='/docs'> docs</a></li></ul>")
+    assert not any(isinstance(b, CodeBlock) for item in items.items for b in item)
+
+
+def _cleaned_blocks(middle: str):
+    from exporter.cleaning import clean
+    from exporter.reading import decode_source
+    page = (f"<html><body><article><h1>Packaging made simple</h1><p>{PROSE * 2}</p><p>{PROSE}Again.</p>"
+            f"{middle}<p>{PROSE}Then.</p></article></body></html>")
+    return clean(decode_source(page.encode(), kind="html")).blocks
+
+
+def test_a_command_said_inline_and_then_shown_as_a_block_keeps_both():
+    # the reverse-echo repair (an unclosed inline <code> repeated as a block by trafilatura)
+    # must not take a tutorial's own repetition for one
+    for said in ("<p>Install with <code>pip install foo</code> as shown below.</p>",
+                 "<p>Install with <code>pip install foo</code></p>"):
+        found = _cleaned_blocks(said + "<pre><code>pip install foo</code></pre>")
+        assert CodeBlock("pip install foo") in found, said
+        assert any(plain_text(b).startswith("Install with pip install foo") for b in found)
+
+
 def test_a_data_table_keeps_caption_header_rows_and_alignment():
     (table,) = blocks('<table><caption>Catch</caption><thead><tr><th>Boat</th><th align="right">t</th></tr></thead>'
                       '<tbody><tr><td>Maria</td><td align="right">12.5</td></tr>'

@@ -57,7 +57,7 @@ def _trafilatura_body(root: etree._Element, with_images: bool = False) -> etree.
     body = getattr(document, "body", None) if document is not None else None
     if body is None or not len(body):
         return None
-    _drop_echoes(body)
+    _drop_echoes(body, root)
     return body
 
 
@@ -65,13 +65,15 @@ def _trafilatura_body(root: etree._Element, with_images: bool = False) -> etree.
 _PRE_TAGS = ("code", "quote")
 
 
-def _drop_echoes(body: etree._Element) -> None:
+def _drop_echoes(body: etree._Element, page: etree._Element) -> None:
     """trafilatura can give the text of a block nested in a <code> or <pre> twice:
     as a paragraph of its own, then again inside the code or quote it makes of
     the holder (an unclosed <code> or <pre> around a <section>, found by the
     property tests' hostile nesting). The first copy goes; the text stays where
     the page had it. Or the paragraph keeps the unclosed <code> inline and a code
-    block after it repeats it: that block goes."""
+    block after it repeats it: that block goes, unless the page itself wrote the
+    text twice (a tutorial's "Install with <code>pip install foo</code>" and then
+    the command as a block)."""
     children = list(body)
     for child, following in zip(children, children[1:]):
         if following.tag not in _PRE_TAGS or child.tag in _PRE_TAGS:
@@ -80,10 +82,32 @@ def _drop_echoes(body: etree._Element) -> None:
         echo = squash(" ".join(following.itertext()))
         if text and text in echo:
             drop_keeping_tail(child)
-        elif echo and any(_unspaced(held) == _unspaced(following) for held in child.iter(following.tag)):
+        elif echo and any(_unspaced(held) == _unspaced(following) and _ends(held, child)
+                          for held in child.iter(following.tag)):
             # the other way round: the paragraph holds the unclosed <code> or <q> inline, and the
-            # block after it repeats that text (<em>the the<code>the</body>, <em>the<q>the</body>)
-            drop_keeping_tail(following)
+            # block after it repeats that text (<em>the the<code>the</body>, <em>the<q>the</body>).
+            # Unclosed means it runs to the paragraph's end, and the page holds it once.
+            if _copies_in(page, _unspaced(following)) < 2:
+                drop_keeping_tail(following)
+
+
+def _ends(inner: etree._Element, holder: etree._Element) -> bool:
+    """Nothing but white space follows ``inner`` inside ``holder``."""
+    while inner is not holder:
+        if (inner.tail or "").strip() or any("".join(after.itertext()).strip() for after in inner.itersiblings()):
+            return False
+        inner = inner.getparent()
+    return True
+
+
+# The page's elements that trafilatura turns into <code> or <quote>.
+_SOURCE_PRE_TAGS = ("code", "pre", "kbd", "samp", "tt", "q", "blockquote")
+
+
+def _copies_in(page: etree._Element, unspaced: str) -> int:
+    """How many of the page's code and quote elements hold exactly this text (nested ones count once)."""
+    holders = [e for e in page.iter(*_SOURCE_PRE_TAGS) if _unspaced(e) == unspaced]
+    return sum(1 for e in holders if not any(a in holders for a in e.iterancestors(*_SOURCE_PRE_TAGS)))
 
 
 def _unspaced(element) -> str:

@@ -5,6 +5,9 @@ from __future__ import annotations
 # Containers in which a lone <code> is a block of code (trafilatura writes <pre> as <code>).
 _CODE_CONTAINERS = {"body", "div", "section", "article", "main", "doc", "li", "item", "quote", "blockquote"}
 _BREAK = {"br", "lb"}
+# Neighbours that end a line: a <code> between them, with no text beside it, stands alone.
+_LINE_ENDS = {"p", "div", "section", "article", "pre", "code", "head", "h1", "h2", "h3", "h4", "h5", "h6",
+              "ul", "ol", "list", "table", "quote", "blockquote", "figure", "graphic", "hr", "br", "lb"}
 # Not text of the code (the sanitiser has removed these already; defence in depth).
 _SKIP = {"script", "style", "noscript", "template"}
 
@@ -15,8 +18,9 @@ def _tag(element) -> str:
 
 
 def is_code_block(element) -> bool:
-    """<code> that stands for a block: several lines, or alone in its container
-    (trafilatura writes <pre> as <code>, often <code><code>…</code></code>)."""
+    """<code> that stands for a block: several lines, or alone on its line in its
+    container (trafilatura writes <pre> as <code>, often <code><code>…</code></code>;
+    a one-line command of a tutorial comes out as that between two paragraphs)."""
     text = "".join(element.itertext())
     if "\n" in text.strip("\n"):
         return True
@@ -25,7 +29,10 @@ def is_code_block(element) -> bool:
         return False
     previous = element.getprevious()
     before = (previous.tail if previous is not None else parent.text) or ""
-    return not before.strip() and not (element.tail or "").strip() and len(parent) == 1
+    if before.strip() or (element.tail or "").strip():
+        return False
+    following = element.getnext()
+    return all(side is None or _tag(side) in _LINE_ENDS for side in (previous, following))
 
 
 def preformatted_text(element) -> str:
