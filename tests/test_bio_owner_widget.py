@@ -68,3 +68,18 @@ def test_a_web_address_or_a_job_noun_is_no_name_word():
     # a rail's or menu's label under the headline, read as a bare byline
     assert not is_person_name("Mehr Sport") and not is_person_name("Alle Meldungen")
     assert is_person_name("Jan van der Meer")
+
+
+def test_an_owners_widget_with_a_line_break_is_still_the_owners_card():
+    # Themes break a widget's text with <br>; a break is no block inside the card.
+    broken = OWNER.replace(" und betreibt", "<br>und betreibt")
+    result = cleaned(blog_page(widget(broken), "© since 2011 by K.Lindqvist All rights reserved"))
+    assert [(b.author, b.text) for b in result.meta.bios] == [("K. Lindqvist", OWNER)]
+
+
+def test_trap_a_surname_inside_a_longer_word_of_the_copyright_is_not_the_owner():
+    # A regional paper's sidebar promotes its columnist Klein; the copyright names "Kleine Zeitung",
+    # whose letters hold the surname but not as a word.
+    columnist = "Hanna Klein ist Redakteurin für Wirtschaft und schreibt jeden Samstag über Geld und Alltag."
+    result = cleaned(blog_page(widget(columnist), "© 2021 Kleine Zeitung GmbH. Alle Rechte vorbehalten."))
+    assert result.meta.bios == ()

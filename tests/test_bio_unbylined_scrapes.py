@@ -245,3 +245,10 @@ def test_a_box_heading_with_a_names_capitals_is_no_name_line_of_a_card():
                                *FOOTER_DE])
         assert [(b.author, b.text) for b in result.meta.bios] == [(person, card)]
         assert "Über den Autor" not in result.meta.authors
+
+
+def test_trap_a_surname_inside_a_longer_word_of_the_copyright_line_is_not_the_owner():
+    # "Kleine Zeitung" holds the letters of the columnist Klein, but not as a word.
+    card = "Hanna Klein ist Redakteurin für Wirtschaft und schreibt jeden Samstag über Geld und Alltag."
+    lines = [*BLOG_HEAD_DE, *STORY_DE, "Teilen", *SIDEBAR_DE, card, "© 2021 Kleine Zeitung GmbH", "Impressum"]
+    assert cleaned_text(lines).meta.bios == ()
