@@ -7,7 +7,7 @@ shortened copy of a bio printed in full elsewhere on the page.
 
 from __future__ import annotations
 
-from .bio_evidence import ACCEPT, Verdict
+from .bio_evidence import ACCEPT, Verdict, same_person
 from .draft import loose
 
 
@@ -22,7 +22,7 @@ def choose(verdicts: list[Verdict], authors: tuple[str, ...]) -> list[Verdict]:
     accepted = sorted((v for v in verdicts if v.score >= ACCEPT),
                       key=lambda v: (-v.score, v.author is None, "roles" not in v.reasons, v.candidate.order))
     accepted = [v for v in accepted if not any(_cut_short(v, w) for w in accepted)]
-    if not authors and len({loose(v.author) for v in accepted if v.author}) > 1:
+    if not authors and _people(v.author for v in accepted if v.author) > 1:
         return []  # no byline and cards of two people (a group blog's "our team"): nothing says whose page it is
     kept: list[Verdict] = []
     for verdict in accepted:
@@ -39,6 +39,15 @@ def choose(verdicts: list[Verdict], authors: tuple[str, ...]) -> list[Verdict]:
     kept = kept[:limit]
     rank = {loose(a): i for i, a in enumerate(authors)}
     return sorted(kept, key=lambda v: (rank.get(loose(v.author or ""), len(rank)), v.candidate.order))
+
+
+def _people(names) -> int:
+    """How many people the names are: "Jane Doe" and "Jane" (a card by first name) are one."""
+    people: list[str] = []
+    for name in names:
+        if not any(same_person(name, known) or same_person(known, name) for known in people):
+            people.append(name)
+    return len(people)
 
 
 def _cut_short(verdict: Verdict, other: Verdict) -> bool:
