@@ -143,8 +143,20 @@ def test_a_headline_opening_with_a_typeset_quotation_or_a_bracketed_kicker_is_th
     menu = ["Startseite", "Neu hier?", "Kontakt", "Impressum"]
     for headline in ("„Die Boote fahren wieder“: Fähren zu den Inseln nehmen den Betrieb auf",
                      "»Die Boote fahren wieder«: Fähren zu den Inseln nehmen den Betrieb auf",
-                     "[Inseln] Ferry service to the outer islands resumes after winter storms"):
+                     "[Inseln] Ferry service to the outer islands resumes after winter storms",
+                     "« Les bateaux reprennent » : les ferries des îles reprennent leur service"):
         assert view(*menu, headline, "12. März 2021", *BODY, *FOOTER)["title"] == headline
+
+
+def test_trap_a_line_opening_with_an_english_quote_or_a_lone_guillemet_is_no_headline():
+    # English teaser rails open with a title in quotes ("‘Hyper Light Drifter’ is ..."); a German
+    # "read more" link opens with a guillemet that closes nothing ("»Mehr lesen"). Only the openers
+    # of German and French typesetting („ ‚ « and a closed »…«) may open a headline.
+    from exporter.cleaning.text_titles import _NOT_HEADLINE
+    for line in ("‘Hyper Light Drifter’ is another indie game with a pixel look and a quiet story",
+                 "“Hyper Light Drifter” is another indie game with a pixel look and a quiet story",
+                 "»Mehr lesen über die Fähren zu den Inseln und den Winter"):
+        assert _NOT_HEADLINE.search(line), line
 
 
 def test_a_line_opening_with_a_menu_arrow_is_no_headline():

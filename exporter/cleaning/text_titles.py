@@ -26,10 +26,11 @@ _NOT_HEADLINE = _re_store.compile(
     # a caption ending in its credit ("... for two years. Source: Supplied", "... Picture: Jane Roe")
     r"|\S\s+(?:source|picture|photo|credit|image|foto|bild|quelle|crédit|fuente|fonte)s?\s*:\s*[^\W\d][\w .,&/'’-]{0,40}$"
     # a line opening with a sign is a menu arrow or bullet ("» Mehr"), not a headline opening with a
-    # typeset quotation ("„Wir schaffen das“: ...", a German news page) or a bracketed kicker
-    # ("[Sicherheit] ...", a blog's category). (A straight quote stays out: English teaser rails
-    # open with game and film titles in them, "'Hyper Light Drifter' is another indie game ...".)
-    r"|[|•·]|^(?![„“«»‚‘\[]\w)\W|[.,;:—–\-。、，；：।][”“\"»«’']?$|^(?:from |only |now )?\$\d[\d.,]*$"
+    # German or French typeset quotation ("„Wir schaffen das“: ...", "»...«", "« ... » :", news
+    # pages) or a bracketed kicker ("[Sicherheit] ...", a blog's category). English quotes stay out,
+    # straight or curly: English teaser rails open with game and film titles in them ("‘Hyper Light
+    # Drifter’ is another indie game ..."), and a lone » is a link's arrow ("»Mehr lesen").
+    r"|[|•·]|^(?![„‚\[]\w|«\s?\w|»\w[^«]*«)\W|[.,;:—–\-。、，；：।][”“\"»«’']?$|^(?:from |only |now )?\$\d[\d.,]*$"
     r"|^\d+\s+(?:sec|second|min|minute|hour|hr|day|week|month)s?\s+ago$",
     re.IGNORECASE,
 )
