@@ -103,6 +103,14 @@ def test_a_related_stories_list_inside_the_body_is_not_printed(teasers):
     assert body_of(*teasers) == BODY
 
 
+def test_the_articles_question_after_a_related_stories_list_stays():
+    # A short paragraph asking a question ends the list as a sentence does; only a bracketed
+    # teaser ("[Hafen] Wie teuer ... ?") ending in one belongs to the list.
+    teasers = ["Mehr zum Thema", "Hafengebühren steigen im Frühjahr deutlich", "Neues Fährterminal am Nordufer eröffnet"]
+    question = "Was bedeutet das nun für die Pendler, die jeden Morgen mit der ersten Fähre zur Arbeit fahren?"
+    assert body_of(*teasers, question) == [*BODY[:2], question, *BODY[2:]]
+
+
 def test_an_articles_own_list_after_an_ad_label_stays():
     items = ["Three new berths for cargo ships", "A second ferry for the island route", "Longer opening hours"]
     assert body_of("Advertisement", *items) == [*BODY[:2], *items, *BODY[2:]]

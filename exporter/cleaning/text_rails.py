@@ -34,10 +34,15 @@ _NUMBER = re.compile(r"\d")
 # no full stop; the article's next paragraph ends as a sentence.
 TEASER_MAX_WORDS = 20
 _SENTENCE_END = re.compile(r"[.:;]\W{0,2}$|\.\s+[A-ZÄÖÜ]")
+# A question or an exclamation ends the article's short paragraph ("Was bedeutet das für die
+# Pendler?") as often as a teaser's headline; it stays a teaser only behind a bracketed kicker.
+_QUESTION_END = re.compile(r"[?!]\W{0,2}$")
+_KICKER = re.compile(r"^\[[^\]]{1,40}\]\s")
 
 
 def _headline_shaped(text: str) -> bool:
-    return len(text.split()) <= TEASER_MAX_WORDS and not _SENTENCE_END.search(text)
+    return (len(text.split()) <= TEASER_MAX_WORDS and not _SENTENCE_END.search(text)
+            and (not _QUESTION_END.search(text) or bool(_KICKER.match(text))))
 
 
 def _reads_as_teaser(text: str) -> bool:
