@@ -148,15 +148,15 @@ def test_a_headline_opening_with_a_typeset_quotation_or_a_bracketed_kicker_is_th
         assert view(*menu, headline, "12. März 2021", *BODY, *FOOTER)["title"] == headline
 
 
-def test_trap_a_line_opening_with_an_english_quote_or_a_lone_guillemet_is_no_headline():
-    # English teaser rails open with a title in quotes ("‘Hyper Light Drifter’ is ..."); a German
-    # "read more" link opens with a guillemet that closes nothing ("»Mehr lesen"). Only the openers
-    # of German and French typesetting („ ‚ « and a closed »…«) may open a headline.
+def test_trap_a_line_opening_with_a_lone_guillemet_is_no_headline():
+    # a German "read more" link opens with a guillemet that closes nothing ("»Mehr lesen"); a
+    # straight quote opens an English teaser's game or film title
     from exporter.cleaning.text_titles import _NOT_HEADLINE
-    for line in ("‘Hyper Light Drifter’ is another indie game with a pixel look and a quiet story",
-                 "“Hyper Light Drifter” is another indie game with a pixel look and a quiet story",
-                 "»Mehr lesen über die Fähren zu den Inseln und den Winter"):
+    for line in ("»Mehr lesen über die Fähren zu den Inseln und den Winter",
+                 "'Hyper Light Drifter' is another indie game with a pixel look and a quiet story"):
         assert _NOT_HEADLINE.search(line), line
+    # a magazine's headline opening with a quoted coinage in curly quotes is one
+    assert not _NOT_HEADLINE.search("‘Drunkorexia’ On The Rise Among Female University Students")
 
 
 def test_a_line_opening_with_a_menu_arrow_is_no_headline():

@@ -26,11 +26,11 @@ _NOT_HEADLINE = _re_store.compile(
     # a caption ending in its credit ("... for two years. Source: Supplied", "... Picture: Jane Roe")
     r"|\S\s+(?:source|picture|photo|credit|image|foto|bild|quelle|crédit|fuente|fonte)s?\s*:\s*[^\W\d][\w .,&/'’-]{0,40}$"
     # a line opening with a sign is a menu arrow or bullet ("» Mehr"), not a headline opening with a
-    # German or French typeset quotation ("„Wir schaffen das“: ...", "»...«", "« ... » :", news
-    # pages) or a bracketed kicker ("[Sicherheit] ...", a blog's category). English quotes stay out,
-    # straight or curly: English teaser rails open with game and film titles in them ("‘Hyper Light
-    # Drifter’ is another indie game ..."), and a lone » is a link's arrow ("»Mehr lesen").
-    r"|[|•·]|^(?![„‚\[]\w|«\s?\w|»\w[^«]*«)\W|[.,;:—–\-。、，；：।][”“\"»«’']?$|^(?:from |only |now )?\$\d[\d.,]*$"
+    # typeset quotation ("„Wir schaffen das“: ...", "»...«", "« ... » :", German and French news
+    # pages; "‘Drunkorexia’ On The Rise ...", a magazine's) or a bracketed kicker ("[Sicherheit]
+    # ...", a blog's category). A lone » is a link's arrow ("»Mehr lesen"). (A straight quote stays
+    # out: English teaser rails open with game and film titles in them, "'Hyper Light Drifter' is ...".)
+    r"|[|•·]|^(?![„‚“‘\[]\w|«\s?\w|»\w[^«]*«)\W|[.,;:—–\-。、，；：।][”“\"»«’']?$|^(?:from |only |now )?\$\d[\d.,]*$"
     r"|^\d+\s+(?:sec|second|min|minute|hour|hr|day|week|month)s?\s+ago$",
     re.IGNORECASE,
 )
