@@ -67,6 +67,9 @@ def test_a_web_address_or_a_job_noun_is_no_name_word():
     assert is_person_name("Lena Hartwig") and is_person_name("Lena M. Hartwig")
     # a rail's or menu's label under the headline, read as a bare byline
     assert not is_person_name("Mehr Sport") and not is_person_name("Alle Meldungen")
+    assert not is_person_name("Tous les articles")
+    # ... but those words are surnames too, after a first name
+    assert is_person_name("Thomas Mehr") and is_person_name("Rosa Tous") and is_person_name("Anna Plus")
     assert is_person_name("Jan van der Meer")
 
 

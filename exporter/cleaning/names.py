@@ -20,9 +20,6 @@ _NOT_NAME_WORDS = {
     "redakteur", "redakteurin", "journalist", "journalistin", "korrespondent", "korrespondentin",
     "rédacteur", "rédactrice", "journaliste", "redactor", "redactora", "periodista", "corresponsal",
     "giornalista", "redator", "redatora", "repórter", "redacteur", "verslaggever",
-    # "more" and "all" of the corpus languages, as the English "more": a rail's or menu's label
-    # under the headline ("Mehr Sport", "Alle Meldungen") is no byline
-    "mehr", "alle", "weitere", "plus", "tous", "toutes", "más", "todos", "todas", "mais", "più", "tutti",
     "senior", "chief", "contributing", "special", "to", "for", "in", "on", "at", "of", "with", "via",
     "from", "newsroom", "online", "digital", "wire", "wires", "bureau", "report", "reports",
     "he", "she", "they", "it", "we", "i", "you", "this", "that", "his", "her", "their", "our", "my",
@@ -92,10 +89,18 @@ def is_person_name(text: str) -> bool:
             continue
         if not _WORD.match(bare) or not bare[0].isupper():
             return False
-        if bare.strip(".").casefold() in _NOT_NAME_WORDS or _DOMAIN.search(bare):
+        folded = bare.strip(".").casefold()
+        if folded in _NOT_NAME_WORDS or (index == 0 and folded in _NOT_FIRST_NAME_WORDS) or _DOMAIN.search(bare):
             return False  # (a web address, "Motorsport-Magazin.com", is a site's name)
         capitalised += 1
     return capitalised >= 2
+
+
+# "more" and "all" of the corpus languages, as the English "more", open a rail's or menu's label
+# under the headline ("Mehr Sport", "Alle Meldungen", "Tous les articles"): no byline. Only as the
+# first word: after a first name they are surnames ("Thomas Mehr", "Rosa Tous").
+_NOT_FIRST_NAME_WORDS = {"mehr", "alle", "weitere", "plus", "tous", "toutes", "más", "todos", "todas", "mais",
+                         "più", "tutti"}
 
 
 def tidy_name(name: str) -> str:
