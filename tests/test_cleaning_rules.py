@@ -12,7 +12,7 @@ from exporter.errors import ConfigError
 SHIPPED = tomllib.loads(resources.files("exporter.cleaning").joinpath("rules.toml").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("kind", ["drop_line", "drop_phrase", "drop_selector", "metadata"])
+@pytest.mark.parametrize("kind", ["drop_line", "widget_line", "drop_phrase", "drop_selector", "metadata"])
 def test_every_shipped_rule_says_why(kind):
     assert SHIPPED[kind], f"no {kind} rules shipped"
     for rule in SHIPPED[kind]:
@@ -59,6 +59,7 @@ def test_furniture_lines_are_dropped(line):
     "A Long Road Home",
     "Werbung für Zigaretten ist in Deutschland weitgehend verboten.",
     "Anzeige gegen Unbekannt",
+    "Like this:",  # a widget's heading only beside the widget's other lines (a [[widget_line]])
 ])
 def test_prose_is_kept(line):
     assert not load_rules().is_boilerplate(line)
@@ -77,6 +78,22 @@ pattern = '^brought to you by acme$'
     assert rules.is_boilerplate("Brought to you by ACME")
     assert not shipped.is_boilerplate("Brought to you by ACME")
     assert rules.is_boilerplate("Share this article")  # shipped rules still apply
+
+
+def test_a_widget_line_goes_only_beside_furniture_on_a_saved_page():
+    from exporter.cleaning import clean, scorer_view
+    from exporter.reading import decode_source
+
+    prose = ("The council voted on Tuesday to extend the tram line to the northern suburbs, a plan that has "
+             "divided residents for more than a decade, and the work starts in spring.")
+
+    def paragraphs(middle: str) -> list[str]:
+        page = (f"<html><body><article><h1>Trams to the north</h1><p>{prose}</p><p>{prose} Again.</p>{middle}"
+                f"<p>{prose} Then.</p></article></body></html>")
+        return scorer_view(clean(decode_source(page.encode(), kind="html")))["paragraphs"]
+
+    assert "Like this:" in paragraphs("<p>The rule fits on one line.</p><p>Like this:</p><p>rule = 1</p>")
+    assert "Like this:" not in paragraphs("<p>Share this:</p><p>Like this:</p><p>Like Loading...</p>")
 
 
 @pytest.mark.parametrize("text, fragment", [

@@ -103,6 +103,14 @@ def test_a_related_stories_list_inside_the_body_is_not_printed(teasers):
     assert body_of(*teasers) == BODY
 
 
+def test_a_tutorials_own_like_this_line_stays_but_the_widgets_goes():
+    # "Like this:" is the WordPress like widget's heading only beside the widget's other lines
+    example = ["You can write the whole rule on one line.", "Like this:", "rule = '^like this$'"]
+    assert body_of(*example) == [*BODY[:2], *example, *BODY[2:]]
+    assert body_of("Share this:", "Like this:", "Like Loading...") == BODY
+    assert body_of("Like this:", "Like Loading...") == BODY
+
+
 def test_the_articles_question_after_a_related_stories_list_stays():
     # A short paragraph asking a question ends the list as a sentence does; only a bracketed
     # teaser ("[Hafen] Wie teuer ... ?") ending in one belongs to the list.

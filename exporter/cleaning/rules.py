@@ -14,6 +14,9 @@ A rules file is TOML with these arrays of tables (every entry may carry a
     a line that is furniture (as a drop_line) and heads a list of other
     stories' headlines ("Related", "Mehr zum Thema"): in a text scrape the
     headline lines under it, up to the next paragraph, are furniture too.
+``[[widget_line]] pattern = '...'``
+    a line that is furniture only beside another furniture line: a widget's
+    heading that an article may write as a line of its own ("Like this:").
 ``[[drop_phrase]] pattern = '...'``
     removed from inside a block's text (e.g. "Advertisement" glued into a paragraph).
 ``[[drop_selector]] selector = '...'``
@@ -80,6 +83,7 @@ class Rules:
     drop_lines: tuple[re.Pattern[str], ...] = ()
     article_ends: tuple[re.Pattern[str], ...] = ()
     teaser_headings: tuple[re.Pattern[str], ...] = ()
+    widget_lines: tuple[re.Pattern[str], ...] = ()
     drop_phrases: tuple[re.Pattern[str], ...] = ()
     drop_selectors: tuple[str, ...] = ()
     metadata: tuple[MetadataRule, ...] = ()
@@ -90,6 +94,7 @@ class Rules:
             drop_lines=self.drop_lines + other.drop_lines,
             article_ends=self.article_ends + other.article_ends,
             teaser_headings=self.teaser_headings + other.teaser_headings,
+            widget_lines=self.widget_lines + other.widget_lines,
             drop_phrases=self.drop_phrases + other.drop_phrases,
             drop_selectors=self.drop_selectors + other.drop_selectors,
             metadata=self.metadata + other.metadata,
@@ -101,6 +106,10 @@ class Rules:
             return False
         return (any(p.search(text) for p in self.drop_lines) or self.ends_article(text)
                 or self.heads_teasers(text))
+
+    def is_widget_line(self, text: str) -> bool:
+        """Furniture when a neighbouring line is (`widget_lines_beside` decides)."""
+        return len(text) <= MAX_RULE_TEXT and any(p.search(text) for p in self.widget_lines)
 
     def ends_article(self, text: str) -> bool:
         return len(text) <= MAX_RULE_TEXT and any(p.search(text) for p in self.article_ends)
@@ -152,13 +161,27 @@ def _load_rules(extra_files: tuple[Path, ...], stamps: tuple) -> Rules:
     return rules
 
 
+def widget_lines_beside(texts: list[str], furniture: list[bool], rules: "Rules") -> list[bool]:
+    """``furniture`` with each widget line beside a furniture line marked too (a run of them
+    beside one all goes: "Share this:" / "Like this:" / "Like Loading...")."""
+    marked = list(furniture)
+    if not rules.widget_lines:
+        return marked
+    widget = [not f and rules.is_widget_line(t) for t, f in zip(texts, furniture)]
+    for i in range(1, len(marked)):  # runs after a furniture line
+        marked[i] = marked[i] or (widget[i] and marked[i - 1])
+    for i in range(len(marked) - 2, -1, -1):  # and before one
+        marked[i] = marked[i] or (widget[i] and marked[i + 1])
+    return marked
+
+
 def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: bool = True,
                 check_bio_patterns: bool = True) -> Rules:
     try:
         data = _toml_store.loads(text)  # tomllib.loads, from the stored parse of this same text
     except ValueError as err:  # tomllib.TOMLDecodeError
         raise ConfigError(f"not valid TOML: {err}", path=origin) from None
-    known = {"drop_line", "article_end", "teaser_heading", "drop_phrase", "drop_selector", "metadata", "bio"}
+    known = {"drop_line", "article_end", "teaser_heading", "widget_line", "drop_phrase", "drop_selector", "metadata", "bio"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(f"unknown rule kind(s) {sorted(unknown)}; known: {sorted(known)}", path=origin)
@@ -202,6 +225,7 @@ def parse_rules(text: str, *, origin: Path | str = "<rules>", check_selectors: b
         drop_lines=tuple(compile_(i["pattern"], "drop_line") for i in entries("drop_line", "pattern")),
         article_ends=tuple(compile_(i["pattern"], "article_end") for i in entries("article_end", "pattern")),
         teaser_headings=tuple(compile_(i["pattern"], "teaser_heading") for i in entries("teaser_heading", "pattern")),
+        widget_lines=tuple(compile_(i["pattern"], "widget_line") for i in entries("widget_line", "pattern")),
         drop_phrases=tuple(compile_(i["pattern"], "drop_phrase") for i in entries("drop_phrase", "pattern")),
         drop_selectors=selectors,
         metadata=tuple(metadata),

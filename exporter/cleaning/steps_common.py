@@ -11,6 +11,7 @@ from .dates import parse_date
 from .draft import Draft, block_text
 from .language import contradicted_language, guess_language
 from .names import byline_names
+from .rules import widget_lines_beside
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +41,12 @@ def strip_phrases(draft: Draft) -> Draft:
 
 
 def drop_boilerplate_blocks(draft: Draft) -> Draft:
-    """Drop paragraphs and headings that a drop_line rule matches whole."""
-    kept = tuple(b for b in draft.blocks
-                 if not (isinstance(b, (Paragraph, Heading)) and draft.rules.is_boilerplate(block_text(b))))
-    return draft.but(blocks=kept)
+    """Drop paragraphs and headings that a drop_line rule matches whole (a widget_line rule: beside one)."""
+    lines = [isinstance(b, (Paragraph, Heading)) for b in draft.blocks]
+    texts = [block_text(b) if line else "" for b, line in zip(draft.blocks, lines)]
+    furniture = [line and draft.rules.is_boilerplate(text) for line, text in zip(lines, texts)]
+    furniture = widget_lines_beside(texts, furniture, draft.rules)
+    return draft.but(blocks=tuple(b for b, f in zip(draft.blocks, furniture) if not (f and isinstance(b, (Paragraph, Heading)))))
 
 
 REPEAT_MIN_WORDS = 40  # a shorter block may repeat a phrase (a pull quote, a refrain) on purpose

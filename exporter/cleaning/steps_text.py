@@ -18,6 +18,7 @@ from .bio import match_bio
 from .names import is_person_name, names_line
 from .scripts import ends_sentence
 from .stamp_names import STAMP_OPENING, stamp_names
+from .rules import widget_lines_beside
 from .steps_common import METADATA_FIELDS, SIGNATURE_LINES, read_metadata
 from .text_lines import Line, prose_value as _value
 from .text_blocks import text_blocks
@@ -58,9 +59,10 @@ def join_split_bylines(draft: Draft) -> Draft:
 def tag_boilerplate_lines(draft: Draft) -> Draft:
     rules = draft.rules
     lines = tuple(Line(rules.strip_phrases(l.text).strip(), l.role) for l in draft.lines)
-    return draft.but(lines=tuple(
-        Line(l.text, "boilerplate") if l.role == "text" and (not l.text or rules.is_boilerplate(l.text)) else l
-        for l in lines))
+    furniture = [l.role == "text" and (not l.text or rules.is_boilerplate(l.text)) for l in lines]
+    furniture = widget_lines_beside([l.text for l in lines], furniture, rules)
+    return draft.but(lines=tuple(Line(l.text, "boilerplate") if f and l.role == "text" else l
+                                 for l, f in zip(lines, furniture)))
 
 
 def tag_metadata_lines(draft: Draft) -> Draft:
