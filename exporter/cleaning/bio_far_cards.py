@@ -95,7 +95,10 @@ def sole_card(lines, start: int, end: int, lex: BioLexicon, rules) -> tuple[str,
     return (name, index) if _owns_site(lines, name, index) else None
 
 
-_FOLLOWING_BOXES = etree.XPath("following::*[self::p or self::div or self::section or self::aside or self::small]")
+# The boxes a theme sets a card in; a copyright line's box may also be a footer, a list item or a cell.
+_CARD_BOXES = ("p", "div", "section", "aside", "small")
+_BOXES = frozenset(_CARD_BOXES) | {"footer", "li", "td", "address"}
+_FOLLOWING_BOXES = etree.XPath("following::*[" + " or ".join(f"self::{tag}" for tag in _CARD_BOXES) + "]")
 # Text nodes that may be a copyright line (COPYRIGHT_LINE decides): found by libxml2, not by reading each box.
 _COPYRIGHT_TEXTS = etree.XPath(
     "following::text()[contains(., '©') or contains(., '(c)') or contains(., '(C)') or contains(., 'opyright')"
@@ -141,9 +144,6 @@ def _box_of(text_node):
     while element is not None and element.tag not in _BOXES:
         element = element.getparent()
     return element
-
-
-_BOXES = frozenset({"p", "div", "section", "aside", "small", "footer", "li", "td", "address"})
 
 
 def sole_card_verdicts(text: str, order: int, lex: BioLexicon) -> list[Verdict]:

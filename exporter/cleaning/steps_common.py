@@ -42,11 +42,10 @@ def strip_phrases(draft: Draft) -> Draft:
 
 def drop_boilerplate_blocks(draft: Draft) -> Draft:
     """Drop paragraphs and headings that a drop_line rule matches whole (a widget_line rule: beside one)."""
-    lines = [isinstance(b, (Paragraph, Heading)) for b in draft.blocks]
-    texts = [block_text(b) if line else "" for b, line in zip(draft.blocks, lines)]
-    furniture = [line and draft.rules.is_boilerplate(text) for line, text in zip(lines, texts)]
-    furniture = widget_lines_beside(texts, furniture, draft.rules)
-    return draft.but(blocks=tuple(b for b, f in zip(draft.blocks, furniture) if not (f and isinstance(b, (Paragraph, Heading)))))
+    # only paragraphs and headings are lines: any other block's text is "", which no rule matches
+    texts = [block_text(b) if isinstance(b, (Paragraph, Heading)) else "" for b in draft.blocks]
+    furniture = widget_lines_beside(texts, [bool(t) and draft.rules.is_boilerplate(t) for t in texts], draft.rules)
+    return draft.but(blocks=tuple(b for b, f in zip(draft.blocks, furniture) if not f))
 
 
 REPEAT_MIN_WORDS = 40  # a shorter block may repeat a phrase (a pull quote, a refrain) on purpose
