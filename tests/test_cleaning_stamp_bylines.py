@@ -37,6 +37,13 @@ def view_html(under_headline: str) -> dict:
     ("Jana Roth15:35, Oct 29 2020", ("Jana Roth",)),  # the name's link glued to the time
     ("Jana Roth. Updated November 3rd, 2023", ("Jana Roth",)),
     ("12 de marzo de 2021 - 10:11 | Javier Molina y Ana Ruiz 0 comentarios", ("Javier Molina", "Ana Ruiz")),
+    # the first and the last edit's dates glued by the scrape ("2019" + "14. Januar"), a day and month
+    # with no year beside a time
+    ("28. Juni 201914. Januar 2020 | Jana Roth", ("Jana Roth",)),
+    ("3 mars 202120 mars 2021 Jeanne Roux", ("Jeanne Roux",)),
+    ("26.10.202326.10.2023 | Jana Roth", ("Jana Roth",)),
+    ("Jana Roth 06 PM | 18 Mai", ("Jana Roth",)),
+    ("Jana Roth | 18 Mai", ()),  # a day and month alone: no time beside it, no stamp
     # no stamp: a dateline's place before its date, a date alone, a teaser's headline beside a date
     ("New York, May 3, 2020", ()), ("Berlin, 12. März 2021", ()), ("12.03.2021", ()),
     ("12.03.2021 | Jana Roth und der lange Weg zur Straßenbahn", ()),
@@ -73,6 +80,14 @@ def test_a_role_glued_to_a_name_is_split_only_when_it_is_a_role():
     ("Jana Roth15:35, Oct 29 2020", ["Jana Roth"]),
     ("Ben SummerReporter", ["Ben Summer"]),
     ("Berlin, 12. März 2021", []),  # a dateline names a place, not a writer
+    ("28. Juni 201914. Januar 2020 | Jana Roth", ["Jana Roth"]),
+    # a bare name with what a news theme sets beside it and no date: the writer's handle and the
+    # story's age, the wire service, the site's one-word name after a dash
+    ("Ben Summer @bensummer / 2 days", ["Ben Summer"]),
+    ("Ben Summer | vor 3 Stunden", ["Ben Summer"]),
+    ("Ben Summer Associated Press", ["Ben Summer"]),
+    ("Ben Summer - stadtblattOnline", ["Ben Summer"]),
+    ("Politik - Ausland", []),  # a section label with the site's name after the dash names no one
 ])
 def test_stamp_bylines_in_a_text_scrape(stamp, authors):
     result = view_text(*MENU, HEADLINE, stamp, *BODY, *FOOTER)

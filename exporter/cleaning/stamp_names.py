@@ -21,13 +21,21 @@ from __future__ import annotations
 import re
 
 from .. import _re_store
-from .dates import date_spans
+from .dates import date_spans, month_number
 from .names import names_line
 
 # A scrape glues a link's text to the next element's: "Jane Doe15:35", "Lutz Doe2021-12-14T12:38".
 _GLUED_DIGIT = _re_store.compile(r"(?<=[^\W\d_]{2})(?=\d)")
 _ISO_TIME = _re_store.compile(r"T\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?")
-_TIME = _re_store.compile(r"(?<![\d.:])\d{1,2}[:.h]\d{2}(?![\d.:])(?:\s*(?:uhr|am|pm|h))?", re.IGNORECASE)
+# A theme printing the first and the last edit's dates side by side glues them up in a scrape:
+# "28. Juni 201914. Januar 2020", "20 janvier 202020 janvier 2020", "26.10.202326.10.2023".
+_GLUED_YEAR = _re_store.compile(r"(?<=[^\W\d_]\s|\d\.)((?:19|20)\d\d)(?=\d{1,2}(?:\.|\s+[^\W\d_]))")
+_TIME = _re_store.compile(r"(?<![\d.:])\d{1,2}[:.h]\d{2}(?![\d.:])(?:\s*(?:uhr|am|pm|h))?"
+                          r"|(?<![\d.:])\d{1,2}\s*(?:am|pm)\b", re.IGNORECASE)  # "06 PM | 18 Mai"
+# A stamp's day and month with no year ("06 PM | 18 Mai", "· May 5 ·"): only beside a time or a full
+# date is it read as a date, not as a number before a word.
+_DAY_MONTH = _re_store.compile(r"\b\d{1,2}\.?\s+([^\W\d_]{3,12})\.?(?![\w])(?!\s*\d)"
+                               r"|\b([^\W\d_]{3,12})\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*[,.]?\s*\d)")
 # The comment count a theme prints after the author ("0 Kommentare", "Kommentare 4", "No Comments",
 # "Keine Kommentare", "3 commentaires", "Un comentario"), in the corpus languages.
 _COUNT = _re_store.compile(
@@ -52,8 +60,10 @@ def stamp_names(text: str) -> tuple[str, ...]:
     time, words and counts, a one-word category label at most); () for any other line."""
     if len(text) > LINE_CHARS:
         return ()
-    text = _GLUED_DIGIT.sub(" ", _ISO_TIME.sub(" ", text))
+    text = _GLUED_DIGIT.sub(" ", _ISO_TIME.sub(" ", _GLUED_YEAR.sub(r"\1 ", text)))
     spans = date_spans(text)
+    if not spans and _TIME.search(text):
+        spans = [m.span() for m in _DAY_MONTH.finditer(text) if month_number(m.group(1) or m.group(2))]
     if not spans:
         return ()
     lead = text[:min(start for start, _end in spans)].rstrip()
@@ -74,3 +84,28 @@ def stamp_names(text: str) -> tuple[str, ...]:
         elif found or len(part.split()) > 1:
             return ()  # a second name or phrase: a teaser's or a list's line, not one post's stamp
     return names
+
+
+# What a news theme sets after the byline's bare name on its line, with no date to make it a stamp:
+# the writer's @handle and the story's age ("Catherine Shu @catherineshu / 2 days", a tech
+# blog's header), the wire service the writer files for ("Tom Davies Associated Press", a local
+# paper running an agency story), or the site's one-word name after a dash ("Vidya Pinandhita -
+# detikHealth", a portal's channel). Read off, what is left is read as a line of names alone.
+_AGE = (r"\d{1,3}\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|d|weeks?|months?|years?|minuten?|stunden?|std\.?|tagen?|"
+        r"wochen?|monaten?|jahren?|heures?|jours?|semaines?|mois|ans|horas?|días?|dias?|semanas?|meses|años|anos|"
+        r"minuti|ore|giorni|settimane|mesi|anni)\b(?:\s+(?:ago|her|fa|atrás))?")
+_NAME_TAIL = _re_store.compile(
+    r"(?:\s*(?:[|/·•–—]|\s-\s)\s*(?:(?:vor|il y a|hace|há)\s+)?" + _AGE + r"|[,\s]*@\w{1,30}"
+    r"|,?\s+(?:the\s+)?(?:associated press|reuters|afp|agence france-presse|dpa|apa|ansa|efe|europa press|lusa|bloomberg"
+    r"|upi|press association|pa media)|\s*(?:[|·•–—]|\s-\s)\s*[^\W\d_][\w.]{1,24})\s*$", re.IGNORECASE)
+
+
+def name_beside_furniture(text: str) -> str:
+    """The line with the handle, age, agency or site name a theme set after a bare name read off
+    (at most three of them, from the end); the line as it is when it has none."""
+    for _ in range(3):
+        cut = _NAME_TAIL.sub("", text)
+        if cut == text or not cut:
+            break
+        text = cut
+    return text

@@ -17,7 +17,7 @@ from .article_head import STANDFIRST_WORDS
 from .bio import match_bio
 from .names import is_person_name, names_line
 from .scripts import ends_sentence
-from .stamp_names import STAMP_OPENING, stamp_names
+from .stamp_names import STAMP_OPENING, name_beside_furniture, stamp_names
 from .rules import widget_lines_beside
 from .steps_common import METADATA_FIELDS, SIGNATURE_LINES, read_metadata
 from .text_lines import Line, prose_value as _value
@@ -194,7 +194,6 @@ def take_line_metadata(draft: Draft) -> Draft:
 
 
 _BY_WORD = _re_store.compile(r"\bby\b", re.IGNORECASE)
-_HANDLE_TAIL = _re_store.compile(r"[,\s]*@\w{1,30}$")
 # How near the headline a bare name line must be to be taken for the byline.
 BARE_NAME_REACH = 3
 # Under the headline (and its standfirst) a name line is the byline even with no dateline beside it.
@@ -203,9 +202,9 @@ UNDERLINE_NAME_WORDS = 3
 
 
 def bare_name(text: str) -> tuple[tuple[str, ...], bool]:
-    """The authors named by a line that is only personal names (with an @handle at most), and
-    whether a job title led them ("Science Editor Jane Doe")."""
-    text = _HANDLE_TAIL.sub("", text)
+    """The authors named by a line that is only personal names (with an @handle, the story's age, a
+    wire service or the site's name at most), and whether a job title led them ("Science Editor Jane Doe")."""
+    text = name_beside_furniture(text)
     return names_line(text) if len(text) <= 80 else ((), False)
 
 
