@@ -68,12 +68,53 @@ def scrape_of(html: str) -> str:
     return "\n\n".join(line for line in lines if line) + "\n"
 
 
-def _scrape_shape(case: Path, bio: str, scorer) -> str:
-    """How a missed bio sits in the scrape: on one line, over several, or not as such."""
+def _scrape_lines(case: Path) -> list[str]:
     path = case / "scrape.txt"
     text = path.read_text(encoding="utf-8") if path.exists() else scrape_of(
         (case / "source.html").read_text(encoding="utf-8", errors="replace"))
-    lines = [line for line in text.split("\n\n") if line.strip()]
+    return [line for line in text.split("\n\n") if line.strip()]
+
+
+def _scrape_place(case: Path, bio: str, scorer) -> str:
+    """Where a missed bio's line stands against the body the text path kept (its first and last
+    paragraphs' lines): before it, inside it, right after it (ten lines), further on."""
+    lines = _scrape_lines(case)
+    at = [i for i, line in enumerate(lines) if scorer.token_f1(bio, line) >= 0.6]
+    body = [i for i, line in enumerate(lines) if any(line.strip() == p.strip() for p in _LAST_BODY[:1] + _LAST_BODY[-1:])]
+    if not at:
+        return "place: not on a line"
+    if not body:
+        return "place: no body found"
+    first, last = min(body), max(body)
+    index = at[0]
+    if first <= index <= last:
+        kept = {" ".join(p.split()) for p in _LAST_BODY}
+        after = sum(1 for line in lines[index + 1:last + 1] if " ".join(line.split()) in kept)
+        share = f"{round(100 * index / len(lines))}% down the page"
+        return (f"place: inside the body, {'last' if after == 0 else 'one to three' if after <= 3 else 'four or more'}"
+                f" paragraphs after it" + ("" if after <= 3 else f" ({share})"))
+    return ("place: before the body" if index < first
+            else "place: after the body (10)" if index <= last + 10 else "place: far after the body")
+
+
+def _opening(bio: str, authors: list[str]) -> str:
+    """How a missed bio opens: with a name, a first-person word, a pronoun or something else."""
+    from exporter.cleaning.names import is_person_name
+
+    words = bio.split()
+    head = " ".join(words[:2])
+    if re.match(r"(?i)(?:i|ich|je|yo|eu|io|hi|hallo|hello|bonjour|hola|olá|ciao|my|mein|meine)\b", bio):
+        return "opens: first person"
+    if re.match(r"(?i)(?:he|she|they|er|sie|il|elle|ella|él|ele|ela|lui|lei)\b", bio):
+        return "opens: pronoun"
+    if is_person_name(head) or is_person_name(" ".join(words[:3])):
+        return "opens: a name"
+    return "opens: other words"
+
+
+def _scrape_shape(case: Path, bio: str, scorer) -> str:
+    """How a missed bio sits in the scrape: on one line, over several, or not as such."""
+    lines = _scrape_lines(case)
     if any(scorer.token_f1(bio, line) >= 0.6 for line in lines):
         return "on one line"
     for size in (2, 3, 4):
@@ -109,12 +150,14 @@ _WEIGHED = _Weighed()
 
 
 _LAST_AUTHORS: list = []
+_LAST_BODY: list = []  # the last case's body paragraphs (the scorer's view), for where a missed bio stands
 
 
 def predicted(case: Path, kind: str, rules) -> tuple[str | None, bool]:
     """(the bio, whether a byline was found) for one case and input kind."""
     _WEIGHED.seen.clear()
     _LAST_AUTHORS.clear()
+    _LAST_BODY.clear()
     html_path, text_path = case / "source.html", case / "scrape.txt"
     if kind == "html":
         if not html_path.exists():
@@ -134,6 +177,7 @@ def predicted(case: Path, kind: str, rules) -> tuple[str | None, bool]:
         return None, False
     author = view.get("author")
     _LAST_AUTHORS.extend(author if isinstance(author, list) else [author] if author else [])
+    _LAST_BODY[:] = view.get("paragraphs") or []
     return view.get("bio"), bool(author)
 
 
@@ -171,6 +215,8 @@ def measure(corpus: Path, show: Path | None = None) -> dict:
                 if kind == "text":
                     shape = table.setdefault((which, kind, "missed", _scrape_shape(case, e["bio"], scorer)), [0, 0, 0])
                     shape[0] += 1
+                    for said in (_scrape_place(case, e["bio"], scorer), _opening(e["bio"], _LAST_AUTHORS)):
+                        table.setdefault((which, kind, "missed", said), [0, 0, 0])[0] += 1
             for key in ((which, kind, "source", e["source"]), (which, kind, "all", "all")) + (
                     ((which, kind, "lang", lang),) if lang else ()):
                 cell = table.setdefault(key, [0, 0, 0])

@@ -57,6 +57,7 @@ and dirty hits; ``--only`` takes a comma-separated list of variants.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import logging
 import re
@@ -80,16 +81,20 @@ BYLINE_CHARS = 120
 # A body line is prose: where the traps go in.
 BODY_WORDS = 25
 
-from bio_stress_words import FURNITURE, GLUED_TRAPS, HEADINGS, PRONOUNS, SELF_BOXES, SELF_COMMENTS, TRAPS  # noqa: E402
+from bio_stress_words import (FURNITURE, GLUED_TRAPS, HEADINGS, PORTRAITS, PRONOUNS, SELF_BOXES, SELF_COMMENTS,  # noqa: E402
+                              TRAPS)
 
 GLUED_VARIANTS = ("glued_label", "glued_links", "glued_both", "glued_page", "glued_no_byline", "self_box")
 BIO_VARIANTS = ("as_is", "no_byline", "after_byline", "at_end", "sidebar_before", "no_byline_at_end",
-                "first_name", "pronoun", "heading")
+                "first_name", "pronoun", "heading", "run_on", "run_on_no_byline")
+# How many of another page's paragraphs the run_on variants set after the bio.
+RUN_ON_PARAGRAPHS = 5
 # The traps whose card names someone else only where a byline is found (a "_nobyline" twin reported apart).
-SIDEBAR_TRAPS = ("sidebar", "glued_sidebar", "sidebar_first", "footer_end")
+SIDEBAR_TRAPS = ("sidebar", "glued_sidebar", "sidebar_first", "footer_end", "portrait", "portraits")
 TRAP_VARIANTS = ("as_is", "expert", "interviewee", "promo", "closing", "sidebar", "sidebar_nobyline",
                  "glued_promo", "glued_caption", "glued_sidebar", "glued_sidebar_nobyline", "sidebar_first",
-                 "sidebar_first_nobyline", "footer_end", "footer_end_nobyline", "self_comment")
+                 "sidebar_first_nobyline", "footer_end", "footer_end_nobyline", "self_comment", "portrait",
+                 "portrait_nobyline", "portraits", "portraits_nobyline")
 
 
 def lines_of(case: Path) -> list[str]:
@@ -150,9 +155,11 @@ def _opening_name(bio: str, authors: list[str]) -> str | None:
                  and len(body.split()) > len(a.split()) + 2), None)
 
 
-def bio_variants(lines: list[str], span: range, bio: str, authors: list[str], lang: str, lex, headline: int | None = None):
+def bio_variants(lines: list[str], span: range, bio: str, authors: list[str], lang: str, lex, headline: int | None = None,
+                 run_on: list[str] = ()):
     """(variant, lines, expected bio) for each stress variant that applies to this page
-    (``headline``: the line the text path reads as the headline, if any)."""
+    (``headline``: the line the text path reads as the headline, if any; ``run_on``: another
+    page's paragraphs in the page's language, for the run_on variants)."""
     bio_lines = lines[span.start:span.stop]
     rest = lines[:span.start] + lines[span.stop:]
     yield "as_is", lines, bio
@@ -168,6 +175,13 @@ def bio_variants(lines: list[str], span: range, bio: str, authors: list[str], la
         yield "sidebar_before", lines[:headline] + bio_lines + lines[headline:span.start] + lines[span.stop:], bio
     if bylines and span.stop < len(lines):
         yield "no_byline_at_end", [line for i, line in enumerate(rest) if i not in bylines] + bio_lines, bio
+    if run_on:
+        # The body's run of prose goes on past the bio: the next story of an endless-scroll page,
+        # readers' comments without their stamps, a rail's excerpts (another page's paragraphs here).
+        ran = lines[:span.stop] + list(run_on) + lines[span.stop:]
+        yield "run_on", ran, bio
+        if bylines:
+            yield "run_on_no_byline", [line for i, line in enumerate(ran) if i not in bylines], bio
     opening = next((i for i, line in enumerate(bio_lines) if _opening_name(line, authors)), None)
     if opening is not None:
         name = _opening_name(bio_lines[opening], authors)
@@ -252,6 +266,12 @@ def trap_variants(lines: list[str], lang: str, headline: int | None = None, auth
     yield "footer_end", lines + [traps["sidebar"]], traps["sidebar"]
     stamp, comment = SELF_COMMENTS.get(lang, SELF_COMMENTS["en"])
     yield "self_comment", lines[:after] + [stamp, comment] + lines[after:], comment
+    # A feature's portrait of its subject in the story (named again further on), and a list of two.
+    name, about, later, name2, about2 = PORTRAITS.get(lang, PORTRAITS["en"])
+    body = [i for i, line in enumerate(lines) if len(line.split()) >= BODY_WORDS and i >= middle]
+    again = body[1] + 1 if len(body) > 1 else after  # a story paragraph or two further on
+    yield "portrait", lines[:middle] + [name, about] + lines[middle:again] + [later] + lines[again:], about
+    yield "portraits", lines[:middle] + [name, about, name2, about2] + lines[middle:], about
     yield from self_trap_variants(lines, lang, list(authors), middle, after)
 
 
@@ -286,9 +306,17 @@ def measure(corpus: Path, show: Path | None, only: str | None) -> dict:
             cell[3] += hit
             cell[4] += dirty
 
-    for e in scorer.load_cases(corpus, list(SOURCES), False, None):
-        if not e.get("bio_checked") or half(e["case"]) != "tuning":
-            continue
+    cases = [e for e in scorer.load_cases(corpus, list(SOURCES), False, None)
+             if e.get("bio_checked") and half(e["case"]) == "tuning"]
+    # The run_on variants' paragraphs: the prose lines of the tuning pages without a bio, per language.
+    prose: dict[str, list[list[str]]] = {}
+    for e in cases:
+        case = corpus / e["source"] / e["case"]
+        if not e.get("bio") and ((case / "scrape.txt").exists() or (case / "source.html").exists()):
+            long = [line for line in lines_of(case) if len(line.split()) >= BODY_WORDS][:RUN_ON_PARAGRAPHS]
+            if len(long) == RUN_ON_PARAGRAPHS:
+                prose.setdefault(e.get("lang") or "?", []).append(long)
+    for e in cases:
         case = corpus / e["source"] / e["case"]
         if not ((case / "scrape.txt").exists() or (case / "source.html").exists()):
             continue
@@ -301,7 +329,9 @@ def measure(corpus: Path, show: Path | None, only: str | None) -> dict:
                 continue  # the bio is not in the scrape as lines: nothing to move
             lang = guess_language(e["bio"]) or "?"  # as bio_halves.py counts it
             said = e.get("lang") or guess_language(" ".join(lines))  # the heading's and pronoun's language
-            variants = list(bio_variants(lines, span, e["bio"], authors, said, lex, headline))
+            pool = prose.get(said) or prose.get("en", [])
+            run_on = pool[int(hashlib.md5(e["case"].encode()).hexdigest(), 16) % len(pool)] if pool else []
+            variants = list(bio_variants(lines, span, e["bio"], authors, said, lex, headline, run_on))
             variants += self_bio_variants(lines, span, authors, said, byline_lines(lines, span, authors), e.get("title"))
         else:
             lang = said = e.get("lang") or guess_language(" ".join(lines)) or "?"

@@ -113,3 +113,28 @@ SELF_COMMENTS = {
     "pt": ("Martha, 1 de agosto de 2019 às 10:15 Responder", "Olá, sou a Martha! Leio este blog há anos e "
            "adorei este artigo, obrigada."),
 }
+
+# A portrait set in the story as a name line over "<name> is ...", of a writer the story is about
+# (an interview with a novelist, a profile of a columnist): (the name, its description, a later
+# paragraph of the story naming the person again, a second portrait's name and description, for a
+# list of portraits). Written as bios are, so that only where they stand tells them from one.
+PORTRAITS = {
+    "en": ("Anna Kovac", "Anna Kovac is a novelist and has written a column for the Evening Star since 2015.",
+           "Kovac says the new book took her six years and three publishers to finish.",
+           "Ben Ortiz", "Ben Ortiz is a reporter who has covered the city council for the Evening Star for ten years."),
+    "de": ("Anna Kovac", "Anna Kovac ist Schriftstellerin und schreibt seit 2015 eine Kolumne für den Abendstern.",
+           "Kovac sagt, an dem neuen Buch habe sie sechs Jahre gearbeitet, mit drei Verlagen.",
+           "Ben Ortmann", "Ben Ortmann ist Redakteur und berichtet seit zehn Jahren für den Abendstern über den Stadtrat."),
+    "fr": ("Anna Kovac", "Anna Kovac est romancière et tient depuis 2015 une chronique dans L'Étoile du soir.",
+           "Kovac explique que le nouveau livre lui a demandé six ans et trois éditeurs.",
+           "Benoît Orsini", "Benoît Orsini est journaliste et couvre depuis dix ans le conseil municipal pour L'Étoile du soir."),
+    "es": ("Ana Kovac", "Ana Kovac es novelista y escribe desde 2015 una columna en El Lucero.",
+           "Kovac dice que el nuevo libro le llevó seis años y tres editoriales.",
+           "Benito Ortiz", "Benito Ortiz es periodista y cubre desde hace diez años el ayuntamiento para El Lucero."),
+    "pt": ("Ana Kovac", "Ana Kovac é romancista e escreve desde 2015 uma coluna no Estrela da Tarde.",
+           "Kovac diz que o novo livro lhe levou seis anos e três editoras.",
+           "Bento Ortiz", "Bento Ortiz é jornalista e cobre há dez anos a câmara municipal para o Estrela da Tarde."),
+    "it": ("Anna Kovac", "Anna Kovac è scrittrice e dal 2015 firma una rubrica sulla Stella della sera.",
+           "Kovac dice che il nuovo libro le è costato sei anni e tre editori.",
+           "Benito Orsini", "Benito Orsini è giornalista e da dieci anni segue il consiglio comunale per la Stella della sera."),
+}

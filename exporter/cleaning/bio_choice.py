@@ -7,7 +7,9 @@ shortened copy of a bio printed in full elsewhere on the page.
 
 from __future__ import annotations
 
-from .bio_evidence import ACCEPT, Verdict, same_person
+import re
+
+from .bio_evidence import ACCEPT, Verdict, fold, same_person
 from .draft import loose
 
 
@@ -61,3 +63,30 @@ def _cut_short(verdict: Verdict, other: Verdict) -> bool:
 def _overlaps(a: str, b: str) -> bool:
     la, lb = loose(a), loose(b)
     return la in lb or lb in la
+
+
+# A paragraph of the story, not a profile link ("Weitere Artikel von Jana Roth Alle Autoren").
+STORY_WORDS = 10
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def named_in_story(verdict: Verdict, paragraphs: list[str]) -> bool:
+    """The person a text describes is named again in another paragraph of the story: it is the
+    story's subject (an interview's portrait of a novelist, "Anna Kovac ist Schriftstellerin ...",
+    then "Kovac sagt, ..."), not its author; read on pages with no byline, where no name ties the
+    text to the writer."""
+    name = verdict.author or verdict.candidate.label
+    own = loose(verdict.text)
+    return bool(name) and any(named_by_surname(name, text) for text in paragraphs
+                              if own not in loose(text) and loose(text) not in own)
+
+
+def named_by_surname(name: str, text: str) -> bool:
+    """A paragraph of a story (STORY_WORDS or more) names the person by the surname alone, as a story
+    names its subject ("Kovac sagt"); a line naming the person in full ("Suggested citation: Roth,
+    Jana: ...") is the page's credit of its writer, not the story."""
+    parts = name.split()
+    if len(parts) < 2 or len(text.split()) < STORY_WORDS:
+        return False
+    words = _LETTERS.findall(fold(text))
+    return fold(parts[-1]) in words and fold(parts[0]) not in words

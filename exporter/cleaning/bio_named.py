@@ -145,17 +145,33 @@ def _unbylined_cards(texts: list[str], inside: range, usable, lex: BioLexicon, e
     News Team ..." / "Related Articles"), which is where a news site's author box is when the
     scrape's densest run of prose takes the box and the teasers after it in (``placed``).
     """
-    out = []
+    out, inner = [], []
     for index, text in enumerate(texts):
         if len(text) > 60 or not usable(index) or not is_person_name(text) or lex.heading.match(text):
             continue  # (a box's heading "Über den Autor", "Zur Person" has a name's capitals but names no one)
+        if text.rstrip().endswith(","):
+            continue  # a letter's or a reader's reply's salutation ("Hallo Herr Berger,"), no card's name
         described = _description_after(texts, index, usable, lex)
-        if described is None or (index in inside and not _closes_article(texts, index, described, inside, usable,
-                                                                          lex, ends_article)):
+        if described is None:
             continue
         rest = texts[described]
         if (fold(rest[:NAME_OPENING_CHARS]).startswith(fold(text)) and verb_after(rest[len(text):], lex)) or _goes_on(rest, lex):
-            out.append(Candidate(text=rest, place="page", label=text, order=described, placed=index in inside))
+            card = Candidate(text=rest, place="page", label=text, order=described, placed=index in inside)
+            if index in inside and not _closes_article(texts, index, described, inside, usable, lex, ends_article):
+                inner.append((index, card))
+            else:
+                out.append(card)
+    # The body's range may run on past the card into the next story or the readers' comments (a
+    # blog whose comments carry no stamps, an endless-scroll news page): a card inside the range is
+    # still its author's when it is the range's only one, says a writer's job or beat ("ist
+    # Redakteurin im Ressort Wirtschaft", "has covered transport"; a portrait of a retired engineer
+    # in the story is its subject's) and no other paragraph there names the person (a portrait
+    # list has several; a story's subject is named again in the story).
+    if len(inner) == 1 and lex.writer.search(inner[0][1].text):
+        index, card = inner[0]
+        surname = fold(texts[index].split()[-1])
+        if not any(surname in fold(texts[i]) for i in inside if i not in (index, card.order) and usable(i)):
+            out.append(card)
     return out
 
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from ..model import Bio, Heading, Paragraph
 from .bio import publisher_in
-from .bio_choice import choose
+from .bio_choice import choose, named_in_story
 from .bio_evidence import Candidate, Verdict, corroborated, weigh
 from .bio_glued import GLUE_WORDS, TAIL_WORDS
 from .bio_far_cards import (body_run, header_named, page_end_lines, sole_card, sole_card_element,
@@ -159,6 +159,9 @@ def _chosen(draft: Draft, lex: BioLexicon, authors: tuple[str, ...]) -> list[Ver
     verdicts = [v for v in (weigh(c, lex, authors) for c in candidates) if v is not None]
     for verdict in verdicts:
         log.debug("bio candidate %.1f %s %.70r", verdict.score, verdict.reasons, verdict.text)
+    if not authors:
+        story = [block_text(b) for b in draft.blocks if isinstance(b, Paragraph)]
+        verdicts = [v for v in verdicts if not named_in_story(v, story)]
     return choose(verdicts, authors)
 
 
