@@ -68,7 +68,8 @@ def scrape_of(html: str) -> str:
     return "\n\n".join(line for line in lines if line) + "\n"
 
 
-def _scrape_lines(case: Path) -> list[str]:
+def scrape_lines(case: Path) -> list[str]:
+    """A case's whole-page text scrape (its scrape.txt, else one made from its saved page), a block a line."""
     path = case / "scrape.txt"
     text = path.read_text(encoding="utf-8") if path.exists() else scrape_of(
         (case / "source.html").read_text(encoding="utf-8", errors="replace"))
@@ -78,7 +79,7 @@ def _scrape_lines(case: Path) -> list[str]:
 def _scrape_place(case: Path, bio: str, scorer) -> str:
     """Where a missed bio's line stands against the body the text path kept (its first and last
     paragraphs' lines): before it, inside it, right after it (ten lines), further on."""
-    lines = _scrape_lines(case)
+    lines = scrape_lines(case)
     at = [i for i, line in enumerate(lines) if scorer.token_f1(bio, line) >= 0.6]
     body = [i for i, line in enumerate(lines) if any(line.strip() == p.strip() for p in _LAST_BODY[:1] + _LAST_BODY[-1:])]
     if not at:
@@ -97,7 +98,7 @@ def _scrape_place(case: Path, bio: str, scorer) -> str:
             else "place: after the body (10)" if index <= last + 10 else "place: far after the body")
 
 
-def _opening(bio: str, authors: list[str]) -> str:
+def _opening(bio: str) -> str:
     """How a missed bio opens: with a name, a first-person word, a pronoun or something else."""
     from exporter.cleaning.names import is_person_name
 
@@ -114,7 +115,7 @@ def _opening(bio: str, authors: list[str]) -> str:
 
 def _scrape_shape(case: Path, bio: str, scorer) -> str:
     """How a missed bio sits in the scrape: on one line, over several, or not as such."""
-    lines = _scrape_lines(case)
+    lines = scrape_lines(case)
     if any(scorer.token_f1(bio, line) >= 0.6 for line in lines):
         return "on one line"
     for size in (2, 3, 4):
@@ -215,7 +216,7 @@ def measure(corpus: Path, show: Path | None = None) -> dict:
                 if kind == "text":
                     shape = table.setdefault((which, kind, "missed", _scrape_shape(case, e["bio"], scorer)), [0, 0, 0])
                     shape[0] += 1
-                    for said in (_scrape_place(case, e["bio"], scorer), _opening(e["bio"], _LAST_AUTHORS)):
+                    for said in (_scrape_place(case, e["bio"], scorer), _opening(e["bio"])):
                         table.setdefault((which, kind, "missed", said), [0, 0, 0])[0] += 1
             for key in ((which, kind, "source", e["source"]), (which, kind, "all", "all")) + (
                     ((which, kind, "lang", lang),) if lang else ()):

@@ -68,7 +68,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bio_halves import DEFAULT_CORPUS, half, load_scorer, scrape_of  # noqa: E402
+from bio_halves import DEFAULT_CORPUS, half, load_scorer, scrape_lines  # noqa: E402
 from bio_stress_self import SELF_BIO_VARIANTS, SELF_TRAP_VARIANTS, self_bio_variants, self_trap_variants  # noqa: E402
 from exporter.cleaning import clean, load_rules, scorer_view  # noqa: E402
 from exporter.cleaning.language import guess_language  # noqa: E402
@@ -98,10 +98,7 @@ TRAP_VARIANTS = ("as_is", "expert", "interviewee", "promo", "closing", "sidebar"
 
 
 def lines_of(case: Path) -> list[str]:
-    path = case / "scrape.txt"
-    text = path.read_text(encoding="utf-8") if path.exists() else scrape_of(
-        (case / "source.html").read_text(encoding="utf-8", errors="replace"))
-    return [line.strip() for line in text.split("\n\n") if line.strip()]
+    return [line.strip() for line in scrape_lines(case)]
 
 
 def run(lines: list[str], path: Path, rules) -> tuple[str | None, list[str]]:

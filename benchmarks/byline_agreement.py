@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bio_halves import DEFAULT_CORPUS, SOURCES, half, load_scorer, scrape_of  # noqa: E402
+from bio_halves import DEFAULT_CORPUS, SOURCES, half, load_scorer, scrape_lines, scrape_of  # noqa: E402
 from exporter.cleaning import clean, load_rules, scorer_view  # noqa: E402
 from exporter.cleaning.bio_evidence import name_key  # noqa: E402
 from exporter.errors import ExporterError  # noqa: E402
@@ -76,13 +76,6 @@ def verdict(html: list[str], text: list[str]) -> str:
     return "same" if name_key(_first(text)) == name_key(_first(html)) else "other"
 
 
-def _scrape_lines(case: Path) -> list[str]:
-    path = case / "scrape.txt"
-    text = path.read_text(encoding="utf-8") if path.exists() else scrape_of(
-        (case / "source.html").read_text(encoding="utf-8", errors="replace"))
-    return [" ".join(line.split()) for line in text.split("\n\n") if line.strip()]
-
-
 def name_shape(case: Path, name: str, title: str | None) -> tuple[str, str]:
     """How the person ``name`` stands in the case's scrape: its first line naming the person, and
     that line's distance from the headline's line (the text path's title)."""
@@ -91,7 +84,7 @@ def name_shape(case: Path, name: str, title: str | None) -> tuple[str, str]:
 
     if not is_person_name(name):
         return "no person", "-"
-    lines = _scrape_lines(case)
+    lines = [" ".join(line.split()) for line in scrape_lines(case)]
     key = name_key(name)
     at = [i for i, line in enumerate(lines) if key in name_key(line)]
     if not at:

@@ -7,9 +7,7 @@ shortened copy of a bio printed in full elsewhere on the page.
 
 from __future__ import annotations
 
-import re
-
-from .bio_evidence import ACCEPT, Verdict, fold, same_person
+from .bio_evidence import ACCEPT, Verdict, fold, letter_words, same_person
 from .draft import loose
 
 
@@ -67,7 +65,6 @@ def _overlaps(a: str, b: str) -> bool:
 
 # A paragraph of the story, not a profile link ("Weitere Artikel von Jana Roth Alle Autoren").
 STORY_WORDS = 10
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def named_in_story(verdict: Verdict, paragraphs: list[str]) -> bool:
@@ -88,5 +85,5 @@ def named_by_surname(name: str, text: str) -> bool:
     parts = name.split()
     if len(parts) < 2 or len(text.split()) < STORY_WORDS:
         return False
-    words = _LETTERS.findall(fold(text))
+    words = letter_words(text)
     return fold(parts[-1]) in words and fold(parts[0]) not in words

@@ -132,6 +132,14 @@ def name_key(text: str) -> str:
     return loose(fold(text))
 
 
+_LETTER_RUN = _re_store.compile(r"[^\W\d_]+")
+
+
+def letter_words(text: str) -> list[str]:
+    """The text's runs of letters, folded: "C.Habermueller" and "2010Habermueller" give the surname."""
+    return _LETTER_RUN.findall(fold(text))
+
+
 def same_person(name: str, author: str) -> bool:
     """``name`` is ``author`` or part of it (surname or first name, accents and case aside)."""
     a, b = name_key(name), name_key(author)

@@ -28,12 +28,11 @@ under the site's footer.
 
 from __future__ import annotations
 
-import re
 
 from lxml import etree
 
 from .bio_choice import choose
-from .bio_evidence import Candidate, Verdict, fold, name_key, role_statement_name, weigh
+from .bio_evidence import Candidate, Verdict, fold, letter_words, name_key, role_statement_name, weigh
 from .bio_rules import BioLexicon
 from .bio_scrape_names import END_HEAD_CHARS
 from .names import names_line
@@ -156,10 +155,9 @@ def sole_card_verdicts(text: str, order: int, lex: BioLexicon) -> list[Verdict]:
 def _surname_in(name: str, texts) -> bool:
     """The name's surname is a word of one of the texts ("Klein" is no word of "Kleine Zeitung")."""
     surname = name_key(name.split()[-1])
-    return len(surname) >= SURNAME_KEY_CHARS and any(surname in _WORD.findall(fold(text)) for text in texts)
+    return len(surname) >= SURNAME_KEY_CHARS and any(surname in letter_words(text) for text in texts)
 
 
-_WORD = re.compile(r"[^\W\d_]+")  # letters only: "C.Habermueller" and "2010Habermueller" give the surname
 
 
 # A surname shorter than this is a word too common to tie a copyright line to a person.
