@@ -77,3 +77,13 @@ def test_trap_a_readers_reply_opening_with_a_salutation_is_no_card():
              "Kunden gleich, und die Stadtwerke haben das auch so mitgeteilt."]
     lines = [*MENU_DE, HEADLINE_DE, *STORY_DE, *reply, *NEXT_DE, *FOOTER_DE]
     assert cleaned_text(lines).meta.bios == ()
+
+
+def test_trap_a_writers_portrait_closing_the_story_whose_subject_the_story_names_again_is_no_bio():
+    # No name line over it: the portrait is a paragraph in the story's closing part, where an
+    # author's card also stands; the story naming her again by the surname says she is its subject.
+    portrait = "Anna Kovac ist Schriftstellerin und schreibt seit 2015 eine Kolumne für den Abendstern."
+    again = "Kovac sagt, an dem neuen Buch habe sie sechs Jahre gearbeitet, mit drei Verlagen und zwei Lektoren."
+    for lines in ([*MENU_DE, HEADLINE_DE, *STORY_DE[:3], portrait, again, *STORY_DE[3:], *FOOTER_DE],
+                  [*MENU_DE, HEADLINE_DE, *STORY_DE[:3], again, *STORY_DE[3:], portrait, *FOOTER_DE]):
+        assert cleaned_text(lines).meta.bios == ()
